@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: MIT
+// MonitorCommand: `ssedash-cli monitor`, an EventSource printed as JSON lines.
+#pragma once
+
+#include "commandline.h"
+
+#include "sselib/eventsource.h"
+
+#include <QByteArray>
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+/// Runs an Sse::EventSource and prints one compact JSON object a line for what it reports:
+/// state, open, event, comment and error (or only the totals with --count). Emits finished()
+/// once: after --max-events events, when --timeout passes, on stop(), or soon after a fatal
+/// error has closed the source. Nothing is printed after that but the totals.
+class MonitorCommand final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MonitorCommand)
+
+public:
+    explicit MonitorCommand(const MonitorOptions &options, QObject *parent = nullptr);
+    ~MonitorCommand() override;
+
+    [[nodiscard]] bool isFinished() const { return m_finished; }
+
+public Q_SLOTS:
+    /// Opens the source and starts the --timeout clock.
+    void start();
+    /// The user asked to stop: finishes with exit code 0.
+    void stop();
+    /// Drops the connection and reconnects at once, reporting no error.
+    void reconnectNow();
+
+Q_SIGNALS:
+    void finished(int exitCode);
+
+private:
+    void handleStateChanged(Sse::EventSource::ReadyState state);
+    void handleOpened();
+    void handleEvent(const Sse::Event &event);
+    void handleComment(const QString &comment);
+    void handleError(const Sse::SourceError &error);
+    void handleParseError(const QString &message);
+    void handleDeadline();
+    void finishAfterFatalError();
+    void finish(int exitCode);
+    void writeState(Sse::EventSource::ReadyState state);
+    void writeLine();
+
+    MonitorOptions m_options;
+    Sse::EventSource *m_source = nullptr;
+    QByteArray m_line;
+    QElapsedTimer m_clock;
+    QDeadlineTimer m_deadline;
+    QTimer m_deadlineTimer;
+    QTimer m_fatalGraceTimer;
+    qint64 m_events = 0;
+    qint64 m_dataBytes = 0;
+    int m_lastState = -1;
+    bool m_fatalErrorSeen = false;
+    bool m_finished = false;
+};

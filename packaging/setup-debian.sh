@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Installs what ssedash needs on Debian 12 (bookworm) from Debian's own packages.
+#   packaging/setup-debian.sh          build + run dependencies
+#   packaging/setup-debian.sh --test   also what the test suite needs
+# Re-runs itself through sudo when not root; installs only what is missing.
+set -euo pipefail
+
+want_tests=0
+for arg in "$@"; do
+    case "$arg" in
+        --test) want_tests=1 ;;
+        -h|--help) sed -n '3,6p' "$0"; exit 0 ;;
+        *) echo "setup-debian.sh: unknown option '$arg' (try --help)" >&2; exit 2 ;;
+    esac
+done
+
+if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then exec sudo -- "$0" "$@"; fi
+    echo "setup-debian.sh: run as root or install sudo" >&2
+    exit 1
+fi
+
+packages=(
+    g++ make cmake ninja-build pkg-config
+    qt6-base-dev qt6-base-dev-tools
+    # qt6-httpserver-dev's CMake config needs WebSockets but does not depend on it
+    qt6-httpserver-dev qt6-websockets-dev
+    qt6-tools-dev qt6-l10n-tools
+    qt6-qpa-plugins
+)
+if [ "$want_tests" -eq 1 ]; then
+    packages+=(xvfb xauth)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+    echo "setup-debian.sh: all ${#packages[@]} packages already installed"
+    exit 0
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+echo "setup-debian.sh: installing ${missing[*]}"
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout=600 "${missing[@]}"

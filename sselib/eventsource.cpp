@@ -1,0 +1,641 @@
+// SPDX-License-Identifier: MIT
+// The EventSource state machine: one QNetworkReply at a time, a Parser, and QTimers.
+#include "eventsource.h"
+
+#include "logging.h"
+#include "networkpool.h"
+#include "parser.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPointer>
+#include <QRandomGenerator>
+#include <QThread>
+#include <QTimer>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Sse {
+
+namespace {
+
+constexpr qint64 MaxTimerMs = std::numeric_limits<int>::max();
+
+QString serialisedOrigin(const QUrl &url)
+{
+    QUrl origin = url.adjusted(
+            QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo);
+    const int defaultPort = url.scheme() == "https"_L1 ? 443 : 80;
+    if (origin.port() == defaultPort)
+        origin.setPort(-1);
+    return origin.toString();
+}
+
+// The MIME type essence: "Text/Event-Stream; charset=utf-8" -> "text/event-stream".
+QByteArray mimeEssence(const QByteArray &contentType)
+{
+    const qsizetype semicolon = contentType.indexOf(';');
+    return (semicolon < 0 ? contentType : contentType.left(semicolon)).trimmed().toLower();
+}
+
+bool isFollowedRedirect(int status)
+{
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
+
+bool looksLikeJson(const QByteArray &body)
+{
+    const QByteArray trimmed = body.trimmed();
+    return trimmed.startsWith('{') || trimmed.startsWith('[');
+}
+
+} // namespace
+
+class EventSource::Private final : public ParserHandler
+{
+public:
+    Private(EventSource *q, const QUrl &url, const SourceOptions &options);
+    ~Private() override;
+
+    void setState(ReadyState newState);
+    void scheduleConnect(qint64 delayMs);
+    void startRequest();
+    [[nodiscard]] QNetworkRequest buildRequest() const;
+    void releaseReply();
+    void dropReply();
+
+    void onMetaDataChanged();
+    void onReadyRead();
+    void onFinished();
+    void onReadTimer();
+    void onReinitTimer();
+
+    [[nodiscard]] bool checkResponse();
+    void announce();
+    void reestablish(SourceError::Kind kind, const QString &message, int status = 0);
+    void failConnection(SourceError::Kind kind, const QString &message, int status = 0);
+    [[nodiscard]] qint64 retryDelay() const;
+    void setLastEventIdString(const QByteArray &id);
+    void setReconnectionTime(qint64 ms);
+
+    // ParserHandler
+    void event(const ParsedEvent &parsed) override;
+    void comment(QByteArrayView text) override;
+    void retry(quint64 milliseconds, QByteArrayView digits) override;
+    void lastEventIdChanged(QByteArrayView id) override;
+    void error(const ParseError &error) override;
+
+    EventSource *const q;
+    QUrl url;
+    SourceOptions options;
+    QPointer<QNetworkAccessManager> customManager;
+    QPointer<NetworkPool> pool;
+    QPointer<QNetworkAccessManager> manager; // the one the current reply came from
+    // A QPointer, not a unique_ptr: the manager deletes its replies when it goes first.
+    QPointer<QNetworkReply> reply;
+    Parser parser;
+    QTimer connectTimer;
+    QTimer readTimer;
+    QTimer reinitTimer;
+    QElapsedTimer lastBytes;
+    QElapsedTimer openSince;
+    QByteArray lastEventId;
+    QString origin;
+    qint64 reconnectionTime;
+    ReadyState state = ReadyState::Closed;
+    int connections = 0;
+    int failures = 0; // consecutive failed attempts, for backoff and maxAttempts
+    bool responseChecked = false;
+    bool tlsErrorsSeen = false;
+    QString tlsErrorText;
+};
+
+EventSource::Private::Private(EventSource *q, const QUrl &url, const SourceOptions &options)
+    : q(q)
+    , url(url)
+    , options(options)
+    , parser(this)
+    , lastEventId(options.initialLastEventId)
+    , reconnectionTime(options.reconnectionTime.count())
+{
+    connectTimer.setSingleShot(true);
+    readTimer.setSingleShot(true);
+    reinitTimer.setSingleShot(true);
+    QObject::connect(&connectTimer, &QTimer::timeout, q, [this] { startRequest(); });
+    QObject::connect(&readTimer, &QTimer::timeout, q, [this] { onReadTimer(); });
+    QObject::connect(&reinitTimer, &QTimer::timeout, q, [this] { onReinitTimer(); });
+}
+
+EventSource::Private::~Private()
+{
+    dropReply();
+}
+
+void EventSource::Private::setState(ReadyState newState)
+{
+    if (state == newState)
+        return;
+    state = newState;
+    Q_EMIT q->readyStateChanged(state);
+}
+
+// Connections always start from the event loop, never inside a parser callback, so that the
+// parser is never reset while it is still working through a chunk.
+void EventSource::Private::scheduleConnect(qint64 delayMs)
+{
+    connectTimer.start(int(std::clamp<qint64>(delayMs, 0, MaxTimerMs)));
+}
+
+QNetworkRequest EventSource::Private::buildRequest() const
+{
+    QNetworkRequest request(url);
+    request.setRawHeader("Accept", "text/event-stream");
+    request.setRawHeader("Cache-Control", "no-cache");
+    request.setRawHeader("User-Agent", QByteArrayLiteral("ssedash/" SSEDASH_VERSION));
+    if (!options.allowCompression)
+        request.setRawHeader("Accept-Encoding", "identity");
+    if (!lastEventId.isEmpty())
+        request.setRawHeader("Last-Event-ID", lastEventId);
+    if (!options.body.isEmpty()) {
+        request.setRawHeader("Content-Type",
+                looksLikeJson(options.body) ? "application/json" : "text/plain;charset=UTF-8");
+    }
+    for (const auto &[name, value] : options.headers)
+        request.setRawHeader(name, value);
+
+    request.setAttribute(
+            QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    request.setMaximumRedirectsAllowed(options.maxRedirects);
+    request.setAttribute(
+            QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+    const auto control =
+            options.withCredentials ? QNetworkRequest::Automatic : QNetworkRequest::Manual;
+    request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, control);
+    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, control);
+    request.setAttribute(QNetworkRequest::AuthenticationReuseAttribute, control);
+    request.setTransferTimeout(0); // idle detection is ours: see onReadTimer()
+    return request;
+}
+
+void EventSource::Private::startRequest()
+{
+    if (state != ReadyState::Connecting)
+        return;
+    dropReply();
+    if (!url.isValid() || (url.scheme() != "http"_L1 && url.scheme() != "https"_L1)) {
+        failConnection(SourceError::Kind::InvalidUrl,
+                tr("\"%1\" is not an http or https URL.").arg(url.toDisplayString()));
+        return;
+    }
+
+    ++connections;
+    parser.reset();
+    parser.setLastEventId(lastEventId);
+    parser.setMaxLineSize(options.maxLineSize);
+    parser.setMaxEventSize(options.maxEventSize);
+    responseChecked = false;
+    tlsErrorsSeen = false;
+    tlsErrorText.clear();
+
+    if (customManager) {
+        manager = customManager;
+    } else {
+        if (!pool) {
+            // The shared pool lives in the main thread; a source elsewhere keeps its own.
+            pool = QThread::currentThread() == QCoreApplication::instance()->thread()
+                    ? NetworkPool::instance()
+                    : new NetworkPool(q);
+        }
+        manager = pool->acquire();
+    }
+
+    const QNetworkRequest request = buildRequest();
+    Q_EMIT q->connectionStarted(connections, lastEventId);
+    qCDebug(lcSseClient) << "connection" << connections << options.method << url;
+    if (options.method == "GET" && options.body.isEmpty())
+        reply = manager->get(request);
+    else
+        reply = manager->sendCustomRequest(request, options.method, options.body);
+
+    QObject::connect(reply, &QNetworkReply::metaDataChanged, q, [this] { onMetaDataChanged(); });
+    QObject::connect(reply, &QNetworkReply::readyRead, q, [this] { onReadyRead(); });
+    QObject::connect(reply, &QNetworkReply::finished, q, [this] { onFinished(); });
+#if QT_CONFIG(ssl)
+    QObject::connect(reply, &QNetworkReply::sslErrors, q, [this](const QList<QSslError> &errors) {
+        if (options.ignoreTlsErrors) {
+            reply->ignoreSslErrors();
+            return;
+        }
+        tlsErrorsSeen = true;
+        QStringList texts;
+        for (const QSslError &error : errors)
+            texts.append(error.errorString());
+        tlsErrorText = texts.join(u"; "_s);
+    });
+#endif
+
+    lastBytes.start();
+    if (options.readTimeout.count() > 0)
+        readTimer.start(int(std::min<qint64>(options.readTimeout.count(), MaxTimerMs)));
+}
+
+// Gives the reply back without emitting anything more from it.
+void EventSource::Private::releaseReply()
+{
+    readTimer.stop();
+    if (reply) {
+        QObject::disconnect(reply, nullptr, q, nullptr);
+        reply->deleteLater();
+    }
+    reply = nullptr;
+    if (manager && pool && manager != customManager)
+        pool->release(manager);
+    manager = nullptr;
+}
+
+void EventSource::Private::dropReply()
+{
+    if (reply && reply->isRunning()) {
+        QObject::disconnect(reply, nullptr, q, nullptr);
+        reply->abort();
+    }
+    releaseReply();
+}
+
+bool EventSource::Private::checkResponse()
+{
+    const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    const int status = statusAttribute.toInt();
+    const QByteArray reason =
+            reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
+    if (status != 200) {
+        const QString message = status == 204
+                ? tr("HTTP 204 No Content: the server asked the client to stop reconnecting.")
+                : tr("HTTP %1 %2: an EventSource does not reconnect after an error status.")
+                          .arg(status)
+                          .arg(QString::fromUtf8(reason));
+        failConnection(SourceError::Kind::HttpStatus, message, status);
+        return false;
+    }
+    const QByteArray contentType = reply->rawHeader("Content-Type");
+    if (mimeEssence(contentType) != "text/event-stream") {
+        const QString shown = contentType.isEmpty()
+                ? tr("missing")
+                : u"\"%1\""_s.arg(QString::fromUtf8(contentType));
+        failConnection(SourceError::Kind::ContentType,
+                tr("Content-Type is %1, not text/event-stream.").arg(shown), status);
+        return false;
+    }
+    responseChecked = true;
+    return true;
+}
+
+void EventSource::Private::announce()
+{
+    origin = serialisedOrigin(reply->url());
+    openSince.start();
+    ResponseInfo info;
+    info.connection = connections;
+    info.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    info.reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
+    info.httpVersion =
+            reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool() ? "2" : "1.1";
+    info.finalUrl = reply->url();
+    info.headers = reply->rawHeaderPairs();
+    info.receivedMs = QDateTime::currentMSecsSinceEpoch();
+    QPointer<QNetworkReply> current = reply;
+    setState(ReadyState::Open);
+    Q_EMIT q->opened();
+    if (current == reply)
+        Q_EMIT q->responseReceived(info);
+}
+
+void EventSource::Private::onMetaDataChanged()
+{
+    if (responseChecked)
+        return;
+    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    // Redirects show up here before the manager follows them; the final response comes later.
+    if (!status.isValid() || isFollowedRedirect(status.toInt()))
+        return;
+    if (checkResponse())
+        announce();
+}
+
+void EventSource::Private::onReadyRead()
+{
+    if (!responseChecked) {
+        onMetaDataChanged();
+        if (!responseChecked)
+            return; // a redirect body, or the connection just failed
+    }
+    const QByteArray bytes = reply->readAll();
+    if (bytes.isEmpty())
+        return;
+    lastBytes.start();
+    Q_EMIT q->bytesReceived(bytes.size());
+    if (reply) // a slot may have closed the source
+        parser.feed(bytes);
+}
+
+void EventSource::Private::onFinished()
+{
+    if (!reply)
+        return;
+    if (responseChecked && reply->bytesAvailable() > 0)
+        onReadyRead();
+    if (!reply)
+        return; // a slot closed the source, or a reconnect event dropped the connection
+
+    const QNetworkReply::NetworkError error = reply->error();
+    const QString errorText = reply->errorString();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+
+    if (!responseChecked) {
+        if (tlsErrorsSeen || error == QNetworkReply::SslHandshakeFailedError) {
+            failConnection(SourceError::Kind::Tls,
+                    tr("TLS error: %1").arg(tlsErrorText.isEmpty() ? errorText : tlsErrorText));
+        } else if (error == QNetworkReply::TooManyRedirectsError) {
+            failConnection(SourceError::Kind::TooManyRedirects,
+                    tr("More than %1 redirects.").arg(options.maxRedirects), status);
+        } else if (error == QNetworkReply::InsecureRedirectError) {
+            failConnection(SourceError::Kind::TooManyRedirects,
+                    tr("Refused a redirect from https to http."), status);
+        } else if (status != 0) {
+            if (checkResponse()) // a 200 whose headers were never announced: stream ended
+                reestablish(SourceError::Kind::StreamEnded,
+                        tr("The server ended the stream before any data."), status);
+        } else {
+            reestablish(SourceError::Kind::Network, errorText);
+        }
+        return;
+    }
+
+    parser.finish();
+    if (error == QNetworkReply::NoError)
+        reestablish(SourceError::Kind::StreamEnded, tr("The server closed the stream."), status);
+    else
+        reestablish(SourceError::Kind::Network, errorText, status);
+}
+
+void EventSource::Private::onReadTimer()
+{
+    const qint64 idle = lastBytes.elapsed();
+    const qint64 timeout = options.readTimeout.count();
+    if (idle < timeout) {
+        readTimer.start(int(std::min<qint64>(timeout - idle, MaxTimerMs)));
+        return;
+    }
+    dropReply();
+    reestablish(SourceError::Kind::ReadTimeout,
+            tr("No data for %1 ms: the connection is taken for dead.").arg(timeout));
+}
+
+void EventSource::Private::onReinitTimer()
+{
+    if (state != ReadyState::Closed)
+        return;
+    // Like a page creating a new EventSource: fresh id and reconnection time.
+    setLastEventIdString(options.initialLastEventId);
+    setReconnectionTime(options.reconnectionTime.count());
+    failures = 0;
+    setState(ReadyState::Connecting);
+    scheduleConnect(0);
+}
+
+// The standard's "reestablish the connection", plus the optional policies.
+void EventSource::Private::reestablish(SourceError::Kind kind, const QString &message, int status)
+{
+    const bool wasHealthy =
+            openSince.isValid() && openSince.elapsed() >= options.policy.healthyAfter.count();
+    openSince.invalidate();
+    releaseReply();
+    failures = wasHealthy ? 1 : failures + 1;
+
+    const int maxAttempts = options.policy.maxAttempts;
+    if (maxAttempts > 0 && failures >= maxAttempts) {
+        failConnection(SourceError::Kind::GaveUp,
+                tr("%1 Gave up after %n failed attempt(s).", nullptr, failures).arg(message),
+                status);
+        return;
+    }
+
+    setState(ReadyState::Connecting);
+    Q_EMIT q->errorOccurred({kind, false, status, message});
+    if (state != ReadyState::Connecting)
+        return; // a slot closed the source
+    const qint64 delay = retryDelay();
+    const auto reason =
+            options.policy.backoff ? ReconnectReason::Backoff : ReconnectReason::ReconnectionTime;
+    Q_EMIT q->reconnectScheduled(delay, reason);
+    if (state == ReadyState::Connecting)
+        scheduleConnect(delay);
+}
+
+// The standard's "fail the connection": closed for good, unless manual re-init is on.
+void EventSource::Private::failConnection(
+        SourceError::Kind kind, const QString &message, int status)
+{
+    openSince.invalidate();
+    // Not abort(): this runs inside the reply's own signals, where QNAM may already be failing
+    // it (an error status); deleting the reply aborts whatever is left.
+    releaseReply();
+    connectTimer.stop();
+    setState(ReadyState::Closed);
+    Q_EMIT q->errorOccurred({kind, true, status, message});
+    if (state != ReadyState::Closed || !options.policy.manualReinit || reinitTimer.isActive())
+        return;
+    const qint64 delay = options.policy.reinitDelay.count();
+    Q_EMIT q->reconnectScheduled(delay, ReconnectReason::ManualReinit);
+    if (state == ReadyState::Closed)
+        reinitTimer.start(int(std::clamp<qint64>(delay, 0, MaxTimerMs)));
+}
+
+qint64 EventSource::Private::retryDelay() const
+{
+    const ReconnectPolicy &policy = options.policy;
+    if (!policy.backoff)
+        return reconnectionTime;
+    const double grown = double(reconnectionTime) * std::pow(policy.backoffFactor, failures - 1);
+    double delay = std::min(grown, double(policy.backoffCap.count()));
+    if (policy.jitter > 0) {
+        const double spread = 2.0 * QRandomGenerator::global()->generateDouble() - 1.0;
+        delay *= 1.0 + policy.jitter * spread;
+    }
+    return qint64(std::clamp(delay, 0.0, double(MaxTimerMs)));
+}
+
+void EventSource::Private::setLastEventIdString(const QByteArray &id)
+{
+    if (lastEventId == id)
+        return;
+    lastEventId = id;
+    Q_EMIT q->lastEventIdChanged(lastEventId);
+}
+
+void EventSource::Private::setReconnectionTime(qint64 ms)
+{
+    if (reconnectionTime == ms)
+        return;
+    reconnectionTime = ms;
+    Q_EMIT q->reconnectionTimeChanged(ms);
+}
+
+void EventSource::Private::event(const ParsedEvent &parsed)
+{
+    if (!reply)
+        return; // the source was closed or restarted while this chunk was being parsed
+    Event event;
+    event.type = parsed.type.toByteArray();
+    event.data = parsed.data.toByteArray();
+    event.lastEventId = lastEventId;
+    event.origin = origin;
+    event.receivedMs = QDateTime::currentMSecsSinceEpoch();
+    event.connection = connections;
+    Q_EMIT q->eventReceived(event);
+    if (reply && event.type == "message")
+        Q_EMIT q->messageReceived(event);
+
+    if (!reply || !options.policy.obeyReconnectEvent
+            || event.type != options.policy.reconnectEventType) {
+        return;
+    }
+    bool isNumber = false;
+    const qint64 requested = event.data.trimmed().toLongLong(&isNumber);
+    const qint64 delay = isNumber && requested >= 0 ? requested : reconnectionTime;
+    openSince.invalidate();
+    dropReply();
+    setState(ReadyState::Connecting);
+    Q_EMIT q->reconnectScheduled(delay, ReconnectReason::ServerRequest);
+    if (state == ReadyState::Connecting)
+        scheduleConnect(delay);
+}
+
+void EventSource::Private::comment(QByteArrayView text)
+{
+    if (reply)
+        Q_EMIT q->commentReceived(QString::fromUtf8(text));
+}
+
+void EventSource::Private::retry(quint64 milliseconds, QByteArrayView digits)
+{
+    Q_UNUSED(digits)
+    if (reply)
+        setReconnectionTime(qint64(std::min<quint64>(milliseconds, quint64(MaxTimerMs))));
+}
+
+void EventSource::Private::lastEventIdChanged(QByteArrayView id)
+{
+    if (reply)
+        setLastEventIdString(id.toByteArray());
+}
+
+void EventSource::Private::error(const ParseError &error)
+{
+    if (!reply)
+        return;
+    qCWarning(lcSseClient) << url << error.message();
+    Q_EMIT q->parseErrorOccurred(error.message());
+}
+
+EventSource::EventSource(const QUrl &url, const SourceOptions &options, QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>(this, url, options))
+{ }
+
+EventSource::~EventSource() = default;
+
+QUrl EventSource::url() const
+{
+    return d->url;
+}
+
+const SourceOptions &EventSource::options() const
+{
+    return d->options;
+}
+
+void EventSource::setOptions(const SourceOptions &options)
+{
+    d->options = options;
+}
+
+void EventSource::setNetworkAccessManager(QNetworkAccessManager *manager)
+{
+    d->customManager = manager;
+}
+
+EventSource::ReadyState EventSource::readyState() const
+{
+    return d->state;
+}
+
+QByteArray EventSource::lastEventId() const
+{
+    return d->lastEventId;
+}
+
+qint64 EventSource::reconnectionTime() const
+{
+    return d->reconnectionTime;
+}
+
+int EventSource::connectionCount() const
+{
+    return d->connections;
+}
+
+int EventSource::reconnectCount() const
+{
+    return std::max(0, d->connections - 1);
+}
+
+QString EventSource::origin() const
+{
+    return d->origin;
+}
+
+void EventSource::open()
+{
+    if (d->state != ReadyState::Closed)
+        return;
+    d->reinitTimer.stop();
+    d->failures = 0;
+    d->setState(ReadyState::Connecting);
+    d->scheduleConnect(0);
+}
+
+void EventSource::close()
+{
+    d->connectTimer.stop();
+    d->reinitTimer.stop();
+    d->openSince.invalidate();
+    d->dropReply();
+    d->setState(ReadyState::Closed);
+}
+
+void EventSource::reconnectNow()
+{
+    if (d->state == ReadyState::Closed && !d->reinitTimer.isActive()) {
+        open();
+        return;
+    }
+    d->reinitTimer.stop();
+    d->openSince.invalidate();
+    d->dropReply();
+    d->failures = 0;
+    d->setState(ReadyState::Connecting);
+    Q_EMIT reconnectScheduled(0, ReconnectReason::Restart);
+    if (d->state == ReadyState::Connecting)
+        d->scheduleConnect(0);
+}
+
+} // namespace Sse

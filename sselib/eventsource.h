@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: MIT
+// Sse::EventSource: a text/event-stream client that behaves like a browser's EventSource.
+#pragma once
+
+#include "sselib/event.h"
+#include "sselib/responseinfo.h"
+#include "sselib/sourceerror.h"
+#include "sselib/sourceoptions.h"
+
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+
+QT_BEGIN_NAMESPACE
+class QNetworkAccessManager;
+QT_END_NAMESPACE
+
+namespace Sse {
+
+/// Reads a text/event-stream resource and reconnects the way the WHATWG standard says, with
+/// optional policies beyond it (see ReconnectPolicy). Never blocks; all timing is QTimer based.
+class EventSource final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(EventSource)
+    Q_PROPERTY(QUrl url READ url CONSTANT)
+    Q_PROPERTY(ReadyState readyState READ readyState NOTIFY readyStateChanged)
+    Q_PROPERTY(QByteArray lastEventId READ lastEventId NOTIFY lastEventIdChanged)
+    Q_PROPERTY(qint64 reconnectionTime READ reconnectionTime NOTIFY reconnectionTimeChanged)
+
+public:
+    enum class ReadyState {
+        Connecting = 0,
+        Open = 1,
+        Closed = 2
+    };
+    Q_ENUM(ReadyState)
+
+    /// Why the next connection waits as long as it does.
+    enum class ReconnectReason {
+        ReconnectionTime, ///< the standard's reconnection time (default or retry:)
+        Backoff, ///< the backoff policy stretched the reconnection time
+        ServerRequest, ///< the server's reconnect event
+        ManualReinit, ///< the source closed for good and the re-init policy starts it again
+        Restart ///< reconnectNow()
+    };
+    Q_ENUM(ReconnectReason)
+
+    explicit EventSource(
+            const QUrl &url, const SourceOptions &options = {}, QObject *parent = nullptr);
+    ~EventSource() override;
+
+    [[nodiscard]] QUrl url() const;
+    [[nodiscard]] const SourceOptions &options() const;
+    /// Takes effect with the next connection.
+    void setOptions(const SourceOptions &options);
+
+    /// Streams go through a pool of managers by default, so that any number of feeds to one
+    /// host all stream (one manager opens at most 6 connections per host). A manager set here
+    /// is used as it is (for a proxy or cookie jar of your own); it must outlive the source.
+    void setNetworkAccessManager(QNetworkAccessManager *manager);
+
+    [[nodiscard]] ReadyState readyState() const;
+    [[nodiscard]] QByteArray lastEventId() const;
+    [[nodiscard]] qint64 reconnectionTime() const; ///< ms
+    [[nodiscard]] int connectionCount() const; ///< requests made so far
+    [[nodiscard]] int reconnectCount() const; ///< connections after the first
+    [[nodiscard]] QString origin() const; ///< of the current final URL
+
+    /// Calls `listener(event)` for each event of `type`, like addEventListener(type, ...).
+    /// Disconnect the returned connection (or destroy `context`) to remove it.
+    template <typename Listener>
+    QMetaObject::Connection addEventListener(
+            const QByteArray &type, const QObject *context, Listener listener)
+    {
+        return connect(this, &EventSource::eventReceived, context,
+                [type, listener = std::move(listener)](const Sse::Event &event) {
+                    if (event.type == type)
+                        listener(event);
+                });
+    }
+
+public Q_SLOTS:
+    /// Connects (again after close()); a no-op while already connecting or open.
+    void open();
+    /// Final: drops the connection and never reconnects until open() is called again.
+    void close();
+    /// Drops the connection and reconnects at once, reporting no error.
+    void reconnectNow();
+
+Q_SIGNALS:
+    void readyStateChanged(Sse::EventSource::ReadyState state);
+    void opened();
+    void eventReceived(const Sse::Event &event);
+    void messageReceived(const Sse::Event &event); ///< events of type "message" only
+    void commentReceived(const QString &comment);
+    /// Exactly once per failed attempt or dropped connection.
+    void errorOccurred(const Sse::SourceError &error);
+    /// A limit of the parser was hit; the stream goes on.
+    void parseErrorOccurred(const QString &message);
+    void lastEventIdChanged(const QByteArray &id);
+    void reconnectionTimeChanged(qint64 milliseconds);
+    /// A request goes out; lastEventIdSent is empty when no Last-Event-ID header was sent.
+    void connectionStarted(int connection, const QByteArray &lastEventIdSent);
+    void responseReceived(const Sse::ResponseInfo &response);
+    void reconnectScheduled(qint64 delayMs, Sse::EventSource::ReconnectReason reason);
+    /// Raw bytes as they arrive, for byte counters and wire views.
+    void bytesReceived(qint64 count);
+
+private:
+    class Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace Sse

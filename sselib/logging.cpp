@@ -1,0 +1,9 @@
+// SPDX-License-Identifier: MIT
+// Logging categories of sselib; the chatty ones start at warnings.
+#include "logging.h"
+
+namespace Sse {
+Q_LOGGING_CATEGORY(lcSseParser, "ssedash.sselib.parser", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcSseClient, "ssedash.sselib.client", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcSsePublisher, "ssedash.sselib.publisher", QtInfoMsg)
+} // namespace Sse

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+// A pool of network access managers, at most StreamsPerManager streams on each.
+#include "networkpool.h"
+
+#include <QCoreApplication>
+#include <QNetworkAccessManager>
+#include <QNetworkCookieJar>
+#include <QPointer>
+
+namespace Sse {
+
+NetworkPool::NetworkPool(QObject *parent)
+    : QObject(parent)
+    , m_cookieJar(new QNetworkCookieJar(this))
+{ }
+
+NetworkPool::~NetworkPool() = default;
+
+NetworkPool *NetworkPool::instance()
+{
+    static QPointer<NetworkPool> pool;
+    if (!pool)
+        pool = new NetworkPool(QCoreApplication::instance());
+    return pool;
+}
+
+QNetworkAccessManager *NetworkPool::acquire()
+{
+    for (Slot &slot : m_slots) {
+        if (slot.streams < StreamsPerManager) {
+            ++slot.streams;
+            return slot.manager;
+        }
+    }
+    auto *manager = new QNetworkAccessManager(this);
+    manager->setCookieJar(m_cookieJar);
+    // Shared by all managers: the pool, not the first manager, owns it.
+    m_cookieJar->setParent(this);
+    manager->setAutoDeleteReplies(false);
+    manager->setTransferTimeout(0);
+    m_slots.append({manager, 1});
+    return manager;
+}
+
+void NetworkPool::release(QNetworkAccessManager *manager)
+{
+    for (qsizetype i = 0; i < m_slots.size(); ++i) {
+        if (m_slots[i].manager != manager)
+            continue;
+        if (--m_slots[i].streams > 0)
+            return;
+        // Keep the first manager warm; give back idle ones beyond it.
+        if (i > 0) {
+            m_slots[i].manager->deleteLater();
+            m_slots.removeAt(i);
+        }
+        return;
+    }
+}
+
+} // namespace Sse

@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: MIT
+// Sse::Parser: the incremental text/event-stream parser of the WHATWG HTML standard.
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QString>
+
+namespace Sse {
+
+/// An event as the parser dispatches it. The views point into the parser's buffers and are
+/// valid only during the ParserHandler::event() call; copy what you keep.
+struct ParsedEvent
+{
+    QByteArrayView type; ///< "message" unless an event field named it
+    QByteArrayView data;
+    QByteArrayView lastEventId;
+};
+
+/// A limit the stream broke. The parser recovers by itself and goes on with the next line.
+struct ParseError
+{
+    enum class Kind {
+        LineTooLong, ///< a line longer than maxLineSize(): the line was dropped
+        EventTooLarge ///< data beyond maxEventSize(): the whole event was dropped
+    };
+    Kind kind = Kind::LineTooLong;
+    qsizetype limit = 0;
+
+    [[nodiscard]] QString message() const;
+};
+
+/// Receives what the parser finds. Every view is valid only during the call.
+class ParserHandler
+{
+public:
+    virtual ~ParserHandler() = default;
+    virtual void event(const ParsedEvent &event) = 0;
+
+    /// A comment line (":text"); one leading space is dropped, as for field values.
+    virtual void comment(QByteArrayView text) { Q_UNUSED(text) }
+
+    /// A retry field of ASCII digits only. `milliseconds` saturates at the largest quint64;
+    /// `digits` is the exact decimal value without leading zeros ("0" for zero).
+    virtual void retry(quint64 milliseconds, QByteArrayView digits)
+    {
+        Q_UNUSED(milliseconds)
+        Q_UNUSED(digits)
+    }
+
+    /// A blank line made the last event ID buffer the source's "last event ID string" after an
+    /// id field (without NUL) had set it: called at dispatch time, even when no event fires
+    /// because the data buffer is empty, as the standard's dispatch step 1 says.
+    virtual void lastEventIdChanged(QByteArrayView id) { Q_UNUSED(id) }
+
+    virtual void error(const ParseError &error) { Q_UNUSED(error) }
+};
+
+/// Turns text/event-stream bytes, fed in chunks of any size, into events exactly as the WHATWG
+/// "Server-sent events" parsing algorithm says: the same output for every way of chunking.
+/// A plain class: no I/O, no timers, no allocation per byte.
+class Parser
+{
+public:
+    static constexpr qsizetype DefaultMaxLineSize = 16 * 1024 * 1024;
+    static constexpr qsizetype DefaultMaxEventSize = 16 * 1024 * 1024;
+
+    explicit Parser(ParserHandler *handler = nullptr);
+
+    void setHandler(ParserHandler *handler) { m_handler = handler; }
+
+    [[nodiscard]] ParserHandler *handler() const { return m_handler; }
+
+    /// Parses the next bytes of the stream; calls the handler for each line's effect.
+    void feed(QByteArrayView bytes);
+
+    /// Starts a new stream (a reconnect): drops any partial line and the event being built,
+    /// expects a BOM again. The last event ID survives as it stood at the last dispatch, as in
+    /// browsers: an id field of an event that was never dispatched is forgotten.
+    void reset();
+
+    /// The stream ended: a partial line and an undispatched event are discarded, as the
+    /// standard says. Returns true when something was discarded. Then reset()s.
+    bool finish();
+
+    [[nodiscard]] QByteArray lastEventId() const { return m_lastEventId; }
+
+    void setLastEventId(const QByteArray &id) { m_lastEventId = m_dispatchedId = id; }
+
+    [[nodiscard]] qsizetype maxLineSize() const { return m_maxLineSize; }
+
+    void setMaxLineSize(qsizetype bytes) { m_maxLineSize = bytes; }
+
+    [[nodiscard]] qsizetype maxEventSize() const { return m_maxEventSize; }
+
+    void setMaxEventSize(qsizetype bytes) { m_maxEventSize = bytes; }
+
+private:
+    void feedBody(const char *begin, const char *end);
+    void consumeBom(const char *&begin, const char *end);
+    void processLine(const char *begin, const char *end);
+    void processField(QByteArrayView name, const char *value, const char *end);
+    void appendData(const char *value, const char *end);
+    void processRetry(const char *value, const char *end);
+    void dispatch();
+    void reportError(ParseError::Kind kind, qsizetype limit);
+
+    ParserHandler *m_handler = nullptr;
+    QByteArray m_line; // a line split across chunks
+    QByteArray m_data; // data buffer
+    QByteArray m_type; // event type buffer
+    QByteArray m_lastEventId; // last event ID buffer
+    QByteArray m_dispatchedId; // the buffer at the last dispatch: the "last event ID string"
+    QByteArray m_scratch; // repaired UTF-8 of a field value
+    qsizetype m_maxLineSize = DefaultMaxLineSize;
+    qsizetype m_maxEventSize = DefaultMaxEventSize;
+    int m_bomBytesSeen = 0; // stream-start BOM bytes matched so far; 3 = done
+    bool m_bomChecked = false; // the start of the stream has been looked at
+    bool m_skipLine = false; // dropping the rest of an over-long line
+    bool m_skipEvent = false; // dropping an event that grew too large
+    bool m_lastChunkEndedInCr = false; // a CR ended the last chunk: an LF next is its pair
+    bool m_idFieldSeen = false; // an id field set the buffer since the last dispatch
+};
+
+} // namespace Sse

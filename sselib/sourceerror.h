@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: MIT
+// Sse::SourceError: why a connection attempt failed or a stream dropped.
+#pragma once
+
+#include <QMetaType>
+#include <QString>
+
+namespace Sse {
+
+/// One failed attempt or dropped connection. Transient errors are followed by a reconnect;
+/// fatal ones leave the source closed (unless the manual re-init policy starts it again).
+struct SourceError
+{
+    enum class Kind {
+        Network, ///< connection refused, reset, DNS failure, ...
+        StreamEnded, ///< the server ended an open stream
+        ReadTimeout, ///< no bytes for the read timeout
+        HttpStatus, ///< a status other than 200 (204 included)
+        ContentType, ///< not text/event-stream
+        Tls, ///< certificate or handshake trouble
+        TooManyRedirects,
+        GaveUp, ///< the policy's maximum number of attempts was reached
+        InvalidUrl
+    };
+
+    Kind kind = Kind::Network;
+    bool fatal = false;
+    int httpStatus = 0; ///< 0 when no HTTP response was received
+    QString message; ///< human-readable reason
+
+    [[nodiscard]] bool isTransient() const { return !fatal; }
+};
+
+} // namespace Sse
+
+Q_DECLARE_METATYPE(Sse::SourceError)

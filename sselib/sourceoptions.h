@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: MIT
+// Sse::SourceOptions: how an EventSource requests its stream and when it reconnects.
+#pragma once
+
+#include "sselib/parser.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+
+#include <chrono>
+
+namespace Sse {
+
+using namespace std::chrono_literals;
+
+/// Reconnect behaviour beyond the standard. Everything is off by default: a default policy
+/// behaves exactly like a browser's EventSource.
+struct ReconnectPolicy
+{
+    /// "Firefox style" manual re-init: once the source has closed for good (not by close()),
+    /// open a fresh connection after reinitDelay, like a page that creates a new EventSource.
+    /// A fresh connection starts with the configured initial Last-Event-ID and reconnection time.
+    bool manualReinit = false;
+    std::chrono::milliseconds reinitDelay = 5000ms;
+
+    /// Obey a server's named event (default "reconnect"): drop the connection and reconnect
+    /// after the delay in its data (decimal ms), or after the reconnection time.
+    bool obeyReconnectEvent = false;
+    QByteArray reconnectEventType = QByteArrayLiteral("reconnect");
+
+    /// Exponential backoff: the n-th consecutive failed attempt waits
+    /// min(cap, reconnection time * factor^(n-1)), varied by +-jitter (a fraction).
+    /// The count restarts once a connection has stayed open for healthyAfter.
+    bool backoff = false;
+    double backoffFactor = 2.0;
+    std::chrono::milliseconds backoffCap = 60000ms;
+    double jitter = 0.2;
+    std::chrono::milliseconds healthyAfter = 30000ms;
+
+    /// Give up (close for good, fatal) after this many consecutive failed attempts; 0: never.
+    int maxAttempts = 0;
+};
+
+/// How an EventSource requests its stream.
+struct SourceOptions
+{
+    QByteArray method = QByteArrayLiteral("GET");
+    QByteArray body; ///< sent when non-empty (e.g. POST for LLM APIs)
+    QList<QPair<QByteArray, QByteArray>> headers; ///< extra request headers, in order
+    QByteArray initialLastEventId; ///< Last-Event-ID of the very first request
+    bool withCredentials = false; ///< send and store cookies and HTTP auth
+    bool allowCompression = false; ///< off: Accept-Encoding: identity
+    bool ignoreTlsErrors = false; ///< only when the user chose so for this feed
+    int maxRedirects = 20;
+
+    std::chrono::milliseconds reconnectionTime = 3000ms; ///< until the stream sends retry:
+    std::chrono::milliseconds readTimeout = 0ms; ///< no bytes for this long: reconnect; 0: off
+
+    qsizetype maxLineSize = Parser::DefaultMaxLineSize;
+    qsizetype maxEventSize = Parser::DefaultMaxEventSize;
+
+    ReconnectPolicy policy;
+};
+
+} // namespace Sse

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: MIT
+// Reading fault parameters from a stream URL's query, with clear errors for bad values.
+#include "streamfaults.h"
+
+#include <QCoreApplication>
+
+#include <limits>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Sse {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Sse::StreamFaults", text);
+}
+
+// Reads an integer parameter within [min, max]; absent leaves `value` alone.
+bool readInt(
+        const QUrlQuery &query, const QString &key, int min, int max, int &value, QString *error)
+{
+    if (!query.hasQueryItem(key))
+        return true;
+    bool ok = false;
+    const QString text = query.queryItemValue(key);
+    const qint64 number = text.toLongLong(&ok);
+    if (!ok || number < min || number > max) {
+        *error = tr("Query parameter %1=%2 must be a whole number from %3 to %4.")
+                         .arg(key, text)
+                         .arg(min)
+                         .arg(max);
+        return false;
+    }
+    value = int(number);
+    return true;
+}
+
+} // namespace
+
+bool StreamFaults::readQuery(const QUrlQuery &query, QString *error)
+{
+    int retry = -1;
+    int split = 0;
+    const bool numbersOk = readInt(query, u"status"_s, 100, 599, status, error)
+            && readInt(query, u"redirect"_s, 301, 308, redirect, error)
+            && readInt(query, u"closeAfter"_s, 0, 1 << 30, closeAfter, error)
+            && readInt(query, u"cutAfter"_s, 0, 1 << 30, cutAfter, error)
+            && readInt(query, u"stall"_s, 0, MaxDelayMs, stallMs, error)
+            && readInt(query, u"dribble"_s, 0, 10000, dribbleMs, error)
+            && readInt(query, u"splitUtf8"_s, 0, 1, split, error)
+            && readInt(query, u"longLine"_s, 0, MaxLongLine, longLine, error)
+            && readInt(query, u"reconnect"_s, 0, MaxDelayMs, reconnectMs, error)
+            && readInt(query, u"retry"_s, 0, std::numeric_limits<int>::max(), retry, error);
+    if (!numbersOk)
+        return false;
+    splitUtf8 = split == 1;
+    retryMs = retry;
+    if (redirect != 0 && redirect != 301 && redirect != 302 && redirect != 307 && redirect != 308) {
+        *error = tr("Query parameter redirect must be 301, 302, 307 or 308.");
+        return false;
+    }
+    if (query.hasQueryItem(u"contentType"_s))
+        contentType = query.queryItemValue(u"contentType"_s, QUrl::FullyDecoded).toUtf8();
+    if (query.hasQueryItem(u"lineEnd"_s)) {
+        const QString value = query.queryItemValue(u"lineEnd"_s).toLower();
+        if (value == "lf"_L1) {
+            lineEnd = Wire::LineEnd::Lf;
+        } else if (value == "crlf"_L1) {
+            lineEnd = Wire::LineEnd::CrLf;
+        } else if (value == "cr"_L1) {
+            lineEnd = Wire::LineEnd::Cr;
+        } else {
+            *error = tr("Query parameter lineEnd must be lf, crlf or cr.");
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace Sse

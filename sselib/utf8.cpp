@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: MIT
+// UTF-8 validation and WHATWG-exact repair, with a word-at-a-time ASCII fast path.
+#include "utf8.h"
+
+#include <cstdint>
+#include <cstring>
+
+namespace Sse::Utf8 {
+
+namespace {
+
+constexpr char ReplacementCharacter[] = "\xEF\xBF\xBD";
+
+// Length of the ASCII run at the start of [p, end), eight bytes at a time.
+const uchar *skipAscii(const uchar *p, const uchar *end) noexcept
+{
+    constexpr std::uint64_t HighBits = 0x8080808080808080ULL;
+    while (end - p >= 8) {
+        std::uint64_t word;
+        std::memcpy(&word, p, sizeof word);
+        if (word & HighBits)
+            break;
+        p += 8;
+    }
+    while (p < end && *p < 0x80)
+        ++p;
+    return p;
+}
+
+struct Sequence
+{
+    int continuationBytes = 0; // expected after the lead byte; -1: not a lead byte
+    uchar lower = 0x80; // bounds of the first continuation byte (WHATWG decoder)
+    uchar upper = 0xBF;
+};
+
+constexpr Sequence sequenceFor(uchar lead) noexcept
+{
+    if (lead >= 0xC2 && lead <= 0xDF)
+        return {1, 0x80, 0xBF};
+    if (lead >= 0xE0 && lead <= 0xEF)
+        return {2, uchar(lead == 0xE0 ? 0xA0 : 0x80), uchar(lead == 0xED ? 0x9F : 0xBF)};
+    if (lead >= 0xF0 && lead <= 0xF4)
+        return {3, uchar(lead == 0xF0 ? 0x90 : 0x80), uchar(lead == 0xF4 ? 0x8F : 0xBF)};
+    return {-1, 0, 0};
+}
+
+// Bytes of the multi-byte sequence at p that the WHATWG decoder accepts before it either
+// completes (returns the full length, `complete` set) or meets an error (returns the length of
+// the maximal subpart, at least 1, which decodes to one U+FFFD).
+qsizetype sequenceLength(const uchar *p, const uchar *end, bool &complete) noexcept
+{
+    const Sequence seq = sequenceFor(*p);
+    complete = false;
+    if (seq.continuationBytes < 0)
+        return 1;
+    qsizetype length = 1;
+    uchar lower = seq.lower;
+    uchar upper = seq.upper;
+    for (int i = 0; i < seq.continuationBytes; ++i) {
+        if (p + length >= end || p[length] < lower || p[length] > upper)
+            return length;
+        ++length;
+        lower = 0x80;
+        upper = 0xBF;
+    }
+    complete = true;
+    return length;
+}
+
+// End of the longest well-formed prefix of [p, end).
+const uchar *validPrefixEnd(const uchar *p, const uchar *end) noexcept
+{
+    for (;;) {
+        p = skipAscii(p, end);
+        if (p == end)
+            return p;
+        bool complete = false;
+        const qsizetype length = sequenceLength(p, end, complete);
+        if (!complete)
+            return p;
+        p += length;
+    }
+}
+
+} // namespace
+
+bool isValid(QByteArrayView bytes) noexcept
+{
+    const auto *begin = reinterpret_cast<const uchar *>(bytes.data());
+    const auto *end = begin + bytes.size();
+    return validPrefixEnd(begin, end) == end;
+}
+
+void appendRepaired(QByteArray &out, QByteArrayView bytes)
+{
+    const auto *p = reinterpret_cast<const uchar *>(bytes.data());
+    const auto *end = p + bytes.size();
+    while (p < end) {
+        const uchar *valid = validPrefixEnd(p, end);
+        out.append(reinterpret_cast<const char *>(p), valid - p);
+        if (valid == end)
+            return;
+        bool complete = false;
+        p = valid + sequenceLength(valid, end, complete);
+        out.append(ReplacementCharacter, 3);
+    }
+}
+
+QByteArray repaired(QByteArrayView bytes)
+{
+    if (isValid(bytes))
+        return bytes.toByteArray();
+    QByteArray out;
+    out.reserve(bytes.size() + 8);
+    appendRepaired(out, bytes);
+    return out;
+}
+
+} // namespace Sse::Utf8

@@ -1,0 +1,530 @@
+// SPDX-License-Identifier: MIT
+// TestSupport::TestServer: a scriptable HTTP/1.1 server on 127.0.0.1 for client tests.
+#include "testserver.h"
+
+#include <QHostAddress>
+#include <QTcpServer>
+#include <QTcpSocket>
+
+#ifdef Q_OS_UNIX
+#include <sys/socket.h>
+#endif
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace TestSupport {
+
+namespace {
+
+// A request head larger than this is a client bug; the connection is dropped.
+constexpr qsizetype MaxHeadSize = 1024 * 1024;
+
+} // namespace
+
+QByteArray Request::header(QByteArrayView name) const
+{
+    for (const auto &h : headers) {
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            return h.second;
+    }
+    return {};
+}
+
+bool Request::hasHeader(QByteArrayView name) const
+{
+    return headerCount(name) > 0;
+}
+
+int Request::headerCount(QByteArrayView name) const
+{
+    int count = 0;
+    for (const auto &h : headers) {
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            ++count;
+    }
+    return count;
+}
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 100:
+        return "Continue"_ba;
+    case 200:
+        return "OK"_ba;
+    case 201:
+        return "Created"_ba;
+    case 202:
+        return "Accepted"_ba;
+    case 204:
+        return "No Content"_ba;
+    case 206:
+        return "Partial Content"_ba;
+    case 301:
+        return "Moved Permanently"_ba;
+    case 302:
+        return "Found"_ba;
+    case 303:
+        return "See Other"_ba;
+    case 304:
+        return "Not Modified"_ba;
+    case 307:
+        return "Temporary Redirect"_ba;
+    case 308:
+        return "Permanent Redirect"_ba;
+    case 400:
+        return "Bad Request"_ba;
+    case 401:
+        return "Unauthorized"_ba;
+    case 403:
+        return "Forbidden"_ba;
+    case 404:
+        return "Not Found"_ba;
+    case 405:
+        return "Method Not Allowed"_ba;
+    case 408:
+        return "Request Timeout"_ba;
+    case 410:
+        return "Gone"_ba;
+    case 429:
+        return "Too Many Requests"_ba;
+    case 500:
+        return "Internal Server Error"_ba;
+    case 501:
+        return "Not Implemented"_ba;
+    case 502:
+        return "Bad Gateway"_ba;
+    case 503:
+        return "Service Unavailable"_ba;
+    case 504:
+        return "Gateway Timeout"_ba;
+    default:
+        return "Unknown"_ba;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Connection
+
+Connection::Connection(QTcpSocket *socket, TestServer *server)
+    : QObject(server)
+    , m_socket(socket)
+    , m_server(server)
+{
+    socket->setParent(this);
+    connect(socket, &QTcpSocket::readyRead, this, &Connection::readAvailable);
+    connect(socket, &QTcpSocket::disconnected, this, &Connection::handleDisconnected);
+}
+
+Connection::~Connection()
+{
+    if (m_socket) {
+        // The socket's destructor would emit disconnected() into a half-destroyed object.
+        m_socket->disconnect(this);
+        m_socket->abort();
+        delete m_socket;
+    }
+}
+
+void Connection::write(const QByteArray &bytes)
+{
+    if (isOpen())
+        m_socket->write(bytes);
+}
+
+void Connection::writeHead(int status, const HeaderList &headers)
+{
+    QByteArray head =
+            "HTTP/1.1 "_ba + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+    bool hasConnection = false;
+    for (const auto &h : headers) {
+        if (h.first.compare("connection", Qt::CaseInsensitive) == 0)
+            hasConnection = true;
+        head += h.first + ": " + h.second + "\r\n";
+    }
+    if (!hasConnection)
+        head += "Connection: close\r\n";
+    head += "\r\n";
+    write(head);
+}
+
+void Connection::writeSseHead(const QByteArray &contentType)
+{
+    writeHead(200,
+            {{"Content-Type"_ba, contentType}, {"Cache-Control"_ba, "no-cache"_ba},
+                    {"Connection"_ba, "close"_ba}});
+}
+
+void Connection::writeChunkedSseHead(const QByteArray &contentType)
+{
+    writeHead(200,
+            {{"Content-Type"_ba, contentType}, {"Cache-Control"_ba, "no-cache"_ba},
+                    {"Transfer-Encoding"_ba, "chunked"_ba}});
+}
+
+void Connection::writeChunk(const QByteArray &bytes)
+{
+    if (bytes.isEmpty())
+        return;
+    write(QByteArray::number(bytes.size(), 16) + "\r\n" + bytes + "\r\n");
+}
+
+void Connection::endChunks()
+{
+    write("0\r\n\r\n"_ba);
+}
+
+void Connection::respond(int status, const QByteArray &contentType, const QByteArray &body,
+        const HeaderList &extraHeaders)
+{
+    HeaderList headers;
+    if (!contentType.isEmpty())
+        headers.append({"Content-Type"_ba, contentType});
+    headers.append({"Content-Length"_ba, QByteArray::number(body.size())});
+    headers.append(extraHeaders);
+    writeHead(status, headers);
+    write(body);
+    close();
+}
+
+void Connection::close()
+{
+    if (isOpen())
+        m_socket->disconnectFromHost(); // writes what is buffered first
+}
+
+void Connection::abort()
+{
+    if (!isOpen())
+        return;
+#ifdef Q_OS_UNIX
+    // Linger 0: close() then sends RST instead of FIN.
+    const qintptr fd = m_socket->socketDescriptor();
+    if (fd >= 0) {
+        linger lingerOption{};
+        lingerOption.l_onoff = 1;
+        lingerOption.l_linger = 0;
+        ::setsockopt(int(fd), SOL_SOCKET, SO_LINGER, &lingerOption, sizeof lingerOption);
+    }
+#endif
+    m_socket->abort();
+    // abort() normally emits disconnected(); make sure the state is right either way.
+    handleDisconnected();
+}
+
+bool Connection::isOpen() const
+{
+    return m_open && m_socket && m_socket->state() == QAbstractSocket::ConnectedState;
+}
+
+void Connection::handleDisconnected()
+{
+    if (!m_open)
+        return;
+    m_open = false;
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->deleteLater();
+    }
+    Q_EMIT disconnected();
+}
+
+void Connection::readAvailable()
+{
+    if (!m_socket)
+        return;
+    const QByteArray bytes = m_socket->readAll();
+    if (m_complete)
+        return; // one request per connection; anything after it is ignored
+    m_buffer += bytes;
+
+    if (m_bodyStart < 0) {
+        const qsizetype crlf = m_buffer.indexOf("\r\n\r\n");
+        const qsizetype lf = m_buffer.indexOf("\n\n");
+        qsizetype headEnd = -1;
+        qsizetype bodyStart = -1;
+        if (crlf >= 0 && (lf < 0 || crlf < lf)) {
+            headEnd = crlf;
+            bodyStart = crlf + 4;
+        } else if (lf >= 0) {
+            headEnd = lf;
+            bodyStart = lf + 2;
+        }
+        if (headEnd < 0) {
+            if (m_buffer.size() > MaxHeadSize)
+                abort();
+            return; // the head arrives in pieces
+        }
+        if (!parseHead(headEnd, bodyStart)) {
+            m_complete = true; // never dispatched
+            m_buffer.clear();
+            respond(400, "text/plain"_ba, "bad request\n"_ba);
+            return;
+        }
+    }
+
+    if (m_buffer.size() - m_bodyStart < m_contentLength)
+        return; // the body arrives in pieces
+    m_request.body = m_buffer.mid(m_bodyStart, m_contentLength);
+    m_buffer.clear();
+    m_complete = true;
+    m_server->dispatch(this);
+}
+
+bool Connection::parseHead(qsizetype headEnd, qsizetype bodyStart)
+{
+    const QByteArray head = m_buffer.left(headEnd);
+    const QList<QByteArray> lines = head.split('\n');
+    if (lines.isEmpty())
+        return false;
+    const QList<QByteArray> requestLine = lines.first().trimmed().split(' ');
+    if (requestLine.size() != 3)
+        return false;
+    m_request.method = requestLine.at(0);
+    m_request.target = requestLine.at(1);
+    m_request.version = requestLine.at(2);
+    const qsizetype question = m_request.target.indexOf('?');
+    m_request.path = question < 0 ? m_request.target : m_request.target.left(question);
+    m_request.query = question < 0 ? QByteArray() : m_request.target.mid(question + 1);
+
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QByteArray line = lines.at(i).endsWith('\r') ? lines.at(i).chopped(1) : lines.at(i);
+        if (line.isEmpty())
+            continue;
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0)
+            return false;
+        m_request.headers.append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed()});
+    }
+
+    const QByteArray contentLength = m_request.header("content-length");
+    if (!contentLength.isEmpty()) {
+        bool ok = false;
+        m_contentLength = contentLength.toLongLong(&ok);
+        if (!ok || m_contentLength < 0)
+            return false;
+    }
+    m_bodyStart = bodyStart;
+    return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// TestServer
+
+TestServer::TestServer(QObject *parent)
+    : QObject(parent)
+    , m_tcpServer(new QTcpServer(this))
+{
+    connect(m_tcpServer, &QTcpServer::newConnection, this, &TestServer::acceptPending);
+}
+
+TestServer::~TestServer()
+{
+    m_tcpServer->close();
+    for (const QPointer<Connection> &connection : std::as_const(m_connections))
+        delete connection.data();
+    m_connections.clear();
+}
+
+bool TestServer::listen()
+{
+    if (m_tcpServer->isListening())
+        return true;
+    // Only loopback, ever; port 0 picks a free one.
+    if (!m_tcpServer->listen(QHostAddress::LocalHost, 0))
+        return false;
+    m_port = m_tcpServer->serverPort();
+    return m_port != 0;
+}
+
+void TestServer::stopListening()
+{
+    m_tcpServer->close();
+}
+
+bool TestServer::isListening() const
+{
+    return m_tcpServer->isListening();
+}
+
+QUrl TestServer::url(const QString &path) const
+{
+    return QUrl(u"http://127.0.0.1:"_s + QString::number(m_port)
+            + (path.startsWith(u'/') ? path : u'/' + path));
+}
+
+QString TestServer::origin() const
+{
+    return u"http://127.0.0.1:"_s + QString::number(m_port);
+}
+
+void TestServer::route(const QByteArray &path, Handler handler)
+{
+    m_routes.insert(path, std::move(handler));
+}
+
+QList<Request> TestServer::requests(const QByteArray &path) const
+{
+    QList<Request> result;
+    for (const Request &request : m_requests) {
+        if (request.path == path)
+            result.append(request);
+    }
+    return result;
+}
+
+int TestServer::requestCount(const QByteArray &path) const
+{
+    int count = 0;
+    for (const Request &request : m_requests) {
+        if (request.path == path)
+            ++count;
+    }
+    return count;
+}
+
+Request TestServer::lastRequest(const QByteArray &path) const
+{
+    for (auto it = m_requests.crbegin(); it != m_requests.crend(); ++it) {
+        if (it->path == path)
+            return *it;
+    }
+    return {};
+}
+
+int TestServer::openConnections() const
+{
+    int count = 0;
+    for (const QPointer<Connection> &connection : m_connections) {
+        if (connection && connection->isOpen())
+            ++count;
+    }
+    return count;
+}
+
+QList<Connection *> TestServer::connections(const QByteArray &path) const
+{
+    QList<Connection *> result;
+    for (const QPointer<Connection> &connection : m_connections) {
+        if (connection && connection->hasRequest() && connection->isOpen()
+                && connection->request().path == path)
+            result.append(connection.data());
+    }
+    return result;
+}
+
+QList<Connection *> TestServer::allConnections() const
+{
+    QList<Connection *> result;
+    for (const QPointer<Connection> &connection : m_connections) {
+        if (connection && connection->hasRequest())
+            result.append(connection.data());
+    }
+    return result;
+}
+
+int TestServer::broadcast(const QByteArray &path, const QByteArray &bytes)
+{
+    const QList<Connection *> targets = connections(path);
+    for (Connection *connection : targets)
+        connection->write(bytes);
+    return int(targets.size());
+}
+
+int TestServer::closeConnections(const QByteArray &path)
+{
+    const QList<Connection *> targets = connections(path);
+    for (Connection *connection : targets)
+        connection->close();
+    return int(targets.size());
+}
+
+int TestServer::abortAll()
+{
+    int count = 0;
+    const QList<QPointer<Connection>> all = m_connections;
+    for (const QPointer<Connection> &connection : all) {
+        if (connection && connection->isOpen()) {
+            connection->abort();
+            ++count;
+        }
+    }
+    return count;
+}
+
+void TestServer::acceptPending()
+{
+    while (QTcpSocket *socket = m_tcpServer->nextPendingConnection()) {
+        auto *connection = new Connection(socket, this);
+        m_connections.append(connection);
+        // Bytes may already be waiting.
+        if (socket->bytesAvailable() > 0)
+            connection->readAvailable();
+    }
+}
+
+void TestServer::dispatch(Connection *connection)
+{
+    connection->m_request.number = int(m_requests.size()) + 1;
+    m_requests.append(connection->m_request);
+    const QPointer<Connection> guard(connection);
+    Q_EMIT requestReceived(connection->m_request);
+    if (!guard)
+        return;
+    const auto route = m_routes.constFind(connection->m_request.path);
+    if (route != m_routes.cend() && route.value()) {
+        // A copy: the handler may replace the route while it runs.
+        const Handler handler = route.value();
+        handler(connection);
+    } else {
+        connection->respond(404, "text/plain"_ba, "not found\n"_ba);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Handlers
+
+namespace Handlers {
+
+TestServer::Handler sseBody(const QByteArray &body, const QByteArray &contentType)
+{
+    return [body, contentType](Connection *connection) {
+        connection->writeSseHead(contentType);
+        connection->write(body);
+        connection->close();
+    };
+}
+
+TestServer::Handler sseHold(const QByteArray &initial, const QByteArray &contentType)
+{
+    return [initial, contentType](Connection *connection) {
+        connection->writeSseHead(contentType);
+        if (!initial.isEmpty())
+            connection->write(initial);
+    };
+}
+
+TestServer::Handler status(int status, const QByteArray &contentType, const QByteArray &body,
+        const HeaderList &extraHeaders)
+{
+    return [status, contentType, body, extraHeaders](Connection *connection) {
+        connection->respond(status, contentType, body, extraHeaders);
+    };
+}
+
+TestServer::Handler redirect(int status, const QByteArray &location)
+{
+    return [status, location](Connection *connection) {
+        connection->respond(status, "text/plain"_ba, "redirect\n"_ba, {{"Location"_ba, location}});
+    };
+}
+
+TestServer::Handler hang()
+{
+    return [](Connection *) {
+    };
+}
+
+} // namespace Handlers
+
+} // namespace TestSupport
