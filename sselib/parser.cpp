@@ -23,12 +23,27 @@ const char *findByte(const char *p, const char *end, char byte) noexcept
     return static_cast<const char *>(std::memchr(p, byte, size_t(end - p)));
 }
 
-void clearKeepingSmallBuffer(QByteArray &buffer)
+void clearKeepingSmallBuffer(std::string &buffer)
 {
-    if (buffer.capacity() > KeepCapacity)
-        buffer = QByteArray();
+    if (buffer.capacity() > size_t(KeepCapacity))
+        std::string().swap(buffer);
     else
-        buffer.resize(0);
+        buffer.clear();
+}
+
+void release(std::string &buffer)
+{
+    std::string().swap(buffer);
+}
+
+QByteArrayView view(const std::string &buffer)
+{
+    return QByteArrayView(buffer.data(), qsizetype(buffer.size()));
+}
+
+bool isName(QByteArrayView name, const char (&expected)[5]) noexcept
+{
+    return std::memcmp(name.data(), expected, 4) == 0;
 }
 
 bool isAsciiDigits(const char *begin, const char *end) noexcept
@@ -116,34 +131,34 @@ void Parser::feedBody(const char *p, const char *end)
             const qsizetype rest = end - p;
             if (m_skipLine)
                 return;
-            if (m_line.size() + rest > m_maxLineSize) {
+            if (qsizetype(m_line.size()) + rest > m_maxLineSize) {
                 reportError(ParseError::Kind::LineTooLong, m_maxLineSize);
                 m_skipLine = true;
-                m_line = QByteArray();
+                release(m_line);
                 return;
             }
-            m_line.append(p, rest);
+            m_line.append(p, size_t(rest));
             return;
         }
 
         if (m_skipLine) {
             m_skipLine = false;
             m_skipEvent = true;
-            m_data = QByteArray();
-        } else if (!m_line.isEmpty()) {
-            if (m_line.size() + (eol - p) > m_maxLineSize) {
+            release(m_data);
+        } else if (!m_line.empty()) {
+            if (qsizetype(m_line.size()) + (eol - p) > m_maxLineSize) {
                 reportError(ParseError::Kind::LineTooLong, m_maxLineSize);
                 m_skipEvent = true;
-                m_data = QByteArray();
+                release(m_data);
             } else {
-                m_line.append(p, eol - p);
-                processLine(m_line.constData(), m_line.constData() + m_line.size());
+                m_line.append(p, size_t(eol - p));
+                processLine(m_line.data(), m_line.data() + m_line.size());
             }
             clearKeepingSmallBuffer(m_line);
         } else if (eol - p > m_maxLineSize) {
             reportError(ParseError::Kind::LineTooLong, m_maxLineSize);
             m_skipEvent = true;
-            m_data = QByteArray();
+            release(m_data);
         } else {
             processLine(p, eol);
         }
@@ -176,9 +191,9 @@ void Parser::processLine(const char *begin, const char *end)
         if (Utf8::isValid(raw)) {
             m_handler->comment(raw);
         } else {
-            m_scratch.resize(0);
+            m_scratch.clear();
             Utf8::appendRepaired(m_scratch, raw);
-            m_handler->comment(m_scratch);
+            m_handler->comment(view(m_scratch));
         }
         return;
     }
@@ -190,38 +205,45 @@ void Parser::processLine(const char *begin, const char *end)
     processField(QByteArrayView(begin, nameEnd - begin), value, end);
 }
 
+// Field names are compared by length first: four names, no general string compare.
 void Parser::processField(QByteArrayView name, const char *value, const char *end)
 {
-    if (name == "data") {
-        appendData(value, end);
-    } else if (name == "event") {
-        m_type.resize(0);
-        Utf8::appendRepaired(m_type, QByteArrayView(value, end - value));
-    } else if (name == "id") {
-        if (findByte(value, end, '\0'))
-            return;
-        m_lastEventId.resize(0);
-        Utf8::appendRepaired(m_lastEventId, QByteArrayView(value, end - value));
-        m_idFieldSeen = true;
-    } else if (name == "retry") {
-        processRetry(value, end);
+    const QByteArrayView bytes(value, end - value);
+    switch (name.size()) {
+    case 2:
+        if (name[0] == 'i' && name[1] == 'd' && !findByte(value, end, '\0')) {
+            m_lastEventId.clear();
+            Utf8::appendRepaired(m_lastEventId, bytes);
+            m_idFieldSeen = true;
+        }
+        return;
+    case 4:
+        if (isName(name, "data"))
+            appendData(bytes);
+        return;
+    case 5:
+        if (std::memcmp(name.data(), "event", 5) == 0) {
+            m_type.clear();
+            Utf8::appendRepaired(m_type, bytes);
+        } else if (std::memcmp(name.data(), "retry", 5) == 0) {
+            processRetry(value, end);
+        }
+        return;
+    default:
+        return; // unknown fields are ignored
     }
 }
 
-void Parser::appendData(const char *value, const char *end)
+void Parser::appendData(QByteArrayView bytes)
 {
     if (m_skipEvent)
         return;
-    const QByteArrayView bytes(value, end - value);
-    if (Utf8::isValid(bytes))
-        m_data.append(bytes);
-    else
-        Utf8::appendRepaired(m_data, bytes);
-    m_data.append('\n');
-    if (m_data.size() > m_maxEventSize) {
+    Utf8::appendRepaired(m_data, bytes);
+    m_data.push_back('\n');
+    if (qsizetype(m_data.size()) > m_maxEventSize) {
         reportError(ParseError::Kind::EventTooLarge, m_maxEventSize);
         m_skipEvent = true;
-        m_data = QByteArray();
+        release(m_data);
     }
 }
 
@@ -251,24 +273,24 @@ void Parser::dispatch()
         m_idFieldSeen = false;
         m_dispatchedId = m_lastEventId;
         if (m_handler)
-            m_handler->lastEventIdChanged(m_lastEventId);
+            m_handler->lastEventIdChanged(view(m_lastEventId));
     }
     if (m_skipEvent) {
         m_skipEvent = false;
-        m_type.resize(0);
+        m_type.clear();
         return;
     }
-    if (m_data.isEmpty()) {
-        m_type.resize(0);
+    if (m_data.empty()) {
+        m_type.clear();
         return;
     }
     if (m_handler) {
-        const QByteArrayView type = m_type.isEmpty() ? DefaultType : QByteArrayView(m_type);
+        const QByteArrayView type = m_type.empty() ? DefaultType : view(m_type);
         // The data buffer always ends with the LF its last line added: drop it.
-        m_handler->event({type, QByteArrayView(m_data).chopped(1), m_lastEventId});
+        m_handler->event({type, view(m_data).chopped(1), view(m_lastEventId)});
     }
     clearKeepingSmallBuffer(m_data);
-    m_type.resize(0);
+    m_type.clear();
 }
 
 void Parser::reportError(ParseError::Kind kind, qsizetype limit)
@@ -279,7 +301,7 @@ void Parser::reportError(ParseError::Kind kind, qsizetype limit)
 
 bool Parser::finish()
 {
-    const bool discarded = !m_line.isEmpty() || !m_data.isEmpty() || m_skipLine || m_skipEvent
+    const bool discarded = !m_line.empty() || !m_data.empty() || m_skipLine || m_skipEvent
             || (!m_bomChecked && m_bomBytesSeen > 0);
     reset();
     return discarded;
@@ -287,9 +309,9 @@ bool Parser::finish()
 
 void Parser::reset()
 {
-    m_line = QByteArray();
-    m_data = QByteArray();
-    m_type.resize(0);
+    release(m_line);
+    release(m_data);
+    m_type.clear();
     m_bomBytesSeen = 0;
     m_bomChecked = false;
     m_skipLine = false;

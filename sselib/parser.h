@@ -6,6 +6,8 @@
 #include <QByteArrayView>
 #include <QString>
 
+#include <string>
+
 namespace Sse {
 
 /// An event as the parser dispatches it. The views point into the parser's buffers and are
@@ -83,9 +85,16 @@ public:
     /// standard says. Returns true when something was discarded. Then reset()s.
     bool finish();
 
-    [[nodiscard]] QByteArray lastEventId() const { return m_lastEventId; }
+    [[nodiscard]] QByteArray lastEventId() const
+    {
+        return QByteArray(m_lastEventId.data(), qsizetype(m_lastEventId.size()));
+    }
 
-    void setLastEventId(const QByteArray &id) { m_lastEventId = m_dispatchedId = id; }
+    void setLastEventId(QByteArrayView id)
+    {
+        m_lastEventId.assign(id.data(), size_t(id.size()));
+        m_dispatchedId = m_lastEventId;
+    }
 
     [[nodiscard]] qsizetype maxLineSize() const { return m_maxLineSize; }
 
@@ -100,18 +109,20 @@ private:
     void consumeBom(const char *&begin, const char *end);
     void processLine(const char *begin, const char *end);
     void processField(QByteArrayView name, const char *value, const char *end);
-    void appendData(const char *value, const char *end);
+    void appendData(QByteArrayView bytes);
     void processRetry(const char *value, const char *end);
     void dispatch();
     void reportError(ParseError::Kind kind, qsizetype limit);
 
     ParserHandler *m_handler = nullptr;
-    QByteArray m_line; // a line split across chunks
-    QByteArray m_data; // data buffer
-    QByteArray m_type; // event type buffer
-    QByteArray m_lastEventId; // last event ID buffer
-    QByteArray m_dispatchedId; // the buffer at the last dispatch: the "last event ID string"
-    QByteArray m_scratch; // repaired UTF-8 of a field value
+    // std::string, not QByteArray: plain appends into kept capacity, and never implicitly
+    // shared, so that no event costs an allocation once the buffers have grown.
+    std::string m_line; // a line split across chunks
+    std::string m_data; // data buffer
+    std::string m_type; // event type buffer
+    std::string m_lastEventId; // last event ID buffer
+    std::string m_dispatchedId; // the buffer at the last dispatch: the "last event ID string"
+    std::string m_scratch; // repaired UTF-8 of a comment
     qsizetype m_maxLineSize = DefaultMaxLineSize;
     qsizetype m_maxEventSize = DefaultMaxEventSize;
     int m_bomBytesSeen = 0; // stream-start BOM bytes matched so far; 3 = done

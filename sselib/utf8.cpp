@@ -9,8 +9,6 @@ namespace Sse::Utf8 {
 
 namespace {
 
-constexpr char ReplacementCharacter[] = "\xEF\xBF\xBD";
-
 // Length of the ASCII run at the start of [p, end), eight bytes at a time.
 const uchar *skipAscii(const uchar *p, const uchar *end) noexcept
 {
@@ -87,24 +85,20 @@ const uchar *validPrefixEnd(const uchar *p, const uchar *end) noexcept
 
 bool isValid(QByteArrayView bytes) noexcept
 {
-    const auto *begin = reinterpret_cast<const uchar *>(bytes.data());
-    const auto *end = begin + bytes.size();
-    return validPrefixEnd(begin, end) == end;
+    return Detail::validPrefixLength(bytes) == bytes.size();
 }
 
-void appendRepaired(QByteArray &out, QByteArrayView bytes)
+qsizetype Detail::validPrefixLength(QByteArrayView bytes) noexcept
 {
-    const auto *p = reinterpret_cast<const uchar *>(bytes.data());
-    const auto *end = p + bytes.size();
-    while (p < end) {
-        const uchar *valid = validPrefixEnd(p, end);
-        out.append(reinterpret_cast<const char *>(p), valid - p);
-        if (valid == end)
-            return;
-        bool complete = false;
-        p = valid + sequenceLength(valid, end, complete);
-        out.append(ReplacementCharacter, 3);
-    }
+    const auto *begin = reinterpret_cast<const uchar *>(bytes.data());
+    return validPrefixEnd(begin, begin + bytes.size()) - begin;
+}
+
+qsizetype Detail::invalidSubpartLength(QByteArrayView bytes) noexcept
+{
+    const auto *begin = reinterpret_cast<const uchar *>(bytes.data());
+    bool complete = false;
+    return sequenceLength(begin, begin + bytes.size(), complete);
 }
 
 QByteArray repaired(QByteArrayView bytes)
