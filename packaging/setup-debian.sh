@@ -30,7 +30,8 @@ packages=(
     qt6-qpa-plugins
 )
 if [ "$want_tests" -eq 1 ]; then
-    packages+=(xvfb xauth)
+    # xvfb for real-window checks, chromium for browser interop, clang-format for style
+    packages+=(xvfb xauth chromium clang-format)
 fi
 
 missing=()

@@ -5,5 +5,5 @@
 namespace Sse {
 Q_LOGGING_CATEGORY(lcSseParser, "ssedash.sselib.parser", QtWarningMsg)
 Q_LOGGING_CATEGORY(lcSseClient, "ssedash.sselib.client", QtWarningMsg)
-Q_LOGGING_CATEGORY(lcSsePublisher, "ssedash.sselib.publisher", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcSsePublisher, "ssedash.sselib.publisher", QtWarningMsg)
 } // namespace Sse

@@ -43,7 +43,9 @@ struct PublisherOptions
     bool allowCredentials = false; ///< echo the allowed Origin and allow credentials
     QByteArrayList channels = {QByteArrayLiteral("test-event")}; ///< named channels
     int historySize = 1000; ///< events kept per channel for Last-Event-ID resume
-    qint64 maxClientBacklog = 8 * 1024 * 1024; ///< unsent bytes before a client is dropped
+    /// Unsent bytes (socket buffer plus bytes a fault holds back) at which the next write drops
+    /// the client; one event larger than this still goes out.
+    qint64 maxClientBacklog = 8 * 1024 * 1024;
     FeedSettings feed;
 };
 

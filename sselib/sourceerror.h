@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QMetaType>
+#include <QObject>
 #include <QString>
 
 namespace Sse {
@@ -11,6 +12,9 @@ namespace Sse {
 /// fatal ones leave the source closed (unless the manual re-init policy starts it again).
 struct SourceError
 {
+    Q_GADGET
+
+public:
     enum class Kind {
         Network, ///< connection refused, reset, DNS failure, ...
         StreamEnded, ///< the server ended an open stream
@@ -22,6 +26,7 @@ struct SourceError
         GaveUp, ///< the policy's maximum number of attempts was reached
         InvalidUrl
     };
+    Q_ENUM(Kind)
 
     Kind kind = Kind::Network;
     bool fatal = false;

@@ -22,6 +22,7 @@ struct StoredEvent
     QByteArray id;
     QByteArray type;
     QByteArray data;
+    qint64 retryMs = -1;
     QByteArray wire;
 };
 
@@ -34,6 +35,7 @@ class StreamClient final : public QObject
     Q_DISABLE_COPY_MOVE(StreamClient)
 
 public:
+    /// Takes the socket over (as its parent); what the client sends from now on is ignored.
     StreamClient(QTcpSocket *socket, const QByteArray &channel, const StreamFaults &faults,
             bool chunked, qint64 maxBacklog, QObject *parent = nullptr);
     ~StreamClient() override;
@@ -46,10 +48,12 @@ public:
 
     [[nodiscard]] bool isFinished() const { return m_finished; }
 
-    /// Status line and headers; then `preamble` (retry field, missed events) as stream bytes.
-    void start(const QByteArray &head, const QByteArray &preamble);
-    void sendEvent(const StoredEvent &event);
-    void sendRaw(const QByteArray &bytes); ///< comments, heartbeats
+    /// Writes the status line and headers at once (no fault holds them back), then queues the
+    /// retry field (when `retryMs` >= 0) and the longLine fault's event.
+    void start(const QByteArray &head, qint64 retryMs);
+    /// Queues an event; counts for closeAfter and cutAfter. Returns the bytes queued.
+    qsizetype sendEvent(const StoredEvent &event);
+    void sendComment(QByteArrayView text); ///< heartbeats, resume notes
     /// Ends the stream cleanly once everything queued is written.
     void finish();
 
@@ -58,19 +62,29 @@ Q_SIGNALS:
     void finished(Sse::StreamClient *client);
 
 private:
+    [[nodiscard]] bool isActive() const { return !m_finishing && !m_finished; }
+
+    [[nodiscard]] bool holdsBack() const;
+    [[nodiscard]] int dripInterval() const;
+    [[nodiscard]] qint64 backlog() const;
     void queue(const QByteArray &bytes);
+    void scheduleFlush();
     void flush();
-    void writeFramed(const QByteArray &bytes);
+    void endStall();
     void drip();
-    void cut();
+    void writeFramed(QByteArrayView bytes);
+    void endWhenDrained();
+    void drop();
     void done();
+    void discardInput();
 
     QPointer<QTcpSocket> m_socket;
     QByteArray m_channel;
     QString m_peer;
     StreamFaults m_faults;
-    QByteArray m_out; // bytes waiting for this loop iteration's flush
-    QList<QByteArray> m_delayed; // segments held back by stall, dribble or split
+    QByteArray m_out; // bytes waiting for this event loop iteration's flush
+    QList<QByteArray> m_held; // segments held back by stall, dribble or splitUtf8
+    qint64 m_heldBytes = 0;
     QTimer m_dripTimer;
     qint64 m_maxBacklog;
     qint64 m_eventsSent = 0;

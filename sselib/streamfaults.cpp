@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <limits>
 
 using namespace Qt::Literals::StringLiterals;
@@ -17,14 +18,15 @@ QString tr(const char *text)
     return QCoreApplication::translate("Sse::StreamFaults", text);
 }
 
-// Reads an integer parameter within [min, max]; absent leaves `value` alone.
-bool readInt(
+} // namespace
+
+bool StreamFaults::readNumber(
         const QUrlQuery &query, const QString &key, int min, int max, int &value, QString *error)
 {
     if (!query.hasQueryItem(key))
         return true;
     bool ok = false;
-    const QString text = query.queryItemValue(key);
+    const QString text = query.queryItemValue(key, QUrl::FullyDecoded);
     const qint64 number = text.toLongLong(&ok);
     if (!ok || number < min || number > max) {
         *error = tr("Query parameter %1=%2 must be a whole number from %3 to %4.")
@@ -37,22 +39,21 @@ bool readInt(
     return true;
 }
 
-} // namespace
-
 bool StreamFaults::readQuery(const QUrlQuery &query, QString *error)
 {
-    int retry = -1;
-    int split = 0;
-    const bool numbersOk = readInt(query, u"status"_s, 100, 599, status, error)
-            && readInt(query, u"redirect"_s, 301, 308, redirect, error)
-            && readInt(query, u"closeAfter"_s, 0, 1 << 30, closeAfter, error)
-            && readInt(query, u"cutAfter"_s, 0, 1 << 30, cutAfter, error)
-            && readInt(query, u"stall"_s, 0, MaxDelayMs, stallMs, error)
-            && readInt(query, u"dribble"_s, 0, 10000, dribbleMs, error)
-            && readInt(query, u"splitUtf8"_s, 0, 1, split, error)
-            && readInt(query, u"longLine"_s, 0, MaxLongLine, longLine, error)
-            && readInt(query, u"reconnect"_s, 0, MaxDelayMs, reconnectMs, error)
-            && readInt(query, u"retry"_s, 0, std::numeric_limits<int>::max(), retry, error);
+    // Absent parameters keep the current values: those are the publisher's default faults.
+    int retry = int(std::clamp<qint64>(retryMs, -1, std::numeric_limits<int>::max()));
+    int split = splitUtf8 ? 1 : 0;
+    const bool numbersOk = readNumber(query, u"status"_s, 200, 599, status, error)
+            && readNumber(query, u"redirect"_s, 301, 308, redirect, error)
+            && readNumber(query, u"closeAfter"_s, 0, 1 << 30, closeAfter, error)
+            && readNumber(query, u"cutAfter"_s, 0, 1 << 30, cutAfter, error)
+            && readNumber(query, u"stall"_s, 0, MaxDelayMs, stallMs, error)
+            && readNumber(query, u"dribble"_s, 0, 10000, dribbleMs, error)
+            && readNumber(query, u"splitUtf8"_s, 0, 1, split, error)
+            && readNumber(query, u"longLine"_s, 0, MaxLongLine, longLine, error)
+            && readNumber(query, u"reconnect"_s, 0, MaxDelayMs, reconnectMs, error)
+            && readNumber(query, u"retry"_s, 0, std::numeric_limits<int>::max(), retry, error);
     if (!numbersOk)
         return false;
     splitUtf8 = split == 1;

@@ -14,7 +14,7 @@ namespace Sse {
 /// or that the publisher applies to every stream. Zero/empty means "off".
 struct StreamFaults
 {
-    int status = 0; ///< status=N: answer N (204, 4xx, 5xx, ...) instead of a stream
+    int status = 0; ///< status=N: answer N (200 to 599: 204, 4xx, 5xx, ...) instead of a stream
     QByteArray contentType; ///< contentType=T: stream under a wrong Content-Type
     int redirect = 0; ///< redirect=301|302|307|308: redirect to the URL without it
     int closeAfter = 0; ///< closeAfter=N: end the stream cleanly after N events
@@ -31,10 +31,13 @@ struct StreamFaults
     static constexpr int MaxLongLine = 64 * 1024 * 1024;
     static constexpr int MaxDelayMs = 600000;
 
-    /// Reads the fault parameters; on a bad value returns false and says why in `error`.
+    /// Reads the fault parameters over the current values (absent ones stay as they are); on a
+    /// bad value returns false and says why in `error`, naming the parameter.
     [[nodiscard]] bool readQuery(const QUrlQuery &query, QString *error);
 
-    [[nodiscard]] bool delaysWrites() const { return stallMs > 0 || dribbleMs > 0 || splitUtf8; }
+    /// Reads the whole number parameter `key` within [min, max]; absent leaves `value` alone.
+    [[nodiscard]] static bool readNumber(const QUrlQuery &query, const QString &key, int min,
+            int max, int &value, QString *error);
 };
 
 } // namespace Sse

@@ -2,8 +2,10 @@
 // CommandLine: reads ssedash-cli's arguments into what the user asked for.
 #pragma once
 
+#include "sselib/publisheroptions.h"
 #include "sselib/sourceoptions.h"
 
+#include <QByteArrayList>
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
@@ -11,6 +13,10 @@
 
 #include <chrono>
 #include <optional>
+
+QT_BEGIN_NAMESPACE
+class QCommandLineParser;
+QT_END_NAMESPACE
 
 /// Exit codes of ssedash-cli.
 enum ExitCode {
@@ -37,6 +43,14 @@ struct MonitorOptions
     bool count = false; ///< only print totals at exit
 };
 
+/// Options of `ssedash-cli publish`.
+struct PublishOptions
+{
+    Sse::PublisherOptions publisher; ///< address, port, channels, CORS and the feed
+    QString replayFile; ///< --replay FILE; the publisher cannot replay yet
+    double replaySpeed = 1.0; ///< --speed X, with --replay
+};
+
 /// What the user asked for.
 struct Invocation
 {
@@ -45,14 +59,16 @@ struct Invocation
         Version, ///< print `text` to stdout, exit 0
         Error, ///< print `text` and a hint to stderr, exit ExitUsage
         Parse,
-        Monitor
+        Monitor,
+        Publish
     };
 
     Action action = Action::Error;
     QString text;
-    QString command; ///< "parse", "monitor" or empty, for the --help hint of an error
+    QString command; ///< "parse", "monitor", "publish" or empty, for an error's --help hint
     ParseOptions parse;
     MonitorOptions monitor;
+    PublishOptions publish;
 };
 
 /// Reads the arguments of ssedash-cli (`ssedash-cli COMMAND [options] ...`). Never exits and
@@ -75,4 +91,11 @@ public:
 private:
     static Invocation parseParse(const QStringList &arguments);
     static Invocation parseMonitor(const QStringList &arguments);
+    static Invocation parsePublish(const QStringList &arguments);
+    // The parts of parsePublish(): each returns an error message, or an empty string.
+    static QString readListenOptions(
+            const QCommandLineParser &parser, Sse::PublisherOptions &options);
+    static QString readFeedOptions(const QCommandLineParser &parser, Sse::FeedSettings &feed);
+    static QString readChannelOptions(const QCommandLineParser &parser, QByteArrayList &channels);
+    static QString readReplayOptions(const QCommandLineParser &parser, PublishOptions &options);
 };

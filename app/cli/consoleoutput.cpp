@@ -5,6 +5,7 @@
 #include "commandline.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 
 #include <cstdio>
 
@@ -18,8 +19,11 @@ void writeStdout(QByteArrayView bytes)
 
 void printMessage(const QString &message)
 {
-    const QByteArray line =
-            CommandLine::ProgramName.toLocal8Bit() + ": " + message.toLocal8Bit() + '\n';
+    // The program's own name: ssedash shares these messages with ssedash-cli.
+    const QString program = QCoreApplication::applicationName().isEmpty()
+            ? CommandLine::ProgramName.toString()
+            : QCoreApplication::applicationName();
+    const QByteArray line = program.toLocal8Bit() + ": " + message.toLocal8Bit() + '\n';
     const size_t written = std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
     Q_UNUSED(written)
     std::fflush(stderr);

@@ -1,18 +1,32 @@
 // SPDX-License-Identifier: MIT
-// ssedash-cli: reads Server-Sent Events and prints them as JSON lines.
+// ssedash-cli: reads Server-Sent Events and prints them as JSON lines; publishes test streams.
 #include "commandline.h"
 #include "consoleoutput.h"
 #include "monitorcommand.h"
 #include "parsecommand.h"
+#include "publishcommand.h"
 #include "signalwatcher.h"
 
 #include <QCoreApplication>
 
 #include <csignal>
+#include <initializer_list>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
+
+// Catches the signals; false after printing why not.
+bool watchSignals(SignalWatcher &signalWatcher, std::initializer_list<int> signalNumbers)
+{
+    for (const int signalNumber : signalNumbers) {
+        if (!signalWatcher.watch(signalNumber)) {
+            printMessage(signalWatcher.errorString());
+            return false;
+        }
+    }
+    return true;
+}
 
 int runMonitor(const MonitorOptions &options)
 {
@@ -21,12 +35,8 @@ int runMonitor(const MonitorOptions &options)
             [](int exitCode) { QCoreApplication::exit(exitCode); });
 
     SignalWatcher signalWatcher;
-    for (const int signalNumber : {SIGINT, SIGTERM, SIGUSR1}) {
-        if (!signalWatcher.watch(signalNumber)) {
-            printMessage(signalWatcher.errorString());
-            return ExitFailure;
-        }
-    }
+    if (!watchSignals(signalWatcher, {SIGINT, SIGTERM, SIGUSR1}))
+        return ExitFailure;
     QObject::connect(
             &signalWatcher, &SignalWatcher::signalReceived, &command, [&command](int signalNumber) {
                 if (signalNumber == SIGUSR1)
@@ -37,6 +47,25 @@ int runMonitor(const MonitorOptions &options)
 
     // Started from the event loop, so that finishing at once (--timeout 0) still ends exec().
     QMetaObject::invokeMethod(&command, &MonitorCommand::start, Qt::QueuedConnection);
+    return QCoreApplication::exec();
+}
+
+int runPublish(const PublishOptions &options)
+{
+    PublishCommand command(options);
+    QObject::connect(&command, &PublishCommand::finished, QCoreApplication::instance(),
+            [](int exitCode) { QCoreApplication::exit(exitCode); });
+
+    // Watching before the URLs go out: a signal sent as soon as they are read still stops us.
+    SignalWatcher signalWatcher;
+    if (!watchSignals(signalWatcher, {SIGINT, SIGTERM}))
+        return ExitFailure;
+    QObject::connect(
+            &signalWatcher, &SignalWatcher::signalReceived, &command, &PublishCommand::stop);
+
+    const int exitCode = command.start();
+    if (exitCode != ExitSuccess)
+        return exitCode;
     return QCoreApplication::exec();
 }
 
@@ -62,6 +91,8 @@ int main(int argc, char *argv[])
         return ParseCommand(invocation.parse).run();
     case Invocation::Action::Monitor:
         return runMonitor(invocation.monitor);
+    case Invocation::Action::Publish:
+        return runPublish(invocation.publish);
     }
     return ExitFailure;
 }

@@ -8,8 +8,11 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 
 #include <algorithm>
 #include <csignal>
@@ -65,18 +68,18 @@ RunResult runCli(const QStringList &arguments, const QByteArray &input = {})
     return result;
 }
 
-// `ssedash-cli monitor ...` against the test server of this process: never block, read the
-// output from the event loop (QTRY_*).
-class Monitor
+// A long-running `ssedash-cli COMMAND ...` next to servers or clients of this process: never
+// block, read the output from the event loop (QTRY_*).
+class CliProcess
 {
 public:
-    explicit Monitor(const QStringList &arguments)
+    explicit CliProcess(const QStringList &arguments)
     {
-        m_process.start(CliPath, QStringList{u"monitor"_s} + arguments);
+        m_process.start(CliPath, arguments);
         m_started = m_process.waitForStarted(FinishTimeoutMs);
     }
 
-    ~Monitor()
+    ~CliProcess()
     {
         if (m_process.state() != QProcess::NotRunning) {
             m_process.kill();
@@ -142,6 +145,40 @@ private:
     QByteArray m_out;
     QByteArray m_err;
     bool m_started = false;
+};
+
+// `ssedash-cli monitor ...`.
+class Monitor : public CliProcess
+{
+public:
+    explicit Monitor(const QStringList &arguments)
+        : CliProcess(QStringList{u"monitor"_s} + arguments)
+    { }
+};
+
+// `ssedash-cli publish ...` and the URLs it prints.
+class Publish : public CliProcess
+{
+public:
+    explicit Publish(const QStringList &arguments)
+        : CliProcess(QStringList{u"publish"_s} + arguments)
+    { }
+
+    /// The URL lines are out (the stats line comes last), or the process ended.
+    bool isReadyOrFinished() { return !url("stats").isEmpty() || isFinished(); }
+
+    /// The URL of the line "  LABEL: URL": "broadcast", "channel NAME" or "stats".
+    QUrl url(const QByteArray &label)
+    {
+        const QByteArray prefix = "  " + label + ": ";
+        for (const QByteArray &line : lines()) {
+            if (line.startsWith(prefix))
+                return QUrl(QString::fromUtf8(line.mid(prefix.size())), QUrl::StrictMode);
+        }
+        return {};
+    }
+
+    QString urlString(const QByteArray &label) { return url(label).toString(); }
 };
 
 // A stream that uses every rule that changes the output. Pieces are concatenated so that
@@ -252,6 +289,21 @@ private Q_SLOTS:
     void monitor_count_printsTotalsOnly();
     void monitor_countWithTimeout_printsTotals();
 
+    void publish_printsUrlLines();
+    void publish_feedReachesMonitor_data();
+    void publish_feedReachesMonitor();
+    void publish_count_endsEachStream();
+    void publish_retryAndOrigin_reachClient();
+    void publish_heartbeat_acceptsFractions();
+    void publish_logsClientsComingAndGoing();
+    void publish_terminationSignal_exitsZero_data();
+    void publish_terminationSignal_exitsZero();
+    void publish_usageErrors_exitTwo_data();
+    void publish_usageErrors_exitTwo();
+    void publish_portInUse_exitOne();
+    void publish_replay_notSupported_data();
+    void publish_replay_notSupported();
+
 private:
     QTemporaryDir m_dir;
     QString writeFile(const QString &name, const QByteArray &bytes);
@@ -282,6 +334,8 @@ void tst_Cli::help_andVersion_exitZero_data()
                                   << "Usage: ssedash-cli parse"_ba;
     QTest::addRow("monitor --help")
             << QStringList{u"monitor"_s, u"--help"_s} << "Usage: ssedash-cli monitor"_ba;
+    QTest::addRow("publish --help")
+            << QStringList{u"publish"_s, u"--help"_s} << "Usage: ssedash-cli publish"_ba;
     QTest::addRow("--version") << QStringList{u"--version"_s}
                                << "ssedash-cli " SSEDASH_VERSION "\n"_ba;
 }
@@ -736,6 +790,351 @@ void tst_Cli::monitor_countWithTimeout_printsTotals()
     QCOMPARE(totals.value(u"dataBytes"_s).toInt(), 5);
     const double seconds = totals.value(u"seconds"_s).toDouble();
     QVERIFY2(seconds >= 0.45 && seconds < 15, lines.first().constData());
+}
+
+namespace {
+
+constexpr int ReadyTimeoutMs = 10000;
+
+// The kinds of a monitor's lines, in order.
+QStringList kindsOf(const QByteArrayList &lines)
+{
+    QStringList kinds;
+    for (const QByteArray &line : lines)
+        kinds.append(QJsonDocument::fromJson(line).object().value(u"kind"_s).toString());
+    return kinds;
+}
+
+QList<QJsonObject> eventsOf(const QByteArrayList &lines)
+{
+    QList<QJsonObject> events;
+    for (const QByteArray &line : lines) {
+        const QJsonObject object = QJsonDocument::fromJson(line).object();
+        if (object.value(u"kind"_s).toString() == u"event"_s)
+            events.append(object);
+    }
+    return events;
+}
+
+// The publisher's options for tests: a free port and a fast feed, then `more`.
+QStringList fastFeed(const QStringList &more = {})
+{
+    return QStringList{u"--port"_s, u"0"_s, u"--interval"_s, u"50"_s} + more;
+}
+
+} // namespace
+
+void tst_Cli::publish_printsUrlLines()
+{
+    Publish publish(fastFeed({u"--channel"_s, u"alpha"_s, u"--channel"_s, u"beta.2"_s}));
+    QVERIFY(publish.isStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(publish.isReadyOrFinished(), ReadyTimeoutMs);
+    const QByteArrayList lines = publish.lines();
+    QVERIFY2(lines.size() == 5, publish.describe().constData());
+    static const QRegularExpression first(
+            uR"(^ssedash-cli: publishing on http://127\.0\.0\.1:(\d+)/$)"_s);
+    const QRegularExpressionMatch match = first.match(QString::fromUtf8(lines.first()));
+    QVERIFY2(match.hasMatch(), lines.first().constData());
+    const QByteArray port = match.captured(1).toUtf8();
+    QVERIFY(port.toInt() > 0 && port.toInt() < 65536);
+    const QByteArray base = "http://127.0.0.1:" + port;
+    QCOMPARE(lines.mid(1),
+            (QByteArrayList{"  broadcast: " + base + "/events",
+                    "  channel alpha: " + base + "/events/alpha",
+                    "  channel beta.2: " + base + "/events/beta.2",
+                    "  stats: " + base + "/stats"}));
+
+    publish.sendSignal(SIGTERM);
+    QTRY_VERIFY_WITH_TIMEOUT(publish.isFinished(), FinishTimeoutMs);
+    QVERIFY2(publish.exitedWith(0), publish.describe().constData());
+    QCOMPARE(publish.lines(), lines);
+    QCOMPARE(publish.errorOutput(), QByteArray());
+}
+
+void tst_Cli::publish_feedReachesMonitor_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QByteArray>("label");
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<bool>("json");
+    QTest::addColumn<QString>("ids");
+    const QByteArray broadcast = "broadcast";
+    const QByteArray testEvent = "channel test-event";
+    QTest::addRow("broadcast") << QStringList{} << broadcast << u"message"_s << false
+                               << u"counter"_s;
+    QTest::addRow("default channel")
+            << QStringList{} << testEvent << u"test-event"_s << false << u"counter"_s;
+    QTest::addRow("--event") << QStringList{u"--event"_s, u"tick"_s} << broadcast << u"tick"_s
+                             << false << u"counter"_s;
+    QTest::addRow("--json, broadcast")
+            << QStringList{u"--json"_s} << broadcast << u"message"_s << true << u"counter"_s;
+    QTest::addRow("--json, channel")
+            << QStringList{u"--json"_s} << testEvent << u"test-event"_s << true << u"counter"_s;
+    QTest::addRow("--ids uuid") << QStringList{u"--ids"_s, u"uuid"_s} << broadcast << u"message"_s
+                                << false << u"uuid"_s;
+    QTest::addRow("--ids none") << QStringList{u"--ids=none"_s} << testEvent << u"test-event"_s
+                                << false << u"none"_s;
+    QTest::addRow("--channel") << QStringList{u"--channel"_s, u"news"_s, u"--channel"_s,
+            u"alerts"_s} << "channel alerts"_ba
+                               << u"alerts"_s << false << u"counter"_s;
+}
+
+void tst_Cli::publish_feedReachesMonitor()
+{
+    QFETCH(QStringList, options);
+    QFETCH(QByteArray, label);
+    QFETCH(QString, type);
+    QFETCH(bool, json);
+    QFETCH(QString, ids);
+    Publish publish(fastFeed(options));
+    QVERIFY(publish.isStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(publish.isReadyOrFinished(), ReadyTimeoutMs);
+    const QString url = publish.urlString(label);
+    QVERIFY2(!url.isEmpty(), publish.describe().constData());
+
+    Monitor monitor({url, u"--max-events"_s, u"3"_s});
+    QTRY_VERIFY_WITH_TIMEOUT(monitor.isFinished(), FinishTimeoutMs);
+    QVERIFY2(monitor.exitedWith(0), monitor.describe().constData());
+    const QList<QJsonObject> events = eventsOf(monitor.lines());
+    QCOMPARE(events.size(), 3);
+    static const QRegularExpression clock(uR"(^send data: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d$)"_s);
+    qint64 previousId = -1;
+    for (const QJsonObject &event : events) {
+        QCOMPARE(event.value(u"type"_s).toString(), type);
+        const QString data = event.value(u"data"_s).toString();
+        const QString id = event.value(u"lastEventId"_s).toString();
+        if (json) {
+            const QJsonObject message = QJsonDocument::fromJson(data.toUtf8()).object();
+            QCOMPARE(message.keys(),
+                    (QStringList{u"id"_s, u"payload"_s, u"timestamp"_s, u"type"_s}));
+            QCOMPARE(message.value(u"type"_s).toString(),
+                    type == u"test-event"_s ? type : u"message"_s);
+            QCOMPARE(message.value(u"payload"_s).toObject().value(u"sequence"_s).toString(), id);
+        } else {
+            QVERIFY2(clock.match(data).hasMatch(), qPrintable(data));
+        }
+        if (ids == u"counter"_s) {
+            bool ok = false;
+            const qint64 number = id.toLongLong(&ok);
+            QVERIFY2(ok && (previousId < 0 || number == previousId + 1), qPrintable(id));
+            previousId = number;
+        } else if (ids == u"uuid"_s) {
+            QVERIFY2(!QUuid::fromString(id).isNull(), qPrintable(id));
+        } else {
+            QCOMPARE(id, QString());
+        }
+    }
+}
+
+void tst_Cli::publish_count_endsEachStream()
+{
+    // The retry field brings the reconnect down from the default 3 s.
+    Publish publish(fastFeed({u"--count"_s, u"2"_s, u"--retry"_s, u"100"_s}));
+    QVERIFY(publish.isStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(publish.isReadyOrFinished(), ReadyTimeoutMs);
+    const QString url = publish.urlString("broadcast");
+    QVERIFY2(!url.isEmpty(), publish.describe().constData());
+
+    Monitor monitor({url, u"--max-events"_s, u"5"_s});
+    QTRY_VERIFY_WITH_TIMEOUT(monitor.isFinished(), FinishTimeoutMs);
+    QVERIFY2(monitor.exitedWith(0), monitor.describe().constData());
+    const QByteArrayList lines = monitor.lines();
+    const QByteArray all = lines.join('\n');
+    // Two events, the end of the stream as a transient error, and a new connection.
+    QCOMPARE(kindsOf(lines.mid(0, 5)),
+            (QStringList{u"state"_s, u"state"_s, u"open"_s, u"event"_s, u"event"_s}));
+    const QByteArrayList drop = lines.mid(5, 2);
+    QVERIFY2(drop.contains(State0), all.constData());
+    const QByteArray errorLine = drop.value(0) == State0 ? drop.value(1) : drop.value(0);
+    // Not a raw string: moc 6.4 reads raw strings as plain ones, and the odd count of quotes
+    // in this one derails it.
+    QVERIFY2(errorLine.startsWith("{\"kind\":\"error\",\"fatal\":false,\"message\":\""),
+            all.constData());
+    QCOMPARE(lines.mid(7, 2), (QByteArrayList{State1, OpenLine}));
+    QCOMPARE(eventsOf(lines).size(), 5);
+    // The publisher saw the first stream end.
+    QTRY_VERIFY(publish.errorOutput().contains(" left /events (clients: "));
+}
+
+void tst_Cli::publish_retryAndOrigin_reachClient()
+{
+    Publish publish({u"--port"_s, u"0"_s, u"--interval"_s, u"0"_s, u"--retry"_s, u"2345"_s,
+            u"--allow-origin"_s, u"http://example.test:8080"_s});
+    QVERIFY(publish.isStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(publish.isReadyOrFinished(), ReadyTimeoutMs);
+    const QUrl url = publish.url("broadcast");
+    QVERIFY2(url.isValid() && url.port() > 0, publish.describe().constData());
+
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress(url.host()), quint16(url.port()));
+    QTRY_COMPARE(socket.state(), QAbstractSocket::ConnectedState);
+    socket.write("GET /events HTTP/1.1\r\nHost: " + url.authority().toUtf8()
+            + "\r\nAccept: text/event-stream\r\nOrigin: http://example.test:8080\r\n\r\n");
+    QByteArray received;
+    const auto receive = [&socket, &received] {
+        received += socket.readAll();
+        return received;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(receive().contains("retry: 2345\n"), ReadyTimeoutMs);
+    const QByteArray head = received.left(received.indexOf("\r\n\r\n") + 2);
+    QVERIFY2(head.startsWith("HTTP/1.1 200 "), head.constData());
+    QVERIFY2(head.contains("\r\nContent-Type: text/event-stream"), head.constData());
+    QVERIFY2(head.contains("\r\nAccess-Control-Allow-Origin: http://example.test:8080\r\n"),
+            head.constData());
+    QVERIFY2(!received.contains("data:"), received.constData()); // --interval 0: no feed
+}
+
+void tst_Cli::publish_heartbeat_acceptsFractions()
+{
+    Publish publish({u"--port"_s, u"0"_s, u"--interval"_s, u"0"_s, u"--heartbeat"_s, u"0.1"_s});
+    QVERIFY(publish.isStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(publish.isReadyOrFinished(), ReadyTimeoutMs);
+    const QString url = publish.urlString("broadcast");
+    QVERIFY2(!url.isEmpty(), publish.describe().constData());
+
+    Monitor monitor({url});
+    QTRY_VERIFY_WITH_TIMEOUT(
+            monitor.count(R"({"kind":"comment","comment":"heartbeat"})"_ba) >= 3, ReadyTimeoutMs);
+    QCOMPARE(monitor.countKind(u"event"_s), 0);
+    QCOMPARE(monitor.countKind(u"error"_s), 0);
+}
+
+void tst_Cli::publish_logsClientsComingAndGoing()
+{
+    Publish publish(fastFeed());
+    QVERIFY(publish.isStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(publish.isReadyOrFinished(), ReadyTimeoutMs);
+    const QString url = publish.urlString("channel test-event");
+    QVERIFY2(!url.isEmpty(), publish.describe().constData());
+    {
+        Monitor monitor({url, u"--max-events"_s, u"1"_s});
+        QTRY_VERIFY_WITH_TIMEOUT(monitor.isFinished(), FinishTimeoutMs);
+        QVERIFY2(monitor.exitedWith(0), monitor.describe().constData());
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(publish.errorOutput().contains(" left "), ReadyTimeoutMs);
+    const QByteArrayList lines = publish.errorOutput().trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    static const QRegularExpression connected(
+            uR"(^ssedash-cli: client (127\.0\.0\.1:\d+) connected to /events/test-event \(clients: 1\)$)"_s);
+    static const QRegularExpression left(
+            uR"(^ssedash-cli: client (127\.0\.0\.1:\d+) left /events/test-event \(clients: 0\)$)"_s);
+    const QRegularExpressionMatch in = connected.match(QString::fromUtf8(lines.at(0)));
+    const QRegularExpressionMatch out = left.match(QString::fromUtf8(lines.at(1)));
+    QVERIFY2(in.hasMatch(), lines.at(0).constData());
+    QVERIFY2(out.hasMatch(), lines.at(1).constData());
+    QCOMPARE(out.captured(1), in.captured(1));
+}
+
+void tst_Cli::publish_terminationSignal_exitsZero_data()
+{
+    QTest::addColumn<int>("signalNumber");
+    QTest::addRow("SIGTERM") << int(SIGTERM);
+    QTest::addRow("SIGINT") << int(SIGINT);
+}
+
+void tst_Cli::publish_terminationSignal_exitsZero()
+{
+    QFETCH(int, signalNumber);
+    Publish publish(fastFeed());
+    QVERIFY(publish.isStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(publish.isReadyOrFinished(), ReadyTimeoutMs);
+    const QString url = publish.urlString("broadcast");
+    QVERIFY2(!url.isEmpty(), publish.describe().constData());
+    // With a client connected, so that stopping has a stream to end.
+    Monitor monitor({url});
+    QTRY_VERIFY_WITH_TIMEOUT(monitor.countKind(u"event"_s) >= 1, ReadyTimeoutMs);
+
+    publish.sendSignal(signalNumber);
+    QTRY_VERIFY_WITH_TIMEOUT(publish.isFinished(), FinishTimeoutMs);
+    QVERIFY2(publish.exitedWith(0), publish.describe().constData());
+    QTRY_VERIFY_WITH_TIMEOUT(monitor.countKind(u"error"_s) >= 1, ReadyTimeoutMs);
+}
+
+void tst_Cli::publish_usageErrors_exitTwo_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QByteArray>("message");
+    const auto row = [](const char *name, const QStringList &options, const QByteArray &message) {
+        QTest::addRow("%s", name) << QStringList{u"publish"_s} + options << message;
+    };
+    row("unknown option", {u"--bogus"_s}, "Unknown option 'bogus'");
+    row("argument", {u"extra"_s}, "publish takes no arguments");
+    row("bind: name", {u"--bind"_s, u"localhost"_s}, "--bind wants an IPv4 or IPv6 address");
+    row("bind: 256", {u"--bind"_s, u"127.0.0.256"_s}, "--bind wants an IPv4 or IPv6 address");
+    row("bind: short form", {u"--bind"_s, u"127.1"_s}, "--bind wants an IPv4 or IPv6 address");
+    row("bind: empty", {u"--bind="_s}, "--bind wants an IPv4 or IPv6 address");
+    row("port: 65536", {u"--port"_s, u"65536"_s}, "--port wants a port number");
+    row("port: negative", {u"--port=-1"_s}, "--port wants a port number");
+    row("interval: negative", {u"--interval=-5"_s}, "--interval wants a whole number");
+    row("interval: word", {u"--interval"_s, u"soon"_s}, "--interval wants a whole number");
+    row("interval: fraction", {u"--interval"_s, u"1.5"_s}, "--interval wants a whole number");
+    row("interval: missing", {u"--interval"_s}, "Missing value after '--interval'");
+    row("retry: negative", {u"--retry=-1"_s}, "--retry wants a whole number");
+    row("count: negative", {u"--count=-2"_s}, "--count wants a whole number");
+    row("heartbeat: negative", {u"--heartbeat=-1"_s}, "--heartbeat wants a number of seconds");
+    row("heartbeat: nan", {u"--heartbeat"_s, u"nan"_s}, "--heartbeat wants a number of seconds");
+    row("ids: unknown", {u"--ids"_s, u"serial"_s}, "--ids wants counter, uuid or none");
+    row("channel: slash", {u"--channel"_s, u"a/b"_s}, "--channel wants a name");
+    row("channel: empty", {u"--channel="_s}, "--channel wants a name");
+    row("channel: dots", {u"--channel"_s, u".."_s}, "--channel wants a name");
+    row("event: two lines", {u"--event"_s, u"a\nb"_s}, "--event wants a name on one line");
+    row("allow-origin: path", {u"--allow-origin"_s, u"http://example.test/x"_s},
+            "--allow-origin wants");
+    row("allow-origin: line break", {u"--allow-origin"_s, u"*\r\nX-Evil: 1"_s},
+            "--allow-origin wants");
+    row("speed without replay", {u"--speed"_s, u"2"_s}, "--speed only goes with --replay");
+    row("speed: zero", {u"--replay"_s, u"x.txt"_s, u"--speed"_s, u"0"_s}, "--speed wants");
+}
+
+void tst_Cli::publish_usageErrors_exitTwo()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QByteArray, message);
+    const RunResult result = runCli(arguments);
+    QVERIFY(result.finished);
+    QCOMPARE(result.exitStatus, QProcess::NormalExit);
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.out.isEmpty(), result.out.constData());
+    QVERIFY2(result.err.startsWith("ssedash-cli: "), result.err.constData());
+    QVERIFY2(result.err.contains(message), result.err.constData());
+    QVERIFY2(result.err.contains("Try 'ssedash-cli publish --help'"), result.err.constData());
+}
+
+void tst_Cli::publish_portInUse_exitOne()
+{
+    QTcpServer taken;
+    QVERIFY(taken.listen(QHostAddress::LocalHost, 0));
+    const QString port = QString::number(taken.serverPort());
+    const RunResult result = runCli({u"publish"_s, u"--port"_s, port});
+    QVERIFY(result.finished);
+    QCOMPARE(result.exitStatus, QProcess::NormalExit);
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.out.isEmpty(), result.out.constData());
+    QVERIFY2(result.err.startsWith("ssedash-cli: cannot publish: "), result.err.constData());
+    QVERIFY2(result.err.contains(port.toUtf8()), result.err.constData());
+}
+
+void tst_Cli::publish_replay_notSupported_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addRow("--replay") << QStringList{u"--replay"_s, u"recorded.txt"_s};
+    QTest::addRow("--replay --speed")
+            << QStringList{u"--replay"_s, u"recorded.txt"_s, u"--speed"_s, u"2.5"_s};
+}
+
+void tst_Cli::publish_replay_notSupported()
+{
+    QFETCH(QStringList, options);
+    const QString path = writeFile(u"recorded.txt"_s, "data: recorded\n\n"_ba);
+    QVERIFY(!path.isEmpty());
+    options.replace(options.indexOf(u"recorded.txt"_s), path);
+    const RunResult result = runCli(QStringList{u"publish"_s, u"--port"_s, u"0"_s} + options);
+    QVERIFY(result.finished);
+    QCOMPARE(result.exitStatus, QProcess::NormalExit);
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.out.isEmpty(), result.out.constData());
+    QVERIFY2(result.err.startsWith("ssedash-cli: --replay is not supported yet"),
+            result.err.constData());
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)

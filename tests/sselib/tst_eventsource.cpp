@@ -31,43 +31,6 @@ using StartList = QList<QPair<int, QByteArray>>;
 
 namespace {
 
-const char *kindName(Kind kind)
-{
-    switch (kind) {
-    case Kind::Network:
-        return "Network";
-    case Kind::StreamEnded:
-        return "StreamEnded";
-    case Kind::ReadTimeout:
-        return "ReadTimeout";
-    case Kind::HttpStatus:
-        return "HttpStatus";
-    case Kind::ContentType:
-        return "ContentType";
-    case Kind::Tls:
-        return "Tls";
-    case Kind::TooManyRedirects:
-        return "TooManyRedirects";
-    case Kind::GaveUp:
-        return "GaveUp";
-    case Kind::InvalidUrl:
-        return "InvalidUrl";
-    }
-    return "?";
-}
-
-} // namespace
-
-namespace QTest {
-template <>
-char *toString(const Kind &kind)
-{
-    return qstrdup(kindName(kind));
-}
-} // namespace QTest
-
-namespace {
-
 template <typename E>
 QString enumKey(E value)
 {
@@ -134,8 +97,7 @@ public:
         });
         connect(source, &EventSource::errorOccurred, this, [this](const SourceError &error) {
             errors.append(error);
-            note(u"error:"_s + QString::fromLatin1(kindName(error.kind))
-                    + (error.fatal ? u":fatal"_s : u":transient"_s));
+            note(u"error:"_s + enumKey(error.kind) + (error.fatal ? u":fatal"_s : u":transient"_s));
         });
         connect(source, &EventSource::reconnectionTimeChanged, this, [this](qint64 ms) {
             retryChanges.append(ms);
@@ -813,7 +775,8 @@ void tst_EventSource::streamEnd_anyFramingReconnects()
     QCOMPARE(rec.errors.size(), 1);
     const SourceError error = rec.errors.first();
     QVERIFY(!error.fatal);
-    QVERIFY2(error.kind == Kind::StreamEnded || error.kind == Kind::Network, kindName(error.kind));
+    QVERIFY2(error.kind == Kind::StreamEnded || error.kind == Kind::Network,
+            qPrintable(enumKey(error.kind)));
     if (ending == u"chunked-end"_s || ending == u"length"_s)
         QCOMPARE(error.kind, Kind::StreamEnded);
     QCOMPARE(rec.schedules.size(), 1);
