@@ -392,7 +392,9 @@ Invocation CommandLine::parsePublish(const QStringList &arguments)
                     tr("Access-Control-Allow-Origin: *, an origin, or '' for none "
                        "(default: *)."),
                     tr("ORIGIN")},
-            {u"replay"_s, tr("Replay a recorded stream from FILE (not supported yet)."),
+            {u"replay"_s,
+                    tr("Replay an NDJSON event log (as ssedash exports it) on /events once the "
+                       "first client subscribes; turns the generated feed off."),
                     tr("FILE")},
             {u"speed"_s, tr("With --replay: play at X times the recorded pace (default: 1)."),
                     tr("X")},

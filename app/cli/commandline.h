@@ -47,7 +47,7 @@ struct MonitorOptions
 struct PublishOptions
 {
     Sse::PublisherOptions publisher; ///< address, port, channels, CORS and the feed
-    QString replayFile; ///< --replay FILE; the publisher cannot replay yet
+    QString replayFile; ///< --replay FILE: an NDJSON event log
     double replaySpeed = 1.0; ///< --speed X, with --replay
 };
 

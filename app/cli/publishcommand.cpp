@@ -5,13 +5,29 @@
 #include "consoleoutput.h"
 
 #include "sselib/publisher.h"
+#include "sselib/replay.h"
 
 using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+// A replay takes the place of the generated feed, and keeps the recorded ids as they were.
+Sse::PublisherOptions publisherOptions(const PublishOptions &options)
+{
+    Sse::PublisherOptions result = options.publisher;
+    if (!options.replayFile.isEmpty()) {
+        result.feed.interval = std::chrono::milliseconds(0);
+        result.feed.ids = Sse::FeedSettings::Ids::None;
+    }
+    return result;
+}
+
+} // namespace
 
 PublishCommand::PublishCommand(const PublishOptions &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
-    , m_publisher(new Sse::Publisher(options.publisher, this))
+    , m_publisher(new Sse::Publisher(publisherOptions(options), this))
 {
     connect(m_publisher, &Sse::Publisher::clientConnected, this,
             [this](const QString &peer, const QByteArray &channel) {
@@ -27,13 +43,8 @@ PublishCommand::~PublishCommand() = default;
 
 int PublishCommand::start()
 {
-    if (!m_options.replayFile.isEmpty()) {
-        printMessage(tr("--replay is not supported yet: this version cannot replay a recorded "
-                        "stream, so '%1' was not read; leave out --replay to publish the "
-                        "generated feed")
-                             .arg(m_options.replayFile));
-        return ExitUsage;
-    }
+    if (!m_options.replayFile.isEmpty() && !prepareReplay())
+        return ExitFailure;
     if (!m_publisher->listen()) {
         printMessage(tr("cannot publish: %1").arg(m_publisher->errorString()));
         return ExitFailure;
@@ -46,6 +57,33 @@ int PublishCommand::start()
     }
     printUrls();
     return ExitSuccess;
+}
+
+// Reads the log now, so that a bad file fails at once; plays it when the first client
+// subscribes to the broadcast channel, so that it is watched from its first event.
+bool PublishCommand::prepareReplay()
+{
+    QList<Sse::Event> events;
+    QString error;
+    if (!Sse::Replay::readFile(m_options.replayFile, &events, &error)) {
+        printMessage(tr("cannot replay %1").arg(error));
+        return false;
+    }
+    m_replay = new Sse::Replay(m_publisher, events, m_options.replaySpeed, {}, this);
+    connect(m_replay, &Sse::Replay::finished, this, [this] {
+        printMessage(tr("replay finished: %n event(s)", nullptr, int(m_replay->size())));
+    });
+    connect(m_publisher, &Sse::Publisher::clientConnected, m_replay,
+            [this](const QString &, const QByteArray &channel) {
+                if (!channel.isEmpty() || m_replay->isRunning() || m_replay->position() > 0)
+                    return;
+                printMessage(tr("replaying %n event(s) from %1 at %2x speed", nullptr,
+                        int(m_replay->size()))
+                                     .arg(m_options.replayFile)
+                                     .arg(m_options.replaySpeed));
+                m_replay->start();
+            });
+    return true;
 }
 
 void PublishCommand::stop()

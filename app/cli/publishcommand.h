@@ -10,6 +10,7 @@
 
 namespace Sse {
 class Publisher;
+class Replay;
 } // namespace Sse
 
 /// Runs an Sse::Publisher. Once it listens, prints the URLs it serves to stdout, one a line,
@@ -36,10 +37,12 @@ Q_SIGNALS:
     void finished(int exitCode);
 
 private:
+    [[nodiscard]] bool prepareReplay();
     void printUrls() const;
     void logClient(const QString &peer, const QByteArray &channel, QStringView what) const;
 
     PublishOptions m_options;
     Sse::Publisher *m_publisher = nullptr;
+    Sse::Replay *m_replay = nullptr;
     bool m_finished = false;
 };

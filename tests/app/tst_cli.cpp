@@ -301,8 +301,9 @@ private Q_SLOTS:
     void publish_usageErrors_exitTwo_data();
     void publish_usageErrors_exitTwo();
     void publish_portInUse_exitOne();
-    void publish_replay_notSupported_data();
-    void publish_replay_notSupported();
+    void publish_replay_playsLogToMonitor();
+    void publish_replay_badFile_exitOne_data();
+    void publish_replay_badFile_exitOne();
 
 private:
     QTemporaryDir m_dir;
@@ -1114,27 +1115,75 @@ void tst_Cli::publish_portInUse_exitOne()
     QVERIFY2(result.err.contains(port.toUtf8()), result.err.constData());
 }
 
-void tst_Cli::publish_replay_notSupported_data()
+void tst_Cli::publish_replay_playsLogToMonitor()
 {
-    QTest::addColumn<QStringList>("options");
-    QTest::addRow("--replay") << QStringList{u"--replay"_s, u"recorded.txt"_s};
-    QTest::addRow("--replay --speed")
-            << QStringList{u"--replay"_s, u"recorded.txt"_s, u"--speed"_s, u"2.5"_s};
+    // 3 events over 2 s of recorded time, a comment and a kind from a later version.
+    const QString path = writeFile(u"recorded.ndjson"_s,
+            R"({"kind":"event","receivedMs":1000,"connection":1,"type":"message","data":"first","lastEventId":"1","origin":"http://a"}
+{"kind":"comment","receivedMs":1500,"connection":1,"comment":"heartbeat"}
+{"kind":"event","receivedMs":2000,"connection":1,"type":"tick","data":"two\nlines","lastEventId":"2","origin":"http://a"}
+{"kind":"future-kind","receivedMs":2500,"connection":1}
+{"kind":"event","receivedMs":3000,"connection":2,"type":"message","data":"caf\u00e9","lastEventId":"3","origin":"http://a"}
+)"_ba);
+    QVERIFY(!path.isEmpty());
+    Publish publish({u"--port"_s, u"0"_s, u"--replay"_s, path, u"--speed"_s, u"20"_s});
+    QVERIFY(publish.isStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(publish.isReadyOrFinished(), ReadyTimeoutMs);
+    const QString url = publish.urlString("broadcast");
+    QVERIFY2(!url.isEmpty(), publish.describe().constData());
+
+    Monitor monitor({url, u"--max-events"_s, u"3"_s});
+    QTRY_VERIFY_WITH_TIMEOUT(monitor.isFinished(), FinishTimeoutMs);
+    QVERIFY2(monitor.exitedWith(0), monitor.describe().constData());
+    const QByteArrayList expected{
+            R"({"kind":"event","type":"message","data":"first","lastEventId":"1"})"_ba,
+            R"({"kind":"event","type":"tick","data":"two\nlines","lastEventId":"2"})"_ba,
+            "{\"kind\":\"event\",\"type\":\"message\",\"data\":\"caf\xC3\xA9\","
+            "\"lastEventId\":\"3\"}"_ba};
+    QByteArrayList events;
+    for (const QByteArray &line : monitor.lines()) {
+        if (line.startsWith(R"({"kind":"event")"))
+            events.append(line);
+    }
+    QCOMPARE(events, expected);
+    QTRY_VERIFY_WITH_TIMEOUT(
+            publish.errorOutput().contains("replay finished: 3 event(s)"), FinishTimeoutMs);
+    QVERIFY2(publish.errorOutput().contains("replaying 3 event(s) from "),
+            publish.errorOutput().constData());
+    publish.sendSignal(SIGTERM);
+    QTRY_VERIFY_WITH_TIMEOUT(publish.isFinished(), FinishTimeoutMs);
+    QVERIFY2(publish.exitedWith(0), publish.describe().constData());
 }
 
-void tst_Cli::publish_replay_notSupported()
+void tst_Cli::publish_replay_badFile_exitOne_data()
 {
-    QFETCH(QStringList, options);
-    const QString path = writeFile(u"recorded.txt"_s, "data: recorded\n\n"_ba);
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QByteArray>("message");
+    QTest::addRow("missing file") << QByteArray() << "No such file"_ba;
+    QTest::addRow("not JSON") << "{\"kind\":\"event\"\nnot json\n"_ba
+                              << ":1: not JSON"_ba;
+    QTest::addRow("no receive time")
+            << R"({"kind":"event","connection":1,"type":"message","data":"x"})"_ba
+            << ":1: a record needs"_ba;
+    QTest::addRow("event without data")
+            << "\n{\"kind\":\"event\",\"receivedMs\":1,\"connection\":1}\n"_ba
+            << ":2: an event needs"_ba;
+}
+
+void tst_Cli::publish_replay_badFile_exitOne()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QByteArray, message);
+    const QString path = content.isNull() ? u"/nonexistent/recorded.ndjson"_s
+                                          : writeFile(u"bad.ndjson"_s, content);
     QVERIFY(!path.isEmpty());
-    options.replace(options.indexOf(u"recorded.txt"_s), path);
-    const RunResult result = runCli(QStringList{u"publish"_s, u"--port"_s, u"0"_s} + options);
+    const RunResult result = runCli({u"publish"_s, u"--port"_s, u"0"_s, u"--replay"_s, path});
     QVERIFY(result.finished);
     QCOMPARE(result.exitStatus, QProcess::NormalExit);
-    QCOMPARE(result.exitCode, 2);
+    QCOMPARE(result.exitCode, 1);
     QVERIFY2(result.out.isEmpty(), result.out.constData());
-    QVERIFY2(result.err.startsWith("ssedash-cli: --replay is not supported yet"),
-            result.err.constData());
+    QVERIFY2(result.err.startsWith("ssedash-cli: cannot replay "), result.err.constData());
+    QVERIFY2(result.err.contains(message), result.err.constData());
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: MIT
+// Writing with the fast JSON-lines builders; reading with QJsonDocument.
+#include "eventlog.h"
+
+#include "jsonlines.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Sse::EventLog {
+
+namespace {
+
+void appendHead(QByteArray &out, QByteArrayView kind, qint64 receivedMs, int connection)
+{
+    out.append("{\"kind\":\"").append(kind).append("\",\"receivedMs\":");
+    JsonLines::appendNumber(out, receivedMs);
+    out.append(",\"connection\":");
+    JsonLines::appendNumber(out, connection);
+}
+
+void appendField(QByteArray &out, QByteArrayView key, QByteArrayView utf8)
+{
+    out.append(",\"").append(key).append("\":");
+    JsonLines::appendString(out, utf8);
+}
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Sse::EventLog", text);
+}
+
+// A JSON number that is a whole number, within the range of qint64.
+bool readWholeNumber(const QJsonObject &object, QLatin1StringView key, qint64 *value)
+{
+    const QJsonValue field = object.value(key);
+    const double number = field.toDouble(-1);
+    if (!field.isDouble() || number < 0 || number != double(qint64(number)))
+        return false;
+    *value = qint64(number);
+    return true;
+}
+
+} // namespace
+
+void appendEvent(QByteArray &out, const Event &event)
+{
+    appendHead(out, "event", event.receivedMs, event.connection);
+    appendField(out, "type", event.type);
+    appendField(out, "data", event.data);
+    appendField(out, "lastEventId", event.lastEventId);
+    appendField(out, "origin", event.origin.toUtf8());
+    out.append("}\n");
+}
+
+void appendComment(QByteArray &out, QByteArrayView comment, qint64 receivedMs, int connection)
+{
+    appendHead(out, "comment", receivedMs, connection);
+    appendField(out, "comment", comment);
+    out.append("}\n");
+}
+
+bool readLine(QByteArrayView line, Record *record, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(line.toByteArray(), &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        *error = parseError.error != QJsonParseError::NoError
+                ? tr("not JSON: %1 at byte %2").arg(parseError.errorString()).arg(parseError.offset)
+                : tr("not a JSON object");
+        return false;
+    }
+    const QJsonObject object = document.object();
+    const QString kind = object.value("kind"_L1).toString();
+    qint64 receivedMs = 0;
+    qint64 connection = 0;
+    if (kind.isEmpty() || !readWholeNumber(object, "receivedMs"_L1, &receivedMs)
+            || !readWholeNumber(object, "connection"_L1, &connection)) {
+        *error = tr("a record needs \"kind\", and \"receivedMs\" and \"connection\" as whole "
+                    "numbers");
+        return false;
+    }
+    *record = {};
+    record->event.receivedMs = receivedMs;
+    record->event.connection = int(connection);
+    if (kind == "event"_L1) {
+        if (!object.value("type"_L1).isString() || !object.value("data"_L1).isString()) {
+            *error = tr("an event needs \"type\" and \"data\" strings");
+            return false;
+        }
+        record->kind = Record::Kind::Event;
+        record->event.type = object.value("type"_L1).toString().toUtf8();
+        record->event.data = object.value("data"_L1).toString().toUtf8();
+        record->event.lastEventId = object.value("lastEventId"_L1).toString().toUtf8();
+        record->event.origin = object.value("origin"_L1).toString();
+    } else if (kind == "comment"_L1) {
+        record->kind = Record::Kind::Comment;
+        record->comment = object.value("comment"_L1).toString().toUtf8();
+    } else {
+        record->kind = Record::Kind::Other;
+    }
+    return true;
+}
+
+} // namespace Sse::EventLog

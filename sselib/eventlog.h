@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+// Sse::EventLog: the NDJSON event log that ssedash exports, imports and replays.
+#pragma once
+
+#include "sselib/event.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QString>
+
+namespace Sse::EventLog {
+
+// One JSON object a line, UTF-8, in the order things arrived. Lossless: every field of an
+// event, its receive time and the connection that carried it. Keys (a contract, keep them):
+//   {"kind":"event","receivedMs":MS,"connection":N,"type":T,"data":D,"lastEventId":I,
+//    "origin":O}
+//   {"kind":"comment","receivedMs":MS,"connection":N,"comment":C}
+// Readers skip kinds they do not know, so later versions may add kinds.
+
+/// What one line of a log holds.
+struct Record
+{
+    enum class Kind {
+        Event,
+        Comment,
+        Other ///< a kind this version does not know: skip it
+    };
+
+    Kind kind = Kind::Other;
+    Event event; ///< for Kind::Event; receivedMs and connection for every kind
+    QByteArray comment; ///< for Kind::Comment (UTF-8)
+};
+
+/// Appends the log line of `event`, newline included.
+void appendEvent(QByteArray &out, const Event &event);
+
+/// Appends the log line of a comment, newline included.
+void appendComment(QByteArray &out, QByteArrayView comment, qint64 receivedMs, int connection);
+
+/// Reads one line (without or with its newline). Returns false and says why in `error` when the
+/// line is not a log record; an empty line is an error too.
+[[nodiscard]] bool readLine(QByteArrayView line, Record *record, QString *error);
+
+} // namespace Sse::EventLog

@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: MIT
+// Tests of Sse::EventLog: the NDJSON log's exact form, lossless round trips, clear errors.
+#include "sselib/eventlog.h"
+
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using Sse::Event;
+using Record = Sse::EventLog::Record;
+
+class tst_EventLog : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void appendEvent_writesTheContractForm();
+    void appendComment_writesTheContractForm();
+    void roundTrip_keepsEveryField_data();
+    void roundTrip_keepsEveryField();
+    void readLine_skipsUnknownKinds();
+    void readLine_rejectsWhatIsNoRecord_data();
+    void readLine_rejectsWhatIsNoRecord();
+};
+
+void tst_EventLog::appendEvent_writesTheContractForm()
+{
+    const Event event{"tick", "a \"b\"\nc", "7", u"http://127.0.0.1:8080"_s, 1732198748123, 3};
+    QByteArray line;
+    Sse::EventLog::appendEvent(line, event);
+    QCOMPARE(line,
+            R"({"kind":"event","receivedMs":1732198748123,"connection":3,"type":"tick",)"
+            R"("data":"a \"b\"\nc","lastEventId":"7","origin":"http://127.0.0.1:8080"})"
+            "\n"_ba);
+}
+
+void tst_EventLog::appendComment_writesTheContractForm()
+{
+    QByteArray line;
+    Sse::EventLog::appendComment(line, "heart\tbeat", 5, 1);
+    QCOMPARE(line,
+            R"({"kind":"comment","receivedMs":5,"connection":1,"comment":"heart\tbeat"})"
+            "\n"_ba);
+}
+
+void tst_EventLog::roundTrip_keepsEveryField_data()
+{
+    QTest::addColumn<Event>("event");
+    QTest::addRow("plain") << Event{"message", "hello", "1", u"http://a:1"_s, 1, 1};
+    QTest::addRow("empty fields") << Event{"message", "", "", QString(), 0, 0};
+    QTest::addRow("escapes") << Event{"x", "\" \\ / \n \r \t \b \f", "q\"", u"o"_s, 2, 2};
+    QTest::addRow("control characters and NUL")
+            << Event{"c", QByteArray("\x01\x1f\x7f\0end", 7), "i", u"o"_s, 3, 9};
+    QTest::addRow("non-ASCII") << Event{"t\xC3\xA9", "caf\xC3\xA9 \xF0\x9F\x98\x80 \xEF\xBF\xBD",
+            "\xE2\x82\xAC", u"http://xn--caf-dma:8"_s, 4, 1};
+    QTest::addRow("large numbers") << Event{"m", "d", "", u"o"_s, 4102444800000, 2147483647};
+    QTest::addRow("long data") << Event{"m", QByteArray(100000, 'z'), "9", u"o"_s, 5, 1};
+}
+
+void tst_EventLog::roundTrip_keepsEveryField()
+{
+    QFETCH(Event, event);
+    QByteArray line;
+    Sse::EventLog::appendEvent(line, event);
+    QVERIFY(line.endsWith('\n'));
+    QCOMPARE(line.count('\n'), 1); // one record, one line, whatever the data holds
+    Record record;
+    QString error;
+    QVERIFY2(Sse::EventLog::readLine(line, &record, &error), qPrintable(error));
+    QCOMPARE(record.kind, Record::Kind::Event);
+    QCOMPARE(record.event, event);
+
+    line.clear();
+    Sse::EventLog::appendComment(line, event.data, event.receivedMs, event.connection);
+    QVERIFY2(Sse::EventLog::readLine(line, &record, &error), qPrintable(error));
+    QCOMPARE(record.kind, Record::Kind::Comment);
+    QCOMPARE(record.comment, event.data);
+    QCOMPARE(record.event.receivedMs, event.receivedMs);
+    QCOMPARE(record.event.connection, event.connection);
+}
+
+void tst_EventLog::readLine_skipsUnknownKinds()
+{
+    Record record;
+    QString error;
+    QVERIFY(Sse::EventLog::readLine(
+            R"({"kind":"state","receivedMs":1,"connection":2,"x":[]})", &record, &error));
+    QCOMPARE(record.kind, Record::Kind::Other);
+    QCOMPARE(record.event.receivedMs, 1);
+    QCOMPARE(record.event.connection, 2);
+}
+
+void tst_EventLog::readLine_rejectsWhatIsNoRecord_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<QString>("reason");
+    QTest::addRow("empty") << ""_ba << u"not JSON"_s;
+    QTest::addRow("not JSON") << "data: x"_ba << u"not JSON"_s;
+    QTest::addRow("cut off") << R"({"kind":"event","receivedMs":1)"_ba << u"not JSON"_s;
+    QTest::addRow("array") << "[1,2]"_ba << u"not a JSON object"_s;
+    QTest::addRow("no kind") << R"({"receivedMs":1,"connection":1})"_ba << u"needs"_s;
+    QTest::addRow("no receive time") << R"({"kind":"event","connection":1})"_ba << u"needs"_s;
+    QTest::addRow("time as text") << R"({"kind":"comment","receivedMs":"1","connection":1})"_ba
+                                  << u"needs"_s;
+    QTest::addRow("fractional connection")
+            << R"({"kind":"comment","receivedMs":1,"connection":1.5})"_ba << u"needs"_s;
+    QTest::addRow("negative time")
+            << R"({"kind":"comment","receivedMs":-1,"connection":1})"_ba << u"needs"_s;
+    QTest::addRow("event without data")
+            << R"({"kind":"event","receivedMs":1,"connection":1,"type":"m"})"_ba
+            << u"an event needs"_s;
+    QTest::addRow("data not a string")
+            << R"({"kind":"event","receivedMs":1,"connection":1,"type":"m","data":5})"_ba
+            << u"an event needs"_s;
+}
+
+void tst_EventLog::readLine_rejectsWhatIsNoRecord()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(QString, reason);
+    Record record;
+    QString error;
+    QVERIFY(!Sse::EventLog::readLine(line, &record, &error));
+    QVERIFY2(error.contains(reason), qPrintable(error));
+}
+
+QTEST_GUILESS_MAIN(tst_EventLog)
+#include "tst_eventlog.moc"
