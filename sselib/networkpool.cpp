@@ -19,8 +19,16 @@ NetworkPool::~NetworkPool() = default;
 NetworkPool *NetworkPool::instance()
 {
     static QPointer<NetworkPool> pool;
-    if (!pool)
-        pool = new NetworkPool(QCoreApplication::instance());
+    if (!pool) {
+        QCoreApplication *app = QCoreApplication::instance();
+        pool = new NetworkPool(app);
+        // Cached TLS connections would otherwise close after the application object is gone,
+        // which Qt 6.4 answers with a warning at exit.
+        connect(app, &QCoreApplication::aboutToQuit, pool, [] {
+            for (const Slot &slot : std::as_const(pool->m_slots))
+                slot.manager->clearConnectionCache();
+        });
+    }
     return pool;
 }
 

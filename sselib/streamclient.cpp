@@ -119,12 +119,13 @@ int StreamClient::dripInterval() const
     return m_faults.dribbleMs > 0 ? m_faults.dribbleMs : SplitPauseMs;
 }
 
-// Unsent bytes from earlier writes, the held-back ones included: a client that does not read, or
-// that dribbles on a fast feed, must not make the publisher grow for ever. A single event
-// larger than the limit still goes out.
+// Unsent bytes: in the socket, held back by faults, and queued for this loop iteration's flush.
+// A client that does not read, or that dribbles on a fast feed, must not make the publisher
+// grow for ever, not even within one burst of publishing. A single event larger than the limit
+// still goes out.
 qint64 StreamClient::backlog() const
 {
-    return (m_socket ? m_socket->bytesToWrite() : 0) + m_heldBytes;
+    return (m_socket ? m_socket->bytesToWrite() : 0) + m_heldBytes + m_out.size();
 }
 
 void StreamClient::queue(const QByteArray &bytes)

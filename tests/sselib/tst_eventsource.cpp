@@ -9,6 +9,9 @@
 #include <QElapsedTimer>
 #include <QMetaEnum>
 #include <QNetworkAccessManager>
+#include <QNetworkCookie>
+#include <QNetworkCookieJar>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
@@ -58,6 +61,17 @@ quint16 closedPort()
     if (!probe.listen())
         return 0;
     return probe.port();
+}
+
+/// Drops the idle connections of the shared pool's warm manager. After a TLS test, Qt 6.4 would
+/// otherwise close the cached TLS socket only when the manager's thread ends, after
+/// QCoreApplication is gone, and warn from a connect() to the missing application object.
+void clearPoolConnectionCache()
+{
+    Sse::NetworkPool *pool = Sse::NetworkPool::instance();
+    QNetworkAccessManager *manager = pool->acquire();
+    manager->clearConnectionCache();
+    pool->release(manager);
 }
 
 /// Records everything a source emits, in order and with times, plus the times at which the
@@ -253,6 +267,11 @@ private Q_SLOTS:
     void openClose_manyTimesLeavesNoConnections();
     void splitWrites_arriveIntact_data();
     void splitWrites_arriveIntact();
+    void tls_untrustedCertificateIsFatal();
+    void tls_ignoredErrorsStream();
+    void credentials_cookiesOnlyWithCredentials();
+    void limits_boundMemory_data();
+    void limits_boundMemory();
 };
 
 void tst_EventSource::initialState_isClosed()
@@ -1632,6 +1651,269 @@ void tst_EventSource::splitWrites_arriveIntact()
     QCOMPARE(rec.events.first().dataText(), QString::fromUtf8(expected));
     QVERIFY(!rec.events.first().dataText().contains(QChar::ReplacementCharacter));
     QVERIFY(rec.errors.isEmpty());
+}
+
+void tst_EventSource::tls_untrustedCertificateIsFatal()
+{
+    TestServer server;
+    QVERIFY2(server.listen(TestServer::Tls), qPrintable(server.errorString()));
+    QCOMPARE(server.url(u"/s"_s).scheme(), u"https"_s);
+    server.route("/s"_ba, Handlers::sseHold("data: must not arrive\n\n"_ba));
+    EventSource source(server.url(u"/s"_s), fastOptions(100ms));
+    Recorder rec(&source, &server);
+
+    source.open();
+    QTRY_COMPARE(rec.errors.size(), 1);
+    const SourceError error = rec.errors.first();
+    QVERIFY(error.fatal);
+    QCOMPARE(error.kind, Kind::Tls);
+    QCOMPARE(error.httpStatus, 0);
+    // The self-signed certificate is the problem, and the message says so.
+    QVERIFY2(error.message.contains(u"certificate"_s, Qt::CaseInsensitive),
+            qPrintable(error.message));
+    QCOMPARE(source.readyState(), State::Closed);
+    QCOMPARE(rec.states, (QList<State>{State::Connecting, State::Closed}));
+    QVERIFY(rec.indexOf(u"state:Closed"_s) < rec.indexOf(u"error:Tls:fatal"_s));
+    QCOMPARE(rec.openedCount, 0);
+    QVERIFY(rec.events.isEmpty());
+    QVERIFY(rec.responses.isEmpty());
+    QVERIFY(rec.schedules.isEmpty());
+    // The client gave up in the handshake: the server never saw a request.
+    QCOMPARE(server.requestCount(), 0);
+    const int sockets = server.acceptedSockets();
+    QVERIFY(sockets >= 1);
+
+    // No reconnect: no new TCP connection for five reconnection times.
+    QSignalSpy accepted(&server, &TestServer::socketAccepted);
+    QVERIFY(!accepted.wait(500));
+    QCOMPARE(server.acceptedSockets(), sockets);
+    QCOMPARE(server.requestCount(), 0);
+    QCOMPARE(rec.starts.size(), 1);
+    QCOMPARE(source.connectionCount(), 1);
+    QCOMPARE(rec.errors.size(), 1);
+    QCOMPARE(source.readyState(), State::Closed);
+    clearPoolConnectionCache();
+}
+
+void tst_EventSource::tls_ignoredErrorsStream()
+{
+    TestServer server;
+    QVERIFY2(server.listen(TestServer::Tls), qPrintable(server.errorString()));
+    // The first stream ends (chunked framing, see TestServer), so the reconnect shows that
+    // the errors are ignored on every connection, not just the first.
+    server.route("/s"_ba, [](Connection *connection) {
+        if (connection->request().number == 1) {
+            connection->writeChunkedSseHead();
+            connection->writeChunk("id: 1\ndata: secure\n\n"_ba);
+            connection->endChunks();
+            connection->close();
+        } else {
+            connection->writeSseHead();
+            connection->write("data: again\n\n"_ba);
+        }
+    });
+    Sse::SourceOptions options = fastOptions(100ms);
+    options.ignoreTlsErrors = true;
+    EventSource source(server.url(u"/s"_s), options);
+    Recorder rec(&source);
+
+    source.open();
+    QTRY_COMPARE(rec.events.size(), 2);
+    QCOMPARE(rec.eventData(), (QByteArrayList{"secure"_ba, "again"_ba}));
+    QCOMPARE(source.readyState(), State::Open);
+    const QString origin = u"https://127.0.0.1:"_s + QString::number(server.port());
+    QCOMPARE(server.origin(), origin);
+    for (const Sse::Event &event : std::as_const(rec.events))
+        QCOMPARE(event.origin, origin);
+    QCOMPARE(source.origin(), origin);
+    QCOMPARE(rec.openedCount, 2);
+    QCOMPARE(rec.errors.size(), 1); // the first stream's end, nothing about TLS
+    QCOMPARE(rec.errors.first().kind, Kind::StreamEnded);
+    QVERIFY(!rec.errors.first().fatal);
+    QTRY_COMPARE(rec.responses.size(), 2);
+    QCOMPARE(rec.responses.last().finalUrl, server.url(u"/s"_s));
+
+    const QList<TestSupport::Request> requests = server.requests();
+    QCOMPARE(requests.size(), 2);
+    QCOMPARE(requests.at(0).header("Accept"), "text/event-stream"_ba);
+    QCOMPARE(requests.at(1).header("Last-Event-ID"), "1"_ba);
+    QVERIFY2(server.tlsErrors().isEmpty(), qPrintable(server.tlsErrors().join(u"; "_s)));
+
+    // The stream goes on over TLS.
+    QCOMPARE(server.broadcast("/s"_ba, "data: more\n\n"_ba), 1);
+    QTRY_COMPARE(rec.events.size(), 3);
+    QCOMPARE(rec.events.last().data, "more"_ba);
+    source.close();
+    QTRY_COMPARE(server.openConnections(), 0);
+    clearPoolConnectionCache();
+}
+
+void tst_EventSource::credentials_cookiesOnlyWithCredentials()
+{
+    // The pool's cookie jar is shared process-wide and cookies ignore the port, so these names
+    // belong to this test alone, and the test removes them again.
+    QNetworkCookieJar *jar = Sse::NetworkPool::instance()->cookieJar();
+    const auto cookieNames = [jar](const QUrl &url) {
+        QByteArrayList names;
+        const QList<QNetworkCookie> cookies = jar->cookiesForUrl(url);
+        for (const QNetworkCookie &cookie : cookies)
+            names.append(cookie.name());
+        return names;
+    };
+    const auto removeCookies = [jar](const QUrl &url) {
+        const QList<QNetworkCookie> cookies = jar->cookiesForUrl(url);
+        for (const QNetworkCookie &cookie : cookies) {
+            if (cookie.name().startsWith("tst_es_cred_"))
+                jar->deleteCookie(cookie);
+        }
+    };
+
+    // The name=value pairs of a request's Cookie header.
+    const auto sentCookies = [](const TestSupport::Request &request) {
+        QByteArrayList pairs;
+        const QByteArrayList parts = request.header("Cookie").split(';');
+        for (const QByteArray &part : parts) {
+            if (!part.trimmed().isEmpty())
+                pairs.append(part.trimmed());
+        }
+        return pairs;
+    };
+
+    TestServer server;
+    QVERIFY(server.listen());
+    const QUrl root = server.url(u"/"_s);
+    removeCookies(root);
+    const auto cleanup = qScopeGuard([&removeCookies, &root] { removeCookies(root); });
+    // First request to a path: Set-Cookie, one event, the end of the stream; then hold.
+    const auto setsCookieOnce = [](const QByteArray &cookie) {
+        // Shared: the server runs a copy of the handler.
+        return [cookie, seen = std::make_shared<bool>(false)](Connection *connection) {
+            if (*seen) {
+                connection->writeSseHead();
+                connection->write("data: second\n\n"_ba);
+                return;
+            }
+            *seen = true;
+            // Chunked framing: QNAM does not re-send the request on its own after it.
+            connection->writeHead(200,
+                    {{"Content-Type"_ba, "text/event-stream"_ba},
+                            {"Transfer-Encoding"_ba, "chunked"_ba},
+                            {"Set-Cookie"_ba, cookie + "; Path=/"}});
+            connection->writeChunk("data: first\n\n"_ba);
+            connection->endChunks();
+            connection->close();
+        };
+    };
+    server.route("/with"_ba, setsCookieOnce("tst_es_cred_with=abc"_ba));
+    server.route("/without"_ba, setsCookieOnce("tst_es_cred_without=xyz"_ba));
+    server.route("/check"_ba, Handlers::sseHold("data: check\n\n"_ba));
+
+    // withCredentials: the cookie is stored and sent on the reconnect.
+    {
+        Sse::SourceOptions options = fastOptions(100ms);
+        options.withCredentials = true;
+        EventSource source(server.url(u"/with"_s), options);
+        Recorder rec(&source);
+        source.open();
+        QTRY_COMPARE(rec.events.size(), 2);
+        QCOMPARE(rec.eventData(), (QByteArrayList{"first"_ba, "second"_ba}));
+        const QList<TestSupport::Request> requests = server.requests("/with"_ba);
+        QCOMPARE(requests.size(), 2);
+        QVERIFY2(!requests.at(0).header("Cookie").contains("tst_es_cred_"),
+                requests.at(0).header("Cookie").constData());
+        QVERIFY2(sentCookies(requests.at(1)).contains("tst_es_cred_with=abc"),
+                requests.at(1).header("Cookie").constData());
+        QCOMPARE(requests.at(1).headerCount("Cookie"), 1);
+        QVERIFY(cookieNames(root).contains("tst_es_cred_with"));
+        source.close();
+    }
+
+    // Without credentials (the default): a stored cookie is not sent, a new one not stored.
+    {
+        const Sse::SourceOptions options = fastOptions(100ms);
+        QVERIFY(!options.withCredentials);
+        EventSource source(server.url(u"/without"_s), options);
+        Recorder rec(&source);
+        source.open();
+        QTRY_COMPARE(rec.events.size(), 2);
+        QCOMPARE(rec.eventData(), (QByteArrayList{"first"_ba, "second"_ba}));
+        const QList<TestSupport::Request> requests = server.requests("/without"_ba);
+        QCOMPARE(requests.size(), 2);
+        for (const TestSupport::Request &request : requests) {
+            // Not even tst_es_cred_with, which the jar holds for this URL.
+            QVERIFY2(!request.hasHeader("Cookie"), request.header("Cookie").constData());
+        }
+        QVERIFY(!cookieNames(root).contains("tst_es_cred_without"));
+        source.close();
+    }
+
+    // A source with credentials sends what the jar holds: the first cookie, not the second.
+    {
+        Sse::SourceOptions options = fastOptions(100ms);
+        options.withCredentials = true;
+        EventSource source(server.url(u"/check"_s), options);
+        Recorder rec(&source);
+        source.open();
+        QTRY_COMPARE(rec.events.size(), 1);
+        const TestSupport::Request request = server.lastRequest("/check"_ba);
+        QVERIFY2(sentCookies(request).contains("tst_es_cred_with=abc"),
+                request.header("Cookie").constData());
+        QVERIFY2(!request.header("Cookie").contains("tst_es_cred_without"),
+                request.header("Cookie").constData());
+        source.close();
+    }
+    removeCookies(root);
+    QVERIFY(!cookieNames(root).contains("tst_es_cred_with"));
+}
+
+void tst_EventSource::limits_boundMemory_data()
+{
+    QTest::addColumn<QByteArray>("oversized");
+    QTest::addColumn<QString>("messagePart");
+    const QByteArray mib(1024 * 1024, 'x');
+    QTest::addRow("1 MiB data line") << "data: "_ba + mib + "\n\n"
+                                     << u"line longer than 1024 bytes"_s;
+    // 1 MiB in lines of 100 bytes: no line is too long, the event is.
+    QByteArray manyLines;
+    const QByteArray line = "data: "_ba + QByteArray(94, 'y') + '\n';
+    while (manyLines.size() < mib.size())
+        manyLines += line;
+    QTest::addRow("1 MiB event of short lines") << manyLines + '\n'
+                                                << u"more than 1024 bytes of data"_s;
+}
+
+void tst_EventSource::limits_boundMemory()
+{
+    QFETCH(QByteArray, oversized);
+    QFETCH(QString, messagePart);
+    TestServer server;
+    QVERIFY(server.listen());
+    const QByteArray before = "data: before\n\n"_ba;
+    const QByteArray after = "data: after\n\n"_ba;
+    server.route("/s"_ba, Handlers::sseHold(before + oversized + after));
+    Sse::SourceOptions options = fastOptions();
+    options.maxLineSize = 1024;
+    options.maxEventSize = 1024;
+    EventSource source(server.url(u"/s"_s), options);
+    Recorder rec(&source);
+    QSignalSpy parseErrors(&source, &EventSource::parseErrorOccurred);
+
+    source.open();
+    QTRY_COMPARE(rec.events.size(), 2);
+    QCOMPARE(rec.eventData(), (QByteArrayList{"before"_ba, "after"_ba}));
+    QCOMPARE(rec.bytes, qint64(before.size() + oversized.size() + after.size()));
+    QCOMPARE(parseErrors.size(), 1);
+    const QString message = parseErrors.first().first().toString();
+    QVERIFY2(message.contains(messagePart), qPrintable(message));
+    // A limit is no connection error: the stream stays open and goes on.
+    QCOMPARE(source.readyState(), State::Open);
+    QVERIFY(rec.errors.isEmpty());
+    QCOMPARE(server.broadcast("/s"_ba, "data: later\n\n"_ba), 1);
+    QTRY_COMPARE(rec.events.size(), 3);
+    QCOMPARE(parseErrors.size(), 1);
+    QCOMPARE(server.requestCount(), 1);
+    QCOMPARE(rec.states, (QList<State>{State::Connecting, State::Open}));
+    source.close();
 }
 
 QTEST_GUILESS_MAIN(tst_EventSource)

@@ -2,9 +2,20 @@
 // TestSupport::TestServer: a scriptable HTTP/1.1 server on 127.0.0.1 for client tests.
 #include "testserver.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QHostAddress>
 #include <QTcpServer>
 #include <QTcpSocket>
+
+#if QT_CONFIG(ssl)
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
+#endif
 
 #ifdef Q_OS_UNIX
 #include <sys/socket.h>
@@ -18,6 +29,46 @@ namespace {
 
 // A request head larger than this is a client bug; the connection is dropped.
 constexpr qsizetype MaxHeadSize = 1024 * 1024;
+
+#if QT_CONFIG(ssl)
+// The server side of the self-signed test certificate; empty with errorString set on failure.
+QSslConfiguration serverTlsConfiguration(QString *errorString)
+{
+    if (!QSslSocket::supportsSsl()) {
+        *errorString = u"no TLS backend is available (backends: %1; active: \"%2\")"_s.arg(
+                QSslSocket::availableBackends().join(u", "_s), QSslSocket::activeBackend());
+        return {};
+    }
+    const auto readPem = [errorString](const QString &name, QByteArray *pem) {
+        const QString path = testDataFile(name);
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            *errorString = u"cannot read %1: %2"_s.arg(path, file.errorString());
+            return false;
+        }
+        *pem = file.readAll();
+        return true;
+    };
+    QByteArray certificatePem;
+    QByteArray keyPem;
+    if (!readPem(u"testserver-cert.pem"_s, &certificatePem)
+            || !readPem(u"testserver-key.pem"_s, &keyPem)) {
+        return {};
+    }
+    const QSslCertificate certificate(certificatePem, QSsl::Pem);
+    const QSslKey key(keyPem, QSsl::Rsa, QSsl::Pem, QSsl::PrivateKey);
+    if (certificate.isNull() || key.isNull()) {
+        *errorString = u"the %1 backend cannot load testserver-cert.pem/testserver-key.pem"_s.arg(
+                QSslSocket::activeBackend());
+        return {};
+    }
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setLocalCertificate(certificate);
+    configuration.setPrivateKey(key);
+    configuration.setPeerVerifyMode(QSslSocket::VerifyNone); // no client certificates
+    return configuration;
+}
+#endif
 
 } // namespace
 
@@ -313,9 +364,8 @@ bool Connection::parseHead(qsizetype headEnd, qsizetype bodyStart)
 
 TestServer::TestServer(QObject *parent)
     : QObject(parent)
-    , m_tcpServer(new QTcpServer(this))
 {
-    connect(m_tcpServer, &QTcpServer::newConnection, this, &TestServer::acceptPending);
+    createServer(Plain);
 }
 
 TestServer::~TestServer()
@@ -326,13 +376,73 @@ TestServer::~TestServer()
     m_connections.clear();
 }
 
+void TestServer::createServer(Transport transport)
+{
+    delete m_tcpServer; // not listening; accepted sockets belong to their Connection
+    m_tcpServer = nullptr;
+    m_transport = transport;
+#if QT_CONFIG(ssl)
+    if (transport == Tls) {
+        auto *sslServer = new QSslServer(this);
+        // A socket that fails its handshake never becomes a pending connection: count it here.
+        connect(sslServer, &QSslServer::startedEncryptionHandshake, this, [this](QSslSocket *) {
+            ++m_acceptedSockets;
+            Q_EMIT socketAccepted();
+        });
+        connect(sslServer, &QSslServer::errorOccurred, this,
+                [this](QSslSocket *socket, QAbstractSocket::SocketError) {
+                    m_tlsErrors.append(socket->errorString());
+                });
+        connect(sslServer, &QSslServer::alertReceived, this,
+                [this](QSslSocket *, QSsl::AlertLevel, QSsl::AlertType,
+                        const QString &description) {
+                    m_tlsErrors.append(u"alert from the client: "_s + description);
+                });
+        m_tcpServer = sslServer;
+    }
+#endif
+    if (!m_tcpServer) {
+        m_tcpServer = new QTcpServer(this);
+        connect(m_tcpServer, &QTcpServer::newConnection, this, &TestServer::acceptPending);
+        return;
+    }
+    // QSslServer queues a socket only once its handshake is done, long after newConnection
+    // (emitted for the TCP connection, when nothing is pending yet).
+    connect(m_tcpServer, &QTcpServer::pendingConnectionAvailable, this, &TestServer::acceptPending);
+}
+
 bool TestServer::listen()
 {
-    if (m_tcpServer->isListening())
-        return true;
-    // Only loopback, ever; port 0 picks a free one.
-    if (!m_tcpServer->listen(QHostAddress::LocalHost, 0))
+    return listen(Plain);
+}
+
+bool TestServer::listen(Transport transport)
+{
+    m_errorString.clear();
+    if (m_tcpServer->isListening()) {
+        if (transport == m_transport)
+            return true;
+        m_errorString = u"already listening over the other transport"_s;
         return false;
+    }
+    if (transport != m_transport)
+        createServer(transport);
+    if (transport == Tls) {
+#if QT_CONFIG(ssl)
+        const QSslConfiguration configuration = serverTlsConfiguration(&m_errorString);
+        if (configuration.isNull())
+            return false;
+        static_cast<QSslServer *>(m_tcpServer)->setSslConfiguration(configuration);
+#else
+        m_errorString = u"Qt was built without TLS support"_s;
+        return false;
+#endif
+    }
+    // Only loopback, ever; port 0 picks a free one.
+    if (!m_tcpServer->listen(QHostAddress::LocalHost, 0)) {
+        m_errorString = m_tcpServer->errorString();
+        return false;
+    }
     m_port = m_tcpServer->serverPort();
     return m_port != 0;
 }
@@ -349,13 +459,13 @@ bool TestServer::isListening() const
 
 QUrl TestServer::url(const QString &path) const
 {
-    return QUrl(u"http://127.0.0.1:"_s + QString::number(m_port)
-            + (path.startsWith(u'/') ? path : u'/' + path));
+    return QUrl(origin() + (path.startsWith(u'/') ? path : u'/' + path));
 }
 
 QString TestServer::origin() const
 {
-    return u"http://127.0.0.1:"_s + QString::number(m_port);
+    return (m_transport == Tls ? u"https://127.0.0.1:"_s : u"http://127.0.0.1:"_s)
+            + QString::number(m_port);
 }
 
 void TestServer::route(const QByteArray &path, Handler handler)
@@ -455,6 +565,10 @@ int TestServer::abortAll()
 void TestServer::acceptPending()
 {
     while (QTcpSocket *socket = m_tcpServer->nextPendingConnection()) {
+        if (m_transport == Plain) {
+            ++m_acceptedSockets;
+            Q_EMIT socketAccepted();
+        }
         auto *connection = new Connection(socket, this);
         m_connections.append(connection);
         // Bytes may already be waiting.
@@ -479,6 +593,17 @@ void TestServer::dispatch(Connection *connection)
     } else {
         connection->respond(404, "text/plain"_ba, "not found\n"_ba);
     }
+}
+
+QString testDataFile(const QString &name)
+{
+    const QString fromEnvironment = qEnvironmentVariable("SSEDASH_TEST_DATA");
+    if (!fromEnvironment.isEmpty()) {
+        const QString path = QDir(fromEnvironment).filePath(name);
+        if (QFileInfo::exists(path))
+            return path;
+    }
+    return QDir(QString::fromUtf8(SSEDASH_TEST_DATA_DIR)).filePath(name);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -10,6 +10,8 @@
 #include <QObject>
 #include <QPair>
 #include <QPointer>
+#include <QString>
+#include <QStringList>
 #include <QUrl>
 
 #include <functional>
@@ -104,7 +106,8 @@ private:
     bool m_open = true;
 };
 
-/// A raw QTcpServer on 127.0.0.1 (never any other interface) with exact-path routes.
+/// A raw QTcpServer on 127.0.0.1 (never any other interface) with exact-path routes; opt-in
+/// HTTPS (listen(TestServer::Tls)) serves the self-signed certificate in tests/data.
 ///
 /// Beware when counting requests: Qt 6.4's QNetworkAccessManager at times re-sends a GET by
 /// itself (a new connection, the same request, the answer thrown away) after a response that
@@ -119,18 +122,33 @@ public:
     /// Called once a request's head and its Content-Length body have arrived.
     using Handler = std::function<void(TestSupport::Connection *)>;
 
+    /// Plain HTTP, or HTTPS with the self-signed certificate for 127.0.0.1 from tests/data
+    /// (testserver-cert.pem, testserver-key.pem), which no client trusts by default.
+    enum Transport {
+        Plain,
+        Tls
+    };
+
     explicit TestServer(QObject *parent = nullptr);
     ~TestServer() override;
 
     /// Listens on 127.0.0.1, on a free port.
     [[nodiscard]] bool listen();
+    /// The same over the given transport. False (see errorString()) when TLS is unavailable or
+    /// the certificate cannot be loaded, or when already listening over the other transport.
+    [[nodiscard]] bool listen(Transport transport);
     /// Stops accepting; open connections stay. The port then refuses connections.
     void stopListening();
     [[nodiscard]] bool isListening() const;
 
     [[nodiscard]] quint16 port() const { return m_port; }
 
-    /// http://127.0.0.1:PORT/path (path may carry a query: "/a?b=c").
+    [[nodiscard]] Transport transport() const { return m_transport; }
+
+    /// Why the last listen() failed.
+    [[nodiscard]] QString errorString() const { return m_errorString; }
+
+    /// http://127.0.0.1:PORT/path (https with Tls; path may carry a query: "/a?b=c").
     [[nodiscard]] QUrl url(const QString &path) const;
     /// scheme://host:port, as the WHATWG serialises an origin.
     [[nodiscard]] QString origin() const;
@@ -156,6 +174,13 @@ public:
     /// Every connection with a complete request, open or not, oldest first.
     [[nodiscard]] QList<Connection *> allConnections() const;
 
+    /// TCP connections accepted so far, including TLS ones whose handshake failed (these never
+    /// become a Connection, so they show up nowhere else).
+    [[nodiscard]] int acceptedSockets() const { return m_acceptedSockets; }
+
+    /// With Tls: what went wrong in failed handshakes, as the server saw it, oldest first.
+    [[nodiscard]] QStringList tlsErrors() const { return m_tlsErrors; }
+
     /// Writes bytes to every open connection of path; returns how many got them.
     int broadcast(const QByteArray &path, const QByteArray &bytes);
     /// close() (FIN) on every open connection of path; returns how many.
@@ -165,14 +190,21 @@ public:
 
 Q_SIGNALS:
     void requestReceived(const TestSupport::Request &request);
+    /// A TCP connection came in (with Tls: before the handshake).
+    void socketAccepted();
 
 private:
     friend class Connection;
+    void createServer(Transport transport);
     void acceptPending();
     void dispatch(Connection *connection);
 
     QTcpServer *m_tcpServer = nullptr;
+    Transport m_transport = Plain;
     quint16 m_port = 0;
+    int m_acceptedSockets = 0;
+    QString m_errorString;
+    QStringList m_tlsErrors;
     QHash<QByteArray, Handler> m_routes;
     QList<Request> m_requests;
     QList<QPointer<Connection>> m_connections;
@@ -201,6 +233,10 @@ TestServer::Handler hang();
 
 /// The standard reason phrase of an HTTP status ("Not Found"); "Unknown" for others.
 [[nodiscard]] QByteArray reasonPhrase(int status);
+
+/// The path of a file in tests/data: under $SSEDASH_TEST_DATA (set by ctest) when the file is
+/// there, else in the source tree this was built from (running a test binary by hand).
+[[nodiscard]] QString testDataFile(const QString &name);
 
 } // namespace TestSupport
 
