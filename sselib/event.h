@@ -18,6 +18,7 @@ struct Event
     QString origin; ///< serialised origin of the stream's final URL (after redirects)
     qint64 receivedMs = 0; ///< receive time, ms since the Unix epoch
     int connection = 0; ///< 1-based number of the connection that carried the event
+    QByteArray raw = {}; ///< its wire lines, with SourceOptions::keepRawLines; else empty
 
     [[nodiscard]] QString typeText() const { return QString::fromUtf8(type); }
 
@@ -29,7 +30,7 @@ struct Event
     {
         return a.type == b.type && a.data == b.data && a.lastEventId == b.lastEventId
                 && a.origin == b.origin && a.receivedMs == b.receivedMs
-                && a.connection == b.connection;
+                && a.connection == b.connection && a.raw == b.raw;
     }
 
     friend bool operator!=(const Event &a, const Event &b) { return !(a == b); }

@@ -201,6 +201,7 @@ void EventSource::Private::startRequest()
     parser.setLastEventId(lastEventId);
     parser.setMaxLineSize(options.maxLineSize);
     parser.setMaxEventSize(options.maxEventSize);
+    parser.setKeepRaw(options.keepRawLines);
     responseChecked = false;
     tlsErrorsSeen = false;
     tlsErrorText.clear();
@@ -500,6 +501,7 @@ void EventSource::Private::event(const ParsedEvent &parsed)
     event.origin = origin;
     event.receivedMs = QDateTime::currentMSecsSinceEpoch();
     event.connection = connections;
+    event.raw = parsed.raw.toByteArray();
     Q_EMIT q->eventReceived(event);
     if (reply && event.type == "message")
         Q_EMIT q->messageReceived(event);

@@ -177,8 +177,14 @@ void Parser::feedBody(const char *p, const char *end)
 
 void Parser::processLine(const char *begin, const char *end)
 {
+    // Bounded: a stream of comments without blank lines never dispatches.
+    if (m_keepRaw && qsizetype(m_raw.size()) + (end - begin) < RawLimit) {
+        m_raw.append(begin, size_t(end - begin));
+        m_raw.push_back('\n');
+    }
     if (begin == end) {
         dispatch();
+        m_raw.clear();
         return;
     }
     if (*begin == ':') {
@@ -287,7 +293,7 @@ void Parser::dispatch()
     if (m_handler) {
         const QByteArrayView type = m_type.empty() ? DefaultType : view(m_type);
         // The data buffer always ends with the LF its last line added: drop it.
-        m_handler->event({type, view(m_data).chopped(1), view(m_lastEventId)});
+        m_handler->event({type, view(m_data).chopped(1), view(m_lastEventId), view(m_raw)});
     }
     clearKeepingSmallBuffer(m_data);
     m_type.clear();
@@ -311,6 +317,7 @@ void Parser::reset()
 {
     release(m_line);
     release(m_data);
+    release(m_raw);
     m_type.clear();
     m_bomBytesSeen = 0;
     m_bomChecked = false;

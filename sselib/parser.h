@@ -17,6 +17,9 @@ struct ParsedEvent
     QByteArrayView type; ///< "message" unless an event field named it
     QByteArrayView data;
     QByteArrayView lastEventId;
+    /// The lines since the previous blank line, this one's included, each ended by LF; empty
+    /// unless Parser::setKeepRaw(true). Lines beyond RawLimit bytes are left out.
+    QByteArrayView raw = {};
 };
 
 /// A limit the stream broke. The parser recovers by itself and goes on with the next line.
@@ -66,6 +69,7 @@ class Parser
 public:
     static constexpr qsizetype DefaultMaxLineSize = 16 * 1024 * 1024;
     static constexpr qsizetype DefaultMaxEventSize = 16 * 1024 * 1024;
+    static constexpr qsizetype RawLimit = 1024 * 1024;
 
     explicit Parser(ParserHandler *handler = nullptr);
 
@@ -96,6 +100,11 @@ public:
         m_dispatchedId = m_lastEventId;
     }
 
+    /// Keep the wire lines of each event for ParsedEvent::raw (off: no cost on the hot path).
+    void setKeepRaw(bool keep) { m_keepRaw = keep; }
+
+    [[nodiscard]] bool keepsRaw() const { return m_keepRaw; }
+
     [[nodiscard]] qsizetype maxLineSize() const { return m_maxLineSize; }
 
     void setMaxLineSize(qsizetype bytes) { m_maxLineSize = bytes; }
@@ -122,6 +131,7 @@ private:
     std::string m_type; // event type buffer
     std::string m_lastEventId; // last event ID buffer
     std::string m_dispatchedId; // the buffer at the last dispatch: the "last event ID string"
+    std::string m_raw; // wire lines of the event being built, with setKeepRaw(true)
     std::string m_scratch; // repaired UTF-8 of a comment
     qsizetype m_maxLineSize = DefaultMaxLineSize;
     qsizetype m_maxEventSize = DefaultMaxEventSize;
@@ -130,7 +140,8 @@ private:
     bool m_skipLine = false; // dropping the rest of an over-long line
     bool m_skipEvent = false; // dropping an event that grew too large
     bool m_lastChunkEndedInCr = false; // a CR ended the last chunk: an LF next is its pair
-    bool m_idFieldSeen = false; // an id field set the buffer since the last dispatch
+    bool m_idFieldSeen = false;
+    bool m_keepRaw = false; // an id field set the buffer since the last dispatch
 };
 
 } // namespace Sse

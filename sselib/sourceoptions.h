@@ -53,6 +53,7 @@ struct SourceOptions
     bool allowCompression = false; ///< off: Accept-Encoding: identity
     bool ignoreTlsErrors = false; ///< only when the user chose so for this feed
     int maxRedirects = 20;
+    bool keepRawLines = false; ///< fill Event::raw with each event's wire lines
 
     std::chrono::milliseconds reconnectionTime = 3000ms; ///< until the stream sends retry:
     std::chrono::milliseconds readTimeout = 0ms; ///< no bytes for this long: reconnect; 0: off

@@ -238,6 +238,7 @@ private Q_SLOTS:
     void redirect_limit();
     void streamEnd_reconnectsWithLastEventId();
     void streamEnd_discardsIncompleteEvent();
+    void keepRawLines_fillsEventRaw();
     void streamEnd_anyFramingReconnects_data();
     void streamEnd_anyFramingReconnects();
     void connectionRefused_isTransientAndRetries();
@@ -744,6 +745,25 @@ void tst_EventSource::streamEnd_discardsIncompleteEvent()
     source.open();
     QTRY_COMPARE(rec.events.size(), 2);
     QCOMPARE(rec.eventData(), (QByteArrayList{"a"_ba, "c"_ba}));
+}
+
+void tst_EventSource::keepRawLines_fillsEventRaw()
+{
+    TestServer server;
+    QVERIFY(server.listen());
+    server.route("/s"_ba, [](Connection *connection) {
+        connection->writeSseHead();
+        connection->write(": hi\r\nid: 4\r\ndata: a\r\n\r\n"_ba);
+    });
+    for (const bool keep : {false, true}) {
+        Sse::SourceOptions options = fastOptions(50ms);
+        options.keepRawLines = keep;
+        EventSource source(server.url(u"/s"_s), options);
+        Recorder rec(&source);
+        source.open();
+        QTRY_COMPARE(rec.events.size(), 1);
+        QCOMPARE(rec.events.first().raw, keep ? ": hi\nid: 4\ndata: a\n\n"_ba : QByteArray());
+    }
 }
 
 void tst_EventSource::streamEnd_anyFramingReconnects_data()

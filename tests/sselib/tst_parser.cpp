@@ -852,6 +852,8 @@ private Q_SLOTS:
     void lastEventId_accessors();
     void limits_defaultsAndSetters();
     void handler_mayBeNull();
+    void keepRaw_givesEachEventsWireLines();
+    void keepRaw_isBounded();
     void parseError_hasMessage_data();
     void parseError_hasMessage();
 };
@@ -1415,6 +1417,60 @@ void tst_Parser::parseError_hasMessage()
     other.kind = kind == Sse::ParseError::Kind::LineTooLong ? Sse::ParseError::Kind::EventTooLarge
                                                             : Sse::ParseError::Kind::LineTooLong;
     QVERIFY2(other.message() != message, "both kinds give the same message");
+}
+
+namespace {
+
+/// Records the raw lines of each dispatched event.
+class RawRecorder final : public Sse::ParserHandler
+{
+public:
+    void event(const Sse::ParsedEvent &event) override { raws.append(event.raw.toByteArray()); }
+
+    QByteArrayList raws;
+};
+
+QByteArrayList rawOf(QByteArrayView input, qsizetype chunkSize)
+{
+    RawRecorder recorder;
+    Sse::Parser parser(&recorder);
+    parser.setKeepRaw(true);
+    for (qsizetype i = 0; i < input.size(); i += chunkSize)
+        parser.feed(input.sliced(i, std::min(chunkSize, input.size() - i)));
+    return recorder.raws;
+}
+
+} // namespace
+
+void tst_Parser::keepRaw_givesEachEventsWireLines()
+{
+    const QByteArray input = ": hello\r\nid: 1\r\nevent: a\rdata: x\n\ndata\n\n: only a comment\n\n"
+                             "data: y\r\n\r\n"_ba;
+    const QByteArrayList expected{": hello\nid: 1\nevent: a\ndata: x\n\n"_ba, "data\n\n"_ba,
+            "data: y\n\n"_ba}; // a blank line starts a new block
+    for (const qsizetype chunk : {qsizetype(1), qsizetype(2), qsizetype(3), input.size()})
+        QCOMPARE(rawOf(input, chunk), expected);
+
+    // Off by default: nothing is kept.
+    RawRecorder recorder;
+    Sse::Parser parser(&recorder);
+    QVERIFY(!parser.keepsRaw());
+    parser.feed("data: x\n\n");
+    QCOMPARE(recorder.raws, QByteArrayList{QByteArray()});
+}
+
+void tst_Parser::keepRaw_isBounded()
+{
+    // A stream of comments never dispatches; what is kept stays under the limit.
+    QByteArray input;
+    const QByteArray line = ": " + QByteArray(1000, 'c') + '\n';
+    while (input.size() < 3 * Sse::Parser::RawLimit)
+        input += line;
+    input += "data: end\n\n";
+    const QByteArrayList raws = rawOf(input, 4096);
+    QCOMPARE(raws.size(), 1);
+    QVERIFY(raws.first().size() < Sse::Parser::RawLimit);
+    QVERIFY(raws.first().startsWith(line));
 }
 
 QTEST_GUILESS_MAIN(tst_Parser)

@@ -1,0 +1,499 @@
+// SPDX-License-Identifier: MIT
+// The ring buffer, the throttled flush, lazy formatting and the id-based anomaly check.
+#include "eventlogmodel.h"
+
+#include <QDateTime>
+#include <QFont>
+
+#include <algorithm>
+#include <array>
+#include <limits>
+
+using namespace Qt::Literals::StringLiterals;
+using Sse::EventLog::Record;
+
+namespace {
+
+constexpr qsizetype PreviewChars = 200;
+constexpr qsizetype ToolTipLines = 12;
+constexpr qsizetype ToolTipChars = 1500;
+constexpr qsizetype MaxIdDigits = 18; // fits quint64 with room for +1
+constexpr char16_t NewlineMark = u'\u23CE'; // ⏎
+constexpr char16_t Ellipsis = u'\u2026'; // …
+
+// Medium tones (relative luminance ~0.2): about 4:1 against white and against a dark base, so
+// type names stay readable with light and dark palettes. Neighbouring hues are far apart.
+constexpr std::array<QRgb, 12> TypePalette{0xe83434, 0x108f10, 0x6b6bef, 0xb86614, 0x0f8989,
+        0xd618d6, 0x7f7f0e, 0x197cdf, 0xe72486, 0x4d8a0f, 0xa054ec, 0x108d4f};
+constexpr QRgb CommentColor = 0x808080;
+constexpr QRgb GapColor = 0xc05a00;
+constexpr QRgb DuplicateColor = 0xd62828;
+
+// The prefix of `bytes` that decodes to at most about `chars` characters, cut on a character
+// boundary, and whether anything was left out.
+QString decodePrefix(QByteArrayView bytes, qsizetype chars, bool *cut)
+{
+    // UTF-8 needs at most 4 bytes per UTF-16 code unit pair, so this many bytes are enough.
+    qsizetype end = std::min(bytes.size(), chars * 4);
+    if (end < bytes.size()) {
+        while (end > 0 && (static_cast<uchar>(bytes[end]) & 0xC0) == 0x80)
+            --end;
+    }
+    *cut = end < bytes.size();
+    return QString::fromUtf8(bytes.first(end));
+}
+
+void elide(QString &text, qsizetype chars, bool cut)
+{
+    if (text.size() > chars) {
+        qsizetype end = chars;
+        if (text.at(end - 1).isHighSurrogate())
+            --end;
+        text.truncate(end);
+        cut = true;
+    }
+    if (cut)
+        text.append(QChar(Ellipsis));
+}
+
+// One line: newlines become ⏎, other control characters a space.
+QString preview(QByteArrayView bytes)
+{
+    bool cut = false;
+    QString text = decodePrefix(bytes, PreviewChars + 1, &cut);
+    for (QChar &c : text) {
+        if (c.unicode() == u'\n')
+            c = QChar(NewlineMark);
+        else if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            c = QChar(u' ');
+    }
+    elide(text, PreviewChars, cut);
+    return text;
+}
+
+// A few lines as rich text, so that data which looks like HTML is shown, not rendered.
+QString toolTip(QByteArrayView bytes)
+{
+    bool cut = false;
+    QString text = decodePrefix(bytes, ToolTipChars + 1, &cut);
+    qsizetype lines = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text.at(i) == u'\n' && ++lines == ToolTipLines) {
+            text.truncate(i);
+            cut = true;
+            break;
+        }
+    }
+    elide(text, ToolTipChars, cut);
+    return u"<p style=\"white-space:pre-wrap\">"_s + text.toHtmlEscaped() + u"</p>"_s;
+}
+
+// "HH:mm:ss.zzz" of a local time given as ms since the epoch, without QDateTime's cost.
+QString formatTimeOfDay(qint64 localMs)
+{
+    constexpr qint64 DayMs = 24 * 3600 * 1000;
+    const auto ms = static_cast<int>(((localMs % DayMs) + DayMs) % DayMs);
+    const auto digit = [](int value) {
+        return QChar(static_cast<char16_t>(u'0' + value));
+    };
+    const int h = ms / 3600000;
+    const int m = ms / 60000 % 60;
+    const int s = ms / 1000 % 60;
+    const int z = ms % 1000;
+    const std::array<QChar, 12> text{digit(h / 10), digit(h % 10), QChar(u':'), digit(m / 10),
+            digit(m % 10), QChar(u':'), digit(s / 10), digit(s % 10), QChar(u'.'), digit(z / 100),
+            digit(z / 10 % 10), digit(z % 10)};
+    return QString(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+qint64 sizeOf(const Record &record)
+{
+    return record.kind == Record::Kind::Comment ? record.comment.size() : record.event.data.size();
+}
+
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+} // namespace
+
+EventLogModel::EventLogModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(DefaultFlushInterval);
+    connect(&m_flushTimer, &QTimer::timeout, this, &EventLogModel::flush);
+}
+
+EventLogModel::~EventLogModel() = default;
+
+void EventLogModel::setCapacity(int capacity)
+{
+    capacity = std::max(capacity, 1);
+    if (capacity == m_capacity)
+        return;
+    const auto newCapacity = static_cast<std::size_t>(capacity);
+    while (m_pending.size() > newCapacity) {
+        m_pending.pop_front();
+        ++m_evicted;
+    }
+    if (m_count > newCapacity) {
+        const auto drop = static_cast<int>(m_count - newCapacity);
+        beginRemoveRows(QModelIndex(), 0, drop - 1);
+        dropOldest(drop);
+        linearize();
+        m_capacity = capacity;
+        endRemoveRows();
+    } else {
+        linearize();
+        m_capacity = capacity;
+    }
+}
+
+std::chrono::milliseconds EventLogModel::flushInterval() const
+{
+    return m_flushTimer.intervalAsDuration();
+}
+
+void EventLogModel::setFlushInterval(std::chrono::milliseconds interval)
+{
+    m_flushTimer.setInterval(std::max(interval, std::chrono::milliseconds::zero()));
+}
+
+void EventLogModel::append(const Record &record)
+{
+    if (record.kind == Record::Kind::Other)
+        return;
+    Row row;
+    row.record = record;
+    row.sequence = ++m_sequence;
+    if (record.kind == Record::Kind::Event) {
+        noteType(record.event.type);
+        detectAnomaly(row);
+    }
+    // Rows beyond capacity would be evicted on insertion: drop them now, never insert them.
+    if (m_pending.size() >= static_cast<std::size_t>(m_capacity)) {
+        m_pending.pop_front();
+        ++m_evicted;
+    }
+    m_pending.push_back(std::move(row));
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void EventLogModel::flush()
+{
+    m_flushTimer.stop();
+    if (!m_pending.empty()) {
+        const std::size_t capacity = static_cast<std::size_t>(m_capacity);
+        const std::size_t incoming = m_pending.size(); // never more than capacity
+        if (m_count + incoming > capacity) {
+            const auto drop = static_cast<int>(m_count + incoming - capacity);
+            beginRemoveRows(QModelIndex(), 0, drop - 1);
+            dropOldest(drop);
+            endRemoveRows();
+        }
+        const auto first = static_cast<int>(m_count);
+        beginInsertRows(QModelIndex(), first, first + static_cast<int>(incoming) - 1);
+        for (Row &row : m_pending) {
+            if (m_ring.size() < capacity)
+                m_ring.push_back(std::move(row)); // still growing: m_start == 0
+            else
+                m_ring[(m_start + m_count) % capacity] = std::move(row);
+            ++m_count;
+        }
+        m_pending.clear();
+        endInsertRows();
+    }
+    if (m_typesDirty) {
+        m_typesDirty = false;
+        Q_EMIT typesChanged(m_types);
+    }
+}
+
+void EventLogModel::clear()
+{
+    m_flushTimer.stop();
+    m_pending.clear();
+    if (m_count > 0) {
+        beginResetModel();
+        std::vector<Row>().swap(m_ring);
+        m_start = 0;
+        m_count = 0;
+        endResetModel();
+    }
+    if (m_typesDirty) {
+        m_typesDirty = false;
+        Q_EMIT typesChanged(m_types);
+    }
+}
+
+const Record &EventLogModel::record(int row) const
+{
+    return rowAt(row).record;
+}
+
+quint64 EventLogModel::sequence(int row) const
+{
+    return rowAt(row).sequence;
+}
+
+EventLogModel::Anomaly EventLogModel::anomaly(int row) const
+{
+    return rowAt(row).anomaly;
+}
+
+QColor EventLogModel::typeColor(QByteArrayView type)
+{
+    // FNV-1a: unlike qHash it is the same in every run and on every machine.
+    quint32 hash = 2166136261u;
+    for (const char c : type) {
+        hash ^= static_cast<uchar>(c);
+        hash *= 16777619u;
+    }
+    return QColor::fromRgb(TypePalette[hash % TypePalette.size()]);
+}
+
+int EventLogModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_count);
+}
+
+int EventLogModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant EventLogModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.model() != this || index.row() >= rowCount()
+            || index.column() >= ColumnCount)
+        return {};
+    const Row &row = rowAt(index.row());
+    const Record &record = row.record;
+    const Sse::Event &event = record.event;
+    const bool isComment = record.kind == Record::Kind::Comment;
+    const QByteArray &text = isComment ? record.comment : event.data;
+
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case TimeColumn:
+            return formatTimeOfDay(event.receivedMs + localOffsetMs(event.receivedMs));
+        case TypeColumn:
+            return isComment ? tr("(comment)") : QString::fromUtf8(event.type);
+        case IdColumn:
+            return QString::fromUtf8(event.lastEventId);
+        case DataColumn:
+            return preview(text);
+        case SizeColumn:
+            return sizeOf(record);
+        default:
+            return {};
+        }
+    case Qt::ToolTipRole:
+        switch (index.column()) {
+        case TimeColumn:
+            return QDateTime::fromMSecsSinceEpoch(event.receivedMs).toString(Qt::ISODateWithMs);
+        case IdColumn:
+            if (row.anomaly != Anomaly::None)
+                return anomalyText(row);
+            return {};
+        case DataColumn:
+            return toolTip(text);
+        default:
+            return {};
+        }
+    case Qt::ForegroundRole:
+        if (isComment)
+            return QColor::fromRgb(CommentColor);
+        if (index.column() == TypeColumn)
+            return typeColor(event.type);
+        if (index.column() == IdColumn && row.anomaly != Anomaly::None)
+            return QColor::fromRgb(row.anomaly == Anomaly::Gap ? GapColor : DuplicateColor);
+        return {};
+    case Qt::DecorationRole:
+        if (isComment)
+            return {};
+        if (index.column() == TypeColumn)
+            return typeColor(event.type);
+        if (index.column() == IdColumn && row.anomaly != Anomaly::None)
+            return QColor::fromRgb(row.anomaly == Anomaly::Gap ? GapColor : DuplicateColor);
+        return {};
+    case Qt::FontRole:
+        if (isComment) {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
+        if (index.column() == IdColumn && row.anomaly != Anomaly::None) {
+            QFont font;
+            font.setBold(true);
+            return font;
+        }
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == SizeColumn)
+            return static_cast<int>(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case EventRole:
+        return QVariant::fromValue(event);
+    case RecordRole:
+        return QVariant::fromValue(record);
+    case KindRole:
+        return QVariant::fromValue(record.kind);
+    case TypeRole:
+        return isComment ? QString() : QString::fromUtf8(event.type);
+    case DataRole:
+        return QString::fromUtf8(text);
+    case IdRole:
+        return QString::fromUtf8(event.lastEventId);
+    case ReceivedMsRole:
+        return event.receivedMs;
+    case SequenceRole:
+        return row.sequence;
+    case AnomalyRole:
+        return QVariant::fromValue(row.anomaly);
+    default:
+        return {};
+    }
+}
+
+QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (role != Qt::DisplayRole)
+        return {};
+    if (orientation == Qt::Vertical) {
+        if (section < 0 || section >= rowCount())
+            return {};
+        return rowAt(section).sequence;
+    }
+    switch (section) {
+    case TimeColumn:
+        return tr("Time");
+    case TypeColumn:
+        return tr("Type");
+    case IdColumn:
+        return tr("ID");
+    case DataColumn:
+        return tr("Data");
+    case SizeColumn:
+        return tr("Size");
+    default:
+        return {};
+    }
+}
+
+const EventLogModel::Row &EventLogModel::rowAt(int row) const
+{
+    Q_ASSERT(row >= 0 && static_cast<std::size_t>(row) < m_count);
+    return m_ring[(m_start + static_cast<std::size_t>(row)) % m_ring.size()];
+}
+
+// Compares the number an id ends with ("41", "evt-41") to the previous numbered event's. The
+// prefix must match, so ids such as "<ms>-<n>" or random ones are left alone. An equal number on
+// the same connection is no repeat: an event without an id field carries the last one over.
+void EventLogModel::detectAnomaly(Row &row)
+{
+    const Sse::Event &event = row.record.event;
+    const QByteArray &id = event.lastEventId;
+    qsizetype begin = id.size();
+    while (begin > 0 && isDigit(id.at(begin - 1)))
+        --begin;
+    const qsizetype digits = id.size() - begin;
+    if (digits == 0 || digits > MaxIdDigits) {
+        m_hasPreviousId = false;
+        return;
+    }
+    quint64 number = 0;
+    for (qsizetype i = begin; i < id.size(); ++i)
+        number = number * 10 + static_cast<quint64>(id.at(i) - '0');
+    const QByteArrayView prefix(id.constData(), begin);
+
+    if (m_hasPreviousId && prefix == m_previousPrefix) {
+        if (number > m_previousNumber + 1)
+            row.anomaly = Anomaly::Gap;
+        else if (number < m_previousNumber
+                || (number == m_previousNumber && event.connection != m_previousConnection))
+            row.anomaly = Anomaly::Duplicate;
+        row.idNumber = number;
+        row.previousIdNumber = m_previousNumber;
+    } else if (prefix != m_previousPrefix) {
+        m_previousPrefix = prefix.toByteArray();
+    }
+    m_hasPreviousId = true;
+    m_previousNumber = number;
+    m_previousConnection = event.connection;
+}
+
+void EventLogModel::noteType(const QByteArray &type)
+{
+    if (type == m_lastType)
+        return;
+    m_lastType = type;
+    if (m_typeSet.contains(type))
+        return;
+    m_typeSet.insert(type);
+    m_types.append(QString::fromUtf8(type));
+    m_typesDirty = true;
+}
+
+void EventLogModel::dropOldest(int count)
+{
+    const auto capacity = static_cast<std::size_t>(m_capacity);
+    if (m_ring.size() < capacity)
+        m_ring.resize(capacity); // from now on the ring is used modulo its full size
+    for (int i = 0; i < count; ++i)
+        m_ring[(m_start + static_cast<std::size_t>(i)) % capacity] = Row();
+    m_start = (m_start + static_cast<std::size_t>(count)) % capacity;
+    m_count -= static_cast<std::size_t>(count);
+    m_evicted += static_cast<quint64>(count);
+}
+
+void EventLogModel::linearize()
+{
+    if (m_start == 0 && m_ring.size() == m_count)
+        return;
+    std::vector<Row> rows;
+    rows.reserve(m_count);
+    for (std::size_t i = 0; i < m_count; ++i)
+        rows.push_back(std::move(m_ring[(m_start + i) % m_ring.size()]));
+    m_ring.swap(rows);
+    m_start = 0;
+}
+
+// QDateTime's local time conversion costs microseconds, too much for a column that repaints
+// while events stream in. Offsets from UTC change only at quarter hours (DST and zone rules), so
+// one lookup serves a quarter of an hour.
+qint64 EventLogModel::localOffsetMs(qint64 utcMs) const
+{
+    constexpr qint64 QuarterHourMs = 15 * 60 * 1000;
+    const qint64 bucket = utcMs / QuarterHourMs - (utcMs % QuarterHourMs < 0 ? 1 : 0);
+    if (!m_hasOffset || bucket != m_offsetBucket) {
+        m_offsetMs = QDateTime::fromMSecsSinceEpoch(utcMs).offsetFromUtc() * qint64(1000);
+        m_offsetBucket = bucket;
+        m_hasOffset = true;
+    }
+    return m_offsetMs;
+}
+
+QString EventLogModel::anomalyText(const Row &row) const
+{
+    const QString previous = QString::number(row.previousIdNumber);
+    const QString current = QString::number(row.idNumber);
+    switch (row.anomaly) {
+    case Anomaly::Gap:
+        return tr("id jumped from %1 to %2: %n event(s) missing?", nullptr,
+                static_cast<int>(std::min<quint64>(
+                        row.idNumber - row.previousIdNumber - 1, std::numeric_limits<int>::max())))
+                .arg(previous, current);
+    case Anomaly::Duplicate:
+        if (row.idNumber == row.previousIdNumber)
+            return tr("id %1 repeated: duplicate after reconnect?").arg(current);
+        return tr("id went back from %1 to %2: duplicate after reconnect?").arg(previous, current);
+    case Anomaly::None:
+        break;
+    }
+    return {};
+}

@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: MIT
+// EventLogModel: one feed's events and comments in a bounded ring buffer, for a QTableView.
+#pragma once
+
+#include "sselib/eventlog.h"
+
+#include <QAbstractTableModel>
+#include <QByteArray>
+#include <QColor>
+#include <QSet>
+#include <QStringList>
+#include <QTimer>
+
+#include <chrono>
+#include <deque>
+#include <vector>
+
+/// The event log of one feed: the newest capacity() records, events and comments, in arrival
+/// order. append() only queues; a throttle timer moves the queue into the table with one
+/// beginInsertRows() (and at most one beginRemoveRows() for evicted rows) per flush, so a fast
+/// feed costs the view one update per interval. Display text is formatted lazily in data().
+class EventLogModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(EventLogModel)
+
+public:
+    // Unscoped on purpose: views and delegates use them as plain ints (column numbers, roles).
+    enum Column {
+        TimeColumn,
+        TypeColumn,
+        IdColumn,
+        DataColumn,
+        SizeColumn,
+        ColumnCount
+    };
+
+    enum Role {
+        EventRole = Qt::UserRole + 1, ///< Sse::Event (default-constructed for comments)
+        RecordRole, ///< Sse::EventLog::Record
+        KindRole, ///< Sse::EventLog::Record::Kind
+        TypeRole, ///< QString: the event type; empty for comments
+        DataRole, ///< QString: the full data, or the comment text
+        IdRole, ///< QString: the event's last event ID
+        ReceivedMsRole, ///< qint64: receive time, ms since the Unix epoch (sort by this)
+        SequenceRole, ///< quint64: 1-based arrival number; keeps counting across eviction
+        AnomalyRole ///< EventLogModel::Anomaly
+    };
+
+    /// What an event's numeric id says about the stream, compared to the previous event's id.
+    enum class Anomaly {
+        None, ///< in order, or the ids are not numeric
+        Gap, ///< the number jumped by more than one: events missing
+        Duplicate ///< the number repeated (after a reconnect) or went back
+    };
+    Q_ENUM(Anomaly)
+
+    static constexpr int DefaultCapacity = 100000;
+    static constexpr std::chrono::milliseconds DefaultFlushInterval{50};
+
+    explicit EventLogModel(QObject *parent = nullptr);
+    ~EventLogModel() override;
+
+    [[nodiscard]] int capacity() const { return m_capacity; }
+
+    /// Values below 1 count as 1. Shrinking drops the oldest rows (and queued records) at once.
+    void setCapacity(int capacity);
+
+    [[nodiscard]] std::chrono::milliseconds flushInterval() const;
+    void setFlushInterval(std::chrono::milliseconds interval);
+
+    /// Queues `record` for the next flush; cheap, emits nothing. Records of Kind::Other are
+    /// ignored.
+    void append(const Sse::EventLog::Record &record);
+
+    /// Moves the queued records into the table now (also done by the throttle timer).
+    void flush();
+
+    /// Removes every row and every queued record. totalReceived(), sequence numbers, typesSeen()
+    /// and the id tracking for anomalies go on: they describe the feed, not the table.
+    void clear();
+
+    /// Records appended and not yet flushed.
+    [[nodiscard]] int pendingCount() const { return static_cast<int>(m_pending.size()); }
+
+    /// Every record appended (events and comments), evicted ones included.
+    [[nodiscard]] quint64 totalReceived() const { return m_sequence; }
+
+    /// Records dropped to respect capacity(), from the table or from the queue.
+    [[nodiscard]] quint64 evictedCount() const { return m_evicted; }
+
+    /// Event types in the order they first arrived (comments have none).
+    [[nodiscard]] QStringList typesSeen() const { return m_types; }
+
+    /// The record at `row` (0 <= row < rowCount()); faster than data(RecordRole).
+    [[nodiscard]] const Sse::EventLog::Record &record(int row) const;
+    [[nodiscard]] quint64 sequence(int row) const;
+    [[nodiscard]] Anomaly anomaly(int row) const;
+
+    /// The colour that stands for an event type: stable across runs, readable on light and dark
+    /// backgrounds.
+    [[nodiscard]] static QColor typeColor(QByteArrayView type);
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    [[nodiscard]] int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    [[nodiscard]] QVariant data(
+            const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QVariant headerData(
+            int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+Q_SIGNALS:
+    /// A type not seen before arrived; emitted at most once per flush.
+    void typesChanged(const QStringList &types);
+
+private:
+    struct Row
+    {
+        Sse::EventLog::Record record;
+        quint64 sequence = 0;
+        quint64 idNumber = 0; ///< the numeric part of the id, when anomaly != None
+        quint64 previousIdNumber = 0; ///< the previous event's number, when anomaly != None
+        Anomaly anomaly = Anomaly::None;
+    };
+
+    [[nodiscard]] const Row &rowAt(int row) const;
+    void detectAnomaly(Row &row);
+    void noteType(const QByteArray &type);
+    void dropOldest(int count);
+    void linearize();
+    [[nodiscard]] QString anomalyText(const Row &row) const;
+    [[nodiscard]] qint64 localOffsetMs(qint64 utcMs) const;
+
+    // The table: m_count rows starting at m_ring[m_start]. Either m_ring grows by push_back with
+    // m_start == 0, or it holds exactly m_capacity slots and is used modulo its size.
+    std::vector<Row> m_ring;
+    std::size_t m_start = 0;
+    std::size_t m_count = 0;
+    std::deque<Row> m_pending; ///< never longer than m_capacity
+    int m_capacity = DefaultCapacity;
+    quint64 m_sequence = 0;
+    quint64 m_evicted = 0;
+    QTimer m_flushTimer;
+
+    QStringList m_types;
+    QSet<QByteArray> m_typeSet;
+    QByteArray m_lastType; ///< saves a hash lookup while one type repeats
+    bool m_typesDirty = false;
+
+    // Id tracking for anomalies: the previous numbered event of the feed.
+    bool m_hasPreviousId = false;
+    QByteArray m_previousPrefix;
+    quint64 m_previousNumber = 0;
+    int m_previousConnection = 0;
+
+    // data() caches the local time offset of one quarter hour (GUI thread only).
+    mutable bool m_hasOffset = false;
+    mutable qint64 m_offsetBucket = 0;
+    mutable qint64 m_offsetMs = 0;
+};
