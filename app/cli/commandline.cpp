@@ -146,6 +146,8 @@ Invocation CommandLine::parse(const QStringList &arguments)
         return parseMonitor(rest);
     if (command == u"publish"_s)
         return parsePublish(rest);
+    if (command == u"export"_s)
+        return parseExport(rest);
     if (command.startsWith(u'-'))
         return usageError({}, tr("unknown option '%1'; a command comes first").arg(command));
     return usageError({}, tr("unknown command '%1'").arg(command));
@@ -161,6 +163,8 @@ QString CommandLine::helpText()
               "  monitor URL    Connect to URL like a browser's EventSource and print what\n"
               "                 happens, one JSON object a line.\n"
               "  publish        Serve a test feed of events on 127.0.0.1 until stopped.\n"
+              "  export IN OUT  Convert an event log that 'monitor --output' recorded to\n"
+              "                 NDJSON, JSON, CSV or text/event-stream.\n"
               "\n"
               "Options:\n"
               "  -h, --help     Show this help; '%1 COMMAND --help' shows a command's.\n"
@@ -259,9 +263,15 @@ Invocation CommandLine::parseMonitor(const QStringList &arguments)
     const QCommandLineOption countOption(u"count"_s,
             tr("Print only {\"events\": N, \"dataBytes\": M, \"seconds\": S} at exit."));
     const QCommandLineOption insecureOption(u"insecure"_s, tr("Ignore TLS certificate errors."));
+    const QCommandLineOption outputOption(u"output"_s,
+            tr("Also record each event and comment, with its receive time and connection, to "
+               "FILE as an NDJSON event log (replaced if it exists). Written as things arrive "
+               "and flushed every 100 ms, not atomically: after a crash FILE holds what came "
+               "until shortly before. Standard output stays the same."),
+            tr("FILE"));
     for (const QCommandLineOption *option : {&helpOption, &maxEventsOption, &timeoutOption,
                  &headerOption, &methodOption, &bodyOption, &lastEventIdOption, &retryOption,
-                 &readTimeoutOption, &countOption, &insecureOption}) {
+                 &readTimeoutOption, &countOption, &insecureOption, &outputOption}) {
         parser.addOption(*option);
     }
     parser.addPositionalArgument(u"URL"_s, tr("An absolute http or https URL."));
@@ -355,6 +365,11 @@ Invocation CommandLine::parseMonitor(const QStringList &arguments)
     }
     options.count = parser.isSet(countOption);
     options.source.ignoreTlsErrors = parser.isSet(insecureOption);
+    if (parser.isSet(outputOption)) {
+        options.outputFile = parser.value(outputOption);
+        if (options.outputFile.isEmpty())
+            return usageError(command, tr("--output wants a FILE"));
+    }
     return invocation;
 }
 
@@ -427,6 +442,75 @@ Invocation CommandLine::parsePublish(const QStringList &arguments)
         error = readReplayOptions(parser, options);
     if (!error.isEmpty())
         return usageError(command, error);
+    return invocation;
+}
+
+Invocation CommandLine::parseExport(const QStringList &arguments)
+{
+    const QString command = u"export"_s;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+            tr("Converts an NDJSON event log, as 'monitor --output' records it, to another\n"
+               "format. OUTPUT is replaced only once it is completely written: when writing\n"
+               "fails, an existing OUTPUT keeps its old content.\n"
+               "\n"
+               "Formats:\n"
+               "  ndjson  the event log itself, lossless (.ndjson, .jsonl)\n"
+               "  json    a JSON array of the same objects (.json)\n"
+               "  csv     receivedMs,receivedAt,connection,kind,type,lastEventId,data (.csv);\n"
+               "          a ' goes before a text that starts with = + - @, TAB or CR, so\n"
+               "          that spreadsheets do not take it for a formula\n"
+               "  sse     the events as text/event-stream, which 'parse' reads back to the\n"
+               "          same type, data and lastEventId (.sse, .txt)"));
+    const QCommandLineOption helpOption({u"h"_s, u"help"_s}, tr("Show this help."));
+    const QCommandLineOption formatOption(u"format"_s,
+            tr("ndjson, json, csv or sse (default: from OUTPUT's suffix)."), tr("FORMAT"));
+    parser.addOption(helpOption);
+    parser.addOption(formatOption);
+    parser.addPositionalArgument(u"INPUT"_s, tr("The NDJSON event log to read."));
+    parser.addPositionalArgument(u"OUTPUT"_s, tr("The file to write."));
+
+    if (!parser.parse(arguments))
+        return usageError(command, parser.errorText());
+    if (parser.isSet(helpOption)) {
+        Invocation invocation;
+        invocation.action = Invocation::Action::Help;
+        invocation.text = commandHelp(
+                parser, tr("Usage: %1 export [--format FORMAT] INPUT OUTPUT").arg(ProgramName));
+        return invocation;
+    }
+
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() < 2)
+        return usageError(command, tr("export wants an INPUT and an OUTPUT file"));
+    if (positional.size() > 2)
+        return usageError(command, tr("export takes two files, but got %1").arg(positional.size()));
+    if (positional.at(0).isEmpty() || positional.at(1).isEmpty())
+        return usageError(command, tr("export wants file names, not empty arguments"));
+
+    Invocation invocation;
+    invocation.action = Invocation::Action::Export;
+    invocation.command = command;
+    ExportOptions &options = invocation.exportOptions;
+    options.inputFile = positional.at(0);
+    options.outputFile = positional.at(1);
+    std::optional<Sse::LogFormat> format;
+    if (parser.isSet(formatOption)) {
+        const QString name = parser.value(formatOption);
+        format = Sse::logFormatFromName(name);
+        if (!format)
+            return usageError(
+                    command, tr("--format wants ndjson, json, csv or sse, not '%1'").arg(name));
+    } else {
+        format = Sse::logFormatFromFileName(options.outputFile);
+        if (!format) {
+            return usageError(command,
+                    tr("cannot tell the format from '%1': name it with --format, or end the "
+                       "name in .ndjson, .jsonl, .json, .csv, .sse or .txt")
+                            .arg(options.outputFile));
+        }
+    }
+    options.format = *format;
     return invocation;
 }
 

@@ -2,6 +2,7 @@
 // CommandLine: reads ssedash-cli's arguments into what the user asked for.
 #pragma once
 
+#include "sselib/logexport.h"
 #include "sselib/publisheroptions.h"
 #include "sselib/sourceoptions.h"
 
@@ -41,6 +42,15 @@ struct MonitorOptions
     qint64 maxEvents = 0; ///< stop after this many events; 0: no limit
     std::optional<std::chrono::milliseconds> timeout; ///< stop after this long
     bool count = false; ///< only print totals at exit
+    QString outputFile; ///< --output FILE: also record events and comments there as NDJSON
+};
+
+/// Options of `ssedash-cli export`.
+struct ExportOptions
+{
+    QString inputFile; ///< an NDJSON event log
+    QString outputFile;
+    Sse::LogFormat format = Sse::LogFormat::Ndjson; ///< --format, else from the output suffix
 };
 
 /// Options of `ssedash-cli publish`.
@@ -60,15 +70,17 @@ struct Invocation
         Error, ///< print `text` and a hint to stderr, exit ExitUsage
         Parse,
         Monitor,
-        Publish
+        Publish,
+        Export
     };
 
     Action action = Action::Error;
     QString text;
-    QString command; ///< "parse", "monitor", "publish" or empty, for an error's --help hint
+    QString command; ///< "parse", "monitor", "publish", "export" or empty, for --help hints
     ParseOptions parse;
     MonitorOptions monitor;
     PublishOptions publish;
+    ExportOptions exportOptions; ///< not "export": that is a C++ keyword
 };
 
 /// Reads the arguments of ssedash-cli (`ssedash-cli COMMAND [options] ...`). Never exits and
@@ -92,6 +104,7 @@ private:
     static Invocation parseParse(const QStringList &arguments);
     static Invocation parseMonitor(const QStringList &arguments);
     static Invocation parsePublish(const QStringList &arguments);
+    static Invocation parseExport(const QStringList &arguments);
     // The parts of parsePublish(): each returns an error message, or an empty string.
     static QString readListenOptions(
             const QCommandLineParser &parser, Sse::PublisherOptions &options);

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
-// ssedash-cli: reads Server-Sent Events and prints them as JSON lines; publishes test streams.
+// ssedash-cli: reads Server-Sent Events and prints them as JSON lines; publishes test streams;
+// converts recorded event logs.
 #include "commandline.h"
 #include "consoleoutput.h"
+#include "exportcommand.h"
 #include "monitorcommand.h"
 #include "parsecommand.h"
 #include "publishcommand.h"
@@ -93,6 +95,8 @@ int main(int argc, char *argv[])
         return runMonitor(invocation.monitor);
     case Invocation::Action::Publish:
         return runPublish(invocation.publish);
+    case Invocation::Action::Export:
+        return ExportCommand(invocation.exportOptions).run();
     }
     return ExitFailure;
 }

@@ -4,8 +4,10 @@
 
 #include "consoleoutput.h"
 
+#include "sselib/eventlog.h"
 #include "sselib/jsonlines.h"
 
+#include <QDateTime>
 #include <QLoggingCategory>
 
 #include <limits>
@@ -23,6 +25,10 @@ constexpr auto FatalGrace = 2000ms;
 // right after close() leaks it (LeakSanitizer aborts then). Give that thread a moment.
 constexpr auto ShutdownGrace = 50ms;
 
+// --output: how long a record may wait in memory, and how much may wait.
+constexpr auto FlushInterval = 100ms;
+constexpr qsizetype FlushSize = 64 * 1024;
+
 } // namespace
 
 MonitorCommand::MonitorCommand(const MonitorOptions &options, QObject *parent)
@@ -38,6 +44,12 @@ MonitorCommand::MonitorCommand(const MonitorOptions &options, QObject *parent)
     m_fatalGraceTimer.setSingleShot(true);
     m_fatalGraceTimer.setInterval(FatalGrace);
     connect(&m_fatalGraceTimer, &QTimer::timeout, this, [this] { finish(ExitFailure); });
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(FlushInterval);
+    connect(&m_flushTimer, &QTimer::timeout, this, [this] {
+        if (!flushOutput())
+            finish(ExitFailure);
+    });
 
     connect(m_source, &Sse::EventSource::readyStateChanged, this,
             &MonitorCommand::handleStateChanged);
@@ -56,6 +68,10 @@ void MonitorCommand::start()
     if (m_finished)
         return;
     m_clock.start();
+    if (!openOutput()) {
+        finish(ExitFailure);
+        return;
+    }
     if (m_options.timeout) {
         m_deadline = QDeadlineTimer(*m_options.timeout, Qt::PreciseTimer);
         handleDeadline();
@@ -106,6 +122,9 @@ void MonitorCommand::handleEvent(const Sse::Event &event)
         return;
     ++m_events;
     m_dataBytes += event.data.size();
+    recordEvent(event);
+    if (m_finished)
+        return; // the recording failed
     if (!m_options.count) {
         m_line.resize(0);
         m_line.append("{\"kind\":\"event\",\"type\":");
@@ -123,6 +142,9 @@ void MonitorCommand::handleEvent(const Sse::Event &event)
 
 void MonitorCommand::handleComment(const QString &comment)
 {
+    if (m_finished)
+        return;
+    recordComment(comment);
     if (m_finished || m_options.count)
         return;
     m_line.resize(0);
@@ -189,6 +211,9 @@ void MonitorCommand::finish(int exitCode)
     // Silence the source first: closing it reports a state change nobody asked for.
     disconnect(m_source, nullptr, this, nullptr);
     m_source->close();
+    if (!flushOutput())
+        exitCode = ExitFailure;
+    m_output.close();
     if (m_options.count) {
         m_line.resize(0);
         m_line.append("{\"events\": ");
@@ -222,4 +247,76 @@ void MonitorCommand::writeLine()
 {
     m_line.append('\n');
     writeStdout(m_line);
+}
+
+bool MonitorCommand::openOutput()
+{
+    if (m_options.outputFile.isEmpty())
+        return true;
+    m_output.setFileName(m_options.outputFile);
+    // Unbuffered: each flush is one write(2) of whole records, so that the file never ends
+    // inside one (a write the disk refused in part is cut back in flushOutput()).
+    if (!m_output.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Unbuffered)) {
+        printMessage(
+                tr("cannot record to %1: %2").arg(m_options.outputFile, m_output.errorString()));
+        return false;
+    }
+    m_pending.reserve(FlushSize + 4096);
+    return true;
+}
+
+void MonitorCommand::recordEvent(const Sse::Event &event)
+{
+    if (!m_output.isOpen())
+        return;
+    Sse::EventLog::appendEvent(m_pending, event);
+    recorded();
+}
+
+void MonitorCommand::recordComment(const QString &comment)
+{
+    if (!m_output.isOpen())
+        return;
+    Sse::EventLog::appendComment(m_pending, comment.toUtf8(), QDateTime::currentMSecsSinceEpoch(),
+            m_source->connectionCount());
+    recorded();
+}
+
+void MonitorCommand::recorded()
+{
+    if (m_pending.size() >= FlushSize) {
+        if (!flushOutput())
+            finish(ExitFailure);
+    } else if (!m_flushTimer.isActive()) {
+        m_flushTimer.start();
+    }
+}
+
+bool MonitorCommand::flushOutput()
+{
+    m_flushTimer.stop();
+    if (!m_output.isOpen() || m_pending.isEmpty())
+        return true;
+    const char *data = m_pending.constData();
+    qint64 left = m_pending.size();
+    // A short write says nothing of why: write the rest, which fails with the reason.
+    while (left > 0) {
+        const qint64 written = m_output.write(data, left);
+        if (written <= 0) {
+            printMessage(tr("cannot record to %1: %2")
+                                 .arg(m_options.outputFile, m_output.errorString()));
+            // Drop the part of this flush that got through, so that the file ends with a
+            // whole record and stays readable.
+            if (!m_output.resize(m_outputSize))
+                qCWarning(lcMonitor) << "cannot truncate" << m_options.outputFile;
+            m_output.close(); // record nothing more
+            m_pending.clear();
+            return false;
+        }
+        data += written;
+        left -= written;
+    }
+    m_outputSize += m_pending.size();
+    m_pending.resize(0);
+    return true;
 }

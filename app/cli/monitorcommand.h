@@ -9,6 +9,7 @@
 #include <QByteArray>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QObject>
 #include <QTimer>
 
@@ -16,6 +17,12 @@
 /// state, open, event, comment and error (or only the totals with --count). Emits finished()
 /// once: after --max-events events, when --timeout passes, on stop(), or soon after a fatal
 /// error has closed the source. Nothing is printed after that but the totals.
+///
+/// With --output FILE it also records each event and comment to FILE as an NDJSON event log
+/// (see sselib/eventlog.h), appending as they arrive and flushing at most 100 ms later, so
+/// that a crash loses little. This live recording is not atomic: FILE is truncated at start
+/// and holds a partial log while the monitor runs. A recording that fails (disk full) stops
+/// the monitor with exit code 1, and FILE then ends with the last record written whole.
 class MonitorCommand final : public QObject
 {
     Q_OBJECT
@@ -50,6 +57,11 @@ private:
     void finish(int exitCode);
     void writeState(Sse::EventSource::ReadyState state);
     void writeLine();
+    [[nodiscard]] bool openOutput();
+    void recordEvent(const Sse::Event &event);
+    void recordComment(const QString &comment);
+    void recorded();
+    [[nodiscard]] bool flushOutput();
 
     MonitorOptions m_options;
     Sse::EventSource *m_source = nullptr;
@@ -58,6 +70,10 @@ private:
     QDeadlineTimer m_deadline;
     QTimer m_deadlineTimer;
     QTimer m_fatalGraceTimer;
+    QFile m_output; ///< --output, open while recording
+    QByteArray m_pending; ///< records not yet written to m_output
+    qint64 m_outputSize = 0; ///< bytes of whole records in m_output
+    QTimer m_flushTimer;
     qint64 m_events = 0;
     qint64 m_dataBytes = 0;
     int m_lastState = -1;

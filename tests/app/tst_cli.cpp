@@ -2,6 +2,8 @@
 // Tests of ssedash-cli as a user runs it: a child process, its exit code and its output lines.
 #include "tests/support/testserver.h"
 
+#include <QDateTime>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
@@ -15,7 +17,11 @@
 #include <QUuid>
 
 #include <algorithm>
+#include <cerrno>
 #include <csignal>
+#include <cstring>
+#include <functional>
+#include <sys/resource.h>
 #include <sys/types.h>
 
 using namespace Qt::Literals::StringLiterals;
@@ -45,10 +51,14 @@ struct RunResult
 };
 
 // For commands that need nothing from this process's event loop, waiting blocks.
-RunResult runCli(const QStringList &arguments, const QByteArray &input = {})
+// `childSetup` runs in the child between fork and exec (async-signal-safe calls only).
+RunResult runCli(const QStringList &arguments, const QByteArray &input = {},
+        const std::function<void()> &childSetup = {})
 {
     RunResult result;
     QProcess process;
+    if (childSetup)
+        process.setChildProcessModifier(childSetup);
     process.start(CliPath, arguments);
     result.started = process.waitForStarted(FinishTimeoutMs);
     if (!result.started)
@@ -73,8 +83,10 @@ RunResult runCli(const QStringList &arguments, const QByteArray &input = {})
 class CliProcess
 {
 public:
-    explicit CliProcess(const QStringList &arguments)
+    explicit CliProcess(const QStringList &arguments, const std::function<void()> &childSetup = {})
     {
+        if (childSetup)
+            m_process.setChildProcessModifier(childSetup);
         m_process.start(CliPath, arguments);
         m_started = m_process.waitForStarted(FinishTimeoutMs);
     }
@@ -151,8 +163,8 @@ private:
 class Monitor : public CliProcess
 {
 public:
-    explicit Monitor(const QStringList &arguments)
-        : CliProcess(QStringList{u"monitor"_s} + arguments)
+    explicit Monitor(const QStringList &arguments, const std::function<void()> &childSetup = {})
+        : CliProcess(QStringList{u"monitor"_s} + arguments, childSetup)
     { }
 };
 
@@ -288,6 +300,10 @@ private Q_SLOTS:
     void monitor_sigusr1_reconnectsWithoutError();
     void monitor_count_printsTotalsOnly();
     void monitor_countWithTimeout_printsTotals();
+    void monitor_output_recordsWhatItPrints();
+    void monitor_output_withCount_stillRecords();
+    void monitor_output_unwritable_exitOne();
+    void monitor_output_diskRefuses_exitOne();
 
     void publish_printsUrlLines();
     void publish_feedReachesMonitor_data();
@@ -304,6 +320,13 @@ private Q_SLOTS:
     void publish_replay_playsLogToMonitor();
     void publish_replay_badFile_exitOne_data();
     void publish_replay_badFile_exitOne();
+
+    void export_formatFromSuffixOrOption_data();
+    void export_formatFromSuffixOrOption();
+    void export_badInput_exitOne_data();
+    void export_badInput_exitOne();
+    void export_writeFailure_keepsOldOutput_data();
+    void export_writeFailure_keepsOldOutput();
 
 private:
     QTemporaryDir m_dir;
@@ -337,6 +360,8 @@ void tst_Cli::help_andVersion_exitZero_data()
             << QStringList{u"monitor"_s, u"--help"_s} << "Usage: ssedash-cli monitor"_ba;
     QTest::addRow("publish --help")
             << QStringList{u"publish"_s, u"--help"_s} << "Usage: ssedash-cli publish"_ba;
+    QTest::addRow("export --help")
+            << QStringList{u"export"_s, u"--help"_s} << "Usage: ssedash-cli export"_ba;
     QTest::addRow("--version") << QStringList{u"--version"_s}
                                << "ssedash-cli " SSEDASH_VERSION "\n"_ba;
 }
@@ -391,6 +416,20 @@ void tst_Cli::usageErrors_exitTwo_data()
             << QStringList{u"monitor"_s, url, u"--header"_s, u": one"_s};
     QTest::addRow("monitor: bad method")
             << QStringList{u"monitor"_s, url, u"--method"_s, u"GET X"_s};
+    QTest::addRow("monitor: empty output") << QStringList{u"monitor"_s, url, u"--output="_s};
+    QTest::addRow("monitor: output without file") << QStringList{u"monitor"_s, url, u"--output"_s};
+    QTest::addRow("export: no files") << QStringList{u"export"_s};
+    QTest::addRow("export: one file") << QStringList{u"export"_s, u"in.ndjson"_s};
+    QTest::addRow("export: three files")
+            << QStringList{u"export"_s, u"in.ndjson"_s, u"out.csv"_s, u"more.csv"_s};
+    QTest::addRow("export: empty output") << QStringList{u"export"_s, u"in.ndjson"_s, QString()};
+    QTest::addRow("export: unknown suffix")
+            << QStringList{u"export"_s, u"in.ndjson"_s, u"out.xml"_s};
+    QTest::addRow("export: no suffix") << QStringList{u"export"_s, u"in.ndjson"_s, u"out"_s};
+    QTest::addRow("export: bad format")
+            << QStringList{u"export"_s, u"--format"_s, u"yaml"_s, u"in.ndjson"_s, u"out.csv"_s};
+    QTest::addRow("export: unknown option")
+            << QStringList{u"export"_s, u"--bogus"_s, u"in.ndjson"_s, u"out.csv"_s};
 }
 
 void tst_Cli::usageErrors_exitTwo()
@@ -795,6 +834,206 @@ void tst_Cli::monitor_countWithTimeout_printsTotals()
 
 namespace {
 
+// In the child process: writing a file past `bytes` fails with EFBIG ("File too large").
+void limitFileSize(rlim_t bytes)
+{
+    ::signal(SIGXFSZ, SIG_IGN);
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_FSIZE, &limit) == 0) {
+        limit.rlim_cur = bytes;
+        ::setrlimit(RLIMIT_FSIZE, &limit);
+    }
+}
+
+QByteArray readAll(const QString &fileName)
+{
+    QFile file(fileName);
+    if (!file.open(QIODevice::ReadOnly))
+        return "<cannot read " + fileName.toUtf8() + ">";
+    return file.readAll();
+}
+
+// Each line of NDJSON as an object; an empty object for a line that is not one.
+QList<QJsonObject> objectsOf(const QByteArrayList &lines)
+{
+    QList<QJsonObject> objects;
+    for (const QByteArray &line : lines)
+        objects.append(QJsonDocument::fromJson(line).object());
+    return objects;
+}
+
+QByteArrayList linesOf(const QByteArray &bytes)
+{
+    QByteArrayList lines = bytes.split('\n');
+    if (!lines.isEmpty() && lines.constLast().isEmpty())
+        lines.removeLast();
+    return lines;
+}
+
+// The monitor's event and comment lines, in order.
+QList<QJsonObject> eventsAndCommentsOf(const QByteArrayList &lines)
+{
+    QList<QJsonObject> objects;
+    for (const QJsonObject &object : objectsOf(lines)) {
+        const QString kind = object.value(u"kind"_s).toString();
+        if (kind == u"event"_s || kind == u"comment"_s)
+            objects.append(object);
+    }
+    return objects;
+}
+
+// An event log record as the monitor prints it: without receive time, connection and origin.
+QJsonObject withoutLogFields(QJsonObject record)
+{
+    record.remove(u"receivedMs"_s);
+    record.remove(u"connection"_s);
+    record.remove(u"origin"_s);
+    return record;
+}
+
+} // namespace
+
+void tst_Cli::monitor_output_recordsWhatItPrints()
+{
+    TestSupport::TestServer server;
+    QVERIFY(server.listen());
+    // Two connections: the first ends, the source reconnects and the id is reset.
+    server.route("/events", [](TestSupport::Connection *connection) {
+        connection->writeSseHead();
+        if (connection->request().number == 1) {
+            connection->write(": hello\nevent: tick\nid: 1\ndata: a\"b\\c\ndata: two\n\n"
+                              ": between\ndata: caf\xC3\xA9\x01\t\n\n"_ba);
+            connection->close();
+        } else {
+            connection->write("id\ndata: after reset\n\n: last\n"_ba);
+        }
+    });
+    const QString path = m_dir.filePath(u"recorded.ndjson"_s);
+    QVERIFY(writeFile(u"recorded.ndjson"_s, "an older recording, replaced\n"_ba) == path);
+    const qint64 startMs = QDateTime::currentMSecsSinceEpoch();
+    Monitor monitor(
+            {server.url(u"/events"_s).toString(), u"--retry-ms"_s, u"100"_s, u"--output"_s, path});
+    QVERIFY(monitor.isStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(eventsAndCommentsOf(monitor.lines()).size() == 6, 10000);
+    // Recorded while it runs: flushed soon, not only at exit.
+    QTRY_COMPARE_WITH_TIMEOUT(linesOf(readAll(path)).size(), 6, 5000);
+
+    monitor.sendSignal(SIGTERM);
+    QTRY_VERIFY_WITH_TIMEOUT(monitor.isFinished(), FinishTimeoutMs);
+    QVERIFY2(monitor.exitedWith(0), monitor.describe().constData());
+    const qint64 endMs = QDateTime::currentMSecsSinceEpoch();
+
+    // Standard output is what it always was; the file has the same events and comments.
+    const QList<QJsonObject> printed = eventsAndCommentsOf(monitor.lines());
+    QCOMPARE(printed.size(), 6);
+    QCOMPARE(printed.at(0),
+            QJsonDocument::fromJson(R"({"kind":"comment","comment":"hello"})"_ba).object());
+    const QByteArray recording = readAll(path);
+    const QList<QJsonObject> recorded = objectsOf(linesOf(recording));
+    QCOMPARE(recorded.size(), printed.size());
+    const QList<int> connections{1, 1, 1, 1, 2, 2};
+    for (qsizetype i = 0; i < recorded.size(); ++i) {
+        const QJsonObject &record = recorded.at(i);
+        QCOMPARE(withoutLogFields(record), printed.at(i));
+        const qint64 receivedMs = qint64(record.value(u"receivedMs"_s).toDouble());
+        QVERIFY2(receivedMs >= startMs && receivedMs <= endMs, QByteArray::number(receivedMs));
+        QCOMPARE(record.value(u"connection"_s).toInt(), connections.at(i));
+        if (record.value(u"kind"_s).toString() == u"event"_s)
+            QCOMPARE(record.value(u"origin"_s).toString(), server.origin());
+    }
+    QCOMPARE(recorded.at(4).value(u"lastEventId"_s).toString(), QString());
+
+    // ssedash-cli reads the recording back (importLog): unchanged through an NDJSON export...
+    const QString again = m_dir.filePath(u"again.jsonl"_s);
+    const RunResult copy = runCli({u"export"_s, path, again});
+    QVERIFY2(copy.exitCode == 0, copy.err.constData());
+    QCOMPARE(readAll(again), recording);
+    // ...and as text/event-stream, `parse` gets the printed events back.
+    const QString stream = m_dir.filePath(u"recorded.sse"_s);
+    const RunResult exported = runCli({u"export"_s, path, stream});
+    QVERIFY2(exported.exitCode == 0, exported.err.constData());
+    QVERIFY(exported.out.isEmpty());
+    const RunResult parsed = runCli({u"parse"_s, stream});
+    QCOMPARE(parsed.exitCode, 0);
+    QList<QJsonObject> printedEvents;
+    for (QJsonObject object : printed) {
+        if (object.take(u"kind"_s).toString() == u"event"_s)
+            printedEvents.append(object);
+    }
+    QCOMPARE(objectsOf(parsed.lines()), printedEvents);
+}
+
+void tst_Cli::monitor_output_withCount_stillRecords()
+{
+    TestSupport::TestServer server;
+    QVERIFY(server.listen());
+    server.route(
+            "/events", TestSupport::Handlers::sseHold(": c\n\ndata: ab\n\nid: 2\ndata: x\n\n"_ba));
+    const QString path = m_dir.filePath(u"counted.ndjson"_s);
+    Monitor monitor({server.url(u"/events"_s).toString(), u"--count"_s, u"--max-events"_s, u"2"_s,
+            u"--output"_s, path});
+    QTRY_VERIFY_WITH_TIMEOUT(monitor.isFinished(), FinishTimeoutMs);
+    QVERIFY2(monitor.exitedWith(0), monitor.describe().constData());
+    QCOMPARE(monitor.lines().size(), 1);
+    QVERIFY(monitor.lines().first().startsWith(R"({"events": 2, "dataBytes": 3, )"));
+    const QList<QJsonObject> recorded = objectsOf(linesOf(readAll(path)));
+    QCOMPARE(recorded.size(), 3);
+    QCOMPARE(withoutLogFields(recorded.at(0)),
+            QJsonDocument::fromJson(R"({"kind":"comment","comment":"c"})"_ba).object());
+    QCOMPARE(withoutLogFields(recorded.at(2)),
+            QJsonDocument::fromJson(
+                    R"({"kind":"event","type":"message","data":"x","lastEventId":"2"})"_ba)
+                    .object());
+}
+
+void tst_Cli::monitor_output_diskRefuses_exitOne()
+{
+    TestSupport::TestServer server;
+    QVERIFY(server.listen());
+    // Past the first flush (64 KiB), so that something was recorded when writing fails.
+    constexpr int FileLimit = 100 * 1024;
+    // About 1 MiB of events, then the stream stays open: only the failure can end the monitor.
+    QByteArray body;
+    for (int i = 0; i < 1000; ++i)
+        body += "id: " + QByteArray::number(i) + "\ndata: " + QByteArray(1000, 'x') + "\n\n";
+    server.route("/events", TestSupport::Handlers::sseHold(body));
+    const QString path = m_dir.filePath(u"refused.ndjson"_s);
+    Monitor monitor({server.url(u"/events"_s).toString(), u"--output"_s, path},
+            [] { limitFileSize(FileLimit); });
+    QTRY_VERIFY_WITH_TIMEOUT(monitor.isFinished(), FinishTimeoutMs);
+    QVERIFY2(monitor.exitedWith(1), monitor.describe().constData());
+    QVERIFY2(monitor.errorOutput().startsWith(QByteArray("ssedash-cli: cannot record to "
+                     + path.toUtf8() + ": " + std::strerror(EFBIG))),
+            monitor.errorOutput().constData());
+    // What was recorded ends with a whole record: the export reads all of it.
+    const QByteArray recorded = readAll(path);
+    QVERIFY(!recorded.isEmpty());
+    QVERIFY2(recorded.size() <= FileLimit, QByteArray::number(recorded.size()));
+    QVERIFY2(recorded.endsWith('\n'), recorded.right(100).constData());
+    const RunResult exported = runCli({u"export"_s, path, m_dir.filePath(u"refused.json"_s)});
+    QVERIFY2(exported.exitCode == 0, exported.err.constData());
+    // Nothing is printed after the failure.
+    QVERIFY(monitor.lines().size() < 1000);
+}
+
+void tst_Cli::monitor_output_unwritable_exitOne()
+{
+    TestSupport::TestServer server;
+    QVERIFY(server.listen());
+    server.route("/events", TestSupport::Handlers::sseHold("data: x\n\n"_ba));
+    const QString path = m_dir.filePath(u"no-such-directory/recorded.ndjson"_s);
+    Monitor monitor({server.url(u"/events"_s).toString(), u"--output"_s, path});
+    QTRY_VERIFY_WITH_TIMEOUT(monitor.isFinished(), FinishTimeoutMs);
+    QVERIFY2(monitor.exitedWith(1), monitor.describe().constData());
+    QCOMPARE(monitor.lines(), QByteArrayList());
+    QVERIFY2(monitor.errorOutput().startsWith(QByteArray("ssedash-cli: cannot record to "
+                     + path.toUtf8() + ": No such file or directory")),
+            monitor.errorOutput().constData());
+    QCOMPARE(server.requestCount(), 0);
+}
+
+namespace {
+
 constexpr int ReadyTimeoutMs = 10000;
 
 // The kinds of a monitor's lines, in order.
@@ -1184,6 +1423,178 @@ void tst_Cli::publish_replay_badFile_exitOne()
     QVERIFY2(result.out.isEmpty(), result.out.constData());
     QVERIFY2(result.err.startsWith("ssedash-cli: cannot replay "), result.err.constData());
     QVERIFY2(result.err.contains(message), result.err.constData());
+}
+
+namespace {
+
+// A recorded log: a kind from a later version, a comment, a formula-like data.
+QByteArray recordedLog()
+{
+    return R"({"kind":"event","receivedMs":1732198748123,"connection":1,"type":"message","data":"hello\nworld","lastEventId":"7","origin":"http://a"}
+{"kind":"future-kind","receivedMs":1732198748500,"connection":1}
+
+{"kind":"comment","receivedMs":1732198749000,"connection":1,"comment":"heartbeat"}
+{"kind":"event","receivedMs":1732198749500,"connection":2,"type":"tick","data":"=1+2","lastEventId":"","origin":"http://a"}
+)"_ba;
+}
+
+QByteArray recordedLogAsNdjson()
+{
+    return R"({"kind":"event","receivedMs":1732198748123,"connection":1,"type":"message","data":"hello\nworld","lastEventId":"7","origin":"http://a"}
+{"kind":"comment","receivedMs":1732198749000,"connection":1,"comment":"heartbeat"}
+{"kind":"event","receivedMs":1732198749500,"connection":2,"type":"tick","data":"=1+2","lastEventId":"","origin":"http://a"}
+)"_ba;
+}
+
+QByteArray recordedLogAsJson()
+{
+    return R"([
+{"kind":"event","receivedMs":1732198748123,"connection":1,"type":"message","data":"hello\nworld","lastEventId":"7","origin":"http://a"},
+{"kind":"comment","receivedMs":1732198749000,"connection":1,"comment":"heartbeat"},
+{"kind":"event","receivedMs":1732198749500,"connection":2,"type":"tick","data":"=1+2","lastEventId":"","origin":"http://a"}
+]
+)"_ba;
+}
+
+QByteArray recordedLogAsCsv()
+{
+    return "receivedMs,receivedAt,connection,kind,type,lastEventId,data\r\n"
+           "1732198748123,2024-11-21T14:19:08.123Z,1,event,message,7,\"hello\nworld\"\r\n"
+           "1732198749000,2024-11-21T14:19:09.000Z,1,comment,,,heartbeat\r\n"
+           "1732198749500,2024-11-21T14:19:09.500Z,2,event,tick,,'=1+2\r\n"_ba;
+}
+
+QByteArray recordedLogAsStream()
+{
+    return "id: 7\ndata: hello\ndata: world\n\n"
+           ": heartbeat\n"
+           "id\nevent: tick\ndata: =1+2\n\n"_ba;
+}
+
+} // namespace
+
+void tst_Cli::export_formatFromSuffixOrOption_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QString>("output");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::addRow(".ndjson") << QStringList() << u"out.ndjson"_s << recordedLogAsNdjson();
+    QTest::addRow(".jsonl") << QStringList() << u"out.jsonl"_s << recordedLogAsNdjson();
+    QTest::addRow(".json") << QStringList() << u"out.json"_s << recordedLogAsJson();
+    QTest::addRow(".CSV") << QStringList() << u"out.CSV"_s << recordedLogAsCsv();
+    QTest::addRow(".sse") << QStringList() << u"out.sse"_s << recordedLogAsStream();
+    QTest::addRow(".txt") << QStringList() << u"out.txt"_s << recordedLogAsStream();
+    QTest::addRow("--format csv, no suffix")
+            << QStringList{u"--format"_s, u"csv"_s} << u"out"_s << recordedLogAsCsv();
+    QTest::addRow("--format=sse over .json")
+            << QStringList{u"--format=sse"_s} << u"out2.json"_s << recordedLogAsStream();
+    QTest::addRow("--format JSON")
+            << QStringList{u"--format"_s, u"JSON"_s} << u"out.dat"_s << recordedLogAsJson();
+}
+
+void tst_Cli::export_formatFromSuffixOrOption()
+{
+    QFETCH(QStringList, options);
+    QFETCH(QString, output);
+    QFETCH(QByteArray, expected);
+    const QString input = writeFile(u"in.ndjson"_s, recordedLog());
+    QVERIFY(!input.isEmpty());
+    const QString outputPath = m_dir.filePath(output);
+    QVERIFY(writeFile(output, "old content\n"_ba) == outputPath); // replaced
+    const RunResult result =
+            runCli(QStringList{u"export"_s} + options + QStringList{input, outputPath});
+    QVERIFY(result.finished);
+    QCOMPARE(result.exitStatus, QProcess::NormalExit);
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QCOMPARE(result.out, QByteArray());
+    QCOMPARE(result.err, QByteArray());
+    QCOMPARE(readAll(outputPath), expected);
+}
+
+void tst_Cli::export_badInput_exitOne_data()
+{
+    QTest::addColumn<QByteArray>("content"); // null: no file
+    QTest::addColumn<QByteArray>("message");
+    QTest::addRow("missing file") << QByteArray() << ": No such file or directory"_ba;
+    QTest::addRow("not JSON on line 3")
+            << "{\"kind\":\"comment\",\"receivedMs\":1,\"connection\":1,\"comment\":\"\"}\n\n"
+               "{\"kind\":\"event\"\n"_ba
+            << ":3: not JSON"_ba;
+    QTest::addRow("event without data")
+            << "{\"kind\":\"event\",\"receivedMs\":1,\"connection\":1,\"type\":\"message\"}\n"_ba
+            << ":1: an event needs"_ba;
+}
+
+void tst_Cli::export_badInput_exitOne()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QByteArray, message);
+    const QString input = content.isNull() ? m_dir.filePath(u"missing.ndjson"_s)
+                                           : writeFile(u"bad.ndjson"_s, content);
+    QVERIFY(!input.isEmpty());
+    const QString output = m_dir.filePath(u"never.csv"_s);
+    const RunResult result = runCli({u"export"_s, input, output});
+    QVERIFY(result.finished);
+    QCOMPARE(result.exitStatus, QProcess::NormalExit);
+    QCOMPARE(result.exitCode, 1);
+    QCOMPARE(result.out, QByteArray());
+    QVERIFY2(result.err.startsWith(
+                     QByteArray("ssedash-cli: cannot import " + input.toUtf8() + message)),
+            result.err.constData());
+    QVERIFY(!QFile::exists(output));
+}
+
+void tst_Cli::export_writeFailure_keepsOldOutput_data()
+{
+    QTest::addColumn<QString>("output");
+    QTest::addColumn<qint64>("fileSizeLimit"); // 0: none
+    QTest::addColumn<QByteArray>("reason");
+    QTest::addRow("file size limit")
+            << u"limited/out.ndjson"_s << qint64(64 * 1024) << QByteArray(std::strerror(EFBIG));
+    QTest::addRow("missing directory")
+            << u"limited/missing/out.ndjson"_s << qint64(0) << QByteArray(std::strerror(ENOENT));
+    QTest::addRow("output is a directory") << u"limited"_s << qint64(0) << QByteArray();
+}
+
+void tst_Cli::export_writeFailure_keepsOldOutput()
+{
+    QFETCH(QString, output);
+    QFETCH(qint64, fileSizeLimit);
+    QFETCH(QByteArray, reason);
+    // An input of a few MiB, far beyond the limit.
+    QByteArray log;
+    for (int i = 0; i < 20000; ++i) {
+        log += R"({"kind":"event","receivedMs":)" + QByteArray::number(1000 + i)
+                + R"(,"connection":1,"type":"message","data":"event number )"
+                + QByteArray::number(i) + R"( with some padding to make it longer","lastEventId":")"
+                + QByteArray::number(i) + R"(","origin":"http://a"})" + '\n';
+    }
+    const QString input = writeFile(u"large.ndjson"_s, log);
+    QVERIFY(!input.isEmpty());
+    QVERIFY(QDir(m_dir.path()).mkpath(u"limited"_s));
+    const QString oldFile = m_dir.filePath(u"limited/out.ndjson"_s);
+    const QByteArray old = "the old export\n"_ba;
+    QVERIFY(writeFile(u"limited/out.ndjson"_s, old) == oldFile);
+
+    const QString outputPath = m_dir.filePath(output);
+    const RunResult result = runCli(
+            {u"export"_s, u"--format"_s, u"ndjson"_s, input, outputPath}, {}, [fileSizeLimit] {
+                if (fileSizeLimit > 0)
+                    limitFileSize(rlim_t(fileSizeLimit));
+            });
+    QVERIFY(result.finished);
+    QCOMPARE(result.exitStatus, QProcess::NormalExit);
+    QCOMPARE(result.exitCode, 1);
+    QCOMPARE(result.out, QByteArray());
+    QVERIFY2(result.err.startsWith(
+                     QByteArray("ssedash-cli: cannot write " + outputPath.toUtf8() + ": ")),
+            result.err.constData());
+    QVERIFY2(result.err.contains(reason), result.err.constData());
+    // Nothing half-written: the old file as it was, and no temporary file next to it.
+    QCOMPARE(readAll(oldFile), old);
+    QCOMPARE(QDir(m_dir.filePath(u"limited"_s))
+                     .entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+            QStringList{u"out.ndjson"_s});
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)

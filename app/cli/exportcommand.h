@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: MIT
+// ExportCommand: `ssedash-cli export`, an NDJSON event log converted to another format.
+#pragma once
+
+#include "commandline.h"
+
+#include <QCoreApplication>
+
+/// Reads an NDJSON event log and writes it in the chosen format with Sse::exportLog(), which
+/// replaces the output only once it is complete. Prints nothing on success; on failure one
+/// message on stderr (with FILE:LINE for a bad input line) and exit code 1. Blocking.
+class ExportCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(ExportCommand)
+
+public:
+    explicit ExportCommand(const ExportOptions &options);
+
+    /// Returns the exit code.
+    [[nodiscard]] int run();
+
+private:
+    ExportOptions m_options;
+};

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: MIT
+// Sse::Diagnostics, Sse::ArrivalMonitor: explain stream trouble from what a connection showed.
+#pragma once
+
+#include "sselib/responseinfo.h"
+
+#include <QList>
+#include <QString>
+
+namespace Sse {
+
+/// One observation about a connection, with what it means and what to do about it.
+struct Finding
+{
+    enum class Severity {
+        Info, ///< worth knowing, harmless on its own
+        Warning, ///< likely to delay or drop events behind some proxies or clients
+        Problem ///< breaks or will soon break the stream
+    };
+
+    Severity severity = Severity::Info;
+    QString code; ///< stable id, for example "content-encoding"; never translated
+    QString message; ///< one translated sentence: what was seen and why it matters
+    QString advice; ///< translated: what to change
+
+    friend bool operator==(const Finding &a, const Finding &b)
+    {
+        return a.severity == b.severity && a.code == b.code && a.message == b.message
+                && a.advice == b.advice;
+    }
+
+    friend bool operator!=(const Finding &a, const Finding &b) { return !(a == b); }
+};
+
+namespace Diagnostics {
+
+/// Checks a response's status line and headers. Codes, in this order:
+/// "status" (Problem; Info for 204, the server's "stop reconnecting"),
+/// "content-type" (Problem: missing or not text/event-stream),
+/// "content-type-charset" (Warning: a charset other than UTF-8; streams are always UTF-8),
+/// "content-type-params" (Info: parameters other than charset),
+/// "content-encoding" (Warning: compression holds events back),
+/// "no-cache-control" (Warning: no no-cache or no-store),
+/// "x-accel-buffering" (Warning: "X-Accel-Buffering: yes" asks nginx to buffer).
+/// Connection: close, Transfer-Encoding: chunked and HTTP/2 are fine and give nothing.
+[[nodiscard]] QList<Finding> checkResponse(const ResponseInfo &response);
+
+} // namespace Diagnostics
+
+/// Watches when bytes, comments and events of one feed arrive, and reports bursts after silence
+/// (a buffering proxy) and silences longer than common proxy idle timeouts. Memory is constant:
+/// it keeps timestamps and counters only, no history.
+class ArrivalMonitor
+{
+public:
+    static constexpr qint64 BurstSilenceMs = 2000; ///< quiet time (no byte) before a burst
+    static constexpr qint64 BurstWindowMs = 50; ///< a burst's events arrive within this
+    static constexpr int BurstMinEvents = 5; ///< ... and are at least this many
+    static constexpr int BurstsToWarn = 2; ///< one burst may be chance; two are a pattern
+    static constexpr qint64 SilenceWarningMs = 30000; ///< common proxy idle timeouts: 30-60 s
+    static constexpr qint64 SilenceProblemMs = 60000;
+
+    /// Forgets everything.
+    void reset();
+
+    /// A connection opened at `ms`: silence is measured from here until the first byte.
+    void connectionOpened(qint64 ms);
+
+    /// Bytes of the stream arrived (any bytes, heartbeats included).
+    void bytesArrived(qint64 ms);
+
+    /// A comment line (a heartbeat) arrived; counts as bytes.
+    void commentArrived(qint64 ms);
+
+    /// An event was dispatched; counts as bytes too, so callers need not report both.
+    void eventArrived(qint64 receivedMs);
+
+    /// "bursts" (Warning) and "long-silence" (Warning over 30 s, Problem over 60 s). Silence is
+    /// the longest gap without a byte seen so far, or the current one up to `nowMs`, whichever
+    /// is longer; for a closed connection pass its closing time.
+    [[nodiscard]] QList<Finding> findings(qint64 nowMs) const;
+
+    [[nodiscard]] int burstCount() const { return m_burstCount; }
+
+    [[nodiscard]] qint64 longestSilenceMs() const { return m_longestGapMs; }
+
+private:
+    void activity(qint64 ms);
+
+    qint64 m_lastActivityMs = -1; ///< last byte, or the connection's opening; -1: none yet
+    qint64 m_longestGapMs = 0;
+    qint64 m_windowStartMs = -1; ///< first arrival after a silence; -1: no burst window open
+    int m_windowEvents = 0;
+    int m_burstCount = 0;
+};
+
+} // namespace Sse

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: MIT
+// Sse::exportLog and Sse::importLog: a feed's event log to and from files.
+#pragma once
+
+#include "sselib/eventlog.h"
+
+#include <QList>
+#include <QString>
+#include <QStringView>
+
+#include <functional>
+#include <optional>
+
+namespace Sse {
+
+/// The file formats an event log is exported to.
+///
+/// - Ndjson: the event log itself (see eventlog.h), lossless; importLog() reads it back.
+/// - Json: a JSON array of the same objects as the NDJSON lines, one object a line.
+/// - Csv: RFC 4180, CRLF line ends, UTF-8 without BOM; the header is
+///   `receivedMs,receivedAt,connection,kind,type,lastEventId,data` (receivedAt: ISO 8601 UTC
+///   with milliseconds; a comment's text is in the data column). Fields holding a comma, a
+///   quote, CR or LF are quoted, with quotes doubled; line breaks stay inside the quotes.
+///   Against spreadsheet formula injection, a text field (kind, type, lastEventId, data) that
+///   starts with = + - @, TAB or CR gets a leading ' (so "=1+2" becomes "'=1+2"). CSV is
+///   therefore for reading, not for importing: use NDJSON to keep the exact bytes.
+/// - EventStream: the events as text/event-stream, so that a parser yields the same
+///   type/data/lastEventId sequence: an id field only when the last event ID changes (a
+///   bare `id` line when it is reset to empty), no event field for "message", comments as
+///   ": text" lines. Receive times, connections and origins are not part of the wire format.
+///   Only what a parser can deliver survives: a CR in data comes back as LF, and an id with
+///   NUL or a line break cannot be carried.
+enum class LogFormat {
+    Ndjson,
+    Json,
+    Csv,
+    EventStream
+};
+
+/// The format a file name's suffix stands for (case-insensitive): .ndjson and .jsonl, .json,
+/// .csv, .sse and .txt; nullopt for any other.
+[[nodiscard]] std::optional<LogFormat> logFormatFromFileName(const QString &fileName);
+
+/// The format a short name stands for (case-insensitive): "ndjson" (or "jsonl"), "json",
+/// "csv", "sse" (or "text/event-stream"); nullopt for any other.
+[[nodiscard]] std::optional<LogFormat> logFormatFromName(QStringView name);
+
+/// The short name of a format, as logFormatFromName() reads it: "ndjson", "json", "csv", "sse".
+[[nodiscard]] QString logFormatName(LogFormat format);
+
+/// The usual file suffix, without the dot: "ndjson", "json", "csv", "sse".
+[[nodiscard]] QString logFormatSuffix(LogFormat format);
+
+/// A translated description for people ("NDJSON event log", ...).
+[[nodiscard]] QString logFormatDescription(LogFormat format);
+
+/// A file dialog filter such as "CSV (*.csv)".
+[[nodiscard]] QString logFormatFilter(LogFormat format);
+
+/// What exportLog() did.
+struct ExportResult
+{
+    bool ok = false; ///< the file was written completely and committed
+    bool cancelled = false; ///< the progress callback returned false; nothing was written
+    qint64 records = 0; ///< records exported (events and comments; unknown kinds are skipped)
+    QString error; ///< why not ok: names the file and says the reason, for people
+};
+
+/// Writes `count` records, which `recordAt(0)` ... `recordAt(count - 1)` return, to
+/// `fileName` in `format`. Atomic: the data goes to a temporary file next to the target
+/// (QSaveFile) that replaces it only once everything is written and synced. On any failure
+/// or cancellation the target is left as it was (absent, or its old content) and no
+/// temporary file remains.
+///
+/// `progress(done)`, if set, is called with the number of records processed so far, every
+/// few thousand records and once with `count` before the commit; returning false cancels.
+/// A plain function: call it from any thread, as long as the records do not change meanwhile.
+[[nodiscard]] ExportResult exportLog(const QString &fileName, LogFormat format, qsizetype count,
+        const std::function<const EventLog::Record &(qsizetype)> &recordAt,
+        const std::function<bool(qsizetype done)> &progress = {});
+
+/// Reads an NDJSON event log, line by line, into `records` (cleared first). Empty lines and
+/// kinds this version does not know are skipped. False with "FILE: why" or "FILE:LINE: why"
+/// in `error` when the file cannot be read or a line is not a log record.
+[[nodiscard]] bool importLog(
+        const QString &fileName, QList<EventLog::Record> *records, QString *error);
+
+} // namespace Sse

@@ -1,0 +1,490 @@
+// SPDX-License-Identifier: MIT
+// Tests of Feed (counters, rates, errors against the built-in publisher), FeedPanel and
+// DetailPane.
+#include "sselib/publisher.h"
+#include "ui/detailpane.h"
+#include "ui/eventfiltermodel.h"
+#include "ui/feed.h"
+#include "ui/feedpanel.h"
+#include "ui/jsonhighlighter.h"
+#include "ui/sparkline.h"
+
+#include <QAbstractItemModelTester>
+#include <QElapsedTimer>
+#include <QLineEdit>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextLayout>
+#include <QToolButton>
+
+#include <memory>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace std::chrono_literals;
+using ReadyState = Feed::ReadyState;
+using Record = Sse::EventLog::Record;
+
+namespace {
+
+constexpr auto Mode = QAbstractItemModelTester::FailureReportingMode::QtTest;
+const QByteArray JsonData = R"({"a":[1,2]})"_ba;
+
+Sse::PublisherOptions fastOptions()
+{
+    Sse::PublisherOptions options;
+    options.feed.interval = 20ms;
+    options.feed.heartbeat = 60ms;
+    return options;
+}
+
+FeedConfig configFor(const QUrl &url)
+{
+    FeedConfig config;
+    config.name = u"test"_s;
+    config.url = url;
+    config.options.reconnectionTime = 200ms;
+    return config;
+}
+
+// The proxy row whose data is `data`, or -1.
+int rowWithData(const QAbstractItemModel *model, const QString &data)
+{
+    for (int row = model->rowCount() - 1; row >= 0; --row) {
+        if (model->index(row, 0).data(EventLogModel::DataRole).toString() == data)
+            return row;
+    }
+    return -1;
+}
+
+} // namespace
+
+class tst_Feed : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void feed_opensAndCounts();
+    void feed_rateHistoryFills();
+    void feed_statsChangedIsCoalesced();
+    void feed_http503IsFatalAndClosed();
+    void feed_setConfigRecreatesSource();
+
+    void detailPane_prettyPrintsJson();
+    void detailPane_plainTextWhenNotJson();
+    void detailPane_largeDataStaysPlain();
+    void jsonHighlighter_coloursKeysAndNumbers();
+    void sparkline_paintsValues();
+
+    void panel_showsRowsAndState();
+    void panel_selectingJsonRowFillsDetail();
+    void panel_textFilterReducesRows();
+    void panel_pauseStopsAutoScroll();
+    void panel_clearAndShortcuts();
+    void panel_grab();
+
+private:
+    std::unique_ptr<Sse::Publisher> m_publisher;
+};
+
+void tst_Feed::init()
+{
+    m_publisher = std::make_unique<Sse::Publisher>(fastOptions());
+    QVERIFY2(m_publisher->listen(), qPrintable(m_publisher->errorString()));
+    QVERIFY2(m_publisher->port() != 0, "the publisher has no port");
+}
+
+void tst_Feed::cleanup()
+{
+    m_publisher.reset();
+}
+
+void tst_Feed::feed_opensAndCounts()
+{
+    Feed feed(configFor(m_publisher->url(u"/events"_s)));
+    QAbstractItemModelTester tester(feed.model(), Mode);
+    QSignalSpy stateSpy(&feed, &Feed::readyStateChanged);
+    QCOMPARE(feed.readyState(), ReadyState::Closed);
+
+    feed.open();
+    QTRY_COMPARE(feed.readyState(), ReadyState::Open);
+    QCOMPARE(stateSpy.first().first().value<ReadyState>(), ReadyState::Connecting);
+    QTRY_VERIFY(feed.eventCount() >= 5);
+    QTRY_VERIFY(feed.commentCount() >= 1);
+    QTRY_VERIFY(feed.model()->rowCount() >= 5);
+    QVERIFY(feed.bytesReceived() > 0);
+    QVERIFY(!feed.lastEventId().isEmpty());
+    QCOMPARE(feed.reconnectCount(), 0);
+    QCOMPARE(feed.reconnectionTime(), 200);
+    QVERIFY(feed.lastError().isEmpty());
+
+    // Raw lines are kept for the detail pane, and the log holds the comments too.
+    feed.model()->flush();
+    bool sawComment = false;
+    bool sawRaw = false;
+    for (int row = 0; row < feed.model()->rowCount(); ++row) {
+        const Record &record = feed.model()->record(row);
+        if (record.kind == Record::Kind::Comment)
+            sawComment = true;
+        else if (record.event.raw.contains("data: "))
+            sawRaw = true;
+    }
+    QVERIFY(sawComment);
+    QVERIFY(sawRaw);
+
+    feed.reconnectNow();
+    QTRY_COMPARE(feed.reconnectCount(), 1);
+    QTRY_COMPARE(feed.readyState(), ReadyState::Open);
+
+    feed.close();
+    QTRY_COMPARE(feed.readyState(), ReadyState::Closed);
+    QVERIFY(!feed.history()->spans().empty());
+}
+
+void tst_Feed::feed_rateHistoryFills()
+{
+    Feed feed(configFor(m_publisher->url(u"/events"_s)));
+    feed.open();
+    QTRY_VERIFY_WITH_TIMEOUT(feed.rateHistory().size() >= 2, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(feed.eventsPerSecond() > 5.0, 5000);
+    QVERIFY(feed.rateHistory().size() <= Feed::RateHistorySeconds);
+}
+
+void tst_Feed::feed_statsChangedIsCoalesced()
+{
+    Feed feed(configFor(m_publisher->url(u"/events"_s)));
+    QSignalSpy spy(&feed, &Feed::statsChanged);
+    QElapsedTimer clock;
+    clock.start();
+    feed.open();
+    QTRY_VERIFY(feed.eventCount() >= 25);
+    // ~50 events, comments and byte chunks a second, but at most ~10 signals a second.
+    const qint64 elapsed = clock.elapsed();
+    QVERIFY2(spy.size() <= elapsed / Feed::StatsIntervalMs + 2,
+            qPrintable(u"%1 signals in %2 ms"_s.arg(spy.size()).arg(elapsed)));
+    QVERIFY(spy.size() >= 1);
+}
+
+void tst_Feed::feed_http503IsFatalAndClosed()
+{
+    Feed feed(configFor(m_publisher->url(u"/events"_s)));
+    QUrl url = m_publisher->url(u"/events"_s);
+    url.setQuery(u"status=503"_s);
+    FeedConfig config = feed.config();
+    config.url = url;
+    feed.setConfig(config);
+    QSignalSpy errors(&feed, &Feed::errorOccurred);
+    QSignalSpy states(&feed, &Feed::readyStateChanged);
+
+    feed.open();
+    QTRY_COMPARE(errors.size(), 1);
+    QTRY_COMPARE(feed.readyState(), ReadyState::Closed);
+    QVERIFY(feed.isLastErrorFatal());
+    QVERIFY(!feed.lastError().isEmpty());
+    QCOMPARE(errors.first().first().value<Sse::SourceError>().httpStatus, 503);
+    QCOMPARE(feed.eventCount(), 0u);
+
+    FeedPanel panel(&feed);
+    QCOMPARE(panel.stateText(), u"CLOSED (2)"_s);
+    QVERIFY(panel.statusText().contains(u"fatal"_s));
+}
+
+void tst_Feed::feed_setConfigRecreatesSource()
+{
+    Feed feed(configFor(m_publisher->url(u"/events"_s)));
+    feed.open();
+    QTRY_COMPARE(feed.readyState(), ReadyState::Open);
+    QVERIFY(feed.source() != nullptr);
+    FeedConfig config = feed.config();
+    config.url = m_publisher->url(u"/events/test-event"_s);
+    feed.setConfig(config);
+    QCOMPARE(feed.source(), nullptr);
+    QCOMPARE(feed.readyState(), ReadyState::Closed);
+    QVERIFY(feed.config().options.keepRawLines);
+    feed.open();
+    QVERIFY(feed.source() != nullptr);
+    QCOMPARE(feed.source()->url(), config.url);
+    QTRY_COMPARE(feed.readyState(), ReadyState::Open);
+    QTRY_VERIFY(feed.model()->typesSeen().contains(u"test-event"_s));
+}
+
+void tst_Feed::detailPane_prettyPrintsJson()
+{
+    DetailPane pane;
+    Record record;
+    record.kind = Record::Kind::Event;
+    record.event.type = "message";
+    record.event.data = JsonData;
+    record.event.lastEventId = "7";
+    record.event.connection = 2;
+    record.event.raw = "id: 7\ndata: " + JsonData + "\n\n";
+    pane.setRecord(record);
+    QVERIFY(pane.hasRecord());
+    QVERIFY(pane.isJson());
+    QVERIFY(pane.dataText().contains(u'\n'));
+    QVERIFY(pane.dataText().contains(u"\"a\": ["_s));
+    QVERIFY(pane.rawText().startsWith(u"id: 7\ndata: {"_s));
+    QVERIFY(pane.headerText().contains(u"message"_s));
+    QVERIFY(pane.headerText().contains(u"7"_s));
+    QVERIFY(pane.noteText().isEmpty());
+    QCOMPARE(pane.highlighter()->document(),
+            pane.tabs()->widget(DetailPane::DataTab)->findChild<QTextDocument *>());
+
+    pane.clear();
+    QVERIFY(!pane.hasRecord());
+    QVERIFY(pane.dataText().isEmpty());
+}
+
+void tst_Feed::detailPane_plainTextWhenNotJson()
+{
+    DetailPane pane;
+    Record record;
+    record.kind = Record::Kind::Event;
+    record.event.type = "message";
+    record.event.data = "send data: 2026-11-21 14:19:08\nsecond line";
+    pane.setRecord(record);
+    QVERIFY(!pane.isJson());
+    QCOMPARE(pane.dataText(), u"send data: 2026-11-21 14:19:08\nsecond line"_s);
+    QVERIFY(pane.highlighter()->document() == nullptr);
+
+    Record comment;
+    comment.kind = Record::Kind::Comment;
+    comment.comment = " heartbeat";
+    pane.setRecord(comment);
+    QVERIFY(!pane.isJson());
+    QCOMPARE(pane.dataText(), u" heartbeat"_s);
+    QCOMPARE(pane.rawText(), u": heartbeat"_s);
+}
+
+void tst_Feed::detailPane_largeDataStaysPlain()
+{
+    DetailPane pane;
+    Record record;
+    record.kind = Record::Kind::Event;
+    record.event.type = "message";
+    QByteArray big = "[";
+    for (int i = 0; i < 300000; ++i)
+        big += "1,";
+    big += "0]"; // ~600 KB of valid JSON
+    record.event.data = big;
+    pane.setPrettyLimit(64 * 1024);
+    pane.setRecord(record);
+    QVERIFY(!pane.isJson());
+    QVERIFY(!pane.noteText().isEmpty());
+    QCOMPARE(pane.dataText().size(), big.size());
+    QVERIFY(pane.highlighter()->document() == nullptr);
+}
+
+void tst_Feed::jsonHighlighter_coloursKeysAndNumbers()
+{
+    QTextDocument document;
+    document.setPlainText(u"{\n    \"key\": \"value\",\n    \"n\": -1.5e3,\n    \"t\": true\n}"_s);
+    JsonHighlighter highlighter(&document);
+    auto colourAt = [&document](int blockNumber, int column) {
+        const QTextBlock block = document.findBlockByNumber(blockNumber);
+        const auto formats = block.layout()->formats();
+        for (const QTextLayout::FormatRange &range : formats) {
+            if (column >= range.start && column < range.start + range.length)
+                return range.format.foreground().color();
+        }
+        return QColor();
+    };
+    using Token = JsonHighlighter::Token;
+    QCOMPARE(colourAt(1, 5), highlighter.format(Token::Key).foreground().color());
+    QCOMPARE(colourAt(1, 13), highlighter.format(Token::String).foreground().color());
+    QCOMPARE(colourAt(2, 11), highlighter.format(Token::Number).foreground().color());
+    QCOMPARE(colourAt(3, 10), highlighter.format(Token::Literal).foreground().color());
+    QVERIFY(highlighter.format(Token::Key).foreground().color()
+            != highlighter.format(Token::String).foreground().color());
+
+    QPalette dark;
+    dark.setColor(QPalette::Base, Qt::black);
+    const QColor lightKey = highlighter.format(Token::Key).foreground().color();
+    highlighter.setPalette(dark);
+    QVERIFY(highlighter.format(Token::Key).foreground().color() != lightKey);
+}
+
+void tst_Feed::sparkline_paintsValues()
+{
+    Sparkline sparkline;
+    sparkline.resize(120, 24);
+    sparkline.setCapacity(10);
+    sparkline.setValues({0, 5, 10, 3});
+    QCOMPARE(sparkline.values().size(), 4);
+    const QImage image = sparkline.grab().toImage();
+    const QColor accent = sparkline.palette().color(QPalette::Highlight);
+    int accentPixels = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            if (qAbs(c.red() - accent.red()) < 20 && qAbs(c.green() - accent.green()) < 20
+                    && qAbs(c.blue() - accent.blue()) < 20)
+                ++accentPixels;
+        }
+    }
+    QVERIFY(accentPixels > 5);
+}
+
+void tst_Feed::panel_showsRowsAndState()
+{
+    Feed feed(configFor(m_publisher->url(u"/events"_s)));
+    FeedPanel panel(&feed);
+    QAbstractItemModelTester tester(panel.filterModel(), Mode);
+    QCOMPARE(panel.stateText(), u"CLOSED (2)"_s);
+    panel.resize(1000, 600);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+
+    feed.open();
+    QTRY_COMPARE(panel.stateText(), u"OPEN (1)"_s);
+    QTRY_VERIFY(panel.tableView()->model()->rowCount() >= 5);
+    QTRY_VERIFY(panel.statusText().contains(u"Last id: "_s)
+            && !panel.statusText().contains(u"Last id: (none)"_s));
+    QVERIFY2(panel.statusText().contains(u"No error"_s), qPrintable(panel.statusText()));
+    QVERIFY(!panel.statusText().contains(u"Events: 0 "_s));
+}
+
+void tst_Feed::panel_selectingJsonRowFillsDetail()
+{
+    Feed feed(configFor(m_publisher->url(u"/events"_s)));
+    FeedPanel panel(&feed);
+    QAbstractItemModelTester tester(panel.filterModel(), Mode);
+    panel.resize(1000, 600);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    feed.open();
+    QTRY_COMPARE(feed.readyState(), ReadyState::Open);
+
+    m_publisher->publish({}, JsonData);
+    QAbstractItemModel *model = panel.tableView()->model();
+    QTRY_VERIFY(rowWithData(model, QString::fromUtf8(JsonData)) >= 0);
+    const int row = rowWithData(model, QString::fromUtf8(JsonData));
+    panel.tableView()->setCurrentIndex(model->index(row, EventLogModel::DataColumn));
+
+    DetailPane *detail = panel.detailPane();
+    QVERIFY(detail->hasRecord());
+    QVERIFY(detail->isJson());
+    QVERIFY(detail->dataText().contains(u"\"a\": [\n"_s));
+    QVERIFY(detail->rawText().contains(u"data: {\"a\":[1,2]}"_s));
+}
+
+void tst_Feed::panel_textFilterReducesRows()
+{
+    Feed feed(configFor(m_publisher->url(u"/events"_s)));
+    FeedPanel panel(&feed);
+    QAbstractItemModelTester tester(panel.filterModel(), Mode);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    feed.open();
+    QTRY_COMPARE(feed.readyState(), ReadyState::Open);
+    m_publisher->publish({}, JsonData);
+    QTRY_VERIFY(rowWithData(panel.tableView()->model(), QString::fromUtf8(JsonData)) >= 0);
+    QTRY_VERIFY(panel.tableView()->model()->rowCount() >= 5);
+    feed.close();
+    QTRY_COMPARE(feed.readyState(), ReadyState::Closed);
+    feed.model()->flush();
+
+    const int all = panel.tableView()->model()->rowCount();
+    QTest::keyClicks(panel.textFilterEdit(), u"\"a\""_s);
+    QCOMPARE(panel.tableView()->model()->rowCount(), 1);
+
+    panel.textFilterEdit()->clear();
+    QCOMPARE(panel.tableView()->model()->rowCount(), all);
+    panel.regexButton()->setChecked(true);
+    panel.textFilterEdit()->setText(u"^\\{\"A\":\\[1"_s);
+    QCOMPARE(panel.tableView()->model()->rowCount(), 1);
+    panel.textFilterEdit()->clear();
+
+    panel.commentsButton()->setChecked(false);
+    QVERIFY(panel.tableView()->model()->rowCount() < all);
+    QCOMPARE(panel.tableView()->model()->rowCount(),
+            int(feed.model()->rowCount()) - int(feed.commentCount()));
+}
+
+void tst_Feed::panel_pauseStopsAutoScroll()
+{
+    Feed feed(configFor(m_publisher->url(u"/events"_s)));
+    FeedPanel panel(&feed);
+    panel.resize(900, 500);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QScrollBar *bar = panel.tableView()->verticalScrollBar();
+    feed.open();
+    QTRY_VERIFY_WITH_TIMEOUT(bar->maximum() > 5, 10000);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+
+    panel.tableView()->setFocus();
+    QTest::keyClick(panel.tableView(), Qt::Key_Space);
+    QVERIFY(panel.isAutoScrollPaused());
+    QVERIFY(panel.pauseButton()->isChecked());
+    const int pausedAt = bar->value();
+    const int maxAtPause = bar->maximum();
+    QTRY_VERIFY(bar->maximum() > maxAtPause + 3);
+    QCOMPARE(bar->value(), pausedAt);
+
+    panel.pauseButton()->click();
+    QVERIFY(!panel.isAutoScrollPaused());
+    QTRY_COMPARE(bar->value(), bar->maximum());
+
+    // Scrolling up by hand stops following too.
+    bar->setValue(0);
+    const int maxAtScroll = bar->maximum();
+    QTRY_VERIFY(bar->maximum() > maxAtScroll + 3);
+    QCOMPARE(bar->value(), 0);
+}
+
+void tst_Feed::panel_clearAndShortcuts()
+{
+    Feed feed(configFor(m_publisher->url(u"/events"_s)));
+    FeedPanel panel(&feed);
+    QAbstractItemModelTester tester(panel.filterModel(), Mode);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    feed.open();
+    QTRY_VERIFY(panel.tableView()->model()->rowCount() >= 3);
+    feed.close();
+    QTRY_COMPARE(feed.readyState(), ReadyState::Closed);
+    feed.model()->flush();
+
+    panel.tableView()->setFocus();
+    QTRY_VERIFY(panel.tableView()->hasFocus());
+    QTest::keyClick(panel.tableView(), Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(panel.textFilterEdit()->hasFocus());
+    QTest::keyClick(panel.textFilterEdit(), Qt::Key_L, Qt::ControlModifier);
+    QCOMPARE(panel.tableView()->model()->rowCount(), 0);
+    QVERIFY(feed.eventCount() > 0);
+}
+
+void tst_Feed::panel_grab()
+{
+    Sse::FeedSettings settings = m_publisher->options().feed;
+    settings.payload = Sse::FeedSettings::Payload::Json;
+    m_publisher->setFeed(settings);
+    Feed feed(configFor(m_publisher->url(u"/events"_s)));
+    FeedPanel panel(&feed);
+    panel.resize(1200, 720);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    feed.open();
+    QTRY_VERIFY_WITH_TIMEOUT(feed.rateHistory().size() >= 3, 6000);
+    m_publisher->publish({}, JsonData);
+    QAbstractItemModel *model = panel.tableView()->model();
+    QTRY_VERIFY(rowWithData(model, QString::fromUtf8(JsonData)) >= 0);
+    panel.setAutoScrollPaused(true);
+    const int row = rowWithData(model, QString::fromUtf8(JsonData));
+    panel.tableView()->setCurrentIndex(model->index(row, EventLogModel::DataColumn));
+    panel.tableView()->scrollTo(model->index(row, 0));
+    panel.updateStatus();
+    const QString path = u"/tmp/feedpanel.png"_s;
+    QVERIFY(panel.grab().save(path));
+}
+
+QTEST_MAIN(tst_Feed)
+#include "tst_feed.moc"

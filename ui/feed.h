@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: MIT
+// Feed: one configured SSE stream with its event log, history and live counters.
+#pragma once
+
+#include "connectionhistory.h"
+#include "eventlogmodel.h"
+
+#include "sselib/eventsource.h"
+#include "sselib/sourceerror.h"
+#include "sselib/sourceoptions.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+#include <QUrl>
+
+#include <memory>
+
+/// What the user configured for one feed.
+struct FeedConfig
+{
+    QString name;
+    QUrl url;
+    Sse::SourceOptions options;
+    bool llm = false; ///< an LLM completion stream (shown as text, not as a log)
+};
+
+/// One feed: owns its Sse::EventSource, the EventLogModel its events and comments go to and the
+/// ConnectionHistory of its connection, and keeps the counters the status header shows. The hot
+/// path (one event) appends to the model and bumps counters; everything else is coalesced into
+/// statsChanged(), at most about ten times a second. No widgets.
+class Feed final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Feed)
+
+public:
+    using ReadyState = Sse::EventSource::ReadyState;
+
+    static constexpr int RateHistorySeconds = 60;
+    static constexpr int StatsIntervalMs = 100;
+
+    explicit Feed(const FeedConfig &config, QObject *parent = nullptr);
+    ~Feed() override;
+
+    [[nodiscard]] const FeedConfig &config() const { return m_config; }
+
+    /// Takes effect with the next open(); an open feed closes first.
+    void setConfig(const FeedConfig &config);
+
+    [[nodiscard]] EventLogModel *model() { return &m_model; }
+
+    [[nodiscard]] ConnectionHistory *history() { return &m_history; }
+
+    /// The current source; null before the first open() and after setConfig().
+    [[nodiscard]] Sse::EventSource *source() const { return m_source.get(); }
+
+    [[nodiscard]] ReadyState readyState() const { return m_state; }
+
+    [[nodiscard]] quint64 eventCount() const { return m_events; }
+
+    [[nodiscard]] quint64 commentCount() const { return m_comments; }
+
+    [[nodiscard]] qint64 bytesReceived() const { return m_bytes; }
+
+    /// Connections after the first one (of the current source).
+    [[nodiscard]] int reconnectCount() const;
+
+    [[nodiscard]] QString lastError() const { return m_lastError; }
+
+    [[nodiscard]] bool isLastErrorFatal() const { return m_lastErrorFatal; }
+
+    [[nodiscard]] qint64 reconnectionTime() const; ///< ms
+
+    [[nodiscard]] QByteArray lastEventId() const { return m_lastEventId; }
+
+    /// Events per second for each of the last (up to) 60 whole seconds, oldest first.
+    [[nodiscard]] QList<qreal> rateHistory() const { return m_rates; }
+
+    /// Events in the last whole second.
+    [[nodiscard]] qreal eventsPerSecond() const { return m_rates.isEmpty() ? 0.0 : m_rates.last(); }
+
+    /// Clears the log and the counters of events, comments and bytes (not the connection).
+    void resetCounters();
+
+public Q_SLOTS:
+    void open();
+    void close();
+    void reconnectNow();
+
+Q_SIGNALS:
+    /// Counters changed; coalesced, at most once per StatsIntervalMs.
+    void statsChanged();
+    void readyStateChanged(Feed::ReadyState state);
+    void errorOccurred(const Sse::SourceError &error);
+
+private:
+    void createSource();
+    void onEvent(const Sse::Event &event);
+    void onComment(const QString &comment);
+    void onError(const Sse::SourceError &error);
+    void onReadyState(ReadyState state);
+    void onRateTick();
+    void noteChange();
+
+    FeedConfig m_config;
+    std::unique_ptr<Sse::EventSource> m_source;
+    EventLogModel m_model;
+    ConnectionHistory m_history;
+    ReadyState m_state = ReadyState::Closed;
+    quint64 m_events = 0;
+    quint64 m_comments = 0;
+    qint64 m_bytes = 0;
+    quint64 m_eventsAtLastTick = 0;
+    QString m_lastError;
+    bool m_lastErrorFatal = false;
+    QByteArray m_lastEventId;
+    QList<qreal> m_rates;
+    QTimer m_rateTimer;
+    QTimer m_statsTimer;
+};

@@ -1,0 +1,414 @@
+// SPDX-License-Identifier: MIT
+// FeedPanel: one feed's status header, filters, event table, detail pane and timeline.
+#include "feedpanel.h"
+
+#include "detailpane.h"
+#include "eventfiltermodel.h"
+#include "sparkline.h"
+#include "timelinewidget.h"
+
+#include <QEvent>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMenu>
+#include <QScrollBar>
+#include <QShortcut>
+#include <QSplitter>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+QLabel *makeValueLabel(QWidget *parent, const QString &toolTip)
+{
+    auto *label = new QLabel(parent);
+    label->setTextFormat(Qt::PlainText);
+    label->setToolTip(toolTip);
+    return label;
+}
+
+QFrame *makeSeparator(QWidget *parent)
+{
+    auto *line = new QFrame(parent);
+    line->setFrameShape(QFrame::VLine);
+    line->setFrameShadow(QFrame::Sunken);
+    return line;
+}
+
+QToolButton *makeToggle(QWidget *parent, const QString &text, const QString &toolTip)
+{
+    auto *button = new QToolButton(parent);
+    button->setText(text);
+    button->setToolTip(toolTip);
+    button->setCheckable(true);
+    button->setAutoRaise(true);
+    return button;
+}
+
+} // namespace
+
+FeedPanel::FeedPanel(Feed *feed, QWidget *parent)
+    : QWidget(parent)
+    , m_feed(feed)
+    , m_filter(new EventFilterModel(this))
+    , m_table(new QTableView(this))
+    , m_detail(new DetailPane(this))
+    , m_timeline(new TimelineWidget(this))
+{
+    Q_ASSERT(feed);
+    m_filter->setSourceModel(feed->model());
+    m_timeline->setHistory(feed->history());
+
+    QWidget *status = createStatusBar();
+    QWidget *filters = createFilterBar();
+    setUpTable();
+
+    auto *tableAndDetail = new QSplitter(Qt::Horizontal, this);
+    tableAndDetail->setChildrenCollapsible(false);
+    tableAndDetail->addWidget(m_table);
+    tableAndDetail->addWidget(m_detail);
+    tableAndDetail->setStretchFactor(0, 3);
+    tableAndDetail->setStretchFactor(1, 2);
+
+    auto *main = new QSplitter(Qt::Vertical, this);
+    main->setChildrenCollapsible(false);
+    main->addWidget(tableAndDetail);
+    main->addWidget(m_timeline);
+    main->setStretchFactor(0, 1);
+    main->setStretchFactor(1, 0);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->setSpacing(4);
+    layout->addWidget(status);
+    layout->addWidget(filters);
+    layout->addWidget(main, 1);
+
+    auto *findShortcut = new QShortcut(QKeySequence::Find, this);
+    findShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(findShortcut, &QShortcut::activated, this, [this] {
+        m_textEdit->setFocus(Qt::ShortcutFocusReason);
+        m_textEdit->selectAll();
+    });
+    auto *clearShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_L), this);
+    clearShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(clearShortcut, &QShortcut::activated, this, &FeedPanel::clearLog);
+    auto *pauseShortcut = new QShortcut(QKeySequence(Qt::Key_Space), m_table);
+    pauseShortcut->setContext(Qt::WidgetShortcut);
+    connect(pauseShortcut, &QShortcut::activated, this, [this] { setAutoScrollPaused(!m_paused); });
+
+    connect(feed, &Feed::statsChanged, this, &FeedPanel::updateStatus);
+    connect(feed, &Feed::readyStateChanged, this, &FeedPanel::updateStatus);
+    updateStatus();
+}
+
+FeedPanel::~FeedPanel() = default;
+
+QWidget *FeedPanel::createStatusBar()
+{
+    auto *bar = new QWidget(this);
+    m_stateLabel = new QLabel(bar);
+    m_stateLabel->setTextFormat(Qt::PlainText);
+    m_stateLabel->setAlignment(Qt::AlignCenter);
+    m_stateLabel->setAutoFillBackground(true);
+    m_stateLabel->setToolTip(tr("readyState of the feed's EventSource"));
+    QFont bold = m_stateLabel->font();
+    bold.setBold(true);
+    m_stateLabel->setFont(bold);
+    m_stateLabel->setMinimumWidth(
+            QFontMetrics(bold).horizontalAdvance(stateLabel(Feed::ReadyState::Connecting)) + 16);
+
+    m_eventsLabel = makeValueLabel(bar, tr("Events received (comments in brackets)"));
+    m_rateLabel = makeValueLabel(bar, tr("Events per second over the last second"));
+    m_sparkline = new Sparkline(bar);
+    m_sparkline->setCapacity(Feed::RateHistorySeconds);
+    m_sparkline->setToolTip(tr("Events per second, last minute"));
+    m_bytesLabel = makeValueLabel(bar, tr("Bytes received"));
+    m_reconnectsLabel = makeValueLabel(bar, tr("Connections after the first"));
+    m_retryLabel = makeValueLabel(bar, tr("Current reconnection time"));
+    m_lastIdLabel = makeValueLabel(bar, tr("Last event ID"));
+    m_errorLabel = makeValueLabel(bar, {});
+    m_errorLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_errorLabel->setMinimumWidth(fontMetrics().averageCharWidth() * 8);
+
+    auto *layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(8);
+    layout->addWidget(m_stateLabel);
+    layout->addWidget(m_eventsLabel);
+    layout->addWidget(makeSeparator(bar));
+    layout->addWidget(m_rateLabel);
+    layout->addWidget(m_sparkline);
+    layout->addWidget(makeSeparator(bar));
+    layout->addWidget(m_bytesLabel);
+    layout->addWidget(makeSeparator(bar));
+    layout->addWidget(m_reconnectsLabel);
+    layout->addWidget(makeSeparator(bar));
+    layout->addWidget(m_retryLabel);
+    layout->addWidget(makeSeparator(bar));
+    layout->addWidget(m_lastIdLabel);
+    layout->addWidget(makeSeparator(bar));
+    layout->addWidget(m_errorLabel, 1);
+    return bar;
+}
+
+QWidget *FeedPanel::createFilterBar()
+{
+    auto *bar = new QWidget(this);
+
+    m_typeButton = new QToolButton(bar);
+    m_typeButton->setText(tr("Types"));
+    m_typeButton->setToolTip(tr("Show or hide event types"));
+    m_typeButton->setPopupMode(QToolButton::InstantPopup);
+    m_typeButton->setAutoRaise(true);
+    m_typeMenu = new QMenu(m_typeButton);
+    m_typeButton->setMenu(m_typeMenu);
+    connect(m_typeMenu, &QMenu::aboutToShow, this, &FeedPanel::refreshTypeMenu);
+
+    m_textEdit = new QLineEdit(bar);
+    m_textEdit->setPlaceholderText(tr("Filter data (Ctrl+F)"));
+    m_textEdit->setClearButtonEnabled(true);
+    connect(m_textEdit, &QLineEdit::textChanged, this, &FeedPanel::applyTextFilter);
+
+    m_regexButton = makeToggle(bar, tr(".*"), tr("Treat the filter as a regular expression"));
+    connect(m_regexButton, &QToolButton::toggled, this, &FeedPanel::applyTextFilter);
+    connect(m_filter, &EventFilterModel::textFilterErrorChanged, this,
+            [this](const QString &error) {
+                m_textEdit->setToolTip(error);
+                QPalette palette = m_textEdit->parentWidget()->palette();
+                if (!error.isEmpty())
+                    palette.setColor(QPalette::Text, QColor(0xd8, 0x4f, 0x4f));
+                m_textEdit->setPalette(palette);
+            });
+
+    m_idEdit = new QLineEdit(bar);
+    m_idEdit->setPlaceholderText(tr("Filter id"));
+    m_idEdit->setClearButtonEnabled(true);
+    m_idEdit->setMaximumWidth(fontMetrics().averageCharWidth() * 18);
+    connect(m_idEdit, &QLineEdit::textChanged, m_filter, &EventFilterModel::setIdFilter);
+
+    m_commentsButton = makeToggle(bar, tr("Comments"), tr("Show comments and heartbeats"));
+    m_commentsButton->setChecked(m_filter->showComments());
+    connect(m_commentsButton, &QToolButton::toggled, m_filter, &EventFilterModel::setShowComments);
+
+    m_pauseButton = makeToggle(
+            bar, tr("Pause"), tr("Pause auto-scroll (Space in the table); rows still arrive"));
+    connect(m_pauseButton, &QToolButton::toggled, this, &FeedPanel::setAutoScrollPaused);
+
+    m_clearButton = new QToolButton(bar);
+    m_clearButton->setText(tr("Clear"));
+    m_clearButton->setToolTip(tr("Remove every row (Ctrl+L)"));
+    m_clearButton->setAutoRaise(true);
+    connect(m_clearButton, &QToolButton::clicked, this, &FeedPanel::clearLog);
+
+    auto *layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    layout->addWidget(m_typeButton);
+    layout->addWidget(m_textEdit, 1);
+    layout->addWidget(m_regexButton);
+    layout->addWidget(m_idEdit);
+    layout->addWidget(m_commentsButton);
+    layout->addWidget(m_pauseButton);
+    layout->addWidget(m_clearButton);
+    return bar;
+}
+
+void FeedPanel::setUpTable()
+{
+    m_table->setModel(m_filter);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setWordWrap(false);
+    m_table->setShowGrid(false);
+    m_table->setAlternatingRowColors(true);
+    m_table->setTextElideMode(Qt::ElideRight);
+    m_table->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_table->setVerticalScrollMode(QAbstractItemView::ScrollPerItem);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+
+    // Fixed, uniform rows: the view never measures row contents, whatever the rate.
+    QHeaderView *vertical = m_table->verticalHeader();
+    vertical->setSectionResizeMode(QHeaderView::Fixed);
+    vertical->setDefaultSectionSize(fontMetrics().height() + 6);
+    vertical->hide();
+
+    QHeaderView *horizontal = m_table->horizontalHeader();
+    horizontal->setSectionResizeMode(QHeaderView::Interactive);
+    horizontal->setStretchLastSection(false);
+    horizontal->setHighlightSections(false);
+    const int charWidth = fontMetrics().averageCharWidth();
+    const int padding = charWidth * 3;
+    m_table->setColumnWidth(EventLogModel::TimeColumn,
+            fontMetrics().horizontalAdvance(u"00:00:00.000"_s) + padding);
+    m_table->setColumnWidth(EventLogModel::TypeColumn, charWidth * 14);
+    m_table->setColumnWidth(EventLogModel::IdColumn, charWidth * 8);
+    m_table->setColumnWidth(EventLogModel::SizeColumn, charWidth * 9);
+    horizontal->setSectionResizeMode(EventLogModel::DataColumn, QHeaderView::Stretch);
+
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) { onCurrentChanged(current); });
+
+    QScrollBar *scrollBar = m_table->verticalScrollBar();
+    connect(scrollBar, &QScrollBar::valueChanged, this,
+            [this, scrollBar](int value) { m_followBottom = value >= scrollBar->maximum(); });
+    connect(scrollBar, &QScrollBar::rangeChanged, this, &FeedPanel::onScrollRangeChanged);
+}
+
+void FeedPanel::onScrollRangeChanged()
+{
+    if (m_paused || !m_followBottom)
+        return;
+    m_table->scrollToBottom();
+}
+
+void FeedPanel::onCurrentChanged(const QModelIndex &current)
+{
+    if (!current.isValid() || !m_feed) {
+        m_detail->clear();
+        return;
+    }
+    const QModelIndex source = m_filter->mapToSource(current);
+    if (!source.isValid()) {
+        m_detail->clear();
+        return;
+    }
+    m_detail->setRecord(m_feed->model()->record(source.row()));
+}
+
+void FeedPanel::applyTextFilter()
+{
+    m_filter->setTextFilter(m_textEdit->text(), m_regexButton->isChecked());
+}
+
+void FeedPanel::refreshTypeMenu()
+{
+    m_typeMenu->clear();
+    if (!m_feed)
+        return;
+    const QStringList types = m_feed->model()->typesSeen();
+    if (types.isEmpty()) {
+        m_typeMenu->addAction(tr("No events yet"))->setEnabled(false);
+        return;
+    }
+    m_typeMenu->addAction(tr("Show all"), this, [this] { m_filter->setHiddenTypes({}); });
+    m_typeMenu->addSeparator();
+    for (const QString &type : types) {
+        QAction *action = m_typeMenu->addAction(type);
+        action->setCheckable(true);
+        action->setChecked(!m_filter->isTypeHidden(type));
+        connect(action, &QAction::toggled, this,
+                [this, type](bool checked) { m_filter->setTypeHidden(type, !checked); });
+    }
+}
+
+void FeedPanel::setAutoScrollPaused(bool paused)
+{
+    if (m_paused == paused)
+        return;
+    m_paused = paused;
+    m_pauseButton->setChecked(paused);
+    m_pauseButton->setText(paused ? tr("Resume") : tr("Pause"));
+    if (!paused) {
+        m_followBottom = true;
+        m_table->scrollToBottom();
+    }
+    Q_EMIT autoScrollPausedChanged(paused);
+}
+
+void FeedPanel::clearLog()
+{
+    if (!m_feed)
+        return;
+    m_feed->model()->clear();
+    m_detail->clear();
+    m_followBottom = true;
+}
+
+QString FeedPanel::stateLabel(Feed::ReadyState state)
+{
+    return tr("%1 (%2)").arg(TimelineWidget::stateName(state)).arg(int(state));
+}
+
+QString FeedPanel::stateText() const
+{
+    return m_stateLabel->text();
+}
+
+QString FeedPanel::statusText() const
+{
+    const QStringList lines{stateText(), m_eventsLabel->text(), m_rateLabel->text(),
+            m_bytesLabel->text(), m_reconnectsLabel->text(), m_retryLabel->text(),
+            m_lastIdLabel->text(), m_errorText.isEmpty() ? tr("No error") : m_errorText};
+    return lines.join(u'\n');
+}
+
+void FeedPanel::updateStatus()
+{
+    if (!m_feed)
+        return;
+    const Feed &feed = *m_feed;
+    const QLocale locale;
+    updateStateBadge();
+    m_eventsLabel->setText(
+            tr("Events: %1 (+%2 comments)")
+                    .arg(locale.toString(feed.eventCount()), locale.toString(feed.commentCount())));
+    m_rateLabel->setText(tr("%1/s").arg(locale.toString(feed.eventsPerSecond(), 'f', 0)));
+    m_sparkline->setValues(feed.rateHistory());
+    m_bytesLabel->setText(tr("Bytes: %1").arg(locale.formattedDataSize(feed.bytesReceived())));
+    m_reconnectsLabel->setText(tr("Reconnects: %1").arg(feed.reconnectCount()));
+    m_retryLabel->setText(tr("Retry: %1 ms").arg(locale.toString(feed.reconnectionTime())));
+    const QString lastId = QString::fromUtf8(feed.lastEventId());
+    m_lastIdLabel->setText(tr("Last id: %1").arg(lastId.isEmpty() ? tr("(none)") : lastId));
+    if (feed.lastError().isEmpty()) {
+        m_errorText.clear();
+    } else {
+        m_errorText = feed.isLastErrorFatal() ? tr("Error (fatal): %1").arg(feed.lastError())
+                                              : tr("Error: %1").arg(feed.lastError());
+    }
+    updateErrorLabel();
+}
+
+void FeedPanel::updateStateBadge()
+{
+    const Feed::ReadyState state = m_feed ? m_feed->readyState() : Feed::ReadyState::Closed;
+    m_stateLabel->setText(stateLabel(state));
+    const QColor fill = m_timeline->stateColor(state);
+    QPalette palette = m_stateLabel->parentWidget()->palette();
+    palette.setColor(QPalette::Window, fill);
+    palette.setColor(QPalette::WindowText, fill.lightnessF() > 0.6 ? Qt::black : Qt::white);
+    m_stateLabel->setPalette(palette);
+    const int padding = fontMetrics().averageCharWidth();
+    m_stateLabel->setContentsMargins(padding, 1, padding, 1);
+}
+
+void FeedPanel::updateErrorLabel()
+{
+    m_errorLabel->setToolTip(m_errorText);
+    const QString shown = m_errorText.isEmpty() ? tr("No error") : m_errorText;
+    m_errorLabel->setText(
+            m_errorLabel->fontMetrics().elidedText(shown, Qt::ElideRight, m_errorLabel->width()));
+    m_errorLabel->setForegroundRole(
+            m_errorText.isEmpty() ? QPalette::PlaceholderText : QPalette::WindowText);
+}
+
+void FeedPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange && m_stateLabel)
+        updateStateBadge();
+    QWidget::changeEvent(event);
+}
+
+void FeedPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    updateErrorLabel();
+}

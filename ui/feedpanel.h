@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: MIT
+// FeedPanel: one feed's status header, filters, event table, detail pane and timeline.
+#pragma once
+
+#include "feed.h"
+
+#include <QPointer>
+#include <QWidget>
+
+QT_BEGIN_NAMESPACE
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QSplitter;
+class QTableView;
+class QToolButton;
+QT_END_NAMESPACE
+
+class DetailPane;
+class EventFilterModel;
+class Sparkline;
+class TimelineWidget;
+
+/// Everything about one Feed, always visible: a status header (ready state in the standard's
+/// words and colours, counters, events per second with a sparkline, last error), a filter bar,
+/// the event table (follows new rows unless paused or scrolled up), the detail pane of the
+/// current row and the connection timeline. Ctrl+F focuses the text filter, Space (in the table)
+/// pauses or resumes auto-scroll, Ctrl+L clears the log.
+class FeedPanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FeedPanel)
+    Q_PROPERTY(bool autoScrollPaused READ isAutoScrollPaused WRITE setAutoScrollPaused NOTIFY
+                    autoScrollPausedChanged)
+
+public:
+    /// Shows `feed` (not owned; it must outlive the panel or be deleted with it).
+    explicit FeedPanel(Feed *feed, QWidget *parent = nullptr);
+    ~FeedPanel() override;
+
+    [[nodiscard]] Feed *feed() const { return m_feed; }
+
+    [[nodiscard]] QTableView *tableView() const { return m_table; }
+
+    [[nodiscard]] EventFilterModel *filterModel() const { return m_filter; }
+
+    [[nodiscard]] DetailPane *detailPane() const { return m_detail; }
+
+    [[nodiscard]] TimelineWidget *timeline() const { return m_timeline; }
+
+    [[nodiscard]] Sparkline *sparkline() const { return m_sparkline; }
+
+    [[nodiscard]] QLineEdit *textFilterEdit() const { return m_textEdit; }
+
+    [[nodiscard]] QLineEdit *idFilterEdit() const { return m_idEdit; }
+
+    [[nodiscard]] QToolButton *regexButton() const { return m_regexButton; }
+
+    [[nodiscard]] QToolButton *commentsButton() const { return m_commentsButton; }
+
+    [[nodiscard]] QToolButton *pauseButton() const { return m_pauseButton; }
+
+    /// The type checklist, filled each time it opens (see refreshTypeMenu()).
+    [[nodiscard]] QMenu *typeMenu() const { return m_typeMenu; }
+
+    /// "OPEN (1)" and so on.
+    [[nodiscard]] QString stateText() const;
+    /// Every field of the status header, one "name: value" a line.
+    [[nodiscard]] QString statusText() const;
+    [[nodiscard]] static QString stateLabel(Feed::ReadyState state);
+
+    [[nodiscard]] bool isAutoScrollPaused() const { return m_paused; }
+
+public Q_SLOTS:
+    void setAutoScrollPaused(bool paused);
+    /// Removes every row of the log (the feed's counters go on).
+    void clearLog();
+    /// Rebuilds the type checklist from the types seen so far.
+    void refreshTypeMenu();
+    /// Reads the feed's counters into the header now (statsChanged() does it otherwise).
+    void updateStatus();
+
+Q_SIGNALS:
+    void autoScrollPausedChanged(bool paused);
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    QWidget *createStatusBar();
+    QWidget *createFilterBar();
+    void setUpTable();
+    void applyTextFilter();
+    void onCurrentChanged(const QModelIndex &current);
+    void onScrollRangeChanged();
+    void updateErrorLabel();
+    void updateStateBadge();
+
+    QPointer<Feed> m_feed;
+    EventFilterModel *m_filter = nullptr;
+    QTableView *m_table = nullptr;
+    DetailPane *m_detail = nullptr;
+    TimelineWidget *m_timeline = nullptr;
+    Sparkline *m_sparkline = nullptr;
+
+    QLabel *m_stateLabel = nullptr;
+    QLabel *m_eventsLabel = nullptr;
+    QLabel *m_rateLabel = nullptr;
+    QLabel *m_bytesLabel = nullptr;
+    QLabel *m_reconnectsLabel = nullptr;
+    QLabel *m_retryLabel = nullptr;
+    QLabel *m_lastIdLabel = nullptr;
+    QLabel *m_errorLabel = nullptr;
+    QString m_errorText;
+
+    QToolButton *m_typeButton = nullptr;
+    QMenu *m_typeMenu = nullptr;
+    QLineEdit *m_textEdit = nullptr;
+    QToolButton *m_regexButton = nullptr;
+    QLineEdit *m_idEdit = nullptr;
+    QToolButton *m_commentsButton = nullptr;
+    QToolButton *m_pauseButton = nullptr;
+    QToolButton *m_clearButton = nullptr;
+
+    bool m_paused = false;
+    bool m_followBottom = true; ///< the user has not scrolled up
+};
