@@ -3,10 +3,8 @@
 #include "replay.h"
 
 #include "eventlog.h"
+#include "logexport.h"
 #include "publisher.h"
-
-#include <QCoreApplication>
-#include <QFile>
 
 #include <algorithm>
 #include <cmath>
@@ -34,28 +32,13 @@ Replay::Replay(Publisher *publisher, const QList<Event> &events, double speed,
 
 bool Replay::readFile(const QString &fileName, QList<Event> *events, QString *error)
 {
-    QFile file(fileName);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("%1: %2").arg(fileName, file.errorString());
+    QList<EventLog::Record> records;
+    if (!importLog(fileName, &records, error))
         return false;
-    }
     events->clear();
-    EventLog::Record record;
-    for (qsizetype lineNumber = 1; !file.atEnd(); ++lineNumber) {
-        const QByteArray line = file.readLine().trimmed();
-        if (line.isEmpty())
-            continue;
-        QString why;
-        if (!EventLog::readLine(line, &record, &why)) {
-            *error = QStringLiteral("%1:%2: %3").arg(fileName).arg(lineNumber).arg(why);
-            return false;
-        }
+    for (const EventLog::Record &record : std::as_const(records)) {
         if (record.kind == EventLog::Record::Kind::Event)
             events->append(record.event);
-    }
-    if (file.error() != QFileDevice::NoError) {
-        *error = QStringLiteral("%1: %2").arg(fileName, file.errorString());
-        return false;
     }
     return true;
 }
