@@ -31,7 +31,8 @@ struct TimeMapping
 {
     static constexpr double MinMsPerPixel = 0.05;
     static constexpr double MaxMsPerPixel = 86'400'000.0; // one day per pixel
-    static constexpr double DefaultMsPerPixel = 100.0;
+    // About half a minute across a typical window: a new feed fills it soon.
+    static constexpr double DefaultMsPerPixel = 25.0;
 
     double startMs = 0.0; ///< the time at x = 0
     double msPerPixel = DefaultMsPerPixel;

@@ -1,14 +1,18 @@
 // SPDX-License-Identifier: MIT
-// ssedash: the dashboard's entry point; until the window lands, the headless path.
+// ssedash: the dashboard's entry point: the window, or the headless path without a display.
 #include "headlessdemo.h"
 
 #include "app/cli/consoleoutput.h"
 #include "app/cli/signalwatcher.h"
+#include "ui/mainwindow.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
-#include <QCoreApplication>
+#include <QPixmap>
+#include <QTimer>
 
 #include <csignal>
+#include <memory>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -32,11 +36,30 @@ QString noDisplayText()
             "  Showing the feed in this terminal instead.");
 }
 
+int runHeadless(const QUrl &url)
+{
+    printMessage(noDisplayText());
+    HeadlessDemo demo;
+    QObject::connect(&demo, &HeadlessDemo::finished, qApp, &QCoreApplication::exit);
+    SignalWatcher watcher;
+    for (const int signalNumber : {SIGINT, SIGTERM})
+        (void)watcher.watch(signalNumber);
+    QObject::connect(&watcher, &SignalWatcher::signalReceived, &demo, &HeadlessDemo::stop);
+    if (!demo.start(url)) {
+        printMessage(demo.errorString());
+        return 1;
+    }
+    return QCoreApplication::exec();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    const bool display = hasDisplay();
+    std::unique_ptr<QCoreApplication> app = display
+            ? std::make_unique<QApplication>(argc, argv)
+            : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(u"ssedash"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(SSEDASH_VERSION));
 
@@ -46,36 +69,59 @@ int main(int argc, char *argv[])
             "starts its built-in publisher and watches it."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(
-            u"URL"_s, QCoreApplication::translate("main", "A feed to watch."), u"[URL]"_s);
-    parser.process(app);
+    const QCommandLineOption screenshotOption(u"screenshot"_s,
+            QCoreApplication::translate("main", "Save a picture of the window to FILE."),
+            u"FILE"_s);
+    const QCommandLineOption quitAfterOption(u"quit-after"_s,
+            QCoreApplication::translate(
+                    "main", "Quit after MS milliseconds (after the screenshot)."),
+            u"MS"_s);
+    parser.addOptions({screenshotOption, quitAfterOption});
+    parser.addPositionalArgument(u"URL"_s,
+            QCoreApplication::translate("main", "Feeds to watch (the window takes several)."),
+            u"[URL...]"_s);
+    parser.process(*app);
 
-    const QStringList urls = parser.positionalArguments();
-    QUrl url;
-    if (!urls.isEmpty()) {
-        url = QUrl::fromUserInput(urls.first());
+    QList<QUrl> urls;
+    const QStringList arguments = parser.positionalArguments();
+    for (const QString &argument : arguments) {
+        const QUrl url = QUrl::fromUserInput(argument);
         if (!url.isValid() || (url.scheme() != "http"_L1 && url.scheme() != "https"_L1)) {
             printMessage(QCoreApplication::translate("main", "\"%1\" is not an http or https URL.")
-                                 .arg(urls.first()));
+                                 .arg(argument));
             return 2;
         }
+        urls.append(url);
     }
-    if (!hasDisplay())
-        printMessage(noDisplayText());
-    else
-        printMessage(QCoreApplication::translate("main",
-                "this build has no dashboard window yet; showing the feed in the "
-                "terminal."));
+    bool quitAfterOk = true;
+    const int quitAfter = parser.isSet(quitAfterOption)
+            ? parser.value(quitAfterOption).toInt(&quitAfterOk)
+            : (parser.isSet(screenshotOption) ? 3000 : -1);
+    if (!quitAfterOk || (parser.isSet(quitAfterOption) && quitAfter < 0)) {
+        printMessage(QCoreApplication::translate("main", "--quit-after takes milliseconds."));
+        return 2;
+    }
 
-    HeadlessDemo demo;
-    QObject::connect(&demo, &HeadlessDemo::finished, &app, &QCoreApplication::exit);
-    SignalWatcher watcher;
-    for (const int signalNumber : {SIGINT, SIGTERM})
-        (void)watcher.watch(signalNumber);
-    QObject::connect(&watcher, &SignalWatcher::signalReceived, &demo, &HeadlessDemo::stop);
-    if (!demo.start(url)) {
-        printMessage(demo.errorString());
-        return 1;
+    if (!display)
+        return runHeadless(urls.value(0));
+
+    MainWindow window;
+    if (urls.isEmpty()) {
+        if (!window.startDefault())
+            printMessage(window.publisherError());
+    }
+    for (const QUrl &url : std::as_const(urls))
+        window.addFeed(FeedConfig{url.toDisplayString(), url, {}, false}, true);
+    window.show();
+
+    if (quitAfter >= 0) {
+        const QString screenshot = parser.value(screenshotOption);
+        QTimer::singleShot(quitAfter, &window, [&window, screenshot] {
+            if (!screenshot.isEmpty() && !window.grab().save(screenshot))
+                printMessage(
+                        QCoreApplication::translate("main", "cannot write %1").arg(screenshot));
+            QCoreApplication::exit(0);
+        });
     }
     return QCoreApplication::exec();
 }
