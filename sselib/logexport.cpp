@@ -248,19 +248,8 @@ std::optional<LogFormat> logFormatFromFileName(const QString &fileName)
     const qsizetype dot = fileName.lastIndexOf(u'.');
     if (dot <= slash + 1) // no suffix, or a hidden file's name such as ".csv"
         return std::nullopt;
-    const QStringView suffix = QStringView(fileName).sliced(dot + 1);
-    const auto is = [suffix](QLatin1StringView name) {
-        return suffix.compare(name, Qt::CaseInsensitive) == 0;
-    };
-    if (is("ndjson"_L1) || is("jsonl"_L1))
-        return LogFormat::Ndjson;
-    if (is("json"_L1))
-        return LogFormat::Json;
-    if (is("csv"_L1))
-        return LogFormat::Csv;
-    if (is("sse"_L1) || is("txt"_L1))
-        return LogFormat::EventStream;
-    return std::nullopt;
+    // Every suffix is also a name; "text/event-stream" cannot be a suffix.
+    return logFormatFromName(QStringView(fileName).sliced(dot + 1));
 }
 
 std::optional<LogFormat> logFormatFromName(QStringView name)
@@ -274,7 +263,7 @@ std::optional<LogFormat> logFormatFromName(QStringView name)
         return LogFormat::Json;
     if (is("csv"_L1))
         return LogFormat::Csv;
-    if (is("sse"_L1) || is("text/event-stream"_L1))
+    if (is("sse"_L1) || is("txt"_L1) || is("text/event-stream"_L1))
         return LogFormat::EventStream;
     return std::nullopt;
 }

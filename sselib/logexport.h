@@ -42,7 +42,7 @@ enum class LogFormat {
 [[nodiscard]] std::optional<LogFormat> logFormatFromFileName(const QString &fileName);
 
 /// The format a short name stands for (case-insensitive): "ndjson" (or "jsonl"), "json",
-/// "csv", "sse" (or "text/event-stream"); nullopt for any other.
+/// "csv", "sse" (or "txt", "text/event-stream"); nullopt for any other.
 [[nodiscard]] std::optional<LogFormat> logFormatFromName(QStringView name);
 
 /// The short name of a format, as logFormatFromName() reads it: "ndjson", "json", "csv", "sse".

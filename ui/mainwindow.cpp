@@ -4,6 +4,7 @@
 
 #include "addfeeddialog.h"
 #include "feedpanel.h"
+#include "timelinewidget.h"
 
 #include "sselib/publisher.h"
 
@@ -24,19 +25,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace {
 
 constexpr int TimelineHeight = 110;
-
-QColor stateColor(Feed::ReadyState state)
-{
-    switch (state) {
-    case Feed::ReadyState::Connecting:
-        return QColor(0xf9, 0xa8, 0x25);
-    case Feed::ReadyState::Open:
-        return QColor(0x2e, 0x7d, 0x32);
-    case Feed::ReadyState::Closed:
-        break;
-    }
-    return QColor(0x9e, 0x9e, 0x9e);
-}
 
 QIcon dotIcon(const QColor &color)
 {
@@ -278,7 +266,7 @@ void MainWindow::updateItem(Feed *feed)
 {
     const int index = int(m_feeds.indexOf(feed));
     if (QListWidgetItem *item = m_list->item(index)) {
-        item->setIcon(dotIcon(stateColor(feed->readyState())));
+        item->setIcon(dotIcon(TimelineWidget::stateColor(feed->readyState(), palette())));
         item->setStatusTip(FeedPanel::stateLabel(feed->readyState()));
     }
 }

@@ -563,7 +563,12 @@ QSize TimelineWidget::minimumSizeHint() const
 
 QColor TimelineWidget::stateColor(ConnectionHistory::ReadyState state) const
 {
-    const bool dark = isDark(palette());
+    return stateColor(state, palette());
+}
+
+QColor TimelineWidget::stateColor(ConnectionHistory::ReadyState state, const QPalette &palette)
+{
+    const bool dark = isDark(palette);
     switch (state) {
     case ReadyState::Connecting:
         return dark ? QColor(0xc9, 0x8a, 0x10) : QColor(0xe8, 0xa3, 0x10);
@@ -572,7 +577,7 @@ QColor TimelineWidget::stateColor(ConnectionHistory::ReadyState state) const
     case ReadyState::Closed:
         return dark ? QColor(0xc0, 0x42, 0x42) : QColor(0xd8, 0x4f, 0x4f);
     }
-    return palette().color(QPalette::Mid);
+    return palette.color(QPalette::Mid);
 }
 
 QString TimelineWidget::stateName(ConnectionHistory::ReadyState state)

@@ -57,6 +57,9 @@ public:
     [[nodiscard]] QString toolTipAt(const QPoint &pos) const;
     /// The fill of a ready-state span, for the current palette.
     [[nodiscard]] QColor stateColor(ConnectionHistory::ReadyState state) const;
+    /// The colour of a readyState on a palette: one scheme for the whole dashboard.
+    [[nodiscard]] static QColor stateColor(
+            ConnectionHistory::ReadyState state, const QPalette &palette);
     /// The standard's name of a ready state: CONNECTING, OPEN or CLOSED.
     [[nodiscard]] static QString stateName(ConnectionHistory::ReadyState state);
 
