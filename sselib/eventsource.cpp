@@ -81,6 +81,9 @@ public:
     void announce();
     void reestablish(SourceError::Kind kind, const QString &message, int status = 0);
     void failConnection(SourceError::Kind kind, const QString &message, int status = 0);
+    [[nodiscard]] ResponseInfo responseInfo() const;
+    /// Reports a response the source does not accept (responseReceived, then the error).
+    bool rejectResponse(SourceError::Kind kind, const QString &message, int status);
     [[nodiscard]] qint64 retryDelay() const;
     void setLastEventIdString(const QByteArray &id);
     void setReconnectionTime(qint64 ms);
@@ -271,6 +274,31 @@ void EventSource::Private::dropReply()
     releaseReply();
 }
 
+ResponseInfo EventSource::Private::responseInfo() const
+{
+    ResponseInfo info;
+    info.connection = connections;
+    info.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    info.reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
+    info.httpVersion =
+            reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool() ? "2" : "1.1";
+    info.finalUrl = reply->url();
+    info.headers = reply->rawHeaderPairs();
+    info.receivedMs = QDateTime::currentMSecsSinceEpoch();
+    return info;
+}
+
+bool EventSource::Private::rejectResponse(
+        SourceError::Kind kind, const QString &message, int status)
+{
+    // Diagnostics want the headers of a refused response most of all (what was the type?).
+    QPointer<QNetworkReply> current = reply;
+    Q_EMIT q->responseReceived(responseInfo());
+    if (current == reply && reply)
+        failConnection(kind, message, status);
+    return false;
+}
+
 bool EventSource::Private::checkResponse()
 {
     const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
@@ -283,17 +311,15 @@ bool EventSource::Private::checkResponse()
                 : tr("HTTP %1 %2: an EventSource does not reconnect after an error status.")
                           .arg(status)
                           .arg(QString::fromUtf8(reason));
-        failConnection(SourceError::Kind::HttpStatus, message, status);
-        return false;
+        return rejectResponse(SourceError::Kind::HttpStatus, message, status);
     }
     const QByteArray contentType = reply->rawHeader("Content-Type");
     if (mimeEssence(contentType) != "text/event-stream") {
         const QString shown = contentType.isEmpty()
                 ? tr("missing")
                 : u"\"%1\""_s.arg(QString::fromUtf8(contentType));
-        failConnection(SourceError::Kind::ContentType,
+        return rejectResponse(SourceError::Kind::ContentType,
                 tr("Content-Type is %1, not text/event-stream.").arg(shown), status);
-        return false;
     }
     responseChecked = true;
     return true;
@@ -303,15 +329,7 @@ void EventSource::Private::announce()
 {
     origin = serialisedOrigin(reply->url());
     openSince.start();
-    ResponseInfo info;
-    info.connection = connections;
-    info.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    info.reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
-    info.httpVersion =
-            reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool() ? "2" : "1.1";
-    info.finalUrl = reply->url();
-    info.headers = reply->rawHeaderPairs();
-    info.receivedMs = QDateTime::currentMSecsSinceEpoch();
+    const ResponseInfo info = responseInfo();
     QPointer<QNetworkReply> current = reply;
     setState(ReadyState::Open);
     Q_EMIT q->opened();
@@ -523,8 +541,13 @@ void EventSource::Private::event(const ParsedEvent &parsed)
 
 void EventSource::Private::comment(QByteArrayView text)
 {
-    if (reply)
-        Q_EMIT q->commentReceived(QString::fromUtf8(text));
+    if (!reply)
+        return;
+    Comment received;
+    received.text = text.toByteArray();
+    received.receivedMs = QDateTime::currentMSecsSinceEpoch();
+    received.connection = connections;
+    Q_EMIT q->commentReceived(received);
 }
 
 void EventSource::Private::retry(quint64 milliseconds, QByteArrayView digits)

@@ -2,6 +2,7 @@
 // Sse::EventSource: a text/event-stream client that behaves like a browser's EventSource.
 #pragma once
 
+#include "sselib/comment.h"
 #include "sselib/event.h"
 #include "sselib/responseinfo.h"
 #include "sselib/sourceerror.h"
@@ -94,7 +95,8 @@ Q_SIGNALS:
     void opened();
     void eventReceived(const Sse::Event &event);
     void messageReceived(const Sse::Event &event); ///< events of type "message" only
-    void commentReceived(const QString &comment);
+    /// A comment line, stamped like events with its receive time and connection.
+    void commentReceived(const Sse::Comment &comment);
     /// Exactly once per failed attempt or dropped connection.
     void errorOccurred(const Sse::SourceError &error);
     /// A limit of the parser was hit; the stream goes on.
@@ -103,6 +105,8 @@ Q_SIGNALS:
     void reconnectionTimeChanged(qint64 milliseconds);
     /// A request goes out; lastEventIdSent is empty when no Last-Event-ID header was sent.
     void connectionStarted(int connection, const QByteArray &lastEventIdSent);
+    /// The final response of a request (after redirects): after opened() for a stream, or just
+    /// before errorOccurred() for a response the source refuses (status, Content-Type).
     void responseReceived(const Sse::ResponseInfo &response);
     void reconnectScheduled(qint64 delayMs, Sse::EventSource::ReconnectReason reason);
     /// Raw bytes as they arrive, for byte counters and wire views.

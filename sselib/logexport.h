@@ -5,6 +5,7 @@
 #include "sselib/eventlog.h"
 
 #include <QList>
+#include <QMetaType>
 #include <QString>
 #include <QStringView>
 
@@ -86,3 +87,5 @@ struct ExportResult
         const QString &fileName, QList<EventLog::Record> *records, QString *error);
 
 } // namespace Sse
+
+Q_DECLARE_METATYPE(Sse::ExportResult)

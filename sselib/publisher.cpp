@@ -1,28 +1,16 @@
 // SPDX-License-Identifier: MIT
-// The publisher: a front door that routes each connection, channels with history, feeds.
+// The publisher: channels with history, clients, feeds; streams and routes live beside it.
 #include "publisher.h"
 
-#include "httprequesthead.h"
 #include "logging.h"
-#include "streamclient.h"
-#include "tokenstreamer.h"
+#include "publisher_p.h"
 #include "wire.h"
 
 #include <QDateTime>
-#include <QElapsedTimer>
-#include <QFile>
-#include <QHttpServer>
-#include <QHttpServerRequest>
-#include <QHttpServerResponse>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QPointer>
-#include <QTcpServer>
 #include <QTcpSocket>
-#include <QTimer>
 #include <QUuid>
-
-#include <deque>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -30,135 +18,43 @@ namespace Sse {
 
 namespace {
 
-using HeaderList = QList<QPair<QByteArray, QByteArray>>;
-
-constexpr int HeadTimeoutMs = 30000;
-constexpr qsizetype MaxLastEventIdSize = 1024;
-constexpr int DefaultTokenIntervalMs = 40;
-constexpr int MaxTokenIntervalMs = 10000;
-constexpr char LlmChannel[] = "/llm"; // the channel LLM clients report
-
-/// Hands sockets that the front door has already accepted to QHttpServer.
-class HandoffServer final : public QTcpServer
-{
-public:
-    using QTcpServer::QTcpServer;
-
-    void hand(QTcpSocket *socket)
-    {
-        socket->setParent(this);
-        addPendingConnection(socket);
-        Q_EMIT newConnection();
-        // The request bytes were only peeked at: let the server see them.
-        QTimer::singleShot(0, socket, [socket] { Q_EMIT socket->readyRead(); });
-    }
-};
-
-QByteArray reasonPhrase(int status)
-{
-    switch (status) {
-    case 200:
-        return "OK";
-    case 204:
-        return "No Content";
-    case 301:
-        return "Moved Permanently";
-    case 302:
-        return "Found";
-    case 307:
-        return "Temporary Redirect";
-    case 308:
-        return "Permanent Redirect";
-    case 400:
-        return "Bad Request";
-    case 401:
-        return "Unauthorized";
-    case 403:
-        return "Forbidden";
-    case 404:
-        return "Not Found";
-    case 405:
-        return "Method Not Allowed";
-    case 429:
-        return "Too Many Requests";
-    case 500:
-        return "Internal Server Error";
-    case 502:
-        return "Bad Gateway";
-    case 503:
-        return "Service Unavailable";
-    default:
-        return "Status";
-    }
-}
-
-QByteArray statusLine(int status)
-{
-    return "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
-}
-
-QByteArray headerLines(const HeaderList &headers)
-{
-    QByteArray out;
-    for (const auto &[name, value] : headers)
-        out += name + ": " + value + "\r\n";
-    return out;
-}
-
-// RFC 9110: 1xx, 204 and 304 responses never have content.
-bool statusHasBody(int status)
-{
-    return status >= 200 && status != 204 && status != 304;
-}
-
-// QHttpServer's request and response header API changed in Qt 6.8 (QHttpHeaders).
-QByteArray requestHeader(const QHttpServerRequest &request, const QByteArray &name)
-{
-#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
-    return request.headers().value(name).toByteArray();
-#else
-    return request.value(name);
-#endif
-}
-
-void addHeaders(QHttpServerResponse &response, const HeaderList &headers)
-{
-#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
-    QHttpHeaders all = response.headers();
-    for (const auto &[name, value] : headers)
-        all.append(name, value);
-    response.setHeaders(std::move(all));
-#else
-    for (const auto &[name, value] : headers)
-        response.addHeader(name, value);
-#endif
-}
-
-bool hasHeader(const QHttpServerResponse &response, const QByteArray &name)
-{
-#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
-    return response.headers().contains(name);
-#else
-    return response.hasHeader(name);
-#endif
-}
-
-void setConnectionClose(QHttpServerResponse &response)
-{
-#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
-    QHttpHeaders all = response.headers();
-    all.replaceOrAppend(QHttpHeaders::WellKnownHeader::Connection, "close");
-    response.setHeaders(std::move(all));
-#else
-    response.setHeader("Connection", "close");
-#endif
-}
+using PublisherDetail::Channel;
+using PublisherDetail::LlmChannel;
 
 // The path a client subscribed to, for log lines.
 QString pathOfClient(const StreamClient *client)
 {
     return client->channel() == LlmChannel ? QString::fromLatin1(LlmChannel)
                                            : Publisher::pathOf(client->channel());
+}
+
+} // namespace
+
+namespace PublisherDetail {
+
+HeaderList corsHeaders(const PublisherOptions &options, const QByteArray &origin)
+{
+    if (options.allowOrigin.isEmpty())
+        return {};
+    if (!options.allowCredentials)
+        return {{"Access-Control-Allow-Origin", options.allowOrigin}};
+    // With credentials a browser refuses "*": name the origin, if it is allowed.
+    const bool allowed = options.allowOrigin == "*" || options.allowOrigin == origin;
+    if (!allowed || origin.isEmpty())
+        return {};
+    return {{"Access-Control-Allow-Origin", origin}, {"Access-Control-Allow-Credentials", "true"},
+            {"Vary", "Origin"}};
+}
+
+QByteArray unknownChannelText(const QByteArrayList &channels, const QByteArray &what)
+{
+    QStringList known;
+    for (const QByteArray &name : channels)
+        known.append(Publisher::pathOf(name));
+    return Publisher::tr("No channel %1. Channels: %2")
+                   .arg(QString::fromUtf8(what), known.join(u", "_s))
+                   .toUtf8()
+            + '\n';
 }
 
 void abortSockets(QObject *owner)
@@ -168,85 +64,12 @@ void abortSockets(QObject *owner)
         socket->abort();
 }
 
-struct Channel
-{
-    explicit Channel(const QByteArray &name = {})
-        : name(name)
-    { }
-
-    QByteArray name;
-    std::deque<StoredEvent> history;
-    QList<StreamClient *> clients;
-    quint64 nextId = 1;
-    qint64 eventsPublished = 0;
-    qint64 eventsSent = 0;
-    qint64 bytesSent = 0;
-};
-
-/// What a client that sent Last-Event-ID gets before the live events.
-struct Resume
-{
-    QByteArray status; ///< X-SSE-Resume: "ok", "gap", or empty without Last-Event-ID
-    QByteArray comment; ///< says what was lost, for a gap
-    QList<StoredEvent> missed;
-};
-
-} // namespace
-
-class Publisher::Private
-{
-public:
-    Private(Publisher *q, const PublisherOptions &options);
-
-    void setUpHttpRoutes();
-    void finishHttpResponse(const QHttpServerRequest &request, QHttpServerResponse &response) const;
-    [[nodiscard]] bool openHandoff();
-    void acceptConnections();
-    void route(QTcpSocket *socket);
-    void serveChannel(QTcpSocket *socket, const HttpRequestHead &head);
-    void serveTokens(QTcpSocket *socket, const HttpRequestHead &head);
-    [[nodiscard]] bool readFaults(
-            QTcpSocket *socket, const HttpRequestHead &head, StreamFaults *faults);
-    [[nodiscard]] StreamClient *startStream(QTcpSocket *socket, const HttpRequestHead &head,
-            const QByteArray &channel, const StreamFaults &faults, qint64 retryMs,
-            const QByteArray &resumeStatus);
-    void answer(QTcpSocket *socket, int status, const QByteArray &body, HeaderList headers = {});
-    void answer(QTcpSocket *socket, const HttpRequestHead &head, int status, const QByteArray &body,
-            const HeaderList &headers = {});
-    [[nodiscard]] HeaderList corsHeaders(const QByteArray &origin) const;
-    [[nodiscard]] QByteArray streamHead(const HttpRequestHead &head, const StreamFaults &faults,
-            bool chunked, const QByteArray &resumeStatus) const;
-    [[nodiscard]] Resume resumeFrom(const Channel &channel, const QByteArray &lastEventId) const;
-    [[nodiscard]] QByteArray unknownChannelText(const QByteArray &what) const;
-    [[nodiscard]] QByteArray nextId(Channel &channel) const;
-    [[nodiscard]] QByteArray feedPayload(
-            const QByteArray &type, const QByteArray &id, const QDateTime &now) const;
-    void deliver(Channel &channel, StreamClient *client, const StoredEvent &event);
-    void addClient(QList<StreamClient *> &list, StreamClient *client);
-    void removeClient(StreamClient *client);
-    void dropAllClients(bool notify);
-    void applyFeedTimers();
-    void sendHeartbeat();
-    [[nodiscard]] Channel *channel(const QByteArray &name);
-    [[nodiscard]] int totalClients() const;
-
-    Publisher *const q;
-    PublisherOptions options;
-    StreamFaults defaultFaults;
-    QTcpServer frontDoor;
-    QHttpServer http;
-    QPointer<HandoffServer> handoff;
-    std::deque<Channel> channels; // deque: references stay valid as channels are added
-    QList<StreamClient *> llmClients; // /llm
-    QTimer feedTimer;
-    QTimer heartbeatTimer;
-    QElapsedTimer uptime;
-    QString error;
-};
+} // namespace PublisherDetail
 
 Publisher::Private::Private(Publisher *q, const PublisherOptions &options)
     : q(q)
     , options(options)
+    , routes(q)
 {
     channels.emplace_back();
     for (const QByteArray &name : options.channels) {
@@ -256,7 +79,6 @@ Publisher::Private::Private(Publisher *q, const PublisherOptions &options)
     QObject::connect(&frontDoor, &QTcpServer::newConnection, q, [this] { acceptConnections(); });
     QObject::connect(&feedTimer, &QTimer::timeout, q, [this] { this->q->publishTick(); });
     QObject::connect(&heartbeatTimer, &QTimer::timeout, q, [this] { sendHeartbeat(); });
-    setUpHttpRoutes();
 }
 
 Channel *Publisher::Private::channel(const QByteArray &name)
@@ -276,336 +98,14 @@ int Publisher::Private::totalClients() const
     return int(count);
 }
 
-HeaderList Publisher::Private::corsHeaders(const QByteArray &origin) const
+Publisher::Private::HeaderList Publisher::Private::corsHeaders(const QByteArray &origin) const
 {
-    if (options.allowOrigin.isEmpty())
-        return {};
-    if (!options.allowCredentials)
-        return {{"Access-Control-Allow-Origin", options.allowOrigin}};
-    // With credentials a browser refuses "*": name the origin, if it is allowed.
-    const bool allowed = options.allowOrigin == "*" || options.allowOrigin == origin;
-    if (!allowed || origin.isEmpty())
-        return {};
-    return {{"Access-Control-Allow-Origin", origin}, {"Access-Control-Allow-Credentials", "true"},
-            {"Vary", "Origin"}};
+    return PublisherDetail::corsHeaders(options, origin);
 }
 
 QByteArray Publisher::Private::unknownChannelText(const QByteArray &what) const
 {
-    QStringList known;
-    for (const Channel &c : channels)
-        known.append(pathOf(c.name));
-    return Publisher::tr("No channel %1. Channels: %2")
-                   .arg(QString::fromUtf8(what), known.join(u", "_s))
-                   .toUtf8()
-            + '\n';
-}
-
-void Publisher::Private::setUpHttpRoutes()
-{
-    http.route(u"/"_s, QHttpServerRequest::Method::Get, [] {
-        QFile page(u":/ssedash/publisher/index.html"_s);
-        if (!page.open(QIODevice::ReadOnly))
-            return QHttpServerResponse(QHttpServerResponder::StatusCode::NotFound);
-        return QHttpServerResponse("text/html; charset=utf-8", page.readAll());
-    });
-    http.route(u"/stats"_s, QHttpServerRequest::Method::Get,
-            [this] { return QHttpServerResponse(q->stats()); });
-    http.route(u"/publish"_s, QHttpServerRequest::Method::Post,
-            [this](const QHttpServerRequest &request) {
-                const QUrlQuery query = request.query();
-                const auto item = [&query](const QString &key) {
-                    return query.queryItemValue(key, QUrl::FullyDecoded).toUtf8();
-                };
-                const QByteArray name = item(u"channel"_s);
-                if (!channel(name)) {
-                    return QHttpServerResponse("text/plain; charset=utf-8",
-                            unknownChannelText("\"" + name + "\""),
-                            QHttpServerResponder::StatusCode::NotFound);
-                }
-                bool retryOk = false;
-                const qint64 retry = item(u"retry"_s).toLongLong(&retryOk);
-                const QByteArray id = q->publish(name, request.body(), item(u"event"_s),
-                        item(u"id"_s), retryOk ? retry : -1);
-                return QHttpServerResponse(QJsonObject{
-                        {u"id"_s, QString::fromUtf8(id)}, {u"clients"_s, q->clientCount(name)}});
-            });
-    const auto preflight = [this](const QHttpServerRequest &request) {
-        QHttpServerResponse response(QHttpServerResponder::StatusCode::NoContent);
-        const QByteArray asked = requestHeader(request, "Access-Control-Request-Headers");
-        addHeaders(response, corsHeaders(requestHeader(request, "Origin")));
-        addHeaders(response,
-                {{"Access-Control-Allow-Methods", "GET, POST, OPTIONS"},
-                        {"Access-Control-Allow-Headers",
-                                asked.isEmpty() ? "Last-Event-ID, Cache-Control, Content-Type"
-                                                : asked},
-                        {"Access-Control-Max-Age", "600"}});
-        return response;
-    };
-    for (const QString &path : {u"/events"_s, u"/publish"_s, u"/stats"_s, u"/llm"_s})
-        http.route(path, QHttpServerRequest::Method::Options, preflight);
-    http.route(u"/events/<arg>"_s, QHttpServerRequest::Method::Options,
-            [preflight](const QString &, const QHttpServerRequest &request) {
-                return preflight(request);
-            });
-#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
-    http.addAfterRequestHandler(
-            q, [this](const QHttpServerRequest &request, QHttpServerResponse &response) {
-                finishHttpResponse(request, response);
-            });
-#else
-    http.afterRequest([this](QHttpServerResponse &&response, const QHttpServerRequest &request) {
-        finishHttpResponse(request, response);
-        return std::move(response);
-    });
-#endif
-}
-
-void Publisher::Private::finishHttpResponse(
-        const QHttpServerRequest &request, QHttpServerResponse &response) const
-{
-    // One request per connection: a browser that reuses a kept-alive connection for its
-    // EventSource must come back through the front door, where streams are routed.
-    setConnectionClose(response);
-    if (!hasHeader(response, "Access-Control-Allow-Origin"))
-        addHeaders(response, corsHeaders(requestHeader(request, "Origin")));
-}
-
-// QHttpServer only ever sees sockets handed over by the front door; its own listening server
-// stays on loopback, as Qt 6.8's bind() wants one that listens.
-bool Publisher::Private::openHandoff()
-{
-    if (handoff && handoff->isListening())
-        return true;
-    const bool bound = !handoff.isNull();
-    if (!bound)
-        handoff = new HandoffServer(&http);
-    if (!handoff->listen(QHostAddress::LocalHost, 0)) {
-        error = Publisher::tr("Cannot open the internal HTTP server: %1")
-                        .arg(handoff->errorString());
-        return false;
-    }
-    if (bound)
-        return true;
-#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
-    if (!http.bind(handoff)) {
-        error = Publisher::tr("Cannot bind the internal HTTP server.");
-        return false;
-    }
-#else
-    http.bind(handoff);
-#endif
-    return true;
-}
-
-void Publisher::Private::acceptConnections()
-{
-    while (QTcpSocket *socket = frontDoor.nextPendingConnection()) {
-        QObject::connect(socket, &QTcpSocket::readyRead, q, [this, socket] { route(socket); });
-        QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        // A client that never finishes its request head is not kept for ever.
-        QTimer::singleShot(HeadTimeoutMs, socket, [socket] {
-            if (!socket->property("routed").toBool())
-                socket->abort();
-        });
-    }
-}
-
-void Publisher::Private::route(QTcpSocket *socket)
-{
-    HttpRequestHead head;
-    const auto status = HttpRequestHead::parse(socket->peek(HttpRequestHead::MaxSize + 4), head);
-    if (status == HttpRequestHead::Status::Incomplete)
-        return;
-    QObject::disconnect(socket, &QTcpSocket::readyRead, q, nullptr);
-    socket->setProperty("routed", true);
-    if (status == HttpRequestHead::Status::Invalid) {
-        answer(socket, 400, Publisher::tr("Malformed HTTP request.").toUtf8() + '\n');
-        return;
-    }
-    const bool isChannel = head.path == "/events" || head.path.startsWith("/events/");
-    const bool isRead = head.method == "GET" || head.method == "HEAD";
-    if (isChannel && isRead) {
-        socket->skip(head.size);
-        serveChannel(socket, head);
-    } else if (head.path == "/llm" && (isRead || head.method == "POST")) {
-        socket->skip(head.size);
-        serveTokens(socket, head);
-    } else {
-        QObject::disconnect(socket, &QTcpSocket::disconnected, socket, nullptr);
-        handoff->hand(socket);
-    }
-}
-
-void Publisher::Private::answer(
-        QTcpSocket *socket, int status, const QByteArray &body, HeaderList headers)
-{
-    if (statusHasBody(status)) {
-        headers += {{"Content-Type", "text/plain; charset=utf-8"},
-                {"Content-Length", QByteArray::number(body.size())}};
-    }
-    headers += {{"Cache-Control", "no-cache"}, {"Connection", "close"}};
-    socket->write(statusLine(status) + headerLines(headers) + "\r\n"
-            + (statusHasBody(status) ? body : QByteArray()));
-    socket->disconnectFromHost();
-}
-
-void Publisher::Private::answer(QTcpSocket *socket, const HttpRequestHead &head, int status,
-        const QByteArray &body, const HeaderList &headers)
-{
-    answer(socket, status, body, headers + corsHeaders(head.header("Origin")));
-}
-
-QByteArray Publisher::Private::streamHead(const HttpRequestHead &head, const StreamFaults &faults,
-        bool chunked, const QByteArray &resumeStatus) const
-{
-    HeaderList headers{
-            {"Content-Type",
-                    faults.contentType.isNull() ? QByteArray("text/event-stream; charset=utf-8")
-                                                : faults.contentType},
-            {"Cache-Control", "no-cache"}, {"X-Accel-Buffering", "no"},
-            {"Connection", chunked ? "keep-alive" : "close"}};
-    if (chunked)
-        headers += {{"Transfer-Encoding", "chunked"}};
-    if (!resumeStatus.isEmpty())
-        headers += {{"X-SSE-Resume", resumeStatus}};
-    headers += corsHeaders(head.header("Origin"));
-    return statusLine(200) + headerLines(headers) + "\r\n";
-}
-
-Resume Publisher::Private::resumeFrom(const Channel &channel, const QByteArray &lastEventId) const
-{
-    // The latest event with that id: ids may repeat when publish() was given them.
-    const auto found = std::find_if(channel.history.rbegin(), channel.history.rend(),
-            [&](const StoredEvent &e) { return e.id == lastEventId; });
-    if (found == channel.history.rend()) {
-        const QByteArray oldest =
-                channel.history.empty() ? QByteArray("none") : channel.history.front().id;
-        return {"gap",
-                "resume: Last-Event-ID " + lastEventId + " is not in the history (oldest kept: "
-                        + oldest + "); events since then may be lost",
-                {}};
-    }
-    Resume resume{"ok", {}, {}};
-    for (auto it = found.base(); it != channel.history.end(); ++it)
-        resume.missed.append(*it);
-    return resume;
-}
-
-// Answers bad fault values (400) and the faults that replace the stream (status, redirect).
-// Returns true when the stream goes ahead.
-bool Publisher::Private::readFaults(
-        QTcpSocket *socket, const HttpRequestHead &head, StreamFaults *faults)
-{
-    *faults = defaultFaults;
-    QString problem;
-    if (!faults->readQuery(head.query, &problem)) {
-        answer(socket, head, 400, problem.toUtf8() + '\n');
-        return false;
-    }
-    if (faults->status != 0) {
-        answer(socket, head, faults->status,
-                Publisher::tr("Status %1, as the status fault asks.").arg(faults->status).toUtf8()
-                        + '\n');
-        return false;
-    }
-    if (faults->redirect != 0) {
-        QUrlQuery query = head.query;
-        query.removeAllQueryItems(u"redirect"_s);
-        QUrl location;
-        location.setPath(QString::fromUtf8(head.path));
-        location.setQuery(query);
-        answer(socket, head, faults->redirect, {}, {{"Location", location.toEncoded()}});
-        return false;
-    }
-    return true;
-}
-
-// Writes the response head and returns the client, or null when nothing more is to be sent
-// (HEAD, or the peer is already gone).
-StreamClient *Publisher::Private::startStream(QTcpSocket *socket, const HttpRequestHead &head,
-        const QByteArray &channel, const StreamFaults &faults, qint64 retryMs,
-        const QByteArray &resumeStatus)
-{
-    const bool chunked = head.version == "HTTP/1.1" && head.method != "HEAD";
-    const QByteArray responseHead = streamHead(head, faults, chunked, resumeStatus);
-    if (head.method == "HEAD" || socket->state() != QAbstractSocket::ConnectedState) {
-        socket->write(responseHead);
-        socket->disconnectFromHost();
-        return nullptr;
-    }
-    QObject::disconnect(socket, &QTcpSocket::disconnected, socket, nullptr);
-    auto *client = new StreamClient(socket, channel, faults, chunked, options.maxClientBacklog, q);
-    client->start(responseHead, retryMs);
-    return client;
-}
-
-void Publisher::Private::serveChannel(QTcpSocket *socket, const HttpRequestHead &head)
-{
-    const QByteArray name = head.path.mid(8); // after "/events/"
-    Channel *target = head.path == "/events" ? &channels.front()
-            : name.isEmpty()                 ? nullptr
-                                             : channel(name);
-    if (!target) {
-        answer(socket, head, 404, unknownChannelText("at " + head.path));
-        return;
-    }
-    const QByteArray lastEventId = head.header("Last-Event-ID");
-    if (lastEventId.size() > MaxLastEventIdSize || lastEventId.contains('\0')) {
-        answer(socket, head, 400,
-                Publisher::tr("Malformed Last-Event-ID header: more than %1 bytes, or a NUL.")
-                                .arg(MaxLastEventIdSize)
-                                .toUtf8()
-                        + '\n');
-        return;
-    }
-    StreamFaults faults;
-    if (!readFaults(socket, head, &faults))
-        return;
-    if (faults.closeAfter == 0)
-        faults.closeAfter = options.feed.limit;
-
-    const Resume resume = lastEventId.isEmpty() ? Resume() : resumeFrom(*target, lastEventId);
-    const qint64 retry = faults.retryMs >= 0 ? faults.retryMs : options.feed.retryMs;
-    StreamClient *client = startStream(socket, head, target->name, faults, retry, resume.status);
-    if (!client)
-        return;
-    // What the client missed goes first: a slot on clientConnected may publish at once.
-    if (!resume.comment.isEmpty())
-        client->sendComment(resume.comment);
-    for (const StoredEvent &event : resume.missed)
-        deliver(*target, client, event);
-    addClient(target->clients, client);
-}
-
-void Publisher::Private::serveTokens(QTcpSocket *socket, const HttpRequestHead &head)
-{
-    const QString style = head.query.queryItemValue(u"style"_s).toLower();
-    if (!style.isEmpty() && style != "openai"_L1 && style != "anthropic"_L1) {
-        answer(socket, head, 400,
-                Publisher::tr("Query parameter style must be openai or anthropic.").toUtf8()
-                        + '\n');
-        return;
-    }
-    int intervalMs = DefaultTokenIntervalMs;
-    QString problem;
-    if (!StreamFaults::readNumber(
-                head.query, u"interval"_s, 0, MaxTokenIntervalMs, intervalMs, &problem)) {
-        answer(socket, head, 400, problem.toUtf8() + '\n');
-        return;
-    }
-    StreamFaults faults;
-    if (!readFaults(socket, head, &faults))
-        return;
-    StreamClient *client = startStream(socket, head, LlmChannel, faults, faults.retryMs, {});
-    if (!client)
-        return;
-    addClient(llmClients, client);
-    const auto kind = style == "anthropic"_L1 ? TokenStreamer::Style::Anthropic
-                                              : TokenStreamer::Style::OpenAi;
-    new TokenStreamer(client,
-            TokenStreamer::script(kind, TokenStreamer::tokenize(TokenStreamer::paragraph())),
-            std::chrono::milliseconds(intervalMs));
+    return PublisherDetail::unknownChannelText(q->channels(), what);
 }
 
 void Publisher::Private::deliver(Channel &channel, StreamClient *client, const StoredEvent &event)
@@ -733,7 +233,7 @@ bool Publisher::listen()
                            .arg(d->frontDoor.errorString());
         return false;
     }
-    if (!d->openHandoff()) {
+    if (!d->routes.open(&d->error)) {
         d->frontDoor.close();
         return false;
     }
@@ -748,11 +248,9 @@ void Publisher::close()
     d->feedTimer.stop();
     d->heartbeatTimer.stop();
     d->frontDoor.close();
-    abortSockets(&d->frontDoor); // connections whose request head has not come yet
-    if (d->handoff) {
-        d->handoff->close();
-        abortSockets(d->handoff);
-    }
+    // connections whose request head has not come yet
+    PublisherDetail::abortSockets(&d->frontDoor);
+    d->routes.close();
     d->dropAllClients(true);
 }
 

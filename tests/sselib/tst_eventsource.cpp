@@ -105,9 +105,9 @@ public:
         });
         connect(source, &EventSource::messageReceived, this,
                 [this](const Sse::Event &event) { messages.append(event); });
-        connect(source, &EventSource::commentReceived, this, [this](const QString &comment) {
-            comments.append(comment);
-            note(u"comment:"_s + comment);
+        connect(source, &EventSource::commentReceived, this, [this](const Sse::Comment &comment) {
+            comments.append(comment.textString());
+            note(u"comment:"_s + comment.textString());
         });
         connect(source, &EventSource::errorOccurred, this, [this](const SourceError &error) {
             errors.append(error);
@@ -251,6 +251,7 @@ private Q_SLOTS:
     void open_afterCloseConnectsAgain();
     void destroy_closesConnection();
     void events_deliveredWithFields();
+    void comments_carryBytesTimeAndConnection();
     void readTimeout_reconnectsSilentStream_data();
     void readTimeout_reconnectsSilentStream();
     void readTimeout_heartbeatKeepsStreamOpen();
@@ -522,6 +523,10 @@ void tst_EventSource::response_httpStatusIsFatal()
     QCOMPARE(source.readyState(), State::Closed);
     QCOMPARE(rec.states, (QList<State>{State::Connecting, State::Closed}));
     QVERIFY(rec.indexOf(u"state:Closed"_s) < rec.indexOf(u"error:HttpStatus:fatal"_s));
+    // The refused response is reported for diagnostics, with its headers.
+    QCOMPARE(rec.responses.size(), 1);
+    QCOMPARE(rec.responses.first().status, status);
+    QCOMPARE(rec.responses.first().connection, 1);
 
     QTRY_COMPARE(server.openConnections(), 0);
     QVERIFY(!requests.wait(400)); // four times the reconnection time
@@ -568,6 +573,9 @@ void tst_EventSource::response_wrongContentTypeIsFatal()
     QCOMPARE(source.readyState(), State::Closed);
     QCOMPARE(rec.states, (QList<State>{State::Connecting, State::Closed}));
     QVERIFY(rec.indexOf(u"state:Closed"_s) < rec.indexOf(u"error:ContentType:fatal"_s));
+    QCOMPARE(rec.responses.size(), 1);
+    QCOMPARE(rec.responses.first().status, 200);
+    QCOMPARE(rec.responses.first().header("Content-Type"), contentType);
 
     QTRY_COMPARE(server.openConnections(), 0);
     QVERIFY(!requests.wait(400));
@@ -1152,6 +1160,43 @@ void tst_EventSource::events_deliveredWithFields()
     QTRY_COMPARE(rec.events.size(), 9);
     QCOMPARE(otherHeard, 1);
     QCOMPARE(heard.size(), 2);
+}
+
+void tst_EventSource::comments_carryBytesTimeAndConnection()
+{
+    // Two- to four-byte UTF-8 sequences: the text arrives as the bytes that were sent.
+    const QByteArray first = "caf\xc3\xa9 \xe2\x9c\x93 \xf0\x9f\x98\x80"_ba;
+    TestServer server;
+    QVERIFY(server.listen());
+    server.route("/s"_ba, [&first](Connection *connection) {
+        connection->writeSseHead();
+        if (connection->request().number == 1) {
+            connection->write(": " + first + "\n"_ba);
+            connection->close();
+        } else {
+            connection->write(":second\n"_ba);
+        }
+    });
+    EventSource source(server.url(u"/s"_s), fastOptions(50ms));
+    QSignalSpy comments(&source, &EventSource::commentReceived);
+
+    const qint64 before = QDateTime::currentMSecsSinceEpoch();
+    source.open();
+    QTRY_COMPARE(comments.size(), 2);
+    const qint64 after = QDateTime::currentMSecsSinceEpoch();
+
+    const auto one = comments.at(0).at(0).value<Sse::Comment>();
+    const auto two = comments.at(1).at(0).value<Sse::Comment>();
+    QCOMPARE(one.text, first);
+    QCOMPARE(one.textString(), u"caf\u00e9 \u2713 \U0001F600"_s);
+    QCOMPARE(one.connection, 1);
+    QCOMPARE(two.text, "second"_ba);
+    QCOMPARE(two.connection, 2);
+    for (const Sse::Comment &comment : {one, two}) {
+        QVERIFY2(comment.receivedMs >= before && comment.receivedMs <= after,
+                QByteArray::number(comment.receivedMs).constData());
+    }
+    QVERIFY(one.receivedMs <= two.receivedMs);
 }
 
 void tst_EventSource::readTimeout_reconnectsSilentStream_data()

@@ -94,7 +94,7 @@ public:
         connect(&source, &EventSource::eventReceived, this,
                 [this](const Sse::Event &event) { events.append(event); });
         connect(&source, &EventSource::commentReceived, this,
-                [this](const QString &comment) { comments.append(comment); });
+                [this](const Sse::Comment &comment) { comments.append(comment.textString()); });
         connect(&source, &EventSource::errorOccurred, this,
                 [this](const SourceError &error) { errors.append(error); });
         connect(&source, &EventSource::parseErrorOccurred, this,
