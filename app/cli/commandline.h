@@ -2,20 +2,22 @@
 // CommandLine: reads ssedash-cli's arguments into what the user asked for.
 #pragma once
 
-#include "sselib/logexport.h"
-#include "sselib/publisheroptions.h"
-#include "sselib/sourceoptions.h"
+#include "exportoptions.h"
+#include "monitoroptions.h"
+#include "parseoptions.h"
+#include "publishoptions.h"
 
-#include <QByteArrayList>
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
+#include <QStringView>
 #include <QUrl>
 
-#include <chrono>
+#include <limits>
 #include <optional>
 
 QT_BEGIN_NAMESPACE
+class QCommandLineOption;
 class QCommandLineParser;
 QT_END_NAMESPACE
 
@@ -24,41 +26,6 @@ enum ExitCode {
     ExitSuccess = 0,
     ExitFailure = 1, ///< I/O trouble, a fatal stream error
     ExitUsage = 2 ///< the command line was wrong
-};
-
-/// Options of `ssedash-cli parse`.
-struct ParseOptions
-{
-    QString fileName; ///< empty or "-": standard input
-    qsizetype chunkSize = 0; ///< bytes per Parser::feed(); 0: as read
-    bool count = false; ///< only print totals at the end
-};
-
-/// Options of `ssedash-cli monitor`.
-struct MonitorOptions
-{
-    QUrl url;
-    Sse::SourceOptions source;
-    qint64 maxEvents = 0; ///< stop after this many events; 0: no limit
-    std::optional<std::chrono::milliseconds> timeout; ///< stop after this long
-    bool count = false; ///< only print totals at exit
-    QString outputFile; ///< --output FILE: also record events and comments there as NDJSON
-};
-
-/// Options of `ssedash-cli export`.
-struct ExportOptions
-{
-    QString inputFile; ///< an NDJSON event log
-    QString outputFile;
-    Sse::LogFormat format = Sse::LogFormat::Ndjson; ///< --format, else from the output suffix
-};
-
-/// Options of `ssedash-cli publish`.
-struct PublishOptions
-{
-    Sse::PublisherOptions publisher; ///< address, port, channels, CORS and the feed
-    QString replayFile; ///< --replay FILE: an NDJSON event log
-    double replaySpeed = 1.0; ///< --speed X, with --replay
 };
 
 /// What the user asked for.
@@ -84,13 +51,17 @@ struct Invocation
 };
 
 /// Reads the arguments of ssedash-cli (`ssedash-cli COMMAND [options] ...`). Never exits and
-/// never prints: errors come back as Invocation::Action::Error with a message.
+/// never prints: errors come back as Invocation::Action::Error with a message. Handles the
+/// program-wide options itself and hands the rest to the command's own reader
+/// (ParseOptions::fromArguments() and its siblings), which build on the shared parts below.
 class CommandLine
 {
     Q_DECLARE_TR_FUNCTIONS(CommandLine)
 
 public:
     static constexpr QStringView ProgramName = u"ssedash-cli";
+    /// The largest millisecond option value: QTimer counts int milliseconds.
+    static constexpr quint64 MaxMilliseconds = std::numeric_limits<int>::max();
 
     /// `arguments` as QCoreApplication::arguments() gives them, program name first.
     [[nodiscard]] static Invocation parse(const QStringList &arguments);
@@ -100,15 +71,19 @@ public:
     /// "Try 'ssedash-cli [command] --help'." for the end of an error message.
     [[nodiscard]] static QString helpHint(const QString &command);
 
-private:
-    static Invocation parseParse(const QStringList &arguments);
-    static Invocation parseMonitor(const QStringList &arguments);
-    static Invocation parsePublish(const QStringList &arguments);
-    static Invocation parseExport(const QStringList &arguments);
-    // The parts of parsePublish(): each returns an error message, or an empty string.
-    static QString readListenOptions(
-            const QCommandLineParser &parser, Sse::PublisherOptions &options);
-    static QString readFeedOptions(const QCommandLineParser &parser, Sse::FeedSettings &feed);
-    static QString readChannelOptions(const QCommandLineParser &parser, QByteArrayList &channels);
-    static QString readReplayOptions(const QCommandLineParser &parser, PublishOptions &options);
+    // Shared by the commands' readers.
+
+    /// An Action::Error invocation of `command` (empty: none) that says `message`.
+    [[nodiscard]] static Invocation usageError(const QString &command, const QString &message);
+    /// -h, --help: every command takes it, as its first option.
+    [[nodiscard]] static QCommandLineOption helpOption();
+    /// Parses `arguments` with `parser`, which has helpOption(). Gives an Error invocation when
+    /// they do not parse, Help (with `usage` as the first line) for --help, else nothing: the
+    /// command goes on to read its options.
+    [[nodiscard]] static std::optional<Invocation> parseCommon(QCommandLineParser &parser,
+            const QStringList &arguments, const QString &command, const QString &usage);
+    /// Plain decimal digits up to `max`: no sign, no spaces, no hex.
+    [[nodiscard]] static std::optional<quint64> parseUnsigned(const QString &text, quint64 max);
+    /// An absolute http or https URL with a host.
+    [[nodiscard]] static bool isHttpUrl(const QUrl &url);
 };

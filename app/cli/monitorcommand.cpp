@@ -7,7 +7,6 @@
 #include "sselib/eventlog.h"
 #include "sselib/jsonlines.h"
 
-#include <QDateTime>
 #include <QLoggingCategory>
 
 #include <limits>
@@ -20,10 +19,6 @@ Q_LOGGING_CATEGORY(lcMonitor, "ssedash.cli.monitor", QtWarningMsg)
 
 // A fatal error should close the source at once; do not hang if it does not.
 constexpr auto FatalGrace = 2000ms;
-
-// Qt's HTTP thread deletes an aborted request's delegate only once it gets to run; exiting
-// right after close() leaks it (LeakSanitizer aborts then). Give that thread a moment.
-constexpr auto ShutdownGrace = 50ms;
 
 // --output: how long a record may wait in memory, and how much may wait.
 constexpr auto FlushInterval = 100ms;
@@ -140,7 +135,7 @@ void MonitorCommand::handleEvent(const Sse::Event &event)
         finish(ExitSuccess);
 }
 
-void MonitorCommand::handleComment(const QString &comment)
+void MonitorCommand::handleComment(const Sse::Comment &comment)
 {
     if (m_finished)
         return;
@@ -149,7 +144,7 @@ void MonitorCommand::handleComment(const QString &comment)
         return;
     m_line.resize(0);
     m_line.append("{\"kind\":\"comment\",\"comment\":");
-    Sse::JsonLines::appendString(m_line, comment.toUtf8());
+    Sse::JsonLines::appendString(m_line, comment.text);
     m_line.append('}');
     writeLine();
 }
@@ -225,7 +220,10 @@ void MonitorCommand::finish(int exitCode)
         m_line.append('}');
         writeLine();
     }
-    QTimer::singleShot(ShutdownGrace, this, [this, exitCode] { Q_EMIT finished(exitCode); });
+    // No grace period for Qt's HTTP thread: the aborted request's delegate is freed when that
+    // thread ends, and Sse::NetworkPool ends it (clearConnectionCache() joins it) on aboutToQuit.
+    QMetaObject::invokeMethod(
+            this, [this, exitCode] { Q_EMIT finished(exitCode); }, Qt::QueuedConnection);
 }
 
 void MonitorCommand::writeState(Sse::EventSource::ReadyState state)
@@ -273,12 +271,11 @@ void MonitorCommand::recordEvent(const Sse::Event &event)
     recorded();
 }
 
-void MonitorCommand::recordComment(const QString &comment)
+void MonitorCommand::recordComment(const Sse::Comment &comment)
 {
     if (!m_output.isOpen())
         return;
-    Sse::EventLog::appendComment(m_pending, comment.toUtf8(), QDateTime::currentMSecsSinceEpoch(),
-            m_source->connectionCount());
+    Sse::EventLog::appendComment(m_pending, comment.text, comment.receivedMs, comment.connection);
     recorded();
 }
 

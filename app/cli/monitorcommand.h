@@ -49,7 +49,7 @@ private:
     void handleStateChanged(Sse::EventSource::ReadyState state);
     void handleOpened();
     void handleEvent(const Sse::Event &event);
-    void handleComment(const QString &comment);
+    void handleComment(const Sse::Comment &comment);
     void handleError(const Sse::SourceError &error);
     void handleParseError(const QString &message);
     void handleDeadline();
@@ -59,7 +59,7 @@ private:
     void writeLine();
     [[nodiscard]] bool openOutput();
     void recordEvent(const Sse::Event &event);
-    void recordComment(const QString &comment);
+    void recordComment(const Sse::Comment &comment);
     void recorded();
     [[nodiscard]] bool flushOutput();
 

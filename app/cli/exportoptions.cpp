@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+// ExportOptions: the options of `ssedash-cli export`, read from its arguments.
+#include "exportoptions.h"
+
+#include "commandline.h"
+
+#include <QCommandLineParser>
+
+#include <optional>
+
+using namespace Qt::Literals::StringLiterals;
+
+Invocation ExportOptions::fromArguments(const QStringList &arguments)
+{
+    const QString command = u"export"_s;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+            tr("Converts an NDJSON event log, as 'monitor --output' records it, to another\n"
+               "format. OUTPUT is replaced only once it is completely written: when writing\n"
+               "fails, an existing OUTPUT keeps its old content.\n"
+               "\n"
+               "Formats:\n"
+               "  ndjson  the event log itself, lossless (.ndjson, .jsonl)\n"
+               "  json    a JSON array of the same objects (.json)\n"
+               "  csv     receivedMs,receivedAt,connection,kind,type,lastEventId,data (.csv);\n"
+               "          a ' goes before a text that starts with = + - @, TAB or CR, so\n"
+               "          that spreadsheets do not take it for a formula\n"
+               "  sse     the events as text/event-stream, which 'parse' reads back to the\n"
+               "          same type, data and lastEventId (.sse, .txt)"));
+    const QCommandLineOption helpOption = CommandLine::helpOption();
+    const QCommandLineOption formatOption(u"format"_s,
+            tr("ndjson, json, csv or sse (default: from OUTPUT's suffix)."), tr("FORMAT"));
+    parser.addOption(helpOption);
+    parser.addOption(formatOption);
+    parser.addPositionalArgument(u"INPUT"_s, tr("The NDJSON event log to read."));
+    parser.addPositionalArgument(u"OUTPUT"_s, tr("The file to write."));
+
+    const std::optional<Invocation> early = CommandLine::parseCommon(parser, arguments, command,
+            tr("Usage: %1 export [--format FORMAT] INPUT OUTPUT").arg(CommandLine::ProgramName));
+    if (early)
+        return *early;
+
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() < 2)
+        return CommandLine::usageError(command, tr("export wants an INPUT and an OUTPUT file"));
+    if (positional.size() > 2)
+        return CommandLine::usageError(
+                command, tr("export takes two files, but got %1").arg(positional.size()));
+    if (positional.at(0).isEmpty() || positional.at(1).isEmpty())
+        return CommandLine::usageError(command, tr("export wants file names, not empty arguments"));
+
+    Invocation invocation;
+    invocation.action = Invocation::Action::Export;
+    invocation.command = command;
+    ExportOptions &options = invocation.exportOptions;
+    options.inputFile = positional.at(0);
+    options.outputFile = positional.at(1);
+    std::optional<Sse::LogFormat> format;
+    if (parser.isSet(formatOption)) {
+        const QString name = parser.value(formatOption);
+        format = Sse::logFormatFromName(name);
+        if (!format)
+            return CommandLine::usageError(
+                    command, tr("--format wants ndjson, json, csv or sse, not '%1'").arg(name));
+    } else {
+        format = Sse::logFormatFromFileName(options.outputFile);
+        if (!format) {
+            return CommandLine::usageError(command,
+                    tr("cannot tell the format from '%1': name it with --format, or end the "
+                       "name in .ndjson, .jsonl, .json, .csv, .sse or .txt")
+                            .arg(options.outputFile));
+        }
+    }
+    options.format = *format;
+    return invocation;
+}

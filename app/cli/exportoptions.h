@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: MIT
+// ExportOptions: the options of `ssedash-cli export`, read from its arguments.
+#pragma once
+
+#include "sselib/logexport.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+struct Invocation;
+
+/// Options of `ssedash-cli export`.
+struct ExportOptions
+{
+    Q_DECLARE_TR_FUNCTIONS(ExportOptions)
+
+public:
+    QString inputFile; ///< an NDJSON event log
+    QString outputFile;
+    Sse::LogFormat format = Sse::LogFormat::Ndjson; ///< --format, else from the output suffix
+
+    /// Reads `ssedash-cli export [--format FORMAT] INPUT OUTPUT`; `arguments` start with the
+    /// program name, without the command. Gives Help, Error or Export with these options.
+    [[nodiscard]] static Invocation fromArguments(const QStringList &arguments);
+};

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: MIT
+// MonitorOptions: the options of `ssedash-cli monitor`, read from its arguments.
+#pragma once
+
+#include "sselib/sourceoptions.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <chrono>
+#include <optional>
+
+struct Invocation;
+
+/// Options of `ssedash-cli monitor`.
+struct MonitorOptions
+{
+    Q_DECLARE_TR_FUNCTIONS(MonitorOptions)
+
+public:
+    QUrl url;
+    Sse::SourceOptions source;
+    qint64 maxEvents = 0; ///< stop after this many events; 0: no limit
+    std::optional<std::chrono::milliseconds> timeout; ///< stop after this long
+    bool count = false; ///< only print totals at exit
+    QString outputFile; ///< --output FILE: also record events and comments there as NDJSON
+
+    /// Reads `ssedash-cli monitor URL [options]`; `arguments` start with the program name,
+    /// without the command. Gives Help, Error or Monitor with these options.
+    [[nodiscard]] static Invocation fromArguments(const QStringList &arguments);
+};

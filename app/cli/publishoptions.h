@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: MIT
+// PublishOptions: the options of `ssedash-cli publish`, read from its arguments.
+#pragma once
+
+#include "sselib/publisheroptions.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+struct Invocation;
+
+/// Options of `ssedash-cli publish`.
+struct PublishOptions
+{
+    Q_DECLARE_TR_FUNCTIONS(PublishOptions)
+
+public:
+    Sse::PublisherOptions publisher; ///< address, port, channels, CORS and the feed
+    QString replayFile; ///< --replay FILE: an NDJSON event log
+    double replaySpeed = 1.0; ///< --speed X, with --replay
+
+    /// Reads `ssedash-cli publish [options]`; `arguments` start with the program name, without
+    /// the command. Gives Help, Error or Publish with these options.
+    [[nodiscard]] static Invocation fromArguments(const QStringList &arguments);
+};
