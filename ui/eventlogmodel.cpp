@@ -149,6 +149,16 @@ void EventLogModel::setCapacity(int capacity)
         linearize();
         m_capacity = capacity;
     }
+    m_rawTail = std::min(m_rawTail, m_count + m_pending.size());
+}
+
+void EventLogModel::setRawRetention(int rows)
+{
+    rows = std::max(rows, 0);
+    if (rows == m_rawRetention)
+        return;
+    m_rawRetention = rows;
+    dropRawBeyond(static_cast<std::size_t>(rows));
 }
 
 std::chrono::milliseconds EventLogModel::flushInterval() const
@@ -176,8 +186,11 @@ void EventLogModel::append(const Record &record)
     if (m_pending.size() >= static_cast<std::size_t>(m_capacity)) {
         m_pending.pop_front();
         ++m_evicted;
+        m_rawTail = std::min(m_rawTail, m_count + m_pending.size());
     }
     m_pending.push_back(std::move(row));
+    ++m_rawTail;
+    dropRawBeyond(static_cast<std::size_t>(m_rawRetention));
     if (!m_flushTimer.isActive())
         m_flushTimer.start();
 }
@@ -193,6 +206,7 @@ void EventLogModel::flush()
             beginRemoveRows(QModelIndex(), 0, drop - 1);
             dropOldest(drop);
             endRemoveRows();
+            m_rawTail = std::min(m_rawTail, m_count + incoming);
         }
         const auto first = static_cast<int>(m_count);
         beginInsertRows(QModelIndex(), first, first + static_cast<int>(incoming) - 1);
@@ -216,6 +230,7 @@ void EventLogModel::clear()
 {
     m_flushTimer.stop();
     m_pending.clear();
+    m_rawTail = 0;
     if (m_count > 0) {
         beginResetModel();
         std::vector<Row>().swap(m_ring);
@@ -242,6 +257,11 @@ quint64 EventLogModel::sequence(int row) const
 EventLogModel::Anomaly EventLogModel::anomaly(int row) const
 {
     return rowAt(row).anomaly;
+}
+
+bool EventLogModel::isRawDropped(int row) const
+{
+    return rowAt(row).rawDropped;
 }
 
 QColor EventLogModel::typeColor(QByteArrayView type)
@@ -355,6 +375,8 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         return row.sequence;
     case AnomalyRole:
         return QVariant::fromValue(row.anomaly);
+    case RawDroppedRole:
+        return row.rawDropped;
     default:
         return {};
     }
@@ -449,6 +471,28 @@ void EventLogModel::dropOldest(int count)
     m_start = (m_start + static_cast<std::size_t>(count)) % capacity;
     m_count -= static_cast<std::size_t>(count);
     m_evicted += static_cast<quint64>(count);
+}
+
+EventLogModel::Row &EventLogModel::rowOrPending(std::size_t index)
+{
+    if (index < m_count)
+        return m_ring[(m_start + index) % m_ring.size()];
+    return m_pending[index - m_count];
+}
+
+// No dataChanged(): no column shows the raw lines, and a signal per append would cost the views
+// more than the lines do.
+void EventLogModel::dropRawBeyond(std::size_t keep)
+{
+    const std::size_t total = m_count + m_pending.size();
+    Q_ASSERT(m_rawTail <= total);
+    for (; m_rawTail > keep; --m_rawTail) {
+        Row &row = rowOrPending(total - m_rawTail);
+        if (!row.record.event.raw.isEmpty()) {
+            row.record.event.raw = QByteArray();
+            row.rawDropped = true;
+        }
+    }
 }
 
 void EventLogModel::linearize()

@@ -19,6 +19,8 @@
 /// order. append() only queues; a throttle timer moves the queue into the table with one
 /// beginInsertRows() (and at most one beginRemoveRows() for evicted rows) per flush, so a fast
 /// feed costs the view one update per interval. Display text is formatted lazily in data().
+/// Only the newest rawRetention() records keep their raw wire lines, so that they do not double
+/// the memory of a full log.
 class EventLogModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -44,7 +46,8 @@ public:
         IdRole, ///< QString: the event's last event ID
         ReceivedMsRole, ///< qint64: receive time, ms since the Unix epoch (sort by this)
         SequenceRole, ///< quint64: 1-based arrival number; keeps counting across eviction
-        AnomalyRole ///< EventLogModel::Anomaly
+        AnomalyRole, ///< EventLogModel::Anomaly
+        RawDroppedRole ///< bool: the event's raw lines were dropped, see setRawRetention()
     };
 
     /// What an event's numeric id says about the stream, compared to the previous event's id.
@@ -57,6 +60,7 @@ public:
 
     static constexpr int DefaultCapacity = 100000;
     static constexpr std::chrono::milliseconds DefaultFlushInterval{50};
+    static constexpr int DefaultRawRetention = 5000;
 
     explicit EventLogModel(QObject *parent = nullptr);
     ~EventLogModel() override;
@@ -65,6 +69,15 @@ public:
 
     /// Values below 1 count as 1. Shrinking drops the oldest rows (and queued records) at once.
     void setCapacity(int capacity);
+
+    /// How many of the newest records (rows and queued ones) keep their raw wire lines
+    /// (Sse::Event::raw). Older events drop them, and isRawDropped() says so: in a full log the
+    /// lines would take about as much memory as the data itself. Values below 0 count as 0.
+    [[nodiscard]] int rawRetention() const { return m_rawRetention; }
+
+    /// Shrinking drops the raw lines of the rows beyond the new limit at once; growing cannot
+    /// bring dropped lines back.
+    void setRawRetention(int rows);
 
     [[nodiscard]] std::chrono::milliseconds flushInterval() const;
     void setFlushInterval(std::chrono::milliseconds interval);
@@ -97,6 +110,10 @@ public:
     [[nodiscard]] quint64 sequence(int row) const;
     [[nodiscard]] Anomaly anomaly(int row) const;
 
+    /// Whether the event at `row` came with raw wire lines that were dropped to save memory
+    /// (false for comments and for events that never had them).
+    [[nodiscard]] bool isRawDropped(int row) const;
+
     /// The colour that stands for an event type: stable across runs, readable on light and dark
     /// backgrounds.
     [[nodiscard]] static QColor typeColor(QByteArrayView type);
@@ -120,12 +137,15 @@ private:
         quint64 idNumber = 0; ///< the numeric part of the id, when anomaly != None
         quint64 previousIdNumber = 0; ///< the previous event's number, when anomaly != None
         Anomaly anomaly = Anomaly::None;
+        bool rawDropped = false;
     };
 
     [[nodiscard]] const Row &rowAt(int row) const;
     void detectAnomaly(Row &row);
     void noteType(const QByteArray &type);
     void dropOldest(int count);
+    [[nodiscard]] Row &rowOrPending(std::size_t index);
+    void dropRawBeyond(std::size_t keep);
     void linearize();
     [[nodiscard]] QString anomalyText(const Row &row) const;
     [[nodiscard]] qint64 localOffsetMs(qint64 utcMs) const;
@@ -137,6 +157,11 @@ private:
     std::size_t m_count = 0;
     std::deque<Row> m_pending; ///< never longer than m_capacity
     int m_capacity = DefaultCapacity;
+    int m_rawRetention = DefaultRawRetention;
+    // Rows and queued records form one sequence, oldest first. Every record but the newest
+    // m_rawTail ones has dropped its raw lines, and m_rawTail <= m_rawRetention, so each append
+    // drops at most one record's lines: O(1).
+    std::size_t m_rawTail = 0;
     quint64 m_sequence = 0;
     quint64 m_evicted = 0;
     QTimer m_flushTimer;

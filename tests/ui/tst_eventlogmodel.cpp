@@ -34,6 +34,14 @@ Record makeEvent(const QByteArray &type, const QByteArray &data, const QByteArra
     return record;
 }
 
+Record makeRawEvent(int n)
+{
+    const QByteArray number = QByteArray::number(n);
+    Record record = makeEvent("tick", number, number);
+    record.event.raw = "id: " + number + "\ndata: " + number + '\n';
+    return record;
+}
+
 Record makeComment(const QByteArray &text, qint64 receivedMs = 1000)
 {
     Record record;
@@ -136,7 +144,12 @@ private Q_SLOTS:
     void flush_batchLargerThanCapacityIsNeverInserted();
     void append_ignoresUnknownKinds();
     void clear_emptiesRowsAndQueue();
+    void wrap_keepsTheModelTesterHappy();
     void stress_rowCountStaysWithinCapacity();
+
+    // Raw wire lines
+    void rawRetention_keepsRawLinesOfTheNewestRowsOnly();
+    void rawRetention_dropsWhileQueuedToo();
 
     // What the columns and roles show
     void headers_nameTheColumns();
@@ -367,15 +380,17 @@ void tst_EventLogModel::clear_emptiesRowsAndQueue()
     QCOMPARE(reset.count(), 2);
 }
 
-void tst_EventLogModel::stress_rowCountStaysWithinCapacity()
+// Bursts that overfill the ring, with the testers watching the log and a filtered proxy. A
+// small capacity: the testers walk every row on every change.
+void tst_EventLogModel::wrap_keepsTheModelTesterHappy()
 {
     Models m;
-    QCOMPARE(m.log.capacity(), 100000);
+    m.log.setCapacity(1000);
+    m.filter.setIdFilter(u"7"_s);
     int maxRows = 0;
     connect(&m.log, &QAbstractItemModel::rowsInserted, this,
             [&m, &maxRows] { maxRows = std::max(maxRows, m.log.rowCount()); });
-    // Few flushes: the testers walk every row on every change.
-    const QList<int> bursts{30000, 70000, 60000, 40000};
+    const QList<int> bursts{300, 700, 600, 400, 1500, 1};
     quint64 total = 0;
     for (const int burst : bursts) {
         for (int i = 0; i < burst; ++i)
@@ -386,16 +401,172 @@ void tst_EventLogModel::stress_rowCountStaysWithinCapacity()
         const int rows = m.log.rowCount();
         QCOMPARE(m.log.sequence(0), total - static_cast<quint64>(rows) + 1);
         QCOMPARE(m.log.sequence(rows - 1), total);
-        QCOMPARE(m.filter.rowCount(), rows);
+        int expected = 0;
+        for (quint64 n = total - static_cast<quint64>(rows) + 1; n <= total; ++n)
+            expected += QByteArray::number(n).contains('7') ? 1 : 0;
+        QCOMPARE(m.filter.rowCount(), expected);
+        QVERIFY(m.filter.index(expected - 1, EventLogModel::IdColumn)
+                        .data()
+                        .toString()
+                        .contains(u'7'));
+    }
+    QCOMPARE(total, 3501u);
+    QCOMPARE(maxRows, 1000);
+    QCOMPARE(m.log.totalReceived(), 3501u);
+    QCOMPARE(m.log.evictedCount(), 2501u);
+    QCOMPARE(cell(m.log, 0, EventLogModel::IdColumn).toString(), u"2502"_s);
+    QCOMPARE(cell(m.log, 999, EventLogModel::IdColumn).toString(), u"3501"_s);
+    m.filter.setIdFilter(QString());
+    QCOMPARE(sequences(m.filter), range(2502, 3501));
+}
+
+// The default capacity, filled twice over. No model testers: at this size they would take
+// seconds, and wrap_keepsTheModelTesterHappy() covers the signals.
+void tst_EventLogModel::stress_rowCountStaysWithinCapacity()
+{
+    EventLogModel log;
+    EventFilterModel filter;
+    filter.setSourceModel(&log);
+    QCOMPARE(log.capacity(), 100000);
+    int maxRows = 0;
+    connect(&log, &QAbstractItemModel::rowsInserted, this,
+            [&log, &maxRows] { maxRows = std::max(maxRows, log.rowCount()); });
+    const QList<int> bursts{30000, 70000, 60000, 40000};
+    quint64 total = 0;
+    for (const int burst : bursts) {
+        for (int i = 0; i < burst; ++i)
+            log.append(makeEvent("tick", "payload", QByteArray::number(++total)));
+        QVERIFY(log.pendingCount() <= log.capacity());
+        log.flush();
+        QVERIFY(log.rowCount() <= log.capacity());
+        const int rows = log.rowCount();
+        QCOMPARE(log.sequence(0), total - static_cast<quint64>(rows) + 1);
+        QCOMPARE(log.sequence(rows - 1), total);
+        QCOMPARE(filter.rowCount(), rows);
     }
     QCOMPARE(total, 200000u);
     QCOMPARE(maxRows, 100000);
-    QCOMPARE(m.log.rowCount(), 100000);
-    QCOMPARE(m.log.totalReceived(), 200000u);
-    QCOMPARE(m.log.evictedCount(), 100000u);
-    QCOMPARE(cell(m.log, 0, EventLogModel::IdColumn).toString(), u"100001"_s);
-    QCOMPARE(cell(m.log, 99999, EventLogModel::IdColumn).toString(), u"200000"_s);
-    QCOMPARE(cell(m.log, 0, 0, EventLogModel::AnomalyRole).value<Anomaly>(), Anomaly::None);
+    QCOMPARE(log.rowCount(), 100000);
+    QCOMPARE(log.totalReceived(), 200000u);
+    QCOMPARE(log.evictedCount(), 100000u);
+    QCOMPARE(cell(log, 0, EventLogModel::IdColumn).toString(), u"100001"_s);
+    QCOMPARE(cell(log, 99999, EventLogModel::IdColumn).toString(), u"200000"_s);
+    QCOMPARE(cell(log, 0, 0, EventLogModel::AnomalyRole).value<Anomaly>(), Anomaly::None);
+    QCOMPARE(cell(filter, 0, EventLogModel::IdColumn).toString(), u"100001"_s);
+    QCOMPARE(cell(filter, 99999, EventLogModel::IdColumn).toString(), u"200000"_s);
+}
+
+void tst_EventLogModel::rawRetention_keepsRawLinesOfTheNewestRowsOnly()
+{
+    Models m;
+    QCOMPARE(m.log.rawRetention(), EventLogModel::DefaultRawRetention);
+    QCOMPARE(EventLogModel::DefaultRawRetention, 5000);
+    m.log.setCapacity(8);
+    m.log.setRawRetention(3);
+    QCOMPARE(m.log.rawRetention(), 3);
+    const auto rawOf = [&m](int row) {
+        return cell(m.log, row, 0, EventLogModel::EventRole).value<Sse::Event>().raw;
+    };
+    const auto dropped = [&m] {
+        QList<bool> result;
+        for (int row = 0; row < m.log.rowCount(); ++row) {
+            const bool flag = m.log.isRawDropped(row);
+            if (cell(m.log, row, 0, EventLogModel::RawDroppedRole).toBool() != flag)
+                return QList<bool>{};
+            if (flag && !m.log.record(row).event.raw.isEmpty())
+                return QList<bool>{};
+            result.append(flag);
+        }
+        return result;
+    };
+
+    for (int i = 1; i <= 5; ++i)
+        m.log.append(makeRawEvent(i));
+    m.log.flush();
+    QCOMPARE(dropped(), (QList<bool>{true, true, false, false, false}));
+    QCOMPARE(rawOf(0), QByteArray());
+    QCOMPARE(rawOf(2), "id: 3\ndata: 3\n"_ba);
+    QCOMPARE(m.log.record(4).event.raw, "id: 5\ndata: 5\n"_ba);
+    QCOMPARE(cell(m.log, 0, EventLogModel::DataColumn).toString(), u"1"_s); // the rest stays
+
+    // Comments and events that came without raw lines never count as dropped.
+    m.log.append(makeComment("ping"));
+    m.log.append(makeEvent("tick", "no raw"));
+    m.log.append(makeRawEvent(8));
+    m.log.flush();
+    QCOMPARE(dropped(), (QList<bool>{true, true, true, true, true, false, false, false}));
+    QVERIFY(!cell(m.log, 6, 0, EventLogModel::RawDroppedRole).toBool());
+
+    // Wrapping the ring keeps the newest three.
+    for (int i = 9; i <= 13; ++i)
+        m.log.append(makeRawEvent(i));
+    m.log.flush();
+    QCOMPARE(sequences(m.log), range(6, 13));
+    QCOMPARE(dropped(), (QList<bool>{false, false, true, true, true, false, false, false}));
+    QCOMPARE(m.log.record(7).event.raw, "id: 13\ndata: 13\n"_ba);
+
+    // Shrinking drops at once; growing brings nothing back, but newer rows keep more.
+    m.log.setRawRetention(1);
+    QCOMPARE(dropped(), (QList<bool>{false, false, true, true, true, true, true, false}));
+    m.log.setRawRetention(-4);
+    QCOMPARE(m.log.rawRetention(), 0);
+    QCOMPARE(dropped(), (QList<bool>{false, false, true, true, true, true, true, true}));
+    m.log.setRawRetention(4);
+    m.log.append(makeRawEvent(14));
+    m.log.append(makeRawEvent(15));
+    m.log.flush();
+    QCOMPARE(dropped(), (QList<bool>{true, true, true, true, true, true, false, false}));
+
+    // clear() forgets the rows, not the setting.
+    m.log.clear();
+    for (int i = 16; i <= 21; ++i)
+        m.log.append(makeRawEvent(i));
+    m.log.flush();
+    QCOMPARE(m.log.rawRetention(), 4);
+    QCOMPARE(dropped(), (QList<bool>{true, true, false, false, false, false}));
+}
+
+// Queued records count: a burst far bigger than the retention never holds all its lines, even
+// before the flush, and the lines of queued records evicted by capacity go with them.
+void tst_EventLogModel::rawRetention_dropsWhileQueuedToo()
+{
+    Models m;
+    m.log.setCapacity(6);
+    m.log.setRawRetention(2);
+    for (int i = 1; i <= 4; ++i)
+        m.log.append(makeRawEvent(i));
+    m.log.flush();
+    for (int i = 5; i <= 30; ++i)
+        m.log.append(makeRawEvent(i));
+    QCOMPARE(m.log.pendingCount(), 6);
+    m.log.setCapacity(4); // cuts the queue while the table still has rows
+    m.log.flush();
+    QCOMPARE(sequences(m.log), range(27, 30));
+    for (int row = 0; row < 4; ++row)
+        QCOMPARE(m.log.isRawDropped(row), row < 2);
+    QCOMPARE(m.log.record(3).event.raw, "id: 30\ndata: 30\n"_ba);
+
+    // A retention above the capacity keeps every row's lines.
+    m.log.setRawRetention(100);
+    for (int i = 31; i <= 40; ++i)
+        m.log.append(makeRawEvent(i));
+    m.log.flush();
+    QCOMPARE(sequences(m.log), range(37, 40));
+    for (int row = 0; row < 4; ++row)
+        QVERIFY(!m.log.isRawDropped(row));
+
+    // Just above the capacity: evictions and drops take turns.
+    m.log.setCapacity(2);
+    m.log.setRawRetention(3);
+    for (int i = 41; i <= 50; i += 2) {
+        m.log.append(makeRawEvent(i));
+        m.log.append(makeRawEvent(i + 1));
+        m.log.flush();
+        QCOMPARE(sequences(m.log), range(i, i + 1));
+        QCOMPARE(m.log.record(0).event.raw,
+                "id: "_ba + QByteArray::number(i) + "\ndata: "_ba + QByteArray::number(i) + '\n');
+        QVERIFY(!m.log.isRawDropped(1));
+    }
 }
 
 void tst_EventLogModel::headers_nameTheColumns()
