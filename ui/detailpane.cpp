@@ -2,6 +2,7 @@
 // DetailPane: everything about one event (or comment) of the log.
 #include "detailpane.h"
 
+#include "eventlogmodel.h"
 #include "jsonhighlighter.h"
 
 #include <QAction>
@@ -100,9 +101,10 @@ void DetailPane::clear()
     m_copyButton->setEnabled(false);
 }
 
-void DetailPane::setRecord(const Sse::EventLog::Record &record)
+void DetailPane::setRecord(const Sse::EventLog::Record &record, bool rawDropped)
 {
     m_record = record;
+    m_rawDropped = rawDropped;
     m_hasRecord = true;
     const Sse::Event &event = record.event;
     const QString time =
@@ -157,7 +159,11 @@ void DetailPane::showData()
         m_raw->setPlainText(u":"_s + QString::fromUtf8(m_record.comment));
     } else if (m_record.event.raw.isEmpty()) {
         m_raw->setPlainText({});
-        m_raw->setPlaceholderText(tr("The raw lines were not kept for this event."));
+        m_raw->setPlaceholderText(m_rawDropped
+                        ? tr("The raw lines of older events are no longer kept, to bound "
+                             "memory; the newest %L1 events keep theirs.")
+                                  .arg(EventLogModel::DefaultRawRetention)
+                        : tr("The raw lines were not kept for this event."));
     } else {
         m_raw->setPlainText(QString::fromUtf8(m_record.event.raw));
     }

@@ -34,7 +34,9 @@ public:
     explicit DetailPane(QWidget *parent = nullptr);
     ~DetailPane() override;
 
-    void setRecord(const Sse::EventLog::Record &record);
+    /// `rawDropped`: the log kept the raw lines once and let them go to bound its memory
+    /// (EventLogModel::rawRetention()).
+    void setRecord(const Sse::EventLog::Record &record, bool rawDropped = false);
     /// Shows nothing (no row selected).
     void clear();
 
@@ -70,6 +72,7 @@ private:
     void showData();
 
     Sse::EventLog::Record m_record;
+    bool m_rawDropped = false;
     bool m_hasRecord = false;
     bool m_isJson = false;
     qsizetype m_prettyLimit = DefaultPrettyLimit;

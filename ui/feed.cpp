@@ -4,18 +4,28 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+
 using namespace Qt::Literals::StringLiterals;
+
+int ConnectionRecord::warningCount() const
+{
+    return int(std::count_if(findings.cbegin(), findings.cend(), [](const Sse::Finding &finding) {
+        return finding.severity != Sse::Finding::Severity::Info;
+    }));
+}
 
 Feed::Feed(const FeedConfig &config, QObject *parent)
     : QObject(parent)
     , m_config(config)
 {
     m_config.options.keepRawLines = true;
+    m_model.setCapacity(m_config.logCapacity);
     m_rateTimer.setInterval(1000);
     connect(&m_rateTimer, &QTimer::timeout, this, &Feed::onRateTick);
     m_statsTimer.setSingleShot(true);
     m_statsTimer.setInterval(StatsIntervalMs);
-    connect(&m_statsTimer, &QTimer::timeout, this, &Feed::statsChanged);
+    connect(&m_statsTimer, &QTimer::timeout, this, &Feed::onStatsTimer);
 }
 
 Feed::~Feed()
@@ -32,6 +42,10 @@ void Feed::setConfig(const FeedConfig &config)
     m_source.reset();
     m_config = config;
     m_config.options.keepRawLines = true;
+    m_model.setCapacity(m_config.logCapacity);
+    m_llm.reset();
+    m_llmDirty = false;
+    Q_EMIT llmChanged();
     noteChange();
 }
 
@@ -67,14 +81,21 @@ void Feed::createSource()
     connect(source, &Sse::EventSource::readyStateChanged, this, &Feed::onReadyState);
     connect(source, &Sse::EventSource::bytesReceived, this, [this](qint64 count) {
         m_bytes += count;
+        m_arrival.bytesArrived(QDateTime::currentMSecsSinceEpoch());
         noteChange();
     });
+    // No arguments: the monitor only needs the time, whatever the signal carries.
+    connect(source, &Sse::EventSource::commentReceived, this,
+            [this] { m_arrival.commentArrived(QDateTime::currentMSecsSinceEpoch()); });
+    connect(source, &Sse::EventSource::opened, this,
+            [this] { m_arrival.connectionOpened(QDateTime::currentMSecsSinceEpoch()); });
+    connect(source, &Sse::EventSource::responseReceived, this, &Feed::onResponse);
     connect(source, &Sse::EventSource::lastEventIdChanged, this, [this](const QByteArray &id) {
         m_lastEventId = id;
         noteChange();
     });
     connect(source, &Sse::EventSource::reconnectionTimeChanged, this, &Feed::noteChange);
-    connect(source, &Sse::EventSource::connectionStarted, this, &Feed::noteChange);
+    connect(source, &Sse::EventSource::connectionStarted, this, &Feed::onConnectionStarted);
     m_history.attach(source);
 }
 
@@ -112,16 +133,23 @@ void Feed::onEvent(const Sse::Event &event)
     record.event = event;
     m_model.append(record);
     ++m_events;
+    m_arrival.eventArrived(event.receivedMs);
+    if (m_config.llm && m_llm.add(event)) {
+        m_llmDirty = true;
+        // The answer is complete: reconnecting would only request another one.
+        if (m_llm.isDone())
+            close();
+    }
     noteChange();
 }
 
-void Feed::onComment(const QString &comment)
+void Feed::onComment(const Sse::Comment &comment)
 {
     Sse::EventLog::Record record;
     record.kind = Sse::EventLog::Record::Kind::Comment;
-    record.comment = comment.toUtf8();
-    record.event.receivedMs = QDateTime::currentMSecsSinceEpoch();
-    record.event.connection = m_source ? m_source->connectionCount() : 0;
+    record.comment = comment.text;
+    record.event.receivedMs = comment.receivedMs;
+    record.event.connection = comment.connection;
     m_model.append(record);
     ++m_comments;
     noteChange();
@@ -131,6 +159,13 @@ void Feed::onError(const Sse::SourceError &error)
 {
     m_lastError = error.message;
     m_lastErrorFatal = error.fatal;
+    if (!m_connections.isEmpty() && m_connections.constLast().error.isEmpty()) {
+        ConnectionRecord &last = m_connections.last();
+        last.error = error.message;
+        last.fatal = error.fatal;
+        endConnection(QDateTime::currentMSecsSinceEpoch());
+        Q_EMIT connectionsChanged();
+    }
     noteChange();
     Q_EMIT errorOccurred(error);
 }
@@ -140,6 +175,8 @@ void Feed::onReadyState(ReadyState state)
     if (state == m_state)
         return;
     m_state = state;
+    if (state != ReadyState::Open)
+        endConnection(QDateTime::currentMSecsSinceEpoch());
     if (state != ReadyState::Closed && !m_rateTimer.isActive())
         m_rateTimer.start();
     noteChange();
@@ -155,7 +192,75 @@ void Feed::onRateTick()
     // Keep sampling while closed only until the graph has fallen to zero.
     if (m_state == ReadyState::Closed && m_rates.last() == 0.0)
         m_rateTimer.stop();
+    // Silence grows without any signal, so the open connection is rechecked every second.
+    if (!m_connections.isEmpty() && m_connections.constLast().isOngoing())
+        updateFindings(QDateTime::currentMSecsSinceEpoch());
     noteChange();
+}
+
+void Feed::onStatsTimer()
+{
+    if (m_llmDirty) {
+        m_llmDirty = false;
+        Q_EMIT llmChanged();
+    }
+    Q_EMIT statsChanged();
+}
+
+void Feed::onConnectionStarted(int connection, const QByteArray &lastEventIdSent)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    endConnection(now);
+    ConnectionRecord record;
+    record.connection = connection;
+    record.lastEventIdSent = lastEventIdSent;
+    record.startedMs = now;
+    m_connections.append(record);
+    if (m_connections.size() > MaxConnections)
+        m_connections.remove(0, m_connections.size() - MaxConnections);
+    m_responseFindings.clear();
+    m_arrival.reset();
+    if (m_config.llm) {
+        m_llm.start(now);
+        m_llmDirty = false;
+        Q_EMIT llmChanged();
+    }
+    Q_EMIT connectionsChanged();
+    noteChange();
+}
+
+void Feed::onResponse(const Sse::ResponseInfo &response)
+{
+    if (m_connections.isEmpty() || m_connections.constLast().connection != response.connection)
+        return;
+    m_connections.last().response = response;
+    m_responseFindings = Sse::Diagnostics::checkResponse(response);
+    m_connections.last().findings = m_responseFindings;
+    Q_EMIT connectionsChanged();
+}
+
+void Feed::endConnection(qint64 nowMs)
+{
+    if (m_connections.isEmpty() || !m_connections.constLast().isOngoing())
+        return;
+    // The last look at the arrivals, measured up to the end rather than to "now" later on.
+    updateFindings(nowMs);
+    m_connections.last().endedMs = std::max<qint64>(nowMs, 1);
+}
+
+void Feed::updateFindings(qint64 nowMs)
+{
+    if (m_connections.isEmpty())
+        return;
+    QList<Sse::Finding> findings = m_responseFindings;
+    // Without an accepted response nothing streamed, so arrivals say nothing.
+    if (m_connections.constLast().response)
+        findings += m_arrival.findings(nowMs);
+    // Compared before last() is called: that would copy a list a view still shares.
+    if (findings == m_connections.constLast().findings)
+        return;
+    m_connections.last().findings = findings;
+    Q_EMIT connectionsChanged();
 }
 
 void Feed::noteChange()

@@ -5,7 +5,10 @@
 #include "connectionhistory.h"
 #include "eventlogmodel.h"
 
+#include "sselib/diagnostics.h"
 #include "sselib/eventsource.h"
+#include "sselib/llmstream.h"
+#include "sselib/responseinfo.h"
 #include "sselib/sourceerror.h"
 #include "sselib/sourceoptions.h"
 
@@ -16,6 +19,7 @@
 #include <QUrl>
 
 #include <memory>
+#include <optional>
 
 /// What the user configured for one feed.
 struct FeedConfig
@@ -24,6 +28,27 @@ struct FeedConfig
     QUrl url;
     Sse::SourceOptions options;
     bool llm = false; ///< an LLM completion stream (shown as text, not as a log)
+    bool rememberSecrets = false; ///< store secret headers (Authorization, Cookie, ...) too
+    int logCapacity = EventLogModel::DefaultCapacity; ///< events kept in the log's ring buffer
+};
+
+/// One request of a feed's source and what its response showed.
+struct ConnectionRecord
+{
+    int connection = 0; ///< 1-based, per source
+    QByteArray lastEventIdSent; ///< empty when no Last-Event-ID header was sent
+    qint64 startedMs = 0; ///< when the request went out, ms since the epoch
+    qint64 endedMs = 0; ///< when it failed, dropped or closed; 0 while it goes on
+    std::optional<Sse::ResponseInfo> response; ///< empty until (unless) a stream was accepted
+    /// Sse::Diagnostics::checkResponse() of the response, then the ArrivalMonitor's findings.
+    QList<Sse::Finding> findings;
+    QString error; ///< why the attempt failed or the stream dropped; empty if it did not
+    bool fatal = false; ///< the error closed the source
+
+    [[nodiscard]] bool isOngoing() const { return endedMs == 0; }
+
+    /// Findings of at least Warning severity.
+    [[nodiscard]] int warningCount() const;
 };
 
 /// One feed: owns its Sse::EventSource, the EventLogModel its events and comments go to and the
@@ -40,6 +65,7 @@ public:
 
     static constexpr int RateHistorySeconds = 60;
     static constexpr int StatsIntervalMs = 100;
+    static constexpr int MaxConnections = 200; ///< connection records kept, newest last
 
     explicit Feed(const FeedConfig &config, QObject *parent = nullptr);
     ~Feed() override;
@@ -81,6 +107,20 @@ public:
     /// Events in the last whole second.
     [[nodiscard]] qreal eventsPerSecond() const { return m_rates.isEmpty() ? 0.0 : m_rates.last(); }
 
+    /// The connections of this feed, oldest first, at most MaxConnections.
+    [[nodiscard]] QList<ConnectionRecord> connections() const { return m_connections; }
+
+    /// The newest connection, or null before the first request.
+    [[nodiscard]] const ConnectionRecord *lastConnection() const
+    {
+        return m_connections.isEmpty() ? nullptr : &m_connections.constLast();
+    }
+
+    /// The text of the current LLM message (only fed when config().llm is set). It restarts
+    /// with each request; once it is done the feed closes, as an LLM answer is complete and a
+    /// reconnect would request a new one.
+    [[nodiscard]] const Sse::LlmStream &llmStream() const { return m_llm; }
+
     /// Clears the log and the counters of events, comments and bytes (not the connection).
     void resetCounters();
 
@@ -94,14 +134,24 @@ Q_SIGNALS:
     void statsChanged();
     void readyStateChanged(Feed::ReadyState state);
     void errorOccurred(const Sse::SourceError &error);
+    /// A connection was added, or one's response, findings or error changed.
+    void connectionsChanged();
+    /// llmStream() changed; coalesced with statsChanged() while it streams.
+    void llmChanged();
 
 private:
     void createSource();
     void onEvent(const Sse::Event &event);
-    void onComment(const QString &comment);
+    void onComment(const Sse::Comment &comment);
     void onError(const Sse::SourceError &error);
     void onReadyState(ReadyState state);
     void onRateTick();
+    void onStatsTimer();
+    void onConnectionStarted(int connection, const QByteArray &lastEventIdSent);
+    void onResponse(const Sse::ResponseInfo &response);
+    void endConnection(qint64 nowMs);
+    /// Recomputes the newest connection's findings; emits connectionsChanged() on a change.
+    void updateFindings(qint64 nowMs);
     void noteChange();
 
     FeedConfig m_config;
@@ -119,4 +169,9 @@ private:
     QList<qreal> m_rates;
     QTimer m_rateTimer;
     QTimer m_statsTimer;
+    QList<ConnectionRecord> m_connections;
+    QList<Sse::Finding> m_responseFindings; ///< of the newest connection
+    Sse::ArrivalMonitor m_arrival; ///< of the newest connection
+    Sse::LlmStream m_llm;
+    bool m_llmDirty = false; ///< llmChanged() is due with the next stats tick
 };

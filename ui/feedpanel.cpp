@@ -2,8 +2,10 @@
 // FeedPanel: one feed's status header, filters, event table, detail pane and timeline.
 #include "feedpanel.h"
 
+#include "connectionview.h"
 #include "detailpane.h"
 #include "eventfiltermodel.h"
+#include "llmview.h"
 #include "sparkline.h"
 #include "timelinewidget.h"
 
@@ -19,9 +21,13 @@
 #include <QScrollBar>
 #include <QShortcut>
 #include <QSplitter>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -61,6 +67,8 @@ FeedPanel::FeedPanel(Feed *feed, QWidget *parent)
     , m_filter(new EventFilterModel(this))
     , m_table(new QTableView(this))
     , m_detail(new DetailPane(this))
+    , m_connectionView(new ConnectionView(this))
+    , m_sideTabs(new QTabWidget(this))
     , m_timeline(new TimelineWidget(this))
 {
     Q_ASSERT(feed);
@@ -74,7 +82,11 @@ FeedPanel::FeedPanel(Feed *feed, QWidget *parent)
     auto *tableAndDetail = new QSplitter(Qt::Horizontal, this);
     tableAndDetail->setChildrenCollapsible(false);
     tableAndDetail->addWidget(m_table);
-    tableAndDetail->addWidget(m_detail);
+    m_sideTabs->setDocumentMode(true);
+    m_sideTabs->addTab(m_detail, tr("Event"));
+    m_sideTabs->addTab(m_connectionView, tr("Connection"));
+    m_sideTabs->setTabToolTip(EventTab, tr("The selected event"));
+    tableAndDetail->addWidget(m_sideTabs);
     tableAndDetail->setStretchFactor(0, 3);
     tableAndDetail->setStretchFactor(1, 2);
 
@@ -107,7 +119,16 @@ FeedPanel::FeedPanel(Feed *feed, QWidget *parent)
 
     connect(feed, &Feed::statsChanged, this, &FeedPanel::updateStatus);
     connect(feed, &Feed::readyStateChanged, this, &FeedPanel::updateStatus);
+    connect(feed, &Feed::connectionsChanged, this, &FeedPanel::updateConnections);
+    connect(feed, &Feed::llmChanged, this, [this] {
+        if (m_llmView && m_feed)
+            m_llmView->setStream(m_feed->llmStream());
+    });
+    updateConnections();
     updateStatus();
+    // An LLM feed is read as text first.
+    if (m_llmView)
+        m_sideTabs->setCurrentIndex(LlmTab);
 }
 
 FeedPanel::~FeedPanel() = default;
@@ -249,7 +270,11 @@ void FeedPanel::setUpTable()
     const int padding = charWidth * 3;
     m_table->setColumnWidth(EventLogModel::TimeColumn,
             fontMetrics().horizontalAdvance(u"00:00:00.000"_s) + padding);
-    m_table->setColumnWidth(EventLogModel::TypeColumn, charWidth * 14);
+    // Wide enough for the header and a typical long name ("content_block_delta"); the user
+    // can still drag it.
+    m_table->setColumnWidth(EventLogModel::TypeColumn,
+            std::max(horizontal->sectionSizeHint(EventLogModel::TypeColumn),
+                    fontMetrics().horizontalAdvance(u"content_block_delta"_s) + padding));
     m_table->setColumnWidth(EventLogModel::IdColumn, charWidth * 8);
     m_table->setColumnWidth(EventLogModel::SizeColumn, charWidth * 9);
     horizontal->setSectionResizeMode(EventLogModel::DataColumn, QHeaderView::Stretch);
@@ -281,7 +306,8 @@ void FeedPanel::onCurrentChanged(const QModelIndex &current)
         m_detail->clear();
         return;
     }
-    m_detail->setRecord(m_feed->model()->record(source.row()));
+    m_detail->setRecord(
+            m_feed->model()->record(source.row()), m_feed->model()->isRawDropped(source.row()));
 }
 
 void FeedPanel::applyTextFilter()
@@ -375,6 +401,57 @@ void FeedPanel::updateStatus()
                                               : tr("Error: %1").arg(feed.lastError());
     }
     updateErrorLabel();
+    updateLlmTab();
+}
+
+void FeedPanel::updateConnections()
+{
+    if (!m_feed)
+        return;
+    m_connectionView->setConnections(m_feed->connections());
+    const ConnectionRecord *last = m_feed->lastConnection();
+    m_warningCount = last ? last->warningCount() : 0;
+    QStringList messages;
+    if (last) {
+        for (const Sse::Finding &finding : last->findings) {
+            if (finding.severity != Sse::Finding::Severity::Info)
+                messages.append(finding.message);
+        }
+    }
+    const int tab = m_sideTabs->indexOf(m_connectionView);
+    if (m_warningCount == 0) {
+        m_sideTabs->setTabText(tab, tr("Connection"));
+        m_sideTabs->setTabIcon(tab, {});
+        m_sideTabs->setTabToolTip(tab, tr("Requests, responses and diagnostics"));
+        return;
+    }
+    bool problem = false;
+    for (const Sse::Finding &finding : last->findings)
+        problem = problem || finding.severity == Sse::Finding::Severity::Problem;
+    const auto severity =
+            problem ? Sse::Finding::Severity::Problem : Sse::Finding::Severity::Warning;
+    m_sideTabs->setTabText(tab, tr("Connection (%1)").arg(m_warningCount));
+    m_sideTabs->setTabIcon(tab,
+            QIcon(ConnectionView::severityPixmap(severity, palette(),
+                    m_sideTabs->tabBar()->iconSize().height(), devicePixelRatioF())));
+    m_sideTabs->setTabToolTip(tab, messages.join(u'\n'));
+}
+
+void FeedPanel::updateLlmTab()
+{
+    const bool llm = m_feed && m_feed->config().llm;
+    if (llm == (m_llmView != nullptr))
+        return;
+    if (llm) {
+        m_llmView = new LlmView(m_sideTabs);
+        m_llmView->setStream(m_feed->llmStream());
+        m_sideTabs->addTab(m_llmView, tr("LLM"));
+        m_sideTabs->setTabToolTip(LlmTab, tr("The answer assembled from the stream"));
+    } else {
+        m_sideTabs->removeTab(m_sideTabs->indexOf(m_llmView));
+        delete m_llmView;
+        m_llmView = nullptr;
+    }
 }
 
 void FeedPanel::updateStateBadge()
@@ -402,8 +479,10 @@ void FeedPanel::updateErrorLabel()
 
 void FeedPanel::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::PaletteChange && m_stateLabel)
+    if (event->type() == QEvent::PaletteChange && m_stateLabel) {
         updateStateBadge();
+        updateConnections(); // the tab's icon is drawn in the palette's colours
+    }
     QWidget::changeEvent(event);
 }
 

@@ -12,20 +12,25 @@ class QLabel;
 class QLineEdit;
 class QMenu;
 class QSplitter;
+class QTabWidget;
 class QTableView;
 class QToolButton;
 QT_END_NAMESPACE
 
+class ConnectionView;
 class DetailPane;
 class EventFilterModel;
+class LlmView;
 class Sparkline;
 class TimelineWidget;
 
 /// Everything about one Feed, always visible: a status header (ready state in the standard's
 /// words and colours, counters, events per second with a sparkline, last error), a filter bar,
-/// the event table (follows new rows unless paused or scrolled up), the detail pane of the
-/// current row and the connection timeline. Ctrl+F focuses the text filter, Space (in the table)
-/// pauses or resumes auto-scroll, Ctrl+L clears the log.
+/// the event table (follows new rows unless paused or scrolled up), beside it the tabs "Event"
+/// (the detail pane of the current row), "Connection" (requests, responses and diagnostics; its
+/// title counts the warnings of the newest connection) and, for LLM feeds only, "LLM" (the
+/// assembled answer), and the connection timeline. Ctrl+F focuses the text filter, Space (in the
+/// table) pauses or resumes auto-scroll, Ctrl+L clears the log.
 class FeedPanel final : public QWidget
 {
     Q_OBJECT
@@ -34,6 +39,13 @@ class FeedPanel final : public QWidget
                     autoScrollPausedChanged)
 
 public:
+    /// The tabs beside the table, in this order; LlmTab exists only for LLM feeds.
+    enum SideTab {
+        EventTab,
+        ConnectionTab,
+        LlmTab
+    };
+
     /// Shows `feed` (not owned; it must outlive the panel or be deleted with it).
     explicit FeedPanel(Feed *feed, QWidget *parent = nullptr);
     ~FeedPanel() override;
@@ -45,6 +57,16 @@ public:
     [[nodiscard]] EventFilterModel *filterModel() const { return m_filter; }
 
     [[nodiscard]] DetailPane *detailPane() const { return m_detail; }
+
+    [[nodiscard]] ConnectionView *connectionView() const { return m_connectionView; }
+
+    /// Exists (and is a tab) while the feed is an LLM stream; null otherwise.
+    [[nodiscard]] LlmView *llmView() const { return m_llmView; }
+
+    [[nodiscard]] QTabWidget *sideTabs() const { return m_sideTabs; }
+
+    /// Warnings and problems among the newest connection's findings.
+    [[nodiscard]] int connectionWarningCount() const { return m_warningCount; }
 
     [[nodiscard]] TimelineWidget *timeline() const { return m_timeline; }
 
@@ -96,11 +118,17 @@ private:
     void onScrollRangeChanged();
     void updateErrorLabel();
     void updateStateBadge();
+    void updateConnections();
+    void updateLlmTab();
 
     QPointer<Feed> m_feed;
     EventFilterModel *m_filter = nullptr;
     QTableView *m_table = nullptr;
     DetailPane *m_detail = nullptr;
+    ConnectionView *m_connectionView = nullptr;
+    LlmView *m_llmView = nullptr;
+    QTabWidget *m_sideTabs = nullptr;
+    int m_warningCount = 0;
     TimelineWidget *m_timeline = nullptr;
     Sparkline *m_sparkline = nullptr;
 

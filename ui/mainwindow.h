@@ -3,16 +3,25 @@
 #pragma once
 
 #include "feed.h"
+#include "logexportjob.h"
+
+#include "sselib/logexport.h"
+#include "sselib/replay.h"
 
 #include <QList>
 #include <QMainWindow>
+#include <QPointer>
+#include <QSet>
 
 #include <memory>
 
 QT_BEGIN_NAMESPACE
 class QAction;
+class QDockWidget;
+class QSettings;
 class QLabel;
 class QListWidget;
+class QMenu;
 class QSplitter;
 class QStackedWidget;
 QT_END_NAMESPACE
@@ -21,6 +30,7 @@ namespace Sse {
 class Publisher;
 }
 class FeedPanel;
+class PublisherPanel;
 
 /// The list of feeds on the left (name and a dot in the colour of its ready state), the
 /// FeedPanel of the current one on the right, actions in a menu and a toolbar, and the
@@ -42,6 +52,9 @@ public:
     /// opens it when `open` is true.
     Feed *addFeed(const FeedConfig &config, bool open = true);
 
+    /// Gives the feed at `index` a new configuration (it reconnects when it was connected).
+    void updateFeed(int index, const FeedConfig &config);
+
     /// Closes and deletes the feed at `index` with its panel.
     void removeFeed(int index);
 
@@ -56,9 +69,15 @@ public:
 
     [[nodiscard]] Feed *currentFeed() const { return feed(currentIndex()); }
 
-    [[nodiscard]] Sse::Publisher *publisher() const { return m_publisher.get(); }
+    /// The built-in publisher while it runs (see publisherPanel()).
+    [[nodiscard]] Sse::Publisher *publisher() const;
 
-    [[nodiscard]] QString publisherError() const { return m_publisherError; }
+    /// Why the built-in publisher could not start; empty when it could.
+    [[nodiscard]] QString publisherError() const;
+
+    [[nodiscard]] PublisherPanel *publisherPanel() const { return m_publisherPanel; }
+
+    [[nodiscard]] QDockWidget *publisherDock() const { return m_publisherDock; }
 
     [[nodiscard]] QListWidget *feedList() const { return m_list; }
 
@@ -82,8 +101,56 @@ public:
 
     [[nodiscard]] QAction *aboutAction() const { return m_aboutAction; }
 
-    /// The text of the About box: ssedash's and Qt's versions.
+    [[nodiscard]] QAction *editAction() const { return m_editAction; }
+
+    [[nodiscard]] QAction *duplicateAction() const { return m_duplicateAction; }
+
+    [[nodiscard]] QAction *copyCurlAction() const { return m_copyCurlAction; }
+
+    [[nodiscard]] QAction *exportAction() const { return m_exportAction; }
+
+    [[nodiscard]] QAction *importAction() const { return m_importAction; }
+
+    [[nodiscard]] QAction *replayAction() const { return m_replayAction; }
+
+    /// Writes the feeds (not the built-in, imported and replay ones, whose addresses do not
+    /// last), which of them are connected, and the window's layout.
+    void saveSettings(QSettings &settings) const;
+
+    /// Adds the feeds saveSettings() wrote (connecting those that were) and restores the
+    /// layout. Returns warnings about entries that could not be used, for people.
+    QStringList restoreSettings(QSettings &settings);
+
+    /// Saves to `settings` (not owned; null: nowhere) when the window closes.
+    void setAutoSaveSettings(QSettings *settings);
+
+    /// The text of the About box: ssedash's and Qt's versions, the system and platform.
     [[nodiscard]] static QString aboutText();
+
+    /// Every action's shortcut, as the Help menu shows them (F1).
+    [[nodiscard]] QString shortcutsText() const;
+
+    /// Exports the log of the feed at `index` (every record, or the rows its panel's filters
+    /// show) on a worker thread, with a progress dialog that can cancel; exportFinished()
+    /// tells the outcome. Null when there is no such feed or an export is running.
+    LogExportJob *exportLog(
+            int index, const QString &fileName, Sse::LogFormat format, bool filteredOnly = false);
+
+    /// The running export, if any.
+    [[nodiscard]] LogExportJob *exportJob() const { return m_exportJob; }
+
+    /// Reads an NDJSON event log into a new feed that has no connection (its panel shows the
+    /// records as if they had just arrived). Null with `error` set when the file cannot be used.
+    Feed *importLog(const QString &fileName, QString *error = nullptr);
+
+    /// True for feeds made by importLog().
+    [[nodiscard]] bool isImported(const Feed *feed) const { return m_imported.contains(feed); }
+
+    /// Hands the events of the feed at `index` to a replay publisher (the built-in publisher's
+    /// code on a port of its own, with no periodic events), which plays them with their
+    /// recorded timing divided by `speed`, and opens a feed on it. Null with `error` set when
+    /// there is nothing to replay.
+    Feed *replayLog(int index, double speed = 1.0, QString *error = nullptr);
 
 public Q_SLOTS:
     void showAddFeedDialog();
@@ -93,20 +160,48 @@ public Q_SLOTS:
     void removeCurrent();
     void stopAll();
     void showAbout();
+    void showShortcuts();
+    void showExportDialog();
+    void showImportDialog();
+    void replayCurrent();
+    void editCurrent();
+    void duplicateCurrent();
+    void copyCurlCommand();
+    void copyCurlCommandWithSecrets();
+
+Q_SIGNALS:
+    void exportFinished(const Sse::ExportResult &result);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void createActions();
+    void createMenus();
+    void createPublisherDock();
+    void onPublisherChanged(Sse::Publisher *publisher);
     void updateItem(Feed *feed);
     void updateActions();
     void updatePublisherLabel();
+    void onExportFinished();
+    void showError(const QString &title, const QString &text);
+    [[nodiscard]] QList<Sse::EventLog::Record> snapshot(int index, bool filteredOnly) const;
 
-    std::unique_ptr<Sse::Publisher> m_publisher;
-    QString m_publisherError;
+    std::unique_ptr<Sse::Publisher> m_replayPublisher; ///< plays imported logs, see replayLog()
     QList<Feed *> m_feeds;
+    QSet<const Feed *> m_imported;
+    QSet<const Feed *> m_transient; ///< feeds that saveSettings() leaves out
+    QSettings *m_settings = nullptr;
+    QPointer<LogExportJob> m_exportJob;
+    QPointer<Sse::Replay> m_replay;
+    QString m_lastDirectory;
     QSplitter *m_splitter = nullptr;
     QListWidget *m_list = nullptr;
     QStackedWidget *m_stack = nullptr;
     QLabel *m_publisherLabel = nullptr;
+    PublisherPanel *m_publisherPanel = nullptr;
+    QDockWidget *m_publisherDock = nullptr;
+    QPointer<Feed> m_builtinFeed;
     QAction *m_addAction = nullptr;
     QAction *m_connectAction = nullptr;
     QAction *m_disconnectAction = nullptr;
@@ -115,4 +210,14 @@ private:
     QAction *m_stopAllAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
+    QAction *m_aboutQtAction = nullptr;
+    QAction *m_shortcutsAction = nullptr;
+    QAction *m_editAction = nullptr;
+    QAction *m_duplicateAction = nullptr;
+    QAction *m_copyCurlAction = nullptr;
+    QAction *m_copyCurlSecretsAction = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QAction *m_exportAction = nullptr;
+    QAction *m_importAction = nullptr;
+    QAction *m_replayAction = nullptr;
 };

@@ -4,11 +4,17 @@
 
 #include "app/cli/consoleoutput.h"
 #include "app/cli/signalwatcher.h"
+#include "ui/appicon.h"
+#include "ui/feedpanel.h"
 #include "ui/mainwindow.h"
+#include "ui/translation.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QPixmap>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTableView>
 #include <QTimer>
 
 #include <csignal>
@@ -60,6 +66,7 @@ int main(int argc, char *argv[])
     std::unique_ptr<QCoreApplication> app = display
             ? std::make_unique<QApplication>(argc, argv)
             : std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication::setOrganizationName(u"ssedash"_s);
     QCoreApplication::setApplicationName(u"ssedash"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(SSEDASH_VERSION));
 
@@ -76,7 +83,11 @@ int main(int argc, char *argv[])
             QCoreApplication::translate(
                     "main", "Quit after MS milliseconds (after the screenshot)."),
             u"MS"_s);
-    parser.addOptions({screenshotOption, quitAfterOption});
+    const QCommandLineOption noSettingsOption(u"no-settings"_s,
+            QCoreApplication::translate("main",
+                    "Neither restore nor save feeds and layout (implied by URL arguments and "
+                    "--screenshot)."));
+    parser.addOptions({screenshotOption, quitAfterOption, noSettingsOption});
     parser.addPositionalArgument(u"URL"_s,
             QCoreApplication::translate("main", "Feeds to watch (the window takes several)."),
             u"[URL...]"_s);
@@ -105,18 +116,40 @@ int main(int argc, char *argv[])
     if (!display)
         return runHeadless(urls.value(0));
 
+    installTranslations();
+    QApplication::setWindowIcon(appIcon());
     MainWindow window;
+    // Saved feeds come back in a normal start; a start on given URLs or for a picture is a
+    // one-off that leaves them alone.
+    const bool useSettings =
+            urls.isEmpty() && !parser.isSet(screenshotOption) && !parser.isSet(noSettingsOption);
+    QSettings settings;
+    if (useSettings) {
+        const QStringList warnings = window.restoreSettings(settings);
+        for (const QString &warning : warnings)
+            printMessage(warning);
+        if (!warnings.isEmpty())
+            window.statusBar()->showMessage(warnings.join(u' '), 10000);
+        window.setAutoSaveSettings(&settings);
+    }
     if (urls.isEmpty()) {
         if (!window.startDefault())
             printMessage(window.publisherError());
     }
-    for (const QUrl &url : std::as_const(urls))
-        window.addFeed(FeedConfig{url.toDisplayString(), url, {}, false}, true);
+    for (const QUrl &url : std::as_const(urls)) {
+        FeedConfig config;
+        config.url = url;
+        window.addFeed(config, true);
+    }
     window.show();
 
     if (quitAfter >= 0) {
         const QString screenshot = parser.value(screenshotOption);
         QTimer::singleShot(quitAfter, &window, [&window, screenshot] {
+            // The picture shows an event in the detail pane too.
+            if (FeedPanel *panel = window.panel(window.currentIndex());
+                    panel && !screenshot.isEmpty())
+                panel->tableView()->selectRow(panel->tableView()->model()->rowCount() - 1);
             if (!screenshot.isEmpty() && !window.grab().save(screenshot))
                 printMessage(
                         QCoreApplication::translate("main", "cannot write %1").arg(screenshot));

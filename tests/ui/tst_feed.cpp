@@ -2,6 +2,7 @@
 // Tests of Feed (counters, rates, errors against the built-in publisher), FeedPanel and
 // DetailPane.
 #include "sselib/publisher.h"
+#include "sselib/tokenstreamer.h"
 #include "ui/detailpane.h"
 #include "ui/eventfiltermodel.h"
 #include "ui/feed.h"
@@ -12,6 +13,7 @@
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -21,6 +23,7 @@
 #include <QTextDocument>
 #include <QTextLayout>
 #include <QToolButton>
+#include <QUrlQuery>
 
 #include <memory>
 
@@ -61,6 +64,21 @@ int rowWithData(const QAbstractItemModel *model, const QString &data)
     return -1;
 }
 
+QUrl llmUrl(const Sse::Publisher &publisher, const QString &style)
+{
+    QUrl url = publisher.url(u"/llm"_s);
+    url.setQuery(QUrlQuery{{u"style"_s, style}, {u"interval"_s, u"2"_s}});
+    return url;
+}
+
+QStringList findingCodes(const ConnectionRecord &record)
+{
+    QStringList codes;
+    for (const Sse::Finding &finding : record.findings)
+        codes.append(finding.code);
+    return codes;
+}
+
 } // namespace
 
 class tst_Feed : public QObject
@@ -76,9 +94,17 @@ private Q_SLOTS:
     void feed_statsChangedIsCoalesced();
     void feed_http503IsFatalAndClosed();
     void feed_setConfigRecreatesSource();
+    void feed_recordsConnectionResponse();
+    void feed_recordsResponseFindings();
+    void feed_failedRequestRecordsError();
+    void feed_wrongContentTypeShowsHeadersAndFinding();
+    void feed_llmStreamAssemblesText_data();
+    void feed_llmStreamAssemblesText();
+    void feed_llmStreamOnlyForLlmFeeds();
 
     void detailPane_prettyPrintsJson();
     void detailPane_plainTextWhenNotJson();
+    void detailPane_saysWhenRawLinesWereDropped();
     void detailPane_largeDataStaysPlain();
     void jsonHighlighter_coloursKeysAndNumbers();
     void sparkline_paintsValues();
@@ -215,6 +241,142 @@ void tst_Feed::feed_setConfigRecreatesSource()
     QTRY_VERIFY(feed.model()->typesSeen().contains(u"test-event"_s));
 }
 
+void tst_Feed::feed_recordsConnectionResponse()
+{
+    Feed feed(configFor(m_publisher->url(u"/events"_s)));
+    QSignalSpy spy(&feed, &Feed::connectionsChanged);
+    QVERIFY(feed.connections().isEmpty());
+    QCOMPARE(feed.lastConnection(), nullptr);
+
+    feed.open();
+    QTRY_VERIFY(feed.lastConnection() && feed.lastConnection()->response);
+    QVERIFY(!spy.isEmpty());
+    const ConnectionRecord first = feed.connections().constLast();
+    QCOMPARE(feed.connections().size(), 1);
+    QCOMPARE(first.connection, 1);
+    QVERIFY(first.lastEventIdSent.isEmpty());
+    QVERIFY(first.startedMs > 0);
+    QVERIFY(first.isOngoing());
+    QCOMPARE(first.response->connection, 1);
+    QCOMPARE(first.response->status, 200);
+    QCOMPARE(first.response->httpVersion, "1.1"_ba);
+    QVERIFY(first.response->header("Content-Type").startsWith("text/event-stream"));
+    QCOMPARE(first.response->header("Cache-Control"), "no-cache"_ba);
+    QCOMPARE(first.response->header("X-Accel-Buffering"), "no"_ba);
+    // The publisher's response is what a stream should be: nothing to warn about.
+    QCOMPARE(first.warningCount(), 0);
+    QVERIFY2(first.findings.isEmpty(), qPrintable(findingCodes(first).join(u", "_s)));
+
+    // A reconnect is a new record that sent the last id; the first one has ended.
+    QTRY_VERIFY(!feed.lastEventId().isEmpty());
+    feed.reconnectNow();
+    QTRY_VERIFY(feed.connections().size() == 2 && feed.connections().constLast().response);
+    const QList<ConnectionRecord> connections = feed.connections();
+    QVERIFY(!connections.constFirst().isOngoing());
+    QCOMPARE(connections.constLast().connection, 2);
+    QVERIFY(!connections.constLast().lastEventIdSent.isEmpty());
+    QCOMPARE(connections.constLast().response->status, 200);
+
+    feed.close();
+    QTRY_VERIFY(!feed.connections().constLast().isOngoing());
+}
+
+void tst_Feed::feed_recordsResponseFindings()
+{
+    // A parameter besides charset is allowed by browsers, but worth a note.
+    QUrl url = m_publisher->url(u"/events"_s);
+    url.setQuery(QUrlQuery{{u"contentType"_s, u"text/event-stream; profile=x"_s}});
+    Feed feed(configFor(url));
+    feed.open();
+    QTRY_VERIFY(feed.lastConnection() && feed.lastConnection()->response);
+    const ConnectionRecord record = *feed.lastConnection();
+    QCOMPARE(findingCodes(record), QStringList{u"content-type-params"_s});
+    QCOMPARE(record.findings.constFirst().severity, Sse::Finding::Severity::Info);
+    QCOMPARE(record.warningCount(), 0);
+}
+
+void tst_Feed::feed_failedRequestRecordsError()
+{
+    QUrl url = m_publisher->url(u"/events"_s);
+    url.setQuery(QUrlQuery{{u"status"_s, u"503"_s}});
+    Feed feed(configFor(url));
+    feed.open();
+    QTRY_COMPARE(feed.readyState(), ReadyState::Closed);
+    QTRY_VERIFY(feed.lastConnection() && !feed.lastConnection()->error.isEmpty());
+    const ConnectionRecord record = *feed.lastConnection();
+    QVERIFY(record.fatal);
+    QVERIFY(record.error.contains(u"503"_s));
+    // The refused response is kept, headers and all, for the Connection tab.
+    QVERIFY(record.response);
+    QCOMPARE(record.response->status, 503);
+    QVERIFY(!record.isOngoing());
+}
+
+void tst_Feed::feed_wrongContentTypeShowsHeadersAndFinding()
+{
+    QUrl url = m_publisher->url(u"/events"_s);
+    url.setQuery(QUrlQuery{{u"contentType"_s, u"text/plain"_s}});
+    Feed feed(configFor(url));
+    feed.open();
+    QTRY_VERIFY(feed.lastConnection() && !feed.lastConnection()->error.isEmpty());
+    const ConnectionRecord record = *feed.lastConnection();
+    QVERIFY(record.fatal);
+    QVERIFY(record.response);
+    QCOMPARE(record.response->header("Content-Type"), "text/plain"_ba);
+    QVERIFY2(findingCodes(record).join(u' ').contains(u"content-type"_s),
+            qPrintable(findingCodes(record).join(u' ')));
+    QVERIFY(record.warningCount() >= 1);
+}
+
+void tst_Feed::feed_llmStreamAssemblesText_data()
+{
+    QTest::addColumn<QString>("style");
+    QTest::addColumn<int>("expectedStyle");
+    QTest::addRow("openai") << u"openai"_s << int(Sse::LlmStream::Style::OpenAi);
+    QTest::addRow("anthropic") << u"anthropic"_s << int(Sse::LlmStream::Style::Anthropic);
+}
+
+void tst_Feed::feed_llmStreamAssemblesText()
+{
+    QFETCH(QString, style);
+    QFETCH(int, expectedStyle);
+    FeedConfig config = configFor(llmUrl(*m_publisher, style));
+    config.llm = true;
+    Feed feed(config);
+    QSignalSpy llmSpy(&feed, &Feed::llmChanged);
+
+    feed.open();
+    QTRY_VERIFY_WITH_TIMEOUT(feed.llmStream().isDone(), 20000);
+    const Sse::LlmStream &stream = feed.llmStream();
+    QCOMPARE(stream.text(), Sse::TokenStreamer::paragraph());
+    QCOMPARE(int(stream.style()), expectedStyle);
+    QCOMPARE(stream.tokens(), int(Sse::TokenStreamer::tokenize(stream.text()).size()));
+    QVERIFY(stream.timeToFirstTokenMs().has_value());
+    QVERIFY(stream.error().isEmpty());
+    QVERIFY(!llmSpy.isEmpty());
+
+    // Done ends the feed cleanly: closed, no error, no second request for another answer.
+    QTRY_COMPARE(feed.readyState(), ReadyState::Closed);
+    QVERIFY2(feed.lastError().isEmpty(), qPrintable(feed.lastError()));
+    QCOMPARE(feed.connections().size(), 1);
+    QVERIFY(feed.connections().constFirst().error.isEmpty());
+
+    // Opening again asks anew: the text restarts with the new request.
+    feed.open();
+    QTRY_COMPARE(feed.connections().size(), 2);
+    QTRY_VERIFY_WITH_TIMEOUT(feed.llmStream().isDone(), 20000);
+    QCOMPARE(feed.llmStream().text(), Sse::TokenStreamer::paragraph());
+}
+
+void tst_Feed::feed_llmStreamOnlyForLlmFeeds()
+{
+    Feed feed(configFor(llmUrl(*m_publisher, u"openai"_s)));
+    feed.open();
+    QTRY_VERIFY(feed.eventCount() >= 3);
+    QVERIFY(feed.llmStream().text().isEmpty());
+    QCOMPARE(feed.llmStream().tokens(), 0);
+}
+
 void tst_Feed::detailPane_prettyPrintsJson()
 {
     DetailPane pane;
@@ -261,6 +423,26 @@ void tst_Feed::detailPane_plainTextWhenNotJson()
     QVERIFY(!pane.isJson());
     QCOMPARE(pane.dataText(), u" heartbeat"_s);
     QCOMPARE(pane.rawText(), u": heartbeat"_s);
+}
+
+void tst_Feed::detailPane_saysWhenRawLinesWereDropped()
+{
+    DetailPane pane;
+    Record record;
+    record.kind = Record::Kind::Event;
+    record.event.type = "message";
+    record.event.data = "x";
+    auto placeholders = [&pane] {
+        QStringList texts;
+        const QList<QPlainTextEdit *> edits = pane.findChildren<QPlainTextEdit *>();
+        for (const QPlainTextEdit *edit : edits)
+            texts.append(edit->placeholderText());
+        return texts.join(u'|');
+    };
+    pane.setRecord(record, true);
+    QVERIFY2(placeholders().contains(u"no longer kept"_s), qPrintable(placeholders()));
+    pane.setRecord(record, false);
+    QVERIFY2(placeholders().contains(u"were not kept"_s), qPrintable(placeholders()));
 }
 
 void tst_Feed::detailPane_largeDataStaysPlain()

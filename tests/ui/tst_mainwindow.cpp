@@ -1,18 +1,37 @@
 // SPDX-License-Identifier: MIT
-// Tests of MainWindow (feeds, panels, actions, status bar) and AddFeedDialog, offscreen,
+// Tests of MainWindow (feeds, panels, actions, settings, export and import), offscreen,
 // against the built-in publisher.
+#include "tests/support/filesizelimit.h"
+
+#include "sselib/logexport.h"
 #include "sselib/publisher.h"
-#include "ui/addfeeddialog.h"
+#include "ui/eventfiltermodel.h"
+#include "ui/exportdialog.h"
+#include "ui/feeddialog.h"
 #include "ui/feedpanel.h"
+#include "ui/logexportjob.h"
 #include "ui/mainwindow.h"
+#include "ui/publisherpanel.h"
 
 #include <QAction>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QDoubleSpinBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
 #include <QStackedWidget>
+#include <QStatusBar>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace Qt::Literals::StringLiterals;
 using ReadyState = Feed::ReadyState;
@@ -24,9 +43,79 @@ class tst_MainWindow : public QObject
 private Q_SLOTS:
     void startDefault_opensBuiltInFeed();
     void addFeed_addsEntryAndPanel_disconnectAndRemove();
-    void addFeedDialog_validatesUrl();
+    void addEditDuplicate_throughTheFeedDialog();
+    void settings_persistFeedsAndKeepSecretsOnlyWhenAsked();
+    void copyCurl_redactsSecretsUnlessAsked();
+    void shortcuts_listedInHelp();
+    void publisherDock_restartMovesTheBuiltInFeed_openFeedAddsOne();
     void about_namesVersions();
+    void export_import_roundTripThroughTheWindow();
+    void export_filteredView_writesOnlyShownRows();
+    void export_dialog_drivesTheExport();
+    void export_failingDisk_keepsOldFileAndSaysWhy();
+    void exportJob_cancelled_leavesTargetAlone();
+    void import_badFile_saysWhere();
+    void replay_importedLog_playsTheSameEvents();
+
+private:
+    /// A window on the built-in publisher whose feed has received at least `events` events,
+    /// then stopped, so that its log holds still.
+    static void fillAndStop(MainWindow &w, int events);
 };
+
+namespace {
+
+QList<Sse::EventLog::Record> recordsOf(Feed *feed)
+{
+    QList<Sse::EventLog::Record> records;
+    feed->model()->flush();
+    for (int row = 0; row < feed->model()->rowCount(); ++row)
+        records.append(feed->model()->record(row));
+    return records;
+}
+
+bool sameRecord(const Sse::EventLog::Record &a, const Sse::EventLog::Record &b)
+{
+    // Raw wire lines are a view of the stream, not part of the log.
+    Sse::Event ea = a.event;
+    Sse::Event eb = b.event;
+    ea.raw.clear();
+    eb.raw.clear();
+    return a.kind == b.kind && ea == eb && a.comment == b.comment;
+}
+
+bool writeAll(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+} // namespace
+
+void tst_MainWindow::fillAndStop(MainWindow &w, int events)
+{
+    QVERIFY2(w.startDefault(), qPrintable(w.publisherError()));
+    w.publisher()->setFeed([] {
+        Sse::FeedSettings feed;
+        feed.interval = std::chrono::milliseconds(5);
+        feed.payload = Sse::FeedSettings::Payload::Json;
+        feed.heartbeat = std::chrono::milliseconds(20); // comments in the log as well
+        return feed;
+    }());
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    Feed *feed = w.feed(0);
+    QTRY_VERIFY_WITH_TIMEOUT(feed->eventCount() >= quint64(events), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(feed->commentCount() >= 1, 10000);
+    w.stopAllAction()->trigger();
+    feed->model()->flush();
+}
 
 void tst_MainWindow::startDefault_opensBuiltInFeed()
 {
@@ -92,30 +181,183 @@ void tst_MainWindow::addFeed_addsEntryAndPanel_disconnectAndRemove()
     QTRY_VERIFY(w.publisherLabel()->text().contains(u"clients: 0"_s));
 }
 
-void tst_MainWindow::addFeedDialog_validatesUrl()
+void tst_MainWindow::addEditDuplicate_throughTheFeedDialog()
 {
-    AddFeedDialog dialog;
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-    dialog.urlEdit()->setText(u"ftp://x"_s);
-    dialog.accept();
-    QVERIFY(dialog.isVisible());
-    QCOMPARE(dialog.result(), int(QDialog::Rejected));
-    QVERIFY(dialog.errorLabel()->isVisible());
-    QVERIFY(dialog.errorText().contains(u"ftp://x"_s));
+    MainWindow w;
+    QVERIFY(w.startDefault());
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    const QUrl named = w.publisher()->url(Sse::Publisher::pathOf("test-event"_ba));
 
-    dialog.urlEdit()->setText(u"http://127.0.0.1:8080/events"_s);
-    dialog.headersEdit()->setPlainText(u"Authorization: Bearer abc\n"_s);
-    dialog.accept();
-    QCOMPARE(dialog.result(), int(QDialog::Accepted));
-    QVERIFY(!dialog.errorLabel()->isVisible());
-    const FeedConfig config = dialog.config();
-    QCOMPARE(config.url, QUrl(u"http://127.0.0.1:8080/events"_s));
-    QVERIFY(!config.name.isEmpty());
-    QCOMPARE(config.options.method, "GET"_ba);
-    QCOMPARE(config.options.headers.size(), 1);
-    QCOMPARE(config.options.headers.first().first, "Authorization"_ba);
-    QCOMPARE(config.options.headers.first().second, "Bearer abc"_ba);
+    // Add: the dialog comes up from the action; a bad URL is refused with a reason.
+    bool sawAdd = false;
+    QTimer::singleShot(0, &w, [&] {
+        auto *dialog = qobject_cast<FeedDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        sawAdd = dialog->mode() == FeedDialog::Mode::Add;
+        dialog->urlEdit()->setText(u"ftp://x"_s);
+        dialog->accept();
+        QVERIFY(dialog->isVisible());
+        QVERIFY(dialog->errorLabel()->isVisible());
+        dialog->nameEdit()->setText(u"Named"_s);
+        dialog->urlEdit()->setText(named.toString());
+        dialog->accept();
+    });
+    w.addFeedAction()->trigger();
+    QVERIFY(sawAdd);
+    QCOMPARE(w.feedCount(), 2);
+    Feed *added = w.currentFeed();
+    QCOMPARE(added->config().name, u"Named"_s);
+    QCOMPARE(added->config().url, named);
+    QTRY_COMPARE(added->readyState(), ReadyState::Open);
+
+    // Edit: a new name and an idle timeout; the connected feed reconnects with them.
+    QTimer::singleShot(0, &w, [&] {
+        auto *dialog = qobject_cast<FeedDialog *>(QApplication::activeModalWidget());
+        if (!dialog || dialog->mode() != FeedDialog::Mode::Edit)
+            return;
+        QCOMPARE(dialog->urlEdit()->text(), named.toString());
+        dialog->nameEdit()->setText(u"Renamed"_s);
+        dialog->idleTimeoutBox()->setValue(30);
+        dialog->accept();
+    });
+    QVERIFY(w.editAction()->isEnabled());
+    w.editAction()->trigger();
+    QCOMPARE(w.feedCount(), 2);
+    QCOMPARE(added->config().name, u"Renamed"_s);
+    QCOMPARE(added->config().options.readTimeout, std::chrono::milliseconds(30000));
+    QCOMPARE(w.feedList()->item(1)->text(), u"Renamed"_s);
+    QTRY_COMPARE(added->readyState(), ReadyState::Open);
+
+    // Duplicate: a second feed with the same settings and a "(copy)" name.
+    QTimer::singleShot(0, &w, [&] {
+        if (auto *dialog = qobject_cast<FeedDialog *>(QApplication::activeModalWidget()))
+            dialog->accept();
+    });
+    w.duplicateAction()->trigger();
+    QCOMPARE(w.feedCount(), 3);
+    Feed *copy = w.currentFeed();
+    QVERIFY(copy != added);
+    QCOMPARE(copy->config().url, named);
+    QVERIFY(copy->config().name.contains(u"Renamed"_s));
+    QVERIFY(copy->config().name != u"Renamed"_s);
+    QCOMPARE(copy->config().options.readTimeout, std::chrono::milliseconds(30000));
+    QTRY_COMPARE(copy->readyState(), ReadyState::Open);
+}
+
+void tst_MainWindow::settings_persistFeedsAndKeepSecretsOnlyWhenAsked()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"ssedash.ini"_s);
+    FeedConfig kept;
+    kept.name = u"Kept"_s;
+    kept.url = QUrl(u"http://127.0.0.1:9/events"_s);
+    kept.options.headers = {{"Authorization"_ba, "Bearer s3cr3t-token"_ba}, {"X-Trace"_ba, "1"_ba}};
+    kept.options.policy.backoff = true;
+    kept.options.readTimeout = std::chrono::milliseconds(45000);
+    {
+        MainWindow w;
+        QVERIFY(w.startDefault()); // the built-in feed is not saved: its port changes
+        w.addFeed(kept, false);
+        QSettings settings(path, QSettings::IniFormat);
+        w.setAutoSaveSettings(&settings);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.close(); // saves
+    }
+    QVERIFY(!readAll(path).contains("s3cr3t-token"));
+    QVERIFY(readAll(path).contains("X-Trace"));
+    {
+        MainWindow w;
+        QSettings settings(path, QSettings::IniFormat);
+        QVERIFY(w.restoreSettings(settings).isEmpty());
+        QCOMPARE(w.feedCount(), 1);
+        const FeedConfig back = w.feed(0)->config();
+        QCOMPARE(back.name, kept.name);
+        QCOMPARE(back.url, kept.url);
+        QCOMPARE(back.options.headers.size(), 1); // the secret was not remembered
+        QCOMPARE(back.options.headers.first().first, "X-Trace"_ba);
+        QVERIFY(back.options.policy.backoff);
+        QCOMPARE(back.options.readTimeout, std::chrono::milliseconds(45000));
+        QCOMPARE(w.feed(0)->readyState(), ReadyState::Closed); // it was not connected
+
+        // Ticking "remember" keeps the header.
+        FeedConfig remembered = kept;
+        remembered.rememberSecrets = true;
+        w.updateFeed(0, remembered);
+        w.saveSettings(settings);
+        settings.sync();
+    }
+    QVERIFY(readAll(path).contains("s3cr3t-token"));
+    MainWindow w;
+    QSettings settings(path, QSettings::IniFormat);
+    QVERIFY(w.restoreSettings(settings).isEmpty());
+    QCOMPARE(w.feed(0)->config().options.headers, kept.options.headers);
+}
+
+void tst_MainWindow::copyCurl_redactsSecretsUnlessAsked()
+{
+    MainWindow w;
+    FeedConfig config;
+    config.name = u"Api"_s;
+    config.url = QUrl(u"http://127.0.0.1:9/stream"_s);
+    config.options.headers = {{"Authorization"_ba, "Bearer s3cr3t"_ba}};
+    w.addFeed(config, false);
+    w.copyCurlAction()->trigger();
+    QString text = QGuiApplication::clipboard()->text();
+    QVERIFY2(text.startsWith(u"curl "_s), qPrintable(text));
+    QVERIFY(text.contains(u"http://127.0.0.1:9/stream"_s));
+    QVERIFY(!text.contains(u"s3cr3t"_s));
+    w.copyCurlCommandWithSecrets();
+    text = QGuiApplication::clipboard()->text();
+    QVERIFY(text.contains(u"Bearer s3cr3t"_s));
+}
+
+void tst_MainWindow::shortcuts_listedInHelp()
+{
+    MainWindow w;
+    const QString text = w.shortcutsText();
+    for (const QAction *action : {w.addFeedAction(), w.exportAction(), w.importAction(),
+                 w.editAction(), w.connectAction()}) {
+        QVERIFY2(text.contains(action->shortcut().toString(QKeySequence::NativeText)),
+                qPrintable(action->text()));
+    }
+}
+
+void tst_MainWindow::publisherDock_restartMovesTheBuiltInFeed_openFeedAddsOne()
+{
+    MainWindow w;
+    QVERIFY(w.startDefault());
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(w.publisherDock()->isVisible());
+    PublisherPanel *panel = w.publisherPanel();
+    Feed *builtIn = w.feed(0);
+    QTRY_COMPARE(builtIn->readyState(), ReadyState::Open);
+
+    // Stopped from the panel: the status bar says so and the feed loses its server.
+    panel->stop();
+    QVERIFY(!w.publisher());
+    QCOMPARE(w.publisherLabel()->text(), u"Built-in publisher: off"_s);
+    QTRY_VERIFY(builtIn->readyState() != ReadyState::Open);
+
+    // Started again on a free port, which may differ: the built-in feed follows it.
+    QVERIFY(panel->start());
+    QVERIFY(w.publisher());
+    QCOMPARE(builtIn->config().url, w.publisher()->url(Sse::Publisher::pathOf({})));
+    QTRY_COMPARE(builtIn->readyState(), ReadyState::Open);
+    QTRY_VERIFY(w.publisherLabel()->text().contains(u"clients: 1"_s));
+
+    // "Open Feed" on a named channel adds a feed on it.
+    panel->setChannelMode(PublisherPanel::ChannelMode::Named);
+    panel->channelNameEdit()->setText(u"alerts"_s);
+    panel->openFeedButton()->click();
+    QCOMPARE(w.feedCount(), 2);
+    QCOMPARE(w.currentFeed()->config().url.path(), u"/events/alerts"_s);
+    QTRY_COMPARE(w.currentFeed()->readyState(), ReadyState::Open);
+    w.publisher()->publish("alerts"_ba, "hello"_ba);
+    QTRY_VERIFY((w.currentFeed()->model()->flush(), w.currentFeed()->eventCount() >= 1));
 }
 
 void tst_MainWindow::about_namesVersions()
@@ -123,6 +365,195 @@ void tst_MainWindow::about_namesVersions()
     const QString text = MainWindow::aboutText();
     QVERIFY(text.contains(QStringLiteral(SSEDASH_VERSION)));
     QVERIFY(text.contains(QString::fromLatin1(qVersion())));
+}
+
+void tst_MainWindow::export_import_roundTripThroughTheWindow()
+{
+    MainWindow w;
+    fillAndStop(w, 20);
+    if (QTest::currentTestFailed())
+        return;
+    const QList<Sse::EventLog::Record> original = recordsOf(w.feed(0));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"log.ndjson"_s);
+
+    QSignalSpy finished(&w, &MainWindow::exportFinished);
+    QVERIFY(w.exportAction()->isEnabled());
+    QVERIFY(w.exportLog(0, path, Sse::LogFormat::Ndjson));
+    QVERIFY(!w.exportAction()->isEnabled()); // one export at a time
+    QVERIFY(finished.wait(10000));
+    const auto result = finished.first().first().value<Sse::ExportResult>();
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QCOMPARE(result.records, qint64(original.size()));
+    QVERIFY(w.statusBar()->currentMessage().contains(u"Exported"_s));
+    QVERIFY(w.exportAction()->isEnabled());
+
+    QString error;
+    Feed *imported = w.importLog(path, &error);
+    QVERIFY2(imported, qPrintable(error));
+    QCOMPARE(w.feedCount(), 2);
+    QCOMPARE(w.currentFeed(), imported);
+    QVERIFY(w.isImported(imported));
+    QVERIFY(!w.isImported(w.feed(0)));
+    QVERIFY(!w.connectAction()->isEnabled()); // nothing to connect to
+    QVERIFY(!w.reconnectAction()->isEnabled());
+    const QList<Sse::EventLog::Record> back = recordsOf(imported);
+    QCOMPARE(back.size(), original.size());
+    for (qsizetype i = 0; i < original.size(); ++i)
+        QVERIFY2(sameRecord(back.at(i), original.at(i)), qPrintable(QString::number(i)));
+    // The panel shows them: rows in the view, the types in the type checklist.
+    QCOMPARE(w.panel(1)->filterModel()->rowCount(), int(original.size()));
+}
+
+void tst_MainWindow::export_filteredView_writesOnlyShownRows()
+{
+    MainWindow w;
+    fillAndStop(w, 10);
+    if (QTest::currentTestFailed())
+        return;
+    FeedPanel *panel = w.panel(0);
+    panel->filterModel()->setShowComments(false);
+    const int shown = panel->filterModel()->rowCount();
+    QVERIFY(shown > 0);
+    QVERIFY(shown < w.feed(0)->model()->rowCount()); // the comments are hidden
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"shown.csv"_s);
+    QSignalSpy finished(&w, &MainWindow::exportFinished);
+    QVERIFY(w.exportLog(0, path, Sse::LogFormat::Csv, true));
+    QVERIFY(finished.wait(10000));
+    const auto result = finished.first().first().value<Sse::ExportResult>();
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QCOMPARE(result.records, qint64(shown));
+    const QByteArray csv = readAll(path);
+    QCOMPARE(csv.count("\r\n"), shown + 1); // header + one line a row (JSON data has no breaks)
+    QVERIFY(!csv.contains(",comment,"));
+}
+
+void tst_MainWindow::export_dialog_drivesTheExport()
+{
+    MainWindow w;
+    fillAndStop(w, 5);
+    if (QTest::currentTestFailed())
+        return;
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"dialog.sse"_s);
+    bool sawDialog = false;
+    QTimer::singleShot(0, &w, [&] {
+        auto *dialog = qobject_cast<ExportDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        sawDialog = true;
+        dialog->fileEdit()->clear();
+        QTest::keyClicks(dialog->fileEdit(), path);
+        // The suffix picks the format.
+        QCOMPARE(dialog->format(), Sse::LogFormat::EventStream);
+        dialog->accept();
+    });
+    QSignalSpy finished(&w, &MainWindow::exportFinished);
+    w.exportAction()->trigger();
+    QVERIFY(sawDialog);
+    QVERIFY(finished.wait(10000));
+    QVERIFY(finished.first().first().value<Sse::ExportResult>().ok);
+    const QByteArray stream = readAll(path);
+    QVERIFY(stream.contains("data: {"));
+    QVERIFY(stream.contains("\nid: "));
+}
+
+void tst_MainWindow::export_failingDisk_keepsOldFileAndSaysWhy()
+{
+    MainWindow w;
+    fillAndStop(w, 50);
+    if (QTest::currentTestFailed())
+        return;
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"kept.ndjson"_s);
+    QVERIFY(writeAll(path, "old content\n"));
+    QSignalSpy finished(&w, &MainWindow::exportFinished);
+    {
+        // Smaller than the log: the write fails part way, as on a full disk.
+        TestSupport::FileSizeLimit limit(1024);
+        QVERIFY2(limit.isActive(), "setrlimit(RLIMIT_FSIZE) failed");
+        QVERIFY(w.exportLog(0, path, Sse::LogFormat::Ndjson));
+        QVERIFY(finished.wait(10000));
+    }
+    const auto result = finished.first().first().value<Sse::ExportResult>();
+    QVERIFY(!result.ok);
+    QVERIFY(!result.cancelled);
+    QVERIFY2(result.error.contains(u"kept.ndjson"_s), qPrintable(result.error));
+    QCOMPARE(readAll(path), "old content\n"_ba);
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{u"kept.ndjson"_s});
+    // The user is told, in the status bar and in a message box that does not block the feeds.
+    QVERIFY(!w.statusBar()->currentMessage().isEmpty());
+    auto *box = w.findChild<QMessageBox *>(u"errorBox"_s);
+    QVERIFY(box);
+    QVERIFY(box->text().contains(result.error));
+    QVERIFY(box->text().contains(u"left as it was"_s));
+}
+
+void tst_MainWindow::exportJob_cancelled_leavesTargetAlone()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"cancel.ndjson"_s);
+    QVERIFY(writeAll(path, "old\n"));
+    QList<Sse::EventLog::Record> records(5000);
+    for (qsizetype i = 0; i < records.size(); ++i) {
+        records[i].kind = Sse::EventLog::Record::Kind::Event;
+        records[i].event.data = QByteArray::number(i);
+    }
+    LogExportJob job(records, path, Sse::LogFormat::Ndjson);
+    QSignalSpy finished(&job, &LogExportJob::finished);
+    job.cancel(); // before the first progress step: deterministic
+    job.start();
+    QVERIFY(finished.wait(10000));
+    QVERIFY(job.result().cancelled);
+    QVERIFY(!job.result().ok);
+    QCOMPARE(readAll(path), "old\n"_ba);
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
+            QStringList{u"cancel.ndjson"_s});
+}
+
+void tst_MainWindow::import_badFile_saysWhere()
+{
+    MainWindow w;
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"bad.ndjson"_s);
+    QVERIFY(writeAll(path,
+            "{\"kind\":\"comment\",\"receivedMs\":1,\"connection\":1,\"comment\":\"x\"}\n"
+            "not json\n"));
+    QString error;
+    QVERIFY(!w.importLog(path, &error));
+    QVERIFY2(error.contains(u"bad.ndjson:2"_s), qPrintable(error));
+    QCOMPARE(w.feedCount(), 0);
+    QVERIFY(!w.importLog(dir.filePath(u"missing.ndjson"_s), &error));
+    QVERIFY2(error.contains(u"missing.ndjson"_s), qPrintable(error));
+}
+
+void tst_MainWindow::replay_importedLog_playsTheSameEvents()
+{
+    MainWindow w;
+    fillAndStop(w, 8);
+    if (QTest::currentTestFailed())
+        return;
+    QList<QByteArray> sent;
+    const QList<Sse::EventLog::Record> original = recordsOf(w.feed(0));
+    for (const auto &record : original) {
+        if (record.kind == Sse::EventLog::Record::Kind::Event)
+            sent.append(record.event.data);
+    }
+    QString error;
+    Feed *replay = w.replayLog(0, 20.0, &error);
+    QVERIFY2(replay, qPrintable(error));
+    QCOMPARE(w.currentFeed(), replay);
+    QCOMPARE(replay->config().url.path(), u"/events"_s);
+    QVERIFY(replay->config().url.port() != w.publisher()->port());
+    QTRY_VERIFY_WITH_TIMEOUT(replay->eventCount() >= quint64(sent.size()), 10000);
+    QList<QByteArray> received;
+    for (const auto &record : recordsOf(replay)) {
+        if (record.kind == Sse::EventLog::Record::Kind::Event)
+            received.append(record.event.data);
+    }
+    QCOMPARE(received, sent);
 }
 
 QTEST_MAIN(tst_MainWindow)

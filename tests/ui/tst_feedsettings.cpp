@@ -1,0 +1,435 @@
+// SPDX-License-Identifier: MIT
+// Tests of FeedSettingsStore: feeds to and from an INI file, secrets, garbage, "Copy as curl".
+#include "tests/support/feedconfigcompare.h"
+
+#include "sselib/secrets.h"
+#include "ui/feedsettings.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace {
+
+constexpr auto Token = "s3cr3t-token-4711"_L1;
+constexpr auto CookieSecret = "sid=cookie-secret-0815"_L1;
+constexpr auto UrlPassword = "pa55word"_L1;
+
+FeedConfig fullConfig(bool remember)
+{
+    FeedConfig config;
+    config.name = u"Full feed \u00fc"_s;
+    config.url = QUrl(u"https://user:%1@example.com:8443/api/stream?x=1&y=a%20b"_s.arg(UrlPassword),
+            QUrl::StrictMode);
+    Sse::SourceOptions &options = config.options;
+    options.method = "POST";
+    options.body = "{\"prompt\": \"it's\",\n \"n\": 1}";
+    options.headers = {{"X-Trace", "abc, def"},
+            {"Authorization", QByteArray("Bearer ") + Token.latin1()},
+            {"Cookie", QByteArray(CookieSecret.latin1())}, {"X-Empty", ""}};
+    options.initialLastEventId = "evt-42";
+    options.withCredentials = true;
+    options.allowCompression = true;
+    options.ignoreTlsErrors = true;
+    options.maxRedirects = 3;
+    options.keepRawLines = true;
+    options.reconnectionTime = 1234ms;
+    options.readTimeout = 45500ms;
+    options.maxLineSize = 4096;
+    options.maxEventSize = 65536;
+    Sse::ReconnectPolicy &policy = options.policy;
+    policy.manualReinit = true;
+    policy.reinitDelay = 7000ms;
+    policy.obeyReconnectEvent = true;
+    policy.reconnectEventType = "bye";
+    policy.backoff = true;
+    policy.backoffFactor = 1.5;
+    policy.backoffCap = 90000ms;
+    policy.jitter = 0.35;
+    policy.healthyAfter = 12000ms;
+    policy.maxAttempts = 9;
+    config.llm = true;
+    config.rememberSecrets = remember;
+    config.logCapacity = 250000;
+    return config;
+}
+
+// A second feed: defaults, but a body that is not UTF-8.
+FeedConfig binaryBodyConfig()
+{
+    FeedConfig config;
+    config.name = u"binary"_s;
+    config.url = QUrl(u"http://127.0.0.1:8080/b"_s);
+    config.options.method = "PUT";
+    config.options.body = QByteArray("\xff\xfe\x00\x01 x", 6);
+    return config;
+}
+
+QByteArray fileBytes(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return file.readAll();
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate)
+            && file.write(bytes) == bytes.size();
+}
+
+} // namespace
+
+class tst_FeedSettings : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void saveLoad_roundTripsEveryField();
+    void save_writesSecretsOnlyWhenRemembered_data();
+    void save_writesSecretsOnlyWhenRemembered();
+    void save_replacesEarlierFeeds();
+    void save_writesFormatVersion();
+    void load_absentGroupGivesNothing();
+    void load_garbageTakesDefaults();
+    void load_hugeArraySizeIsBounded();
+    void load_skipsBadUrl_data();
+    void load_skipsBadUrl();
+    void load_newerVersionWarns();
+    void urlError_data();
+    void urlError();
+    void curl_plainGet();
+    void curl_postWithBody();
+    void curl_redactsSecrets();
+    void curl_quotesSingleQuotes();
+    void curl_shellParsesItBack();
+
+private:
+    [[nodiscard]] QString iniPath() const { return m_dir->filePath(u"ssedash.ini"_s); }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void tst_FeedSettings::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void tst_FeedSettings::saveLoad_roundTripsEveryField()
+{
+    const QList<FeedConfig> feeds{fullConfig(true), binaryBodyConfig(), FeedConfig{}};
+    QList<FeedConfig> expected = feeds;
+    expected[2].name = u"localhost/x"_s;
+    expected[2].url = QUrl(u"http://localhost/x"_s);
+    QList<FeedConfig> saved = feeds;
+    saved[2].url = expected[2].url; // defaults, name derived from the URL
+    {
+        QSettings settings(iniPath(), QSettings::IniFormat);
+        FeedSettingsStore::save(settings, saved);
+        settings.sync();
+        QCOMPARE(settings.status(), QSettings::NoError);
+    }
+    QSettings settings(iniPath(), QSettings::IniFormat);
+    const FeedSettingsStore::LoadResult result = FeedSettingsStore::load(settings);
+    QCOMPARE(result.warnings, QStringList());
+    QCOMPARE(result.feeds.size(), expected.size());
+    for (int i = 0; i < expected.size(); ++i) {
+        TestSupport::compareFeedConfigs(result.feeds.at(i), expected.at(i));
+        if (QTest::currentTestFailed())
+            QFAIL(qPrintable(u"feed %1 differs"_s.arg(i)));
+    }
+}
+
+void tst_FeedSettings::save_writesSecretsOnlyWhenRemembered_data()
+{
+    QTest::addColumn<bool>("remember");
+    QTest::addRow("not remembered") << false;
+    QTest::addRow("remembered") << true;
+}
+
+void tst_FeedSettings::save_writesSecretsOnlyWhenRemembered()
+{
+    QFETCH(bool, remember);
+    {
+        QSettings settings(iniPath(), QSettings::IniFormat);
+        FeedSettingsStore::save(settings, {fullConfig(remember)});
+    }
+    const QByteArray text = fileBytes(iniPath());
+    QVERIFY(text.contains("abc, def")); // the file is the one written, with the plain header
+    QCOMPARE(text.contains(Token.latin1()), remember);
+    QCOMPARE(text.contains(CookieSecret.latin1()), remember);
+    QCOMPARE(text.contains(UrlPassword.latin1()), remember);
+    // Not even the names of secret headers.
+    QCOMPARE(text.toLower().contains("authorization"), remember);
+    QCOMPARE(text.toLower().contains("cookie"), remember);
+
+    QSettings settings(iniPath(), QSettings::IniFormat);
+    const FeedSettingsStore::LoadResult result = FeedSettingsStore::load(settings);
+    QCOMPARE(result.feeds.size(), 1);
+    FeedConfig expected = fullConfig(remember);
+    if (!remember) {
+        expected.options.headers = Sse::Secrets::withoutSecrets(expected.options.headers);
+        expected.url.setPassword({});
+    }
+    TestSupport::compareFeedConfigs(result.feeds.constFirst(), expected);
+}
+
+void tst_FeedSettings::save_replacesEarlierFeeds()
+{
+    {
+        QSettings settings(iniPath(), QSettings::IniFormat);
+        FeedSettingsStore::save(settings, {fullConfig(true), binaryBodyConfig()});
+    }
+    QVERIFY(fileBytes(iniPath()).contains(Token.latin1()));
+    {
+        QSettings settings(iniPath(), QSettings::IniFormat);
+        FeedSettingsStore::save(settings, {fullConfig(false)});
+    }
+    QVERIFY(!fileBytes(iniPath()).contains(Token.latin1()));
+    QSettings settings(iniPath(), QSettings::IniFormat);
+    const FeedSettingsStore::LoadResult result = FeedSettingsStore::load(settings);
+    QCOMPARE(result.feeds.size(), 1);
+    QCOMPARE(result.feeds.constFirst().name, fullConfig(false).name);
+}
+
+void tst_FeedSettings::save_writesFormatVersion()
+{
+    {
+        QSettings settings(iniPath(), QSettings::IniFormat);
+        FeedSettingsStore::save(settings, {});
+    }
+    QSettings settings(iniPath(), QSettings::IniFormat);
+    QCOMPARE(settings.value(u"feeds/version"_s).toInt(), FeedSettingsStore::FormatVersion);
+    const FeedSettingsStore::LoadResult result = FeedSettingsStore::load(settings);
+    QVERIFY(result.feeds.isEmpty());
+    QVERIFY(result.warnings.isEmpty());
+}
+
+void tst_FeedSettings::load_absentGroupGivesNothing()
+{
+    QVERIFY(writeFile(iniPath(), "[window]\ngeometry=1\n"));
+    QSettings settings(iniPath(), QSettings::IniFormat);
+    const FeedSettingsStore::LoadResult result = FeedSettingsStore::load(settings);
+    QVERIFY(result.feeds.isEmpty());
+    QVERIFY(result.warnings.isEmpty());
+}
+
+void tst_FeedSettings::load_garbageTakesDefaults()
+{
+    QVERIFY(writeFile(iniPath(), R"([feeds]
+version=1
+items\size=2
+items\1\url=http://example.com/a
+items\1\method=GE T
+items\1\withCredentials=maybe
+items\1\allowCompression=
+items\1\ignoreTlsErrors=2
+items\1\reconnectionTimeMs=soon
+items\1\idleTimeoutMs=-500
+items\1\maxLineSize=0
+items\1\backoffFactor=abc
+items\1\backoffCapMs=1e400
+items\1\jitter=nan
+items\1\maxAttempts=-5
+items\1\reconnectEventType=
+items\1\logCapacity=12
+items\1\headers\size=3
+items\1\headers\1\name=Bad Name
+items\1\headers\1\value=x
+items\1\headers\2\name=X-Ok
+items\1\headers\2\value=fine, really
+items\1\headers\3\name=
+items\2\url=https://example.com/b
+)"));
+    QSettings settings(iniPath(), QSettings::IniFormat);
+    const FeedSettingsStore::LoadResult result = FeedSettingsStore::load(settings);
+    QCOMPARE(result.feeds.size(), 2);
+
+    FeedConfig expected;
+    expected.name = u"example.com/a"_s;
+    expected.url = QUrl(u"http://example.com/a"_s);
+    expected.options.readTimeout = 0ms; // clamped into range
+    expected.options.policy.maxAttempts = 0;
+    expected.logCapacity = FeedSettingsStore::MinLogCapacity;
+    expected.options.headers = {{"X-Ok", "fine, really"}};
+    TestSupport::compareFeedConfigs(result.feeds.at(0), expected);
+
+    FeedConfig second;
+    second.name = u"example.com/b"_s;
+    second.url = QUrl(u"https://example.com/b"_s);
+    TestSupport::compareFeedConfigs(result.feeds.at(1), second);
+
+    QCOMPARE(result.warnings.size(), 2); // "Bad Name" and the nameless header
+    QVERIFY2(result.warnings.constFirst().contains(u"Bad Name"_s),
+            qPrintable(result.warnings.join(u'\n')));
+}
+
+void tst_FeedSettings::load_hugeArraySizeIsBounded()
+{
+    QVERIFY(writeFile(iniPath(),
+            "[feeds]\nitems\\size=2000000000\nitems\\1\\url=http://example.com/only\n"
+            "items\\1\\headers\\size=2000000000\n"));
+    QSettings settings(iniPath(), QSettings::IniFormat);
+    const FeedSettingsStore::LoadResult result = FeedSettingsStore::load(settings);
+    QCOMPARE(result.feeds.size(), 1);
+    QCOMPARE(result.feeds.constFirst().url, QUrl(u"http://example.com/only"_s));
+    QVERIFY(result.feeds.constFirst().options.headers.isEmpty());
+}
+
+void tst_FeedSettings::load_skipsBadUrl_data()
+{
+    QTest::addColumn<QByteArray>("urlLine");
+    QTest::addRow("ftp") << "items\\1\\url=ftp://example.com/events\n"_ba;
+    QTest::addRow("malformed") << "items\\1\\url=http://exa mple.com/\n"_ba;
+    QTest::addRow("no scheme") << "items\\1\\url=example.com/events\n"_ba;
+    QTest::addRow("no host") << "items\\1\\url=http:///events\n"_ba;
+    QTest::addRow("empty") << "items\\1\\url=\n"_ba;
+    QTest::addRow("missing") << QByteArray();
+}
+
+void tst_FeedSettings::load_skipsBadUrl()
+{
+    QFETCH(QByteArray, urlLine);
+    QVERIFY(writeFile(iniPath(),
+            "[feeds]\nversion=1\nitems\\size=2\nitems\\1\\name=Broken\n" + urlLine
+                    + "items\\2\\name=Good\nitems\\2\\url=http://127.0.0.1:1/ok\n"));
+    QSettings settings(iniPath(), QSettings::IniFormat);
+    const FeedSettingsStore::LoadResult result = FeedSettingsStore::load(settings);
+    QCOMPARE(result.feeds.size(), 1);
+    QCOMPARE(result.feeds.constFirst().name, u"Good"_s);
+    QCOMPARE(result.warnings.size(), 1);
+    QVERIFY2(result.warnings.constFirst().contains(u"\"Broken\""_s),
+            qPrintable(result.warnings.constFirst()));
+}
+
+void tst_FeedSettings::load_newerVersionWarns()
+{
+    QVERIFY(writeFile(
+            iniPath(), "[feeds]\nversion=99\nitems\\size=1\nitems\\1\\url=http://example.com/x\n"));
+    QSettings settings(iniPath(), QSettings::IniFormat);
+    const FeedSettingsStore::LoadResult result = FeedSettingsStore::load(settings);
+    QCOMPARE(result.feeds.size(), 1);
+    QCOMPARE(result.warnings.size(), 1);
+    QVERIFY(result.warnings.constFirst().contains(u"99"_s));
+}
+
+void tst_FeedSettings::urlError_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("mentions"); // empty: the URL is fine
+    QTest::addRow("http") << u"http://example.com/events"_s << QString();
+    QTest::addRow("https with port") << u" https://127.0.0.1:8443/x?y=1 "_s << QString();
+    QTest::addRow("empty") << u"  "_s << u"Enter"_s;
+    QTest::addRow("ftp") << u"ftp://example.com/"_s << u"ftp"_s;
+    QTest::addRow("no scheme") << u"example.com/events"_s << u"http://"_s;
+    QTest::addRow("malformed") << u"http://exa mple.com/"_s << u"not a valid URL"_s;
+    QTest::addRow("no host") << u"https:///events"_s << u"no host"_s;
+}
+
+void tst_FeedSettings::urlError()
+{
+    QFETCH(QString, url);
+    QFETCH(QString, mentions);
+    const QString error = FeedSettingsStore::urlError(url);
+    if (mentions.isEmpty())
+        QCOMPARE(error, QString());
+    else
+        QVERIFY2(error.contains(mentions), qPrintable(error));
+}
+
+void tst_FeedSettings::curl_plainGet()
+{
+    FeedConfig config;
+    config.url = QUrl(u"http://127.0.0.1:8080/events?a=1&b=2"_s);
+    const QString command = FeedSettingsStore::curlCommand(config);
+    QVERIFY2(command.startsWith(u"curl -N "_s), qPrintable(command));
+    QVERIFY2(!command.contains(u" -X "_s), qPrintable(command));
+    QVERIFY2(!command.contains(u"--data"_s), qPrintable(command));
+    QVERIFY2(!command.contains(u" -k"_s), qPrintable(command));
+    QVERIFY2(command.contains(u"-H 'Accept: text/event-stream'"_s), qPrintable(command));
+    QVERIFY2(command.endsWith(u" 'http://127.0.0.1:8080/events?a=1&b=2'"_s), qPrintable(command));
+}
+
+void tst_FeedSettings::curl_postWithBody()
+{
+    FeedConfig config;
+    config.url = QUrl(u"https://api.example.com/v1/chat"_s);
+    config.options.method = "POST";
+    config.options.body = R"({"stream": true})";
+    config.options.ignoreTlsErrors = true;
+    config.options.initialLastEventId = "7";
+    const QString command = FeedSettingsStore::curlCommand(config);
+    QVERIFY2(command.contains(u" -X POST "_s), qPrintable(command));
+    QVERIFY2(command.contains(u" -k "_s), qPrintable(command));
+    QVERIFY2(command.contains(u"-H 'Last-Event-ID: 7'"_s), qPrintable(command));
+    QVERIFY2(command.contains(u"-H 'Content-Type: application/json'"_s), qPrintable(command));
+    QVERIFY2(command.contains(u"--data-binary '{\"stream\": true}'"_s), qPrintable(command));
+}
+
+void tst_FeedSettings::curl_redactsSecrets()
+{
+    const FeedConfig config = fullConfig(true);
+    const QString redacted = FeedSettingsStore::curlCommand(config);
+    QVERIFY2(!redacted.contains(Token), qPrintable(redacted));
+    QVERIFY2(!redacted.contains(CookieSecret), qPrintable(redacted));
+    QVERIFY2(!redacted.contains(UrlPassword), qPrintable(redacted));
+    const QString marker = QString::fromLatin1(Sse::Secrets::redactedValue());
+    QVERIFY2(redacted.contains(u"-H 'Authorization: "_s + marker + u'\''), qPrintable(redacted));
+    QVERIFY2(redacted.contains(u"-H 'X-Trace: abc, def'"_s), qPrintable(redacted));
+    QVERIFY2(redacted.contains(u"-H 'X-Empty;'"_s), qPrintable(redacted));
+
+    const QString revealed = FeedSettingsStore::curlCommand(config, true);
+    QVERIFY2(revealed.contains(u"-H 'Authorization: Bearer "_s + Token + u'\''),
+            qPrintable(revealed));
+    QVERIFY2(revealed.contains(CookieSecret), qPrintable(revealed));
+    QVERIFY2(revealed.contains(UrlPassword), qPrintable(revealed));
+}
+
+void tst_FeedSettings::curl_quotesSingleQuotes()
+{
+    FeedConfig config;
+    config.url = QUrl(u"http://example.com/it's"_s);
+    config.options.headers = {{"X-Note", "it's here"}};
+    const QString command = FeedSettingsStore::curlCommand(config);
+    QVERIFY2(command.contains(u"-H 'X-Note: it'\\''s here'"_s), qPrintable(command));
+}
+
+void tst_FeedSettings::curl_shellParsesItBack()
+{
+    const QString shell = QStandardPaths::findExecutable(u"sh"_s);
+    if (shell.isEmpty())
+        QSKIP("no sh to parse the command");
+    FeedConfig config;
+    config.url = QUrl(u"http://example.com/x?q=$HOME&r=`id`"_s);
+    config.options.method = "POST";
+    config.options.body = "a 'quoted' \"double\" $HOME `id` \\ body\nline two";
+    config.options.headers = {{"X-Note", "it's; rm -rf / #"}};
+    const QString command = FeedSettingsStore::curlCommand(config);
+    QVERIFY(command.startsWith(u"curl "_s));
+
+    // The shell must hand curl exactly these words: print each one, NUL-terminated.
+    QProcess process;
+    process.start(
+            shell, {u"-c"_s, u"printf '%s\\0' "_s + command.mid(QStringLiteral("curl ").size())});
+    QVERIFY(process.waitForFinished(10000));
+    QCOMPARE(process.exitCode(), 0);
+    QByteArrayList words = process.readAllStandardOutput().split('\0');
+    QCOMPARE(words.takeLast(), QByteArray());
+    QVERIFY2(words.contains("X-Note: it's; rm -rf / #"), words.join('|').constData());
+    QVERIFY2(words.contains(config.options.body), words.join('|').constData());
+    QCOMPARE(words.constLast(), config.url.toEncoded());
+    QCOMPARE(words.constFirst(), "-N"_ba);
+}
+
+QTEST_GUILESS_MAIN(tst_FeedSettings)
+#include "tst_feedsettings.moc"

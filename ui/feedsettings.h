@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MIT
+// FeedSettingsStore: the configured feeds in QSettings, and a feed as a curl command line.
+#pragma once
+
+#include "feed.h"
+
+#include <QByteArrayView>
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+QT_BEGIN_NAMESPACE
+class QSettings;
+QT_END_NAMESPACE
+
+/// Writes and reads a list of FeedConfig in the group "feeds" of a QSettings, and turns a feed
+/// into a "Copy as curl" command. Secret headers (Sse::Secrets::isSecretHeader) and the password
+/// of the URL are stored only for feeds with rememberSecrets; otherwise they are left out
+/// entirely. Loading never fails: missing or garbled keys take their defaults, and a feed without
+/// a usable http(s) URL is skipped with a warning.
+class FeedSettingsStore final
+{
+    Q_DECLARE_TR_FUNCTIONS(FeedSettingsStore)
+
+public:
+    /// Written as feeds/version; a newer version is read as far as it is understood.
+    static constexpr int FormatVersion = 1;
+    static constexpr int MinLogCapacity = 1000;
+    static constexpr int MaxLogCapacity = 10'000'000;
+
+    struct LoadResult
+    {
+        QList<FeedConfig> feeds;
+        QStringList warnings; ///< one translated sentence per skipped feed or oddity
+    };
+
+    /// Replaces the group "feeds" (below the current group of `settings`) with `feeds`.
+    static void save(QSettings &settings, const QList<FeedConfig> &feeds);
+
+    /// Reads what save() wrote; an absent group gives no feeds and no warnings.
+    [[nodiscard]] static LoadResult load(QSettings &settings);
+
+    /// Why `text` cannot be a feed's URL (empty, malformed, not http or https, no host), or an
+    /// empty string when it can.
+    [[nodiscard]] static QString urlError(const QString &text);
+
+    /// An RFC 9110 token: what a method or a header name may be.
+    [[nodiscard]] static bool isHttpToken(QByteArrayView text);
+
+    /// A shell command that requests the same stream with curl (one line unless the body has
+    /// line breaks). Secret header values and the URL's password are written as
+    /// Sse::Secrets::redactedValue() unless `revealSecrets`. Every argument that needs it is
+    /// single-quoted for a POSIX shell.
+    [[nodiscard]] static QString curlCommand(const FeedConfig &config, bool revealSecrets = false);
+};
