@@ -214,10 +214,13 @@ void MainWindow::createMenus()
 bool MainWindow::startDefault()
 {
     if (!m_publisherPanel->isRunning()) {
-        Sse::PublisherOptions options = m_publisherPanel->options();
-        options.feed.interval = std::chrono::milliseconds(500);
-        options.feed.payload = Sse::FeedSettings::Payload::Json;
-        m_publisherPanel->setOptions(options);
+        if (!m_publisherRestored) {
+            // Lively but readable for a first look: JSON twice a second.
+            Sse::PublisherOptions options = m_publisherPanel->options();
+            options.feed.interval = std::chrono::milliseconds(500);
+            options.feed.payload = Sse::FeedSettings::Payload::Json;
+            m_publisherPanel->setOptions(options);
+        }
         if (!m_publisherPanel->start())
             return false;
     }
@@ -741,6 +744,7 @@ void MainWindow::saveSettings(QSettings &settings) const
         open.append(feed->readyState() != Feed::ReadyState::Closed);
     }
     FeedSettingsStore::save(settings, feeds);
+    savePublisherSettings(settings);
     settings.beginGroup(u"window"_s);
     settings.setValue(u"geometry"_s, saveGeometry());
     settings.setValue(u"state"_s, saveState());
@@ -753,6 +757,7 @@ void MainWindow::saveSettings(QSettings &settings) const
 QStringList MainWindow::restoreSettings(QSettings &settings)
 {
     const FeedSettingsStore::LoadResult loaded = FeedSettingsStore::load(settings);
+    restorePublisherSettings(settings);
     settings.beginGroup(u"window"_s);
     restoreGeometry(settings.value(u"geometry"_s).toByteArray());
     restoreState(settings.value(u"state"_s).toByteArray());
@@ -780,4 +785,48 @@ void MainWindow::closeEvent(QCloseEvent *event)
                     qPrintable(QDir::toNativeSeparators(m_settings->fileName())));
     }
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::savePublisherSettings(QSettings &settings) const
+{
+    const Sse::PublisherOptions options = m_publisherPanel->options();
+    const Sse::FeedSettings &feed = options.feed;
+    settings.beginGroup(u"publisher"_s);
+    settings.setValue(u"port"_s, options.port);
+    settings.setValue(u"intervalMs"_s, qint64(feed.interval.count()));
+    settings.setValue(u"payload"_s, int(feed.payload));
+    settings.setValue(u"ids"_s, int(feed.ids));
+    settings.setValue(u"eventName"_s, QString::fromUtf8(feed.eventName));
+    settings.setValue(u"retryMs"_s, feed.retryMs);
+    settings.setValue(u"heartbeatMs"_s, qint64(feed.heartbeat.count()));
+    settings.setValue(u"limit"_s, feed.limit);
+    settings.endGroup();
+}
+
+void MainWindow::restorePublisherSettings(QSettings &settings)
+{
+    settings.beginGroup(u"publisher"_s);
+    if (settings.contains(u"intervalMs"_s)) {
+        Sse::PublisherOptions options = m_publisherPanel->options();
+        Sse::FeedSettings &feed = options.feed;
+        // Out-of-range values are the panel's to clamp; unknown enum values fall back.
+        options.port = quint16(std::clamp(settings.value(u"port"_s).toInt(), 0, 65535));
+        feed.interval = std::chrono::milliseconds(
+                std::max<qint64>(0, settings.value(u"intervalMs"_s).toLongLong()));
+        const int payload = settings.value(u"payload"_s).toInt();
+        feed.payload = payload == int(Sse::FeedSettings::Payload::Json)
+                ? Sse::FeedSettings::Payload::Json
+                : Sse::FeedSettings::Payload::ClockText;
+        const int ids = settings.value(u"ids"_s).toInt();
+        if (ids >= int(Sse::FeedSettings::Ids::Counter) && ids <= int(Sse::FeedSettings::Ids::None))
+            feed.ids = Sse::FeedSettings::Ids(ids);
+        feed.eventName = settings.value(u"eventName"_s).toString().toUtf8();
+        feed.retryMs = settings.value(u"retryMs"_s, -1).toLongLong();
+        feed.heartbeat = std::chrono::milliseconds(
+                std::max<qint64>(0, settings.value(u"heartbeatMs"_s).toLongLong()));
+        feed.limit = std::max(0, settings.value(u"limit"_s).toInt());
+        m_publisherPanel->setOptions(options);
+        m_publisherRestored = true;
+    }
+    settings.endGroup();
 }

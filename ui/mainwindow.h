@@ -114,7 +114,8 @@ public:
     [[nodiscard]] QAction *replayAction() const { return m_replayAction; }
 
     /// Writes the feeds (not the built-in, imported and replay ones, whose addresses do not
-    /// last), which of them are connected, and the window's layout.
+    /// last), which of them are connected, the publisher panel's port and feed, and the
+    /// window's layout.
     void saveSettings(QSettings &settings) const;
 
     /// Adds the feeds saveSettings() wrote (connecting those that were) and restores the
@@ -180,6 +181,8 @@ private:
     void createMenus();
     void createPublisherDock();
     void onPublisherChanged(Sse::Publisher *publisher);
+    void savePublisherSettings(QSettings &settings) const;
+    void restorePublisherSettings(QSettings &settings);
     void updateItem(Feed *feed);
     void updateActions();
     void updatePublisherLabel();
@@ -202,6 +205,7 @@ private:
     PublisherPanel *m_publisherPanel = nullptr;
     QDockWidget *m_publisherDock = nullptr;
     QPointer<Feed> m_builtinFeed;
+    bool m_publisherRestored = false; ///< the publisher's form came from saved settings
     QAction *m_addAction = nullptr;
     QAction *m_connectAction = nullptr;
     QAction *m_disconnectAction = nullptr;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Tests of Feed (counters, rates, errors against the built-in publisher), FeedPanel and
 // DetailPane.
+#include "tests/support/grab.h"
+
 #include "sselib/publisher.h"
 #include "sselib/tokenstreamer.h"
 #include "ui/detailpane.h"
@@ -664,8 +666,7 @@ void tst_Feed::panel_grab()
     panel.tableView()->setCurrentIndex(model->index(row, EventLogModel::DataColumn));
     panel.tableView()->scrollTo(model->index(row, 0));
     panel.updateStatus();
-    const QString path = u"/tmp/feedpanel.png"_s;
-    QVERIFY(panel.grab().save(path));
+    TestSupport::saveGrab(panel, u"feedpanel.png"_s);
 }
 
 QTEST_MAIN(tst_Feed)

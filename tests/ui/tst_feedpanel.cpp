@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Tests of FeedPanel's side tabs: ConnectionView (responses, findings, report) and LlmView.
+#include "tests/support/grab.h"
 #include "tests/support/testserver.h"
 
 #include "sselib/publisher.h"
@@ -357,7 +358,7 @@ void tst_FeedPanel::panel_grabConnectionTabLightAndDark()
     feed.open();
     QTRY_COMPARE(panel.connectionWarningCount(), 3);
     QVERIFY(QTest::qWaitForWindowExposed(&panel));
-    QVERIFY(panel.grab().save(u"/tmp/feedpanel-connection.png"_s));
+    TestSupport::saveGrab(panel, u"feedpanel-connection.png"_s);
 
     QPalette dark;
     dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
@@ -372,7 +373,7 @@ void tst_FeedPanel::panel_grabConnectionTabLightAndDark()
     const QString warningColour =
             ConnectionView::severityColor(Severity::Warning, dark).name(QColor::HexRgb);
     QTRY_VERIFY(panel.connectionView()->browser()->toHtml().contains(warningColour));
-    QVERIFY(panel.grab().save(u"/tmp/feedpanel-connection-dark.png"_s));
+    TestSupport::saveGrab(panel, u"feedpanel-connection-dark.png"_s);
 }
 
 QTEST_MAIN(tst_FeedPanel)

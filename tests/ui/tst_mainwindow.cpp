@@ -32,6 +32,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
 
 using namespace Qt::Literals::StringLiterals;
 using ReadyState = Feed::ReadyState;
@@ -45,6 +46,7 @@ private Q_SLOTS:
     void addFeed_addsEntryAndPanel_disconnectAndRemove();
     void addEditDuplicate_throughTheFeedDialog();
     void settings_persistFeedsAndKeepSecretsOnlyWhenAsked();
+    void settings_persistThePublisherForm();
     void copyCurl_redactsSecretsUnlessAsked();
     void shortcuts_listedInHelp();
     void publisherDock_restartMovesTheBuiltInFeed_openFeedAddsOne();
@@ -296,6 +298,33 @@ void tst_MainWindow::settings_persistFeedsAndKeepSecretsOnlyWhenAsked()
     QCOMPARE(w.feed(0)->config().options.headers, kept.options.headers);
 }
 
+void tst_MainWindow::settings_persistThePublisherForm()
+{
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(u"ssedash.ini"_s), QSettings::IniFormat);
+    {
+        MainWindow w;
+        Sse::PublisherOptions options = w.publisherPanel()->options();
+        options.port = 0;
+        options.feed.interval = std::chrono::milliseconds(250);
+        options.feed.ids = Sse::FeedSettings::Ids::Uuid;
+        options.feed.eventName = "tick";
+        options.feed.retryMs = 1500;
+        options.feed.heartbeat = std::chrono::milliseconds(2000);
+        w.publisherPanel()->setOptions(options);
+        w.saveSettings(settings);
+    }
+    MainWindow w;
+    QVERIFY(w.restoreSettings(settings).isEmpty());
+    QVERIFY(w.startDefault()); // keeps the restored feed settings rather than its own defaults
+    const Sse::FeedSettings feed = w.publisher()->options().feed;
+    QCOMPARE(feed.interval, std::chrono::milliseconds(250));
+    QCOMPARE(feed.ids, Sse::FeedSettings::Ids::Uuid);
+    QCOMPARE(feed.eventName, "tick"_ba);
+    QCOMPARE(feed.retryMs, 1500);
+    QCOMPARE(feed.heartbeat, std::chrono::milliseconds(2000));
+}
+
 void tst_MainWindow::copyCurl_redactsSecretsUnlessAsked()
 {
     MainWindow w;
@@ -412,10 +441,16 @@ void tst_MainWindow::export_filteredView_writesOnlyShownRows()
     if (QTest::currentTestFailed())
         return;
     FeedPanel *panel = w.panel(0);
-    panel->filterModel()->setShowComments(false);
+    // Filtered as a user does: comments off, then a text filter typed into the filter bar.
+    QVERIFY(panel->commentsButton()->isChecked());
+    panel->commentsButton()->click();
+    QVERIFY(!panel->filterModel()->showComments());
+    const int withoutComments = panel->filterModel()->rowCount();
+    QVERIFY(withoutComments < w.feed(0)->model()->rowCount());
+    QTest::keyClicks(panel->textFilterEdit(), u"\"sequence\":\"1"_s);
     const int shown = panel->filterModel()->rowCount();
     QVERIFY(shown > 0);
-    QVERIFY(shown < w.feed(0)->model()->rowCount()); // the comments are hidden
+    QVERIFY(shown < withoutComments);
 
     QTemporaryDir dir;
     const QString path = dir.filePath(u"shown.csv"_s);
@@ -428,6 +463,12 @@ void tst_MainWindow::export_filteredView_writesOnlyShownRows()
     const QByteArray csv = readAll(path);
     QCOMPARE(csv.count("\r\n"), shown + 1); // header + one line a row (JSON data has no breaks)
     QVERIFY(!csv.contains(",comment,"));
+    // Every exported row passed the text filter (CSV doubles the quotes inside the data).
+    const QList<QByteArray> lines = csv.split('\n');
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        if (!lines.at(i).isEmpty())
+            QVERIFY2(lines.at(i).contains("\"\"sequence\"\":\"\"1"), lines.at(i).constData());
+    }
 }
 
 void tst_MainWindow::export_dialog_drivesTheExport()
