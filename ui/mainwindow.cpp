@@ -3,17 +3,16 @@
 #include "mainwindow.h"
 
 #include "appicon.h"
-#include "eventfiltermodel.h"
-#include "exportdialog.h"
 #include "feeddialog.h"
 #include "feedpanel.h"
 #include "feedsettings.h"
-#include "logexportjob.h"
+#include "logactions.h"
+#include "mainwindowactions.h"
 #include "publisherpanel.h"
+#include "publishersettings.h"
 #include "timelinewidget.h"
 
 #include "sselib/publisher.h"
-#include "sselib/replay.h"
 
 #include <QAction>
 #include <QApplication>
@@ -21,23 +20,17 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
-#include <QFileDialog>
-#include <QFileInfo>
 #include <QLabel>
 #include <QListWidget>
-#include <QMenuBar>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPainter>
-#include <QProgressDialog>
-#include <QRegularExpression>
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QStyle>
 #include <QSysInfo>
-#include <QToolBar>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -63,6 +56,7 @@ QIcon dotIcon(const QColor &color)
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
+    , m_logActions(new LogActions(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_list(new QListWidget(m_splitter))
     , m_stack(new QStackedWidget(m_splitter))
@@ -82,13 +76,22 @@ MainWindow::MainWindow(QWidget *parent)
     m_splitter->setChildrenCollapsible(false);
     setCentralWidget(m_splitter);
 
-    createActions();
-    createMenus();
+    m_actions.create(this);
+    m_actions.addToMenus(this);
     createPublisherDock();
     statusBar()->addPermanentWidget(m_publisherLabel);
     m_publisherLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     updatePublisherLabel();
 
+    connect(m_logActions, &LogActions::exportJobChanged, this, &MainWindow::updateActions);
+    connect(m_logActions, &LogActions::exportFinished, this, &MainWindow::exportFinished);
+    connect(m_logActions, &LogActions::feedImported, this, [this](Feed *feed) {
+        m_imported.insert(feed);
+        m_transient.insert(feed); // its records live in a file, not at an address
+        updateActions();
+    });
+    connect(m_logActions, &LogActions::replayFeedAdded, this,
+            [this](Feed *feed) { m_transient.insert(feed); });
     connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row >= 0)
             m_stack->setCurrentIndex(row);
@@ -103,7 +106,6 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    delete m_replay;
     // The publisher's last signals (clients leaving) must not reach a half-destroyed window.
     if (Sse::Publisher *running = publisher())
         running->disconnect(this);
@@ -113,102 +115,6 @@ MainWindow::~MainWindow()
     while (m_stack->count() > 0)
         delete m_stack->widget(0);
     qDeleteAll(m_feeds);
-}
-
-void MainWindow::createActions()
-{
-    auto make = [this](const QString &text, const QKeySequence &shortcut, auto slot,
-                        const QIcon &icon = {}) {
-        auto *action = new QAction(icon, text, this);
-        action->setShortcut(shortcut);
-        const QString plain = QString(text).remove(u'&').remove(u"…"_s);
-        action->setToolTip(shortcut.isEmpty()
-                        ? plain
-                        : u"%1 (%2)"_s.arg(plain, shortcut.toString(QKeySequence::NativeText)));
-        connect(action, &QAction::triggered, this, slot);
-        return action;
-    };
-    auto icon = [this](const char *themeName, QStyle::StandardPixmap fallback) {
-        return QIcon::fromTheme(QLatin1String(themeName), style()->standardIcon(fallback));
-    };
-    m_addAction = make(tr("&Add Feed…"), QKeySequence(u"Ctrl+N"_s), &MainWindow::showAddFeedDialog,
-            icon("list-add", QStyle::SP_FileDialogNewFolder));
-    m_editAction = make(tr("&Edit Feed…"), QKeySequence(u"F2"_s), &MainWindow::editCurrent,
-            icon("document-properties", QStyle::SP_FileDialogDetailedView));
-    m_duplicateAction = make(tr("D&uplicate Feed…"), QKeySequence(u"Ctrl+D"_s),
-            &MainWindow::duplicateCurrent, icon("edit-copy", QStyle::SP_FileLinkIcon));
-    m_connectAction = make(tr("&Connect"), QKeySequence(u"Ctrl+Return"_s),
-            &MainWindow::connectCurrent, icon("media-playback-start", QStyle::SP_MediaPlay));
-    m_disconnectAction = make(tr("&Disconnect"), QKeySequence(u"Ctrl+."_s),
-            &MainWindow::disconnectCurrent, icon("media-playback-stop", QStyle::SP_MediaStop));
-    m_reconnectAction = make(tr("&Reconnect Now"), QKeySequence(u"Ctrl+R"_s),
-            &MainWindow::reconnectCurrent, icon("view-refresh", QStyle::SP_BrowserReload));
-    m_removeAction = make(tr("Re&move Feed"), QKeySequence(QKeySequence::Delete),
-            &MainWindow::removeCurrent, icon("list-remove", QStyle::SP_TrashIcon));
-    m_stopAllAction = make(tr("&Stop All"), QKeySequence(u"Ctrl+Shift+."_s), &MainWindow::stopAll,
-            icon("process-stop", QStyle::SP_BrowserStop));
-    m_copyCurlAction = make(
-            tr("Copy as &curl"), QKeySequence(u"Ctrl+Shift+C"_s), &MainWindow::copyCurlCommand);
-    m_copyCurlSecretsAction = make(tr("Copy as curl with &Secrets"), QKeySequence(),
-            &MainWindow::copyCurlCommandWithSecrets);
-    m_exportAction = make(tr("&Export Log…"), QKeySequence(u"Ctrl+E"_s),
-            &MainWindow::showExportDialog, icon("document-save-as", QStyle::SP_DialogSaveButton));
-    m_importAction = make(tr("&Import Log…"), QKeySequence(u"Ctrl+O"_s),
-            &MainWindow::showImportDialog, icon("document-open", QStyle::SP_DialogOpenButton));
-    m_replayAction = make(tr("Re&play in Publisher"), QKeySequence(u"Ctrl+Shift+P"_s),
-            &MainWindow::replayCurrent, icon("media-seek-forward", QStyle::SP_MediaSeekForward));
-    m_quitAction = make(tr("&Quit"), QKeySequence(u"Ctrl+Q"_s), &QWidget::close);
-    m_quitAction->setMenuRole(QAction::QuitRole);
-    m_aboutAction = make(tr("&About ssedash"), QKeySequence(), &MainWindow::showAbout);
-    m_aboutAction->setMenuRole(QAction::AboutRole);
-    m_aboutQtAction = make(tr("About &Qt"), QKeySequence(), &QApplication::aboutQt);
-    m_shortcutsAction = make(tr("&Keyboard Shortcuts"), QKeySequence(QKeySequence::HelpContents),
-            &MainWindow::showShortcuts);
-    m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
-}
-
-void MainWindow::createMenus()
-{
-    QMenu *feedMenu = menuBar()->addMenu(tr("&Feed"));
-    feedMenu->addActions({m_addAction, m_editAction, m_duplicateAction});
-    feedMenu->addSeparator();
-    feedMenu->addActions({m_connectAction, m_disconnectAction, m_reconnectAction});
-    feedMenu->addSeparator();
-    feedMenu->addActions({m_copyCurlAction, m_copyCurlSecretsAction});
-    feedMenu->addSeparator();
-    feedMenu->addActions({m_removeAction, m_stopAllAction});
-    feedMenu->addSeparator();
-    feedMenu->addAction(m_quitAction);
-
-    QMenu *logMenu = menuBar()->addMenu(tr("&Log"));
-    logMenu->addActions({m_exportAction, m_importAction});
-    logMenu->addSeparator();
-    logMenu->addAction(m_replayAction);
-
-    m_viewMenu = menuBar()->addMenu(tr("&View"));
-
-    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
-    helpMenu->addAction(m_shortcutsAction);
-    helpMenu->addSeparator();
-    helpMenu->addActions({m_aboutAction, m_aboutQtAction});
-
-    QToolBar *toolBar = addToolBar(tr("Feeds"));
-    toolBar->setObjectName(u"feedToolBar"_s);
-    toolBar->setMovable(false);
-    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    toolBar->addActions({m_addAction, m_editAction});
-    toolBar->addSeparator();
-    toolBar->addActions({m_connectAction, m_disconnectAction, m_reconnectAction});
-    toolBar->addSeparator();
-    toolBar->addActions({m_removeAction, m_stopAllAction});
-    toolBar->addSeparator();
-    toolBar->addActions({m_exportAction, m_importAction});
-    m_viewMenu->addAction(toolBar->toggleViewAction());
-
-    // The feed list's context menu: what applies to the feed under the mouse.
-    m_list->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_list->addActions({m_editAction, m_duplicateAction, m_connectAction, m_disconnectAction,
-            m_reconnectAction, m_copyCurlAction, m_exportAction, m_replayAction, m_removeAction});
 }
 
 bool MainWindow::startDefault()
@@ -252,7 +158,7 @@ void MainWindow::createPublisherDock()
     QAction *toggle = m_publisherDock->toggleViewAction();
     toggle->setText(tr("&Publisher Panel"));
     toggle->setShortcut(QKeySequence(u"Ctrl+Shift+B"_s));
-    m_viewMenu->addAction(toggle);
+    m_actions.viewMenu->addAction(toggle);
 
     connect(m_publisherPanel, &PublisherPanel::publisherChanged, this,
             &MainWindow::onPublisherChanged);
@@ -362,19 +268,7 @@ QString MainWindow::aboutText()
 
 QString MainWindow::shortcutsText() const
 {
-    QString rows;
-    const QList<QAction *> actions = findChildren<QAction *>();
-    for (const QAction *action : actions) {
-        if (action->shortcut().isEmpty())
-            continue;
-        rows += u"<tr><td>%1</td><td>&nbsp;&nbsp;<b>%2</b></td></tr>"_s.arg(
-                action->text().remove(u'&').remove(u"…"_s).toHtmlEscaped(),
-                action->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped());
-    }
-    return tr("<h3>Keyboard shortcuts</h3><table>%1</table>"
-              "<p>In a feed: Ctrl+F filters the text, Space pauses or resumes scrolling, "
-              "Ctrl+L clears the log.</p>")
-            .arg(rows);
+    return MainWindowActions::shortcutsText(this);
 }
 
 void MainWindow::showShortcuts()
@@ -503,17 +397,17 @@ void MainWindow::updateActions()
     const Feed *feed = currentFeed();
     const bool closed = feed && feed->readyState() == Feed::ReadyState::Closed;
     const bool live = feed && !isImported(feed);
-    m_connectAction->setEnabled(live && closed);
-    m_disconnectAction->setEnabled(live && !closed);
-    m_reconnectAction->setEnabled(live);
-    m_editAction->setEnabled(live);
-    m_duplicateAction->setEnabled(live);
-    m_copyCurlAction->setEnabled(live);
-    m_copyCurlSecretsAction->setEnabled(live);
-    m_exportAction->setEnabled(feed != nullptr && !m_exportJob);
-    m_replayAction->setEnabled(feed != nullptr);
-    m_removeAction->setEnabled(feed != nullptr);
-    m_stopAllAction->setEnabled(!m_feeds.isEmpty());
+    m_actions.connectAction->setEnabled(live && closed);
+    m_actions.disconnectAction->setEnabled(live && !closed);
+    m_actions.reconnectAction->setEnabled(live);
+    m_actions.editAction->setEnabled(live);
+    m_actions.duplicateAction->setEnabled(live);
+    m_actions.copyCurlAction->setEnabled(live);
+    m_actions.copyCurlSecretsAction->setEnabled(live);
+    m_actions.exportAction->setEnabled(feed != nullptr && !exportJob());
+    m_actions.replayAction->setEnabled(feed != nullptr);
+    m_actions.removeAction->setEnabled(feed != nullptr);
+    m_actions.stopAllAction->setEnabled(!m_feeds.isEmpty());
 }
 
 void MainWindow::updatePublisherLabel()
@@ -530,207 +424,40 @@ void MainWindow::updatePublisherLabel()
                                       .arg(running->clientCount()));
 }
 
-QList<Sse::EventLog::Record> MainWindow::snapshot(int index, bool filteredOnly) const
-{
-    QList<Sse::EventLog::Record> records;
-    Feed *feed = this->feed(index);
-    if (!feed)
-        return records;
-    EventLogModel *model = feed->model();
-    model->flush();
-    if (!filteredOnly) {
-        records.reserve(model->rowCount());
-        for (int row = 0; row < model->rowCount(); ++row)
-            records.append(model->record(row));
-        return records;
-    }
-    const EventFilterModel *filter = panel(index)->filterModel();
-    records.reserve(filter->rowCount());
-    for (int row = 0; row < filter->rowCount(); ++row)
-        records.append(model->record(filter->mapToSource(filter->index(row, 0)).row()));
-    return records;
-}
-
 LogExportJob *MainWindow::exportLog(
         int index, const QString &fileName, Sse::LogFormat format, bool filteredOnly)
 {
-    if (!feed(index) || m_exportJob)
-        return nullptr;
-    auto *job = new LogExportJob(snapshot(index, filteredOnly), fileName, format, this);
-    m_exportJob = job;
-    auto *progress = new QProgressDialog(tr("Exporting %L1 records to %2…")
-                                                 .arg(job->recordCount())
-                                                 .arg(QDir::toNativeSeparators(fileName)),
-            tr("Cancel"), 0, int(qMax<qsizetype>(1, job->recordCount())), this);
-    progress->setObjectName(u"exportProgress"_s);
-    progress->setWindowTitle(tr("Export Log"));
-    progress->setWindowModality(Qt::WindowModal);
-    progress->setMinimumDuration(400); // small logs finish before a dialog would flash
-    progress->setAutoReset(false);
-    progress->setAutoClose(false);
-    connect(progress, &QProgressDialog::canceled, job, &LogExportJob::cancel);
-    connect(job, &LogExportJob::progressChanged, progress,
-            [progress](qint64 done) { progress->setValue(int(done)); });
-    connect(job, &LogExportJob::finished, progress, &QObject::deleteLater);
-    connect(job, &LogExportJob::finished, this, &MainWindow::onExportFinished);
-    job->start();
-    updateActions();
-    return job;
+    return m_logActions->exportLog(index, fileName, format, filteredOnly);
 }
 
-void MainWindow::onExportFinished()
+LogExportJob *MainWindow::exportJob() const
 {
-    LogExportJob *job = m_exportJob;
-    if (!job)
-        return;
-    const Sse::ExportResult result = job->result();
-    m_exportJob = nullptr;
-    job->deleteLater();
-    updateActions();
-    if (result.ok) {
-        statusBar()->showMessage(tr("Exported %L1 records to %2")
-                                         .arg(result.records)
-                                         .arg(QDir::toNativeSeparators(job->fileName())),
-                StatusMessageMs);
-    } else if (result.cancelled) {
-        statusBar()->showMessage(tr("Export cancelled; %1 was left as it was.")
-                                         .arg(QDir::toNativeSeparators(job->fileName())),
-                StatusMessageMs);
-    } else {
-        showError(tr("Export Failed"),
-                tr("%1\n\nNothing was written; an existing file was left as it was.")
-                        .arg(result.error));
-    }
-    Q_EMIT exportFinished(result);
+    return m_logActions->exportJob();
 }
 
 Feed *MainWindow::importLog(const QString &fileName, QString *error)
 {
-    QList<Sse::EventLog::Record> records;
-    QString why;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const bool ok = Sse::importLog(fileName, &records, &why);
-    QApplication::restoreOverrideCursor();
-    if (!ok) {
-        if (error)
-            *error = why;
-        return nullptr;
-    }
-    FeedConfig config;
-    config.name = tr("Imported: %1").arg(QFileInfo(fileName).fileName());
-    // Room for the whole file: an imported log is looked at, not streamed.
-    config.logCapacity = int(std::clamp<qsizetype>(
-            records.size(), EventLogModel::DefaultCapacity, std::numeric_limits<int>::max()));
-    Feed *feed = addFeed(config, false);
-    m_imported.insert(feed);
-    m_transient.insert(feed);
-    if (QListWidgetItem *item = m_list->item(int(m_feeds.indexOf(feed))))
-        item->setToolTip(QDir::toNativeSeparators(fileName));
-    for (const Sse::EventLog::Record &record : std::as_const(records))
-        feed->model()->append(record);
-    feed->model()->flush();
-    updateActions();
-    statusBar()->showMessage(tr("Imported %L1 records from %2")
-                                     .arg(records.size())
-                                     .arg(QDir::toNativeSeparators(fileName)),
-            StatusMessageMs);
-    return feed;
+    return m_logActions->importLog(fileName, error);
 }
 
 Feed *MainWindow::replayLog(int index, double speed, QString *error)
 {
-    auto fail = [error](const QString &why) -> Feed * {
-        if (error)
-            *error = why;
-        return nullptr;
-    };
-    QList<Sse::Event> events;
-    const QList<Sse::EventLog::Record> records = snapshot(index, false);
-    for (const Sse::EventLog::Record &record : records) {
-        if (record.kind == Sse::EventLog::Record::Kind::Event)
-            events.append(record.event);
-    }
-    if (events.isEmpty())
-        return fail(tr("The log has no events to replay."));
-    if (!m_replayPublisher) {
-        // A publisher of its own: no periodic events of its own mixed in, the recorded ids kept.
-        Sse::PublisherOptions options;
-        options.channels.clear();
-        options.feed.interval = std::chrono::milliseconds(0);
-        options.feed.ids = Sse::FeedSettings::Ids::None;
-        auto publisher = std::make_unique<Sse::Publisher>(options);
-        if (!publisher->listen())
-            return fail(tr("Cannot start the replay publisher: %1").arg(publisher->errorString()));
-        m_replayPublisher = std::move(publisher);
-    }
-    if (m_replay)
-        m_replay->stop();
-    delete m_replay;
-    FeedConfig config;
-    config.name = tr("Replay: %1").arg(feed(index)->config().name);
-    config.url = m_replayPublisher->url(Sse::Publisher::pathOf({}));
-    Feed *replayFeed = addFeed(config, true);
-    m_transient.insert(replayFeed);
-    m_replay = new Sse::Replay(m_replayPublisher.get(), events, speed, {}, this);
-    // Start once the feed listens, so that it sees the first event too.
-    auto *replay = m_replay.get();
-    connect(replayFeed, &Feed::readyStateChanged, replay, [replay](Feed::ReadyState state) {
-        if (state == Feed::ReadyState::Open && !replay->isRunning() && replay->position() == 0)
-            replay->start();
-    });
-    connect(replay, &Sse::Replay::finished, this, [this, replay] {
-        statusBar()->showMessage(
-                tr("Replay finished: %L1 events published.").arg(replay->size()), StatusMessageMs);
-    });
-    return replayFeed;
+    return m_logActions->replayLog(index, speed, error);
 }
 
 void MainWindow::showExportDialog()
 {
-    const int index = currentIndex();
-    Feed *feed = this->feed(index);
-    if (!feed || m_exportJob)
-        return;
-    feed->model()->flush();
-    ExportDialog dialog(feed->model()->rowCount(), panel(index)->filterModel()->rowCount(), this);
-    const QString directory = m_lastDirectory.isEmpty() ? QDir::homePath() : m_lastDirectory;
-    QString base = feed->config().name;
-    base.replace(QRegularExpression(u"[^\\w.-]+"_s), u"-"_s);
-    dialog.setFileName(QDir(directory).filePath(base + u".ndjson"_s));
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    m_lastDirectory = QFileInfo(dialog.fileName()).absolutePath();
-    exportLog(index, dialog.fileName(), dialog.format(), dialog.filteredOnly());
+    m_logActions->showExportDialog();
 }
 
 void MainWindow::showImportDialog()
 {
-    const QString fileName = QFileDialog::getOpenFileName(this, tr("Import Log"),
-            m_lastDirectory.isEmpty() ? QDir::homePath() : m_lastDirectory,
-            tr("NDJSON event logs (*.ndjson *.jsonl);;All files (*)"));
-    if (fileName.isEmpty())
-        return;
-    m_lastDirectory = QFileInfo(fileName).absolutePath();
-    QString error;
-    if (!importLog(fileName, &error))
-        showError(tr("Import Failed"), error);
+    m_logActions->showImportDialog();
 }
 
 void MainWindow::replayCurrent()
 {
-    QString error;
-    if (!replayLog(currentIndex(), 1.0, &error))
-        showError(tr("Replay"), error);
-}
-
-void MainWindow::showError(const QString &title, const QString &text)
-{
-    statusBar()->showMessage(text.section(u'\n', 0, 0), StatusMessageMs);
-    // Window-modal and not exec(): the feeds go on while the message is up.
-    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
-    box->setObjectName(u"errorBox"_s);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
+    m_logActions->replayCurrent();
 }
 
 void MainWindow::saveSettings(QSettings &settings) const
@@ -744,26 +471,30 @@ void MainWindow::saveSettings(QSettings &settings) const
         open.append(feed->readyState() != Feed::ReadyState::Closed);
     }
     FeedSettingsStore::save(settings, feeds);
-    savePublisherSettings(settings);
+    PublisherSettingsStore::save(settings, m_publisherPanel->options());
     settings.beginGroup(u"window"_s);
     settings.setValue(u"geometry"_s, saveGeometry());
     settings.setValue(u"state"_s, saveState());
     settings.setValue(u"splitter"_s, m_splitter->saveState());
     settings.setValue(u"openFeeds"_s, open);
-    settings.setValue(u"lastDirectory"_s, m_lastDirectory);
+    settings.setValue(u"lastDirectory"_s, m_logActions->lastDirectory());
     settings.endGroup();
 }
 
 QStringList MainWindow::restoreSettings(QSettings &settings)
 {
     const FeedSettingsStore::LoadResult loaded = FeedSettingsStore::load(settings);
-    restorePublisherSettings(settings);
+    Sse::PublisherOptions options = m_publisherPanel->options();
+    if (PublisherSettingsStore::load(settings, &options)) {
+        m_publisherPanel->setOptions(options);
+        m_publisherRestored = true;
+    }
     settings.beginGroup(u"window"_s);
     restoreGeometry(settings.value(u"geometry"_s).toByteArray());
     restoreState(settings.value(u"state"_s).toByteArray());
     m_splitter->restoreState(settings.value(u"splitter"_s).toByteArray());
     const QVariantList open = settings.value(u"openFeeds"_s).toList();
-    m_lastDirectory = settings.value(u"lastDirectory"_s).toString();
+    m_logActions->setLastDirectory(settings.value(u"lastDirectory"_s).toString());
     settings.endGroup();
     for (qsizetype i = 0; i < loaded.feeds.size(); ++i)
         addFeed(loaded.feeds.at(i), open.value(i, true).toBool());
@@ -785,48 +516,4 @@ void MainWindow::closeEvent(QCloseEvent *event)
                     qPrintable(QDir::toNativeSeparators(m_settings->fileName())));
     }
     QMainWindow::closeEvent(event);
-}
-
-void MainWindow::savePublisherSettings(QSettings &settings) const
-{
-    const Sse::PublisherOptions options = m_publisherPanel->options();
-    const Sse::FeedSettings &feed = options.feed;
-    settings.beginGroup(u"publisher"_s);
-    settings.setValue(u"port"_s, options.port);
-    settings.setValue(u"intervalMs"_s, qint64(feed.interval.count()));
-    settings.setValue(u"payload"_s, int(feed.payload));
-    settings.setValue(u"ids"_s, int(feed.ids));
-    settings.setValue(u"eventName"_s, QString::fromUtf8(feed.eventName));
-    settings.setValue(u"retryMs"_s, feed.retryMs);
-    settings.setValue(u"heartbeatMs"_s, qint64(feed.heartbeat.count()));
-    settings.setValue(u"limit"_s, feed.limit);
-    settings.endGroup();
-}
-
-void MainWindow::restorePublisherSettings(QSettings &settings)
-{
-    settings.beginGroup(u"publisher"_s);
-    if (settings.contains(u"intervalMs"_s)) {
-        Sse::PublisherOptions options = m_publisherPanel->options();
-        Sse::FeedSettings &feed = options.feed;
-        // Out-of-range values are the panel's to clamp; unknown enum values fall back.
-        options.port = quint16(std::clamp(settings.value(u"port"_s).toInt(), 0, 65535));
-        feed.interval = std::chrono::milliseconds(
-                std::max<qint64>(0, settings.value(u"intervalMs"_s).toLongLong()));
-        const int payload = settings.value(u"payload"_s).toInt();
-        feed.payload = payload == int(Sse::FeedSettings::Payload::Json)
-                ? Sse::FeedSettings::Payload::Json
-                : Sse::FeedSettings::Payload::ClockText;
-        const int ids = settings.value(u"ids"_s).toInt();
-        if (ids >= int(Sse::FeedSettings::Ids::Counter) && ids <= int(Sse::FeedSettings::Ids::None))
-            feed.ids = Sse::FeedSettings::Ids(ids);
-        feed.eventName = settings.value(u"eventName"_s).toString().toUtf8();
-        feed.retryMs = settings.value(u"retryMs"_s, -1).toLongLong();
-        feed.heartbeat = std::chrono::milliseconds(
-                std::max<qint64>(0, settings.value(u"heartbeatMs"_s).toLongLong()));
-        feed.limit = std::max(0, settings.value(u"limit"_s).toInt());
-        m_publisherPanel->setOptions(options);
-        m_publisherRestored = true;
-    }
-    settings.endGroup();
 }

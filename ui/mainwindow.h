@@ -4,24 +4,20 @@
 
 #include "feed.h"
 #include "logexportjob.h"
+#include "mainwindowactions.h"
 
 #include "sselib/logexport.h"
-#include "sselib/replay.h"
 
 #include <QList>
 #include <QMainWindow>
 #include <QPointer>
 #include <QSet>
 
-#include <memory>
-
 QT_BEGIN_NAMESPACE
-class QAction;
 class QDockWidget;
 class QSettings;
 class QLabel;
 class QListWidget;
-class QMenu;
 class QSplitter;
 class QStackedWidget;
 QT_END_NAMESPACE
@@ -30,6 +26,7 @@ namespace Sse {
 class Publisher;
 }
 class FeedPanel;
+class LogActions;
 class PublisherPanel;
 
 /// The list of feeds on the left (name and a dot in the colour of its ready state), the
@@ -85,33 +82,33 @@ public:
 
     [[nodiscard]] QLabel *publisherLabel() const { return m_publisherLabel; }
 
-    [[nodiscard]] QAction *addFeedAction() const { return m_addAction; }
+    [[nodiscard]] QAction *addFeedAction() const { return m_actions.addFeedAction; }
 
-    [[nodiscard]] QAction *connectAction() const { return m_connectAction; }
+    [[nodiscard]] QAction *connectAction() const { return m_actions.connectAction; }
 
-    [[nodiscard]] QAction *disconnectAction() const { return m_disconnectAction; }
+    [[nodiscard]] QAction *disconnectAction() const { return m_actions.disconnectAction; }
 
-    [[nodiscard]] QAction *reconnectAction() const { return m_reconnectAction; }
+    [[nodiscard]] QAction *reconnectAction() const { return m_actions.reconnectAction; }
 
-    [[nodiscard]] QAction *removeAction() const { return m_removeAction; }
+    [[nodiscard]] QAction *removeAction() const { return m_actions.removeAction; }
 
-    [[nodiscard]] QAction *stopAllAction() const { return m_stopAllAction; }
+    [[nodiscard]] QAction *stopAllAction() const { return m_actions.stopAllAction; }
 
-    [[nodiscard]] QAction *quitAction() const { return m_quitAction; }
+    [[nodiscard]] QAction *quitAction() const { return m_actions.quitAction; }
 
-    [[nodiscard]] QAction *aboutAction() const { return m_aboutAction; }
+    [[nodiscard]] QAction *aboutAction() const { return m_actions.aboutAction; }
 
-    [[nodiscard]] QAction *editAction() const { return m_editAction; }
+    [[nodiscard]] QAction *editAction() const { return m_actions.editAction; }
 
-    [[nodiscard]] QAction *duplicateAction() const { return m_duplicateAction; }
+    [[nodiscard]] QAction *duplicateAction() const { return m_actions.duplicateAction; }
 
-    [[nodiscard]] QAction *copyCurlAction() const { return m_copyCurlAction; }
+    [[nodiscard]] QAction *copyCurlAction() const { return m_actions.copyCurlAction; }
 
-    [[nodiscard]] QAction *exportAction() const { return m_exportAction; }
+    [[nodiscard]] QAction *exportAction() const { return m_actions.exportAction; }
 
-    [[nodiscard]] QAction *importAction() const { return m_importAction; }
+    [[nodiscard]] QAction *importAction() const { return m_actions.importAction; }
 
-    [[nodiscard]] QAction *replayAction() const { return m_replayAction; }
+    [[nodiscard]] QAction *replayAction() const { return m_actions.replayAction; }
 
     /// Writes the feeds (not the built-in, imported and replay ones, whose addresses do not
     /// last), which of them are connected, the publisher panel's port and feed, and the
@@ -138,7 +135,7 @@ public:
             int index, const QString &fileName, Sse::LogFormat format, bool filteredOnly = false);
 
     /// The running export, if any.
-    [[nodiscard]] LogExportJob *exportJob() const { return m_exportJob; }
+    [[nodiscard]] LogExportJob *exportJob() const;
 
     /// Reads an NDJSON event log into a new feed that has no connection (its panel shows the
     /// records as if they had just arrived). Null with `error` set when the file cannot be used.
@@ -177,27 +174,17 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void createActions();
-    void createMenus();
     void createPublisherDock();
     void onPublisherChanged(Sse::Publisher *publisher);
-    void savePublisherSettings(QSettings &settings) const;
-    void restorePublisherSettings(QSettings &settings);
     void updateItem(Feed *feed);
     void updateActions();
     void updatePublisherLabel();
-    void onExportFinished();
-    void showError(const QString &title, const QString &text);
-    [[nodiscard]] QList<Sse::EventLog::Record> snapshot(int index, bool filteredOnly) const;
 
-    std::unique_ptr<Sse::Publisher> m_replayPublisher; ///< plays imported logs, see replayLog()
     QList<Feed *> m_feeds;
     QSet<const Feed *> m_imported;
     QSet<const Feed *> m_transient; ///< feeds that saveSettings() leaves out
     QSettings *m_settings = nullptr;
-    QPointer<LogExportJob> m_exportJob;
-    QPointer<Sse::Replay> m_replay;
-    QString m_lastDirectory;
+    LogActions *m_logActions = nullptr; ///< export, import and replay
     QSplitter *m_splitter = nullptr;
     QListWidget *m_list = nullptr;
     QStackedWidget *m_stack = nullptr;
@@ -206,22 +193,5 @@ private:
     QDockWidget *m_publisherDock = nullptr;
     QPointer<Feed> m_builtinFeed;
     bool m_publisherRestored = false; ///< the publisher's form came from saved settings
-    QAction *m_addAction = nullptr;
-    QAction *m_connectAction = nullptr;
-    QAction *m_disconnectAction = nullptr;
-    QAction *m_reconnectAction = nullptr;
-    QAction *m_removeAction = nullptr;
-    QAction *m_stopAllAction = nullptr;
-    QAction *m_quitAction = nullptr;
-    QAction *m_aboutAction = nullptr;
-    QAction *m_aboutQtAction = nullptr;
-    QAction *m_shortcutsAction = nullptr;
-    QAction *m_editAction = nullptr;
-    QAction *m_duplicateAction = nullptr;
-    QAction *m_copyCurlAction = nullptr;
-    QAction *m_copyCurlSecretsAction = nullptr;
-    QMenu *m_viewMenu = nullptr;
-    QAction *m_exportAction = nullptr;
-    QAction *m_importAction = nullptr;
-    QAction *m_replayAction = nullptr;
+    MainWindowActions m_actions;
 };

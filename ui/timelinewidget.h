@@ -9,11 +9,14 @@
 #include <QTimer>
 #include <QWidget>
 
+struct TimelineLayout;
+
 /// Paints one feed's connection history, time running left to right: a lane of ready-state
 /// spans (CONNECTING, OPEN, CLOSED), marker rows above it (requests and responses; scheduled
 /// reconnects and errors), events per second below it and a time axis. The wheel zooms around
-/// the pointer, a drag pans, a double-click follows live again. Only paints: the history
-/// records, and the time-to-pixel arithmetic is TimeMapping's.
+/// the pointer, a drag pans, a double-click follows live again. Only shows: the history
+/// records, TimeMapping does the time-to-pixel arithmetic, TimelinePainter paints a frame and
+/// TimelineToolTip words the tooltips.
 class TimelineWidget final : public QWidget
 {
     Q_OBJECT
@@ -83,24 +86,12 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
-    struct Layout;
-    [[nodiscard]] Layout layout() const;
+    [[nodiscard]] TimelineLayout layout() const;
     [[nodiscard]] qint64 now() const;
     void zoomBy(double factor, double anchorX);
     void panBy(double dx);
     void updateLiveTimer();
     void onLiveTick();
-
-    void paintGrid(QPainter &painter, const Layout &layout, const QList<qint64> &ticks) const;
-    void paintSpans(QPainter &painter, const Layout &layout) const;
-    void paintMarkers(QPainter &painter, const Layout &layout) const;
-    void paintDensity(QPainter &painter, const Layout &layout) const;
-    void paintAxis(QPainter &painter, const Layout &layout, const QList<qint64> &ticks,
-            qint64 stepMs) const;
-
-    [[nodiscard]] QString markerText(const ConnectionHistory::Marker &marker) const;
-    [[nodiscard]] QString spanText(const ConnectionHistory::StateSpan &span) const;
-    [[nodiscard]] QString densityText(double x) const;
 
     QPointer<ConnectionHistory> m_history;
     QMetaObject::Connection m_historyConnection;

@@ -947,6 +947,79 @@ Formats:
     </message>
 </context>
 <context>
+    <name>LogActions</name>
+    <message>
+        <source>Exporting %L1 records to %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Export Log</source>
+        <translation>Protokoll exportieren</translation>
+    </message>
+    <message>
+        <source>Exported %L1 records to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled; %1 was left as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1
+
+Nothing was written; an existing file was left as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %L1 records from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The log has no events to replay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start the replay publisher: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay finished: %L1 events published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Log</source>
+        <translation>Protokoll importieren</translation>
+    </message>
+    <message>
+        <source>NDJSON event logs (*.ndjson *.jsonl);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Failed</source>
+        <translation>Import fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Publisher</source>
@@ -954,6 +1027,46 @@ Formats:
     </message>
     <message>
         <source>ssedash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built-in publisher</source>
+        <translation>Eingebauter Publisher</translation>
+    </message>
+    <message>
+        <source>&amp;Publisher Panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;ssedash %1&lt;/h3&gt;&lt;p&gt;Watch, debug and publish Server-Sent Events (text/event-stream) feeds: every event, every connection, live and lossless.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3&lt;br&gt;%4, %5 platform&lt;/p&gt;&lt;p&gt;MIT licence.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Copied a curl command for %1 (secret headers redacted).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied a curl command for %1, secret headers included.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About ssedash</source>
+        <translation>Über ssedash</translation>
+    </message>
+    <message>
+        <source>Built-in publisher: off</source>
+        <translation>Eingebauter Publisher: aus</translation>
+    </message>
+    <message>
+        <source>Built-in publisher: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built-in publisher: %1 · clients: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1045,117 +1158,7 @@ Formats:
         <translation>Feeds</translation>
     </message>
     <message>
-        <source>Built-in publisher</source>
-        <translation>Eingebauter Publisher</translation>
-    </message>
-    <message>
-        <source>&amp;Publisher Panel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;ssedash %1&lt;/h3&gt;&lt;p&gt;Watch, debug and publish Server-Sent Events (text/event-stream) feeds: every event, every connection, live and lossless.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3&lt;br&gt;%4, %5 platform&lt;/p&gt;&lt;p&gt;MIT licence.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&lt;h3&gt;Keyboard shortcuts&lt;/h3&gt;&lt;table&gt;%1&lt;/table&gt;&lt;p&gt;In a feed: Ctrl+F filters the text, Space pauses or resumes scrolling, Ctrl+L clears the log.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keyboard Shortcuts</source>
-        <translation>Tastenkürzel</translation>
-    </message>
-    <message>
-        <source>Copied a curl command for %1 (secret headers redacted).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copied a curl command for %1, secret headers included.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About ssedash</source>
-        <translation>Über ssedash</translation>
-    </message>
-    <message>
-        <source>Built-in publisher: off</source>
-        <translation>Eingebauter Publisher: aus</translation>
-    </message>
-    <message>
-        <source>Built-in publisher: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Built-in publisher: %1 · clients: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exporting %L1 records to %2…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>Export Log</source>
-        <translation>Protokoll exportieren</translation>
-    </message>
-    <message>
-        <source>Exported %L1 records to %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export cancelled; %1 was left as it was.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export Failed</source>
-        <translation>Export fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>%1
-
-Nothing was written; an existing file was left as it was.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Imported: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Imported %L1 records from %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The log has no events to replay.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot start the replay publisher: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Replay: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Replay finished: %L1 events published.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import Log</source>
-        <translation>Protokoll importieren</translation>
-    </message>
-    <message>
-        <source>NDJSON event logs (*.ndjson *.jsonl);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import Failed</source>
-        <translation>Import fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Replay</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2211,6 +2214,26 @@ JSON: {&quot;id&quot;, &quot;type&quot;, &quot;timestamp&quot;, &quot;payload&qu
 <context>
     <name>TimelineWidget</name>
     <message>
+        <source>+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connection recorded yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>peak %1/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LIVE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused · double-click: live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 ms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2311,30 +2334,6 @@ JSON: {&quot;id&quot;, &quot;type&quot;, &quot;timestamp&quot;, &quot;payload&qu
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Connection timeline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No connection recorded yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>+%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>peak %1/s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>LIVE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>paused · double-click: live</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Request #%1, no Last-Event-ID</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2371,6 +2370,13 @@ JSON: {&quot;id&quot;, &quot;type&quot;, &quot;timestamp&quot;, &quot;payload&qu
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
+        <source>… and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n event(s) in the second from %1</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2384,12 +2390,9 @@ JSON: {&quot;id&quot;, &quot;type&quot;, &quot;timestamp&quot;, &quot;payload&qu
             <numerusform></numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>… and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>Connection timeline</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
