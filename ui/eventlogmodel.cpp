@@ -173,13 +173,18 @@ void EventLogModel::setFlushInterval(std::chrono::milliseconds interval)
 
 void EventLogModel::append(const Record &record)
 {
+    append(Record(record));
+}
+
+void EventLogModel::append(Record &&record)
+{
     if (record.kind == Record::Kind::Other)
         return;
     Row row;
-    row.record = record;
+    row.record = std::move(record);
     row.sequence = ++m_sequence;
-    if (record.kind == Record::Kind::Event) {
-        noteType(record.event.type);
+    if (row.record.kind == Record::Kind::Event) {
+        noteType(row.record.event.type);
         detectAnomaly(row);
     }
     // Rows beyond capacity would be evicted on insertion: drop them now, never insert them.

@@ -85,6 +85,7 @@ public:
     /// Queues `record` for the next flush; cheap, emits nothing. Records of Kind::Other are
     /// ignored.
     void append(const Sse::EventLog::Record &record);
+    void append(Sse::EventLog::Record &&record);
 
     /// Moves the queued records into the table now (also done by the throttle timer).
     void flush();

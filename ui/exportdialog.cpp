@@ -56,7 +56,10 @@ ExportDialog::ExportDialog(qsizetype allCount, qsizetype filteredCount, QWidget 
     scope->addWidget(m_filtered);
 
     auto *form = new QFormLayout;
-    form->addRow(tr("&File:"), fileRow);
+    // A row that holds a layout gets no buddy of its own: give the label one for its mnemonic.
+    auto *fileLabel = new QLabel(tr("&File:"), this);
+    fileLabel->setBuddy(m_file);
+    form->addRow(fileLabel, fileRow);
     form->addRow(tr("F&ormat:"), m_format);
     form->addRow(tr("Records:"), scope);
 

@@ -131,7 +131,7 @@ void Feed::onEvent(const Sse::Event &event)
     Sse::EventLog::Record record;
     record.kind = Sse::EventLog::Record::Kind::Event;
     record.event = event;
-    m_model.append(record);
+    m_model.append(std::move(record));
     ++m_events;
     m_arrival.eventArrived(event.receivedMs);
     if (m_config.llm && m_llm.add(event)) {
@@ -150,7 +150,7 @@ void Feed::onComment(const Sse::Comment &comment)
     record.comment = comment.text;
     record.event.receivedMs = comment.receivedMs;
     record.event.connection = comment.connection;
-    m_model.append(record);
+    m_model.append(std::move(record));
     ++m_comments;
     noteChange();
 }
