@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Tests of FeedPanel's side tabs: ConnectionView (responses, findings, report) and LlmView.
 #include "tests/support/grab.h"
+#include "tests/support/palettes.h"
 #include "tests/support/testserver.h"
 
 #include "sselib/publisher.h"
@@ -360,14 +361,7 @@ void tst_FeedPanel::panel_grabConnectionTabLightAndDark()
     QVERIFY(QTest::qWaitForWindowExposed(&panel));
     TestSupport::saveGrab(panel, u"feedpanel-connection.png"_s);
 
-    QPalette dark;
-    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-    dark.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
-    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
-    dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
-    dark.setColor(QPalette::Button, QColor(0x33, 0x33, 0x33));
-    dark.setColor(QPalette::ButtonText, QColor(0xe0, 0xe0, 0xe0));
+    const QPalette dark = TestSupport::darkPalette();
     panel.setPalette(dark);
     // The page is drawn again in the dark palette's severity colours.
     const QString warningColour =

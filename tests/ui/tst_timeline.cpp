@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Tests for the connection timeline: TimeMapping, ConnectionHistory and TimelineWidget.
+#include "tests/support/palettes.h"
+
 #include "sselib/eventsource.h"
 #include "ui/connectionhistory.h"
 #include "ui/timelinewidget.h"
@@ -145,19 +147,6 @@ void fillRealisticHistory(ConnectionHistory &history, qint64 start)
     events(t + 100, t + 9000, 2);
     events(t + 9000, t + 14'000, 25);
     events(t + 14'000, t + 30'000, 5);
-}
-
-QPalette darkPalette()
-{
-    QPalette palette;
-    palette.setColor(QPalette::Window, QColor(0x20, 0x22, 0x26));
-    palette.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
-    palette.setColor(QPalette::Base, QColor(0x16, 0x18, 0x1c));
-    palette.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
-    palette.setColor(QPalette::PlaceholderText, QColor(0x8b, 0x91, 0x98));
-    palette.setColor(QPalette::Mid, QColor(0x44, 0x48, 0x50));
-    palette.setColor(QPalette::Highlight, QColor(0x3d, 0x8b, 0xfd));
-    return palette;
 }
 
 } // namespace
@@ -827,7 +816,7 @@ void tst_Timeline::widget_paintsStateColoursWhereTheSpansAre()
     QVERIFY(!hasColour(int(mapping.x(T0 + 32'000)), closed)); // after now
 
     // A dark palette changes the colours, and they are still where the spans are.
-    widget.setPalette(darkPalette());
+    widget.setPalette(TestSupport::darkPalette());
     const QImage dark = widget.grab().toImage().convertToFormat(QImage::Format_RGB32);
     QVERIFY(widget.stateColor(ReadyState::Open) != open);
     const int middle = int((openFrom + openTo) / 2 * ratio);
@@ -1015,7 +1004,7 @@ void tst_Timeline::widget_paintsRealisticHistory()
     for (const bool dark : {false, true}) {
         TimelineWidget widget;
         if (dark)
-            widget.setPalette(darkPalette());
+            widget.setPalette(TestSupport::darkPalette());
         widget.setHistory(&history);
         widget.resize(900, widget.sizeHint().height());
         widget.setMsPerPixel(125.0);
