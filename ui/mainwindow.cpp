@@ -127,7 +127,7 @@ bool MainWindow::startDefault()
             options.feed.payload = Sse::FeedSettings::Payload::Json;
             m_publisherPanel->setOptions(options);
         }
-        if (!m_publisherPanel->start())
+        if (!m_publisherPanel->start() && !startOnFreePort())
             return false;
     }
     FeedConfig config;
@@ -136,6 +136,26 @@ bool MainWindow::startDefault()
     m_builtinFeed = addFeed(config, true);
     // Its port changes from run to run: not one of the feeds to remember.
     m_transient.insert(m_builtinFeed);
+    return true;
+}
+
+bool MainWindow::startOnFreePort()
+{
+    // A saved port that something else holds now: the first look should still show a feed.
+    Sse::PublisherOptions options = m_publisherPanel->options();
+    const quint16 taken = options.port;
+    if (taken == 0)
+        return false;
+    const QString why = m_publisherPanel->errorString();
+    options.port = 0;
+    m_publisherPanel->setOptions(options);
+    if (!m_publisherPanel->start())
+        return false;
+    statusBar()->showMessage(tr("Port %1 is not free (%2); the built-in publisher uses port %3.")
+                                     .arg(taken)
+                                     .arg(why)
+                                     .arg(publisher()->port()),
+            10000);
     return true;
 }
 

@@ -41,8 +41,9 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    /// Starts the built-in publisher on a free loopback port and opens a feed on its /events.
-    /// False with publisherError() when it cannot listen.
+    /// Starts the built-in publisher (on the saved port, or a free loopback port when that one
+    /// is taken or none was saved) and opens a feed on its /events. False with
+    /// publisherError() when it cannot listen.
     bool startDefault();
 
     /// Adds a feed (owned by the window) with its list entry and panel, makes it current and
@@ -175,6 +176,7 @@ protected:
 
 private:
     void createPublisherDock();
+    bool startOnFreePort();
     void onPublisherChanged(Sse::Publisher *publisher);
     void updateItem(Feed *feed);
     void updateActions();

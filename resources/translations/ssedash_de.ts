@@ -1034,6 +1034,10 @@ Nothing was written; an existing file was left as it was.</source>
         <translation>Eingebauter Publisher</translation>
     </message>
     <message>
+        <source>Port %1 is not free (%2); the built-in publisher uses port %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Publisher Panel</source>
         <translation type="unfinished"></translation>
     </message>

@@ -29,6 +29,7 @@
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -47,6 +48,7 @@ private Q_SLOTS:
     void addEditDuplicate_throughTheFeedDialog();
     void settings_persistFeedsAndKeepSecretsOnlyWhenAsked();
     void settings_persistThePublisherForm();
+    void startDefault_savedPortTaken_fallsBackToAFreeOne();
     void copyCurl_redactsSecretsUnlessAsked();
     void shortcuts_listedInHelp();
     void publisherDock_restartMovesTheBuiltInFeed_openFeedAddsOne();
@@ -323,6 +325,32 @@ void tst_MainWindow::settings_persistThePublisherForm()
     QCOMPARE(feed.eventName, "tick"_ba);
     QCOMPARE(feed.retryMs, 1500);
     QCOMPARE(feed.heartbeat, std::chrono::milliseconds(2000));
+}
+
+void tst_MainWindow::startDefault_savedPortTaken_fallsBackToAFreeOne()
+{
+    QTcpServer holder;
+    QVERIFY(holder.listen(QHostAddress::LocalHost));
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(u"ssedash.ini"_s), QSettings::IniFormat);
+    {
+        MainWindow w;
+        Sse::PublisherOptions options = w.publisherPanel()->options();
+        options.port = holder.serverPort();
+        w.publisherPanel()->setOptions(options);
+        w.saveSettings(settings);
+    }
+    MainWindow w;
+    QVERIFY(w.restoreSettings(settings).isEmpty());
+    QCOMPARE(w.publisherPanel()->options().port, holder.serverPort());
+    QVERIFY2(w.startDefault(), qPrintable(w.publisherError()));
+    QVERIFY(w.publisher()->port() != holder.serverPort());
+    QCOMPARE(w.feedCount(), 1);
+    QTRY_COMPARE(w.feed(0)->readyState(), ReadyState::Open);
+    const QString message = w.statusBar()->currentMessage();
+    QVERIFY2(message.contains(QString::number(holder.serverPort()))
+                    && message.contains(QString::number(w.publisher()->port())),
+            qPrintable(message));
 }
 
 void tst_MainWindow::copyCurl_redactsSecretsUnlessAsked()
