@@ -84,9 +84,6 @@ void Feed::createSource()
         m_arrival.bytesArrived(QDateTime::currentMSecsSinceEpoch());
         noteChange();
     });
-    // No arguments: the monitor only needs the time, whatever the signal carries.
-    connect(source, &Sse::EventSource::commentReceived, this,
-            [this] { m_arrival.commentArrived(QDateTime::currentMSecsSinceEpoch()); });
     connect(source, &Sse::EventSource::opened, this,
             [this] { m_arrival.connectionOpened(QDateTime::currentMSecsSinceEpoch()); });
     connect(source, &Sse::EventSource::responseReceived, this, &Feed::onResponse);
@@ -152,6 +149,7 @@ void Feed::onComment(const Sse::Comment &comment)
     record.event.connection = comment.connection;
     m_model.append(std::move(record));
     ++m_comments;
+    m_arrival.commentArrived(comment.receivedMs);
     noteChange();
 }
 

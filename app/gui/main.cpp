@@ -6,6 +6,7 @@
 #include "app/cli/signalwatcher.h"
 #include "ui/appicon.h"
 #include "ui/feedpanel.h"
+#include "ui/feedsettings.h"
 #include "ui/mainwindow.h"
 #include "ui/translation.h"
 
@@ -96,10 +97,10 @@ int main(int argc, char *argv[])
     QList<QUrl> urls;
     const QStringList arguments = parser.positionalArguments();
     for (const QString &argument : arguments) {
+        // Loose like a browser's address bar ("localhost:8080/events"), then the dialog's rules.
         const QUrl url = QUrl::fromUserInput(argument);
-        if (!url.isValid() || (url.scheme() != "http"_L1 && url.scheme() != "https"_L1)) {
-            printMessage(QCoreApplication::translate("main", "\"%1\" is not an http or https URL.")
-                                 .arg(argument));
+        if (const QString error = FeedSettingsStore::urlError(url.toString()); !error.isEmpty()) {
+            printMessage(error);
             return 2;
         }
         urls.append(url);

@@ -2431,10 +2431,6 @@ JSON: {&quot;id&quot;, &quot;type&quot;, &quot;timestamp&quot;, &quot;payload&qu
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an http or https URL.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>--quit-after takes milliseconds.</source>
         <translation type="unfinished"></translation>
     </message>

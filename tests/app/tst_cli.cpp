@@ -52,14 +52,14 @@ struct RunResult
 
 // For commands that need nothing from this process's event loop, waiting blocks.
 // `childSetup` runs in the child between fork and exec (async-signal-safe calls only).
-RunResult runCli(const QStringList &arguments, const QByteArray &input = {},
-        const std::function<void()> &childSetup = {})
+RunResult runProgram(const QString &program, const QStringList &arguments,
+        const QByteArray &input = {}, const std::function<void()> &childSetup = {})
 {
     RunResult result;
     QProcess process;
     if (childSetup)
         process.setChildProcessModifier(childSetup);
-    process.start(CliPath, arguments);
+    process.start(program, arguments);
     result.started = process.waitForStarted(FinishTimeoutMs);
     if (!result.started)
         return result;
@@ -76,6 +76,12 @@ RunResult runCli(const QStringList &arguments, const QByteArray &input = {},
     result.out = process.readAllStandardOutput();
     result.err = process.readAllStandardError();
     return result;
+}
+
+RunResult runCli(const QStringList &arguments, const QByteArray &input = {},
+        const std::function<void()> &childSetup = {})
+{
+    return runProgram(CliPath, arguments, input, childSetup);
 }
 
 // A long-running `ssedash-cli COMMAND ...` next to servers or clients of this process: never
@@ -272,6 +278,9 @@ class tst_Cli : public QObject
 
 private Q_SLOTS:
     void initTestCase();
+
+    void gui_badUrlArgument_exitTwoWithReason_data();
+    void gui_badUrlArgument_exitTwoWithReason();
 
     void help_andVersion_exitZero_data();
     void help_andVersion_exitZero();
@@ -1595,6 +1604,31 @@ void tst_Cli::export_writeFailure_keepsOldOutput()
     QCOMPARE(QDir(m_dir.filePath(u"limited"_s))
                      .entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
             QStringList{u"out.ndjson"_s});
+}
+
+void tst_Cli::gui_badUrlArgument_exitTwoWithReason_data()
+{
+    QTest::addColumn<QString>("argument");
+    QTest::addColumn<QByteArray>("reason");
+    QTest::addRow("ftp") << u"ftp://127.0.0.1/events"_s << "ftp"_ba;
+    QTest::addRow("no host") << u"http:///events"_s << "no host"_ba;
+}
+
+void tst_Cli::gui_badUrlArgument_exitTwoWithReason()
+{
+#ifndef SSEDASH_GUI_PATH
+    QSKIP("ssedash (the window) is not built: Qt Widgets is missing");
+#else
+    QFETCH(QString, argument);
+    QFETCH(QByteArray, reason);
+    // The URLs are checked before any window or publisher: nothing starts, nothing is saved.
+    const RunResult result = runProgram(QStringLiteral(SSEDASH_GUI_PATH), {argument});
+    QVERIFY(result.finished);
+    QCOMPARE(result.exitStatus, QProcess::NormalExit);
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains(argument.toUtf8()), result.err.constData());
+    QVERIFY2(result.err.contains(reason), result.err.constData());
+#endif
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)
