@@ -105,6 +105,8 @@ Q_SIGNALS:
     void reconnectionTimeChanged(qint64 milliseconds);
     /// A request goes out; lastEventIdSent is empty when no Last-Event-ID header was sent.
     void connectionStarted(int connection, const QByteArray &lastEventIdSent);
+    /// The request of that connection, as it goes out (right after connectionStarted()).
+    void requestSent(const Sse::RequestInfo &request);
     /// The final response of a request (after redirects): after opened() for a stream, or just
     /// before errorOccurred() for a response the source refuses (status, Content-Type).
     void responseReceived(const Sse::ResponseInfo &response);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Sse::ResponseInfo: what a connection's HTTP response said, for diagnostics.
+// Sse::RequestInfo, Sse::ResponseInfo: what a connection asked for and what the server answered.
 #pragma once
 
 #include <QByteArray>
@@ -10,16 +10,42 @@
 
 namespace Sse {
 
+/// The request of one connection as the source sent it (before any redirect).
+struct RequestInfo
+{
+    int connection = 0; ///< 1-based connection number
+    QByteArray method;
+    QUrl url;
+    /// Every header the source set, in order (the network stack adds Host, Connection and the
+    /// like on its own). Secret values are included: mask them before showing them.
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+    qint64 sentMs = 0; ///< ms since the Unix epoch
+};
+
 /// The status line and headers of one connection's final response (after redirects).
 struct ResponseInfo
 {
+    /// How much of a refused response's body is kept.
+    static constexpr qsizetype MaxBodySize = 64 * 1024;
+
     int connection = 0; ///< 1-based connection number
     int status = 0;
     QByteArray reason;
     QByteArray httpVersion; ///< "1.1" or "2"
     QUrl finalUrl;
-    QList<QPair<QByteArray, QByteArray>> headers;
+    /// The URLs the request was redirected to, in order; the last one is finalUrl. Empty when
+    /// there was no redirect.
+    QList<QUrl> redirects;
+    QList<QPair<QByteArray, QByteArray>> headers; ///< as the server sent them
     qint64 receivedMs = 0;
+    /// The Content-Encoding the body came in ("gzip", ...); empty for identity. The source
+    /// decodes it, so events and `body` are always the decoded bytes.
+    QByteArray contentEncoding;
+    /// For a refused response (error status, wrong Content-Type): the first MaxBodySize bytes
+    /// of its body, decoded. Empty for an accepted stream.
+    QByteArray body;
+    bool bodyTruncated = false; ///< the body went on beyond `body`
 
     /// The first value of a header, compared case-insensitively; empty if absent.
     [[nodiscard]] QByteArray header(QByteArrayView name) const
@@ -34,4 +60,5 @@ struct ResponseInfo
 
 } // namespace Sse
 
+Q_DECLARE_METATYPE(Sse::RequestInfo)
 Q_DECLARE_METATYPE(Sse::ResponseInfo)
