@@ -13,10 +13,12 @@ namespace Sse {
 
 namespace {
 
-QString tr(const char *text)
+// The context of this file's messages. Calls say Text::tr(): lupdate files a bare tr() under
+// the enclosing namespace or class ("Sse"), not under the context used at run time.
+struct Text
 {
-    return QCoreApplication::translate("Sse::Diagnostics", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Sse::Diagnostics)
+};
 
 Finding makeFinding(Finding::Severity severity, const QString &code, const QString &message,
         const QString &advice)
@@ -64,12 +66,12 @@ void checkContentType(const ResponseInfo &response, QList<Finding> &out)
     const QByteArray essence = parts.isEmpty() ? QByteArray() : parts.first().toLower();
     if (essence != "text/event-stream") {
         const QString message = contentType.isEmpty()
-                ? tr("The response has no Content-Type; browsers' EventSource rejects it.")
-                : tr("The Content-Type is %1, not text/event-stream; browsers' EventSource "
-                     "rejects it.")
+                ? Text::tr("The response has no Content-Type; browsers' EventSource rejects it.")
+                : Text::tr("The Content-Type is %1, not text/event-stream; browsers' EventSource "
+                           "rejects it.")
                           .arg(QString::fromUtf8(contentType));
         out.append(makeFinding(Finding::Severity::Problem, u"content-type"_s, message,
-                tr("Send \"Content-Type: text/event-stream\".")));
+                Text::tr("Send \"Content-Type: text/event-stream\".")));
         return;
     }
 
@@ -86,16 +88,17 @@ void checkContentType(const ResponseInfo &response, QList<Finding> &out)
     }
     if (!charset.isEmpty() && !isUtf8Label(charset)) {
         out.append(makeFinding(Finding::Severity::Warning, u"content-type-charset"_s,
-                tr("The Content-Type names the charset %1, but event streams are always "
-                   "decoded as UTF-8, so other text will be garbled.")
+                Text::tr("The Content-Type names the charset %1, but event streams are always "
+                         "decoded as UTF-8, so other text will be garbled.")
                         .arg(QString::fromUtf8(charset)),
-                tr("Encode the stream as UTF-8 and send \"charset=utf-8\" or no charset.")));
+                Text::tr("Encode the stream as UTF-8 and send \"charset=utf-8\" or no charset.")));
     }
     if (!others.isEmpty()) {
         out.append(makeFinding(Finding::Severity::Info, u"content-type-params"_s,
-                tr("The Content-Type has parameters that event streams ignore: %1.")
+                Text::tr("The Content-Type has parameters that event streams ignore: %1.")
                         .arg(QString::fromUtf8(others.join("; "))),
-                tr("Nothing needs to change; plain \"text/event-stream\" is the usual form.")));
+                Text::tr("Nothing needs to change; plain \"text/event-stream\" is the usual "
+                         "form.")));
     }
 }
 
@@ -107,16 +110,16 @@ QList<Finding> Diagnostics::checkResponse(const ResponseInfo &response)
 
     if (response.status == 204) {
         out.append(makeFinding(Finding::Severity::Info, u"status"_s,
-                tr("The server answered 204 No Content, which tells clients to stop "
-                   "reconnecting."),
-                tr("If events were expected, check why the server ended the stream.")));
+                Text::tr("The server answered 204 No Content, which tells clients to stop "
+                         "reconnecting."),
+                Text::tr("If events were expected, check why the server ended the stream.")));
     } else if (response.status != 0 && response.status != 200) {
         out.append(makeFinding(Finding::Severity::Problem, u"status"_s,
-                tr("The server answered %1 %2; an event stream needs 200 OK, and browsers "
-                   "give up without reconnecting.")
+                Text::tr("The server answered %1 %2; an event stream needs 200 OK, and browsers "
+                         "give up without reconnecting.")
                         .arg(response.status)
                         .arg(QString::fromUtf8(response.reason)),
-                tr("Check the URL, the credentials and the server's log.")));
+                Text::tr("Check the URL, the credentials and the server's log.")));
     }
 
     checkContentType(response, out);
@@ -124,11 +127,11 @@ QList<Finding> Diagnostics::checkResponse(const ResponseInfo &response)
     const QByteArray encoding = response.header("Content-Encoding").trimmed().toLower();
     if (!encoding.isEmpty() && encoding != "identity") {
         out.append(makeFinding(Finding::Severity::Warning, u"content-encoding"_s,
-                tr("The stream is compressed (Content-Encoding: %1); compressors hold events "
-                   "back until their buffer fills, so events arrive late and in bursts.")
+                Text::tr("The stream is compressed (Content-Encoding: %1); compressors hold events "
+                         "back until their buffer fills, so events arrive late and in bursts.")
                         .arg(QString::fromUtf8(encoding)),
-                tr("Turn compression off for text/event-stream responses, or flush the "
-                   "compressor after every event.")));
+                Text::tr("Turn compression off for text/event-stream responses, or flush the "
+                         "compressor after every event.")));
     }
 
     bool noCache = false;
@@ -138,16 +141,16 @@ QList<Finding> Diagnostics::checkResponse(const ResponseInfo &response)
     }
     if (!noCache) {
         out.append(makeFinding(Finding::Severity::Warning, u"no-cache-control"_s,
-                tr("The response does not say \"Cache-Control: no-cache\", so caches and "
-                   "proxies may store or buffer the stream."),
-                tr("Send \"Cache-Control: no-cache\".")));
+                Text::tr("The response does not say \"Cache-Control: no-cache\", so caches and "
+                         "proxies may store or buffer the stream."),
+                Text::tr("Send \"Cache-Control: no-cache\".")));
     }
 
     if (response.header("X-Accel-Buffering").trimmed().compare("yes", Qt::CaseInsensitive) == 0) {
         out.append(makeFinding(Finding::Severity::Warning, u"x-accel-buffering"_s,
-                tr("The response says \"X-Accel-Buffering: yes\", which asks nginx to buffer "
-                   "it and hold events back."),
-                tr("Send \"X-Accel-Buffering: no\" for event streams.")));
+                Text::tr("The response says \"X-Accel-Buffering: yes\", which asks nginx to buffer "
+                         "it and hold events back."),
+                Text::tr("Send \"X-Accel-Buffering: no\" for event streams.")));
     }
     return out;
 }
@@ -210,11 +213,11 @@ QList<Finding> ArrivalMonitor::findings(qint64 nowMs) const
     QList<Finding> out;
     if (m_burstCount >= BurstsToWarn) {
         out.append(makeFinding(Finding::Severity::Warning, u"bursts"_s,
-                tr("Events arrived in bursts after silences %1 times, the pattern of a proxy "
-                   "or compressor that buffers the stream.")
+                Text::tr("Events arrived in bursts after silences %1 times, the pattern of a proxy "
+                         "or compressor that buffers the stream.")
                         .arg(m_burstCount),
-                tr("Send \"X-Accel-Buffering: no\", turn off proxy buffering and compression "
-                   "for the stream, and flush after every event.")));
+                Text::tr("Send \"X-Accel-Buffering: no\", turn off proxy buffering and compression "
+                         "for the stream, and flush after every event.")));
     }
 
     const qint64 current = m_lastActivityMs < 0 ? 0 : std::max<qint64>(0, nowMs - m_lastActivityMs);
@@ -224,14 +227,14 @@ QList<Finding> ArrivalMonitor::findings(qint64 nowMs) const
                                                          : Finding::Severity::Warning;
         const QString seconds = QString::number(silence / 1000);
         const QString message = current >= m_longestGapMs
-                ? tr("Nothing has arrived for %1 s, not even a heartbeat; proxies commonly "
-                     "close connections that are idle for 30 to 60 s.")
+                ? Text::tr("Nothing has arrived for %1 s, not even a heartbeat; proxies commonly "
+                           "close connections that are idle for 30 to 60 s.")
                           .arg(seconds)
-                : tr("The stream was silent for up to %1 s, not even a heartbeat; proxies "
-                     "commonly close connections that are idle for 30 to 60 s.")
+                : Text::tr("The stream was silent for up to %1 s, not even a heartbeat; proxies "
+                           "commonly close connections that are idle for 30 to 60 s.")
                           .arg(seconds);
         out.append(makeFinding(severity, u"long-silence"_s, message,
-                tr("Send a heartbeat comment line (\": ping\") every 15 s.")));
+                Text::tr("Send a heartbeat comment line (\": ping\") every 15 s.")));
     }
     return out;
 }

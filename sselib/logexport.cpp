@@ -22,10 +22,12 @@ constexpr qsizetype BlockSize = 256 * 1024;
 constexpr qsizetype ProgressStep = 4096;
 constexpr qint64 MsPerDay = 24 * 60 * 60 * 1000;
 
-QString tr(const char *text)
+// The context of this file's messages. Calls say Text::tr(): lupdate files a bare tr() under
+// the enclosing namespace or class ("Sse"), not under the context used at run time.
+struct Text
 {
-    return QCoreApplication::translate("Sse::LogExport", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Sse::LogExport)
+};
 
 // Appends `value` with at least `width` digits (zero-padded); value >= 0.
 void appendPadded(QByteArray &out, qint64 value, int width)
@@ -292,13 +294,13 @@ QString logFormatDescription(LogFormat format)
 {
     switch (format) {
     case LogFormat::Ndjson:
-        return tr("NDJSON event log");
+        return Text::tr("NDJSON event log");
     case LogFormat::Json:
-        return tr("JSON");
+        return Text::tr("JSON");
     case LogFormat::Csv:
-        return tr("CSV");
+        return Text::tr("CSV");
     case LogFormat::EventStream:
-        return tr("text/event-stream");
+        return Text::tr("text/event-stream");
     }
     return {};
 }
@@ -320,17 +322,17 @@ ExportResult exportLog(const QString &fileName, LogFormat format, qsizetype coun
     // Never the direct-write fallback: a half-written target is what this must not leave.
     QSaveFile file(fileName);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
-        result.error = tr("cannot write %1: %2").arg(shownName, file.errorString());
+        result.error = Text::tr("cannot write %1: %2").arg(shownName, file.errorString());
         return result;
     }
     const auto fail = [&] {
-        result.error = tr("cannot write %1: %2").arg(shownName, file.errorString());
+        result.error = Text::tr("cannot write %1: %2").arg(shownName, file.errorString());
         file.cancelWriting();
         return result;
     };
     const auto cancel = [&] {
         result.cancelled = true;
-        result.error = tr("export to %1 cancelled").arg(shownName);
+        result.error = Text::tr("export to %1 cancelled").arg(shownName);
         file.cancelWriting();
         return result;
     };
@@ -355,7 +357,7 @@ ExportResult exportLog(const QString &fileName, LogFormat format, qsizetype coun
         return cancel();
     if (!file.commit()) {
         // commit() has discarded the temporary file already.
-        result.error = tr("cannot write %1: %2").arg(shownName, file.errorString());
+        result.error = Text::tr("cannot write %1: %2").arg(shownName, file.errorString());
         return result;
     }
     result.ok = true;
