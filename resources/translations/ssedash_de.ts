@@ -5,15 +5,15 @@
     <name>CommandLine</name>
     <message>
         <source>no command given</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Befehl angegeben</translation>
     </message>
     <message>
         <source>unknown option &apos;%1&apos;; a command comes first</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Option &apos;%1&apos;; zuerst kommt ein Befehl</translation>
     </message>
     <message>
         <source>unknown command &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Befehl &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Usage: %1 COMMAND [options] ...
@@ -33,186 +33,206 @@ Options:
 
 Exit status: 0 on success, 1 on I/O or fatal stream errors, 2 on usage errors.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: %1 COMMAND [Optionen] ...
+Liest Server-Sent Events und gibt sie als JSON-Zeilen aus; veröffentlicht
+Test-Streams.
+
+Befehle:
+  parse [FILE]   Einen text/event-stream-Body aus FILE oder der Standardeingabe
+                 parsen.
+  monitor URL    Wie die EventSource eines Browsers mit URL verbinden und
+                 ausgeben, was geschieht, ein JSON-Objekt pro Zeile.
+  publish        Einen Test-Feed mit Events auf 127.0.0.1 bereitstellen, bis er
+                 gestoppt wird.
+  export IN OUT  Ein Event-Protokoll, das &apos;monitor --output&apos; aufgezeichnet hat,
+                 in NDJSON, JSON, CSV oder text/event-stream umwandeln.
+
+Optionen:
+  -h, --help     Diese Hilfe; &apos;%1 COMMAND --help&apos; zeigt die eines Befehls.
+  -v, --version  Die Version zeigen.
+
+Exit-Status: 0 bei Erfolg, 1 bei E/A-Fehlern oder fatalen Stream-Fehlern,
+2 bei Aufruffehlern.
+</translation>
     </message>
     <message>
         <source>Try &apos;%1 --help&apos; for more information.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mehr Informationen mit &apos;%1 --help&apos;.</translation>
     </message>
     <message>
         <source>Show this help.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Hilfe zeigen.</translation>
     </message>
 </context>
 <context>
     <name>ConnectionView</name>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <source>waiting for the response</source>
-        <translation type="unfinished"></translation>
+        <translation>wartet auf die Antwort</translation>
     </message>
     <message>
         <source>no stream</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Stream</translation>
     </message>
     <message>
         <source>(none sent)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine gesendet)</translation>
     </message>
     <message>
         <source>Requests of this feed, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen dieses Feeds, neueste zuerst</translation>
     </message>
     <message>
         <source>Copy report</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht kopieren</translation>
     </message>
     <message>
         <source>Copy a plain-text report of this connection; secret values are redacted</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Klartext-Bericht über diese Verbindung kopieren; geheime Werte werden unkenntlich gemacht</translation>
     </message>
     <message>
         <source>Request:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage:</translation>
     </message>
     <message>
         <source>#%1 · %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1 · %2 · %3</translation>
     </message>
     <message>
         <source>%1 · warnings: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · Warnungen: %2</translation>
     </message>
     <message>
         <source>No requests yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Anfragen</translation>
     </message>
     <message>
         <source>No connection yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Verbindung.</translation>
     </message>
     <message>
         <source>Request</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestartet</translation>
     </message>
     <message>
         <source>Last-Event-ID sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesendete Last-Event-ID</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>HTTP version</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP-Version</translation>
     </message>
     <message>
         <source>Final URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Endgültige URL</translation>
     </message>
     <message>
         <source>Error (fatal)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler (fatal)</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Response headers</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort-Header</translation>
     </message>
     <message>
         <source>Findings</source>
-        <translation type="unfinished"></translation>
+        <translation>Befunde</translation>
     </message>
     <message>
         <source>Nothing wrong was found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Auffälligkeiten gefunden.</translation>
     </message>
     <message>
         <source>No response to check.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Antwort zu prüfen.</translation>
     </message>
     <message>
         <source>Advice: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfehlung: %1</translation>
     </message>
     <message>
         <source>ssedash connection report</source>
-        <translation type="unfinished"></translation>
+        <translation>ssedash-Verbindungsbericht</translation>
     </message>
     <message>
         <source>Request: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage: %1</translation>
     </message>
     <message>
         <source>Started: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestartet: %1</translation>
     </message>
     <message>
         <source>Ended: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendet: %1</translation>
     </message>
     <message>
         <source>Last-Event-ID sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesendete Last-Event-ID: %1</translation>
     </message>
     <message>
         <source>Status: HTTP/%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Status: HTTP/%1 %2</translation>
     </message>
     <message>
         <source>Final URL: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Endgültige URL: %1</translation>
     </message>
     <message>
         <source>Response headers:</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort-Header:</translation>
     </message>
     <message>
         <source>Status: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Status: %1</translation>
     </message>
     <message>
         <source>Error (fatal): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler (fatal): %1</translation>
     </message>
     <message>
         <source>Error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler: %1</translation>
     </message>
     <message>
         <source>Findings:</source>
-        <translation type="unfinished"></translation>
+        <translation>Befunde:</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>Info</source>
-        <translation type="unfinished"></translation>
+        <translation>Info</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem</translation>
     </message>
 </context>
 <context>
@@ -223,7 +243,7 @@ Exit status: 0 on success, 1 on I/O or fatal stream errors, 2 on usage errors.
     </message>
     <message>
         <source>Copy the text of the visible tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Text des sichtbaren Tabs kopieren</translation>
     </message>
     <message>
         <source>Data</source>
@@ -235,49 +255,49 @@ Exit status: 0 on success, 1 on I/O or fatal stream errors, 2 on usage errors.
     </message>
     <message>
         <source>The wire lines the event came from</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeilen, mit denen das Event übertragen wurde</translation>
     </message>
     <message>
         <source>No event selected</source>
-        <translation>Kein Ereignis ausgewählt</translation>
+        <translation>Kein Event ausgewählt</translation>
     </message>
     <message>
         <source>Comment · connection %1 · %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommentar · Verbindung %1 · %2 · %3</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine)</translation>
     </message>
     <message>
         <source>Type %1 · id %2 · connection %3 · %4 · %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ %1 · ID %2 · Verbindung %3 · %4 · %5</translation>
     </message>
     <message>
         <source>%1 of data: shown as it came, without formatting.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Daten: so gezeigt, wie sie ankamen, ohne Formatierung.</translation>
     </message>
     <message>
         <source>The raw lines of older events are no longer kept, to bound memory; the newest %L1 events keep theirs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rohzeilen älterer Events werden nicht mehr aufbewahrt, um den Speicher zu begrenzen; die neuesten %L1 Events behalten ihre.</translation>
     </message>
     <message>
         <source>The raw lines were not kept for this event.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rohzeilen dieses Events wurden nicht aufbewahrt.</translation>
     </message>
 </context>
 <context>
     <name>EventFilterModel</name>
     <message>
         <source>Invalid regular expression at position %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültiger regulärer Ausdruck an Position %1: %2</translation>
     </message>
 </context>
 <context>
     <name>EventLogModel</name>
     <message>
         <source>(comment)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Kommentar)</translation>
     </message>
     <message>
         <source>Time</source>
@@ -289,7 +309,7 @@ Exit status: 0 on success, 1 on I/O or fatal stream errors, 2 on usage errors.
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Data</source>
@@ -301,36 +321,36 @@ Exit status: 0 on success, 1 on I/O or fatal stream errors, 2 on usage errors.
     </message>
     <message numerus="yes">
         <source>id jumped from %1 to %2: %n event(s) missing?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>ID sprang von %1 auf %2: fehlt %n Event?</numerusform>
+            <numerusform>ID sprang von %1 auf %2: fehlen %n Events?</numerusform>
         </translation>
     </message>
     <message>
         <source>id %1 repeated: duplicate after reconnect?</source>
-        <translation type="unfinished"></translation>
+        <translation>ID %1 wiederholt: Duplikat nach Wiederverbindung?</translation>
     </message>
     <message>
         <source>id went back from %1 to %2: duplicate after reconnect?</source>
-        <translation type="unfinished"></translation>
+        <translation>ID ging von %1 auf %2 zurück: Duplikat nach Wiederverbindung?</translation>
     </message>
 </context>
 <context>
     <name>ExportCommand</name>
     <message>
         <source>cannot import %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kann %1 nicht importieren</translation>
     </message>
 </context>
 <context>
     <name>ExportDialog</name>
     <message>
         <source>&amp;All records (%L1)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Alle Einträge (%L1)</translation>
     </message>
     <message>
         <source>Only the &amp;filtered view (%L1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die ge&amp;filterte Ansicht (%L1)</translation>
     </message>
     <message>
         <source>Export Log</source>
@@ -338,11 +358,11 @@ Exit status: 0 on success, 1 on I/O or fatal stream errors, 2 on usage errors.
     </message>
     <message>
         <source>NDJSON keeps every field and can be imported again; CSV is for spreadsheets; text/event-stream can be served again.</source>
-        <translation type="unfinished"></translation>
+        <translation>NDJSON behält jedes Feld und lässt sich wieder importieren; CSV ist für Tabellenkalkulationen; text/event-stream lässt sich wieder ausliefern.</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation>&amp;Durchsuchen…</translation>
+        <translation>Durch&amp;suchen…</translation>
     </message>
     <message>
         <source>&amp;File:</source>
@@ -366,11 +386,11 @@ Exit status: 0 on success, 1 on I/O or fatal stream errors, 2 on usage errors.
     </message>
     <message>
         <source>%1 is a folder; choose a file name.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist ein Ordner; wählen Sie einen Dateinamen.</translation>
     </message>
     <message>
         <source>The folder %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 existiert nicht.</translation>
     </message>
 </context>
 <context>
@@ -388,297 +408,309 @@ Formats:
           that spreadsheets do not take it for a formula
   sse     the events as text/event-stream, which &apos;parse&apos; reads back to the
           same type, data and lastEventId (.sse, .txt)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wandelt ein NDJSON-Event-Protokoll, wie &apos;monitor --output&apos; es aufzeichnet, in
+ein anderes Format um. OUTPUT wird erst ersetzt, wenn es vollständig
+geschrieben ist: schlägt das Schreiben fehl, behält ein vorhandenes OUTPUT
+seinen alten Inhalt.
+
+Formate:
+  ndjson  das Event-Protokoll selbst, verlustfrei (.ndjson, .jsonl)
+  json    ein JSON-Array mit denselben Objekten (.json)
+  csv     receivedMs,receivedAt,connection,kind,type,lastEventId,data (.csv);
+          vor einen Text, der mit = + - @, TAB oder CR beginnt, kommt ein &apos;,
+          damit Tabellenkalkulationen ihn nicht für eine Formel halten
+  sse     die Events als text/event-stream, den &apos;parse&apos; wieder zu denselben
+          type, data und lastEventId einliest (.sse, .txt)</translation>
     </message>
     <message>
         <source>ndjson, json, csv or sse (default: from OUTPUT&apos;s suffix).</source>
-        <translation type="unfinished"></translation>
+        <translation>ndjson, json, csv oder sse (Vorgabe: aus der Endung von OUTPUT).</translation>
     </message>
     <message>
         <source>FORMAT</source>
-        <translation type="unfinished"></translation>
+        <translation>FORMAT</translation>
     </message>
     <message>
         <source>The NDJSON event log to read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das NDJSON-Event-Protokoll, das gelesen wird.</translation>
     </message>
     <message>
         <source>The file to write.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei, die geschrieben wird.</translation>
     </message>
     <message>
         <source>Usage: %1 export [--format FORMAT] INPUT OUTPUT</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: %1 export [--format FORMAT] INPUT OUTPUT</translation>
     </message>
     <message>
         <source>export wants an INPUT and an OUTPUT file</source>
-        <translation type="unfinished"></translation>
+        <translation>export braucht eine INPUT- und eine OUTPUT-Datei</translation>
     </message>
     <message>
         <source>export takes two files, but got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>export nimmt zwei Dateien, bekam aber %1</translation>
     </message>
     <message>
         <source>export wants file names, not empty arguments</source>
-        <translation type="unfinished"></translation>
+        <translation>export braucht Dateinamen, keine leeren Argumente</translation>
     </message>
     <message>
         <source>--format wants ndjson, json, csv or sse, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--format erwartet ndjson, json, csv oder sse, nicht &apos;%1&apos;</translation>
     </message>
     <message>
         <source>cannot tell the format from &apos;%1&apos;: name it with --format, or end the name in .ndjson, .jsonl, .json, .csv, .sse or .txt</source>
-        <translation type="unfinished"></translation>
+        <translation>kann das Format von &apos;%1&apos; nicht erkennen: geben Sie es mit --format an, oder lassen Sie den Namen auf .ndjson, .jsonl, .json, .csv, .sse oder .txt enden</translation>
     </message>
 </context>
 <context>
     <name>FeedDialog</name>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>&amp;General</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Allgemein</translation>
     </message>
     <message>
         <source>&amp;Request</source>
-        <translation type="unfinished"></translation>
+        <translation>Anf&amp;rage</translation>
     </message>
     <message>
         <source>Re&amp;connect</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederverbindung</translation>
     </message>
     <message>
         <source>Ad&amp;vanced</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erweitert</translation>
     </message>
     <message>
         <source>Add Feed</source>
-        <translation type="unfinished"></translation>
+        <translation>Feed hinzufügen</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen</translation>
     </message>
     <message>
         <source>Edit Feed</source>
-        <translation type="unfinished"></translation>
+        <translation>Feed bearbeiten</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <source>Duplicate Feed</source>
-        <translation type="unfinished"></translation>
+        <translation>Feed duplizieren</translation>
     </message>
     <message>
         <source>Add Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie hinzufügen</translation>
     </message>
     <message>
         <source>Taken from the URL when empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird aus der URL übernommen, wenn leer</translation>
     </message>
     <message>
         <source>&amp;LLM stream (show the completion as text)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;LLM-Stream (die Antwort als Text zeigen)</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>&amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;URL:</translation>
     </message>
     <message>
         <source>Request body (sent when not empty; not with GET)</source>
-        <translation type="unfinished"></translation>
+        <translation>Request-Body (wird gesendet, wenn nicht leer; nicht bei GET)</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>&amp;Add Header</source>
-        <translation type="unfinished"></translation>
+        <translation>Header hin&amp;zufügen</translation>
     </message>
     <message>
         <source>Remove Hea&amp;der</source>
-        <translation type="unfinished"></translation>
+        <translation>Header en&amp;tfernen</translation>
     </message>
     <message>
         <source>&amp;Show secret values</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Geheime Werte anzeigen</translation>
     </message>
     <message>
         <source>Remember secre&amp;t headers (Authorization, Cookie, ...) in settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Geheime Header (Authorization, Cookie, ...) in den Einstellungen &amp;speichern</translation>
     </message>
     <message>
         <source>Otherwise they are used until ssedash quits and are never written to disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Andernfalls werden sie nur verwendet, bis ssedash beendet wird, und nie auf die Festplatte geschrieben.</translation>
     </message>
     <message>
         <source>Sent with the first request only</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird nur mit der ersten Anfrage gesendet</translation>
     </message>
     <message>
         <source>Send cr&amp;edentials (cookies and HTTP authentication)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmel&amp;dedaten senden (Cookies und HTTP-Authentifizierung)</translation>
     </message>
     <message>
         <source>&amp;Method:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Methode:</translation>
     </message>
     <message>
         <source>&amp;Body:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Body:</translation>
     </message>
     <message>
         <source>&amp;Headers:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Header:</translation>
     </message>
     <message>
         <source>Initial Last-Event-&amp;ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfängliche Last-Event-&amp;ID:</translation>
     </message>
     <message>
         <source>Standard (as a browser&apos;s EventSource)</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard (wie die EventSource eines Browsers)</translation>
     </message>
     <message>
         <source>Manual re-init (a fresh connection after closing)</source>
-        <translation type="unfinished"></translation>
+        <translation>Manuelle Neuinitialisierung (eine neue Verbindung nach dem Schließen)</translation>
     </message>
     <message>
         <source>Exponential backoff</source>
-        <translation type="unfinished"></translation>
+        <translation>Exponentielles Backoff</translation>
     </message>
     <message>
         <source>Backoff, then manual re-init</source>
-        <translation type="unfinished"></translation>
+        <translation>Backoff, dann manuelle Neuinitialisierung</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie</translation>
     </message>
     <message>
         <source> failed attempts</source>
-        <translation type="unfinished"></translation>
+        <translation> Fehlversuche</translation>
     </message>
     <message>
         <source>Consecutive failed attempts before giving up; 0: never</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlversuche in Folge, bevor aufgegeben wird; 0: nie</translation>
     </message>
     <message>
         <source> ms</source>
-        <translation type="unfinished"></translation>
+        <translation> ms</translation>
     </message>
     <message>
         <source>Until the stream sends a retry: field</source>
-        <translation type="unfinished"></translation>
+        <translation>Bis der Stream ein retry:-Feld sendet</translation>
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus</translation>
     </message>
     <message>
         <source>Reconnect when no bytes arrive for this long; 0: off</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu verbinden, wenn so lange keine Bytes ankommen; 0: aus</translation>
     </message>
     <message>
         <source>&amp;Policy:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Strategie:</translation>
     </message>
     <message>
         <source>Re-init &amp;delay:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verzögerung der Neuinitialisierung:</translation>
     </message>
     <message>
         <source>Backoff &amp;factor:</source>
-        <translation type="unfinished"></translation>
+        <translation>Backoff-&amp;Faktor:</translation>
     </message>
     <message>
         <source>Backoff c&amp;ap:</source>
-        <translation type="unfinished"></translation>
+        <translation>Backoff-&amp;Obergrenze:</translation>
     </message>
     <message>
         <source>Give &amp;up after:</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgeben &amp;nach:</translation>
     </message>
     <message>
         <source>Initial reconnection &amp;time:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfängliche Wiederverbindungs&amp;zeit:</translation>
     </message>
     <message>
         <source>&amp;Idle timeout:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Leerlauf-Timeout:</translation>
     </message>
     <message>
         <source>Verify certificates (default)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikate prüfen (Standard)</translation>
     </message>
     <message>
         <source>Ignore TLS errors (unsafe, this feed only)</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Fehler ignorieren (unsicher, nur für diesen Feed)</translation>
     </message>
     <message>
         <source>Allow co&amp;mpression (gzip, deflate, ...)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Komprimierung erlauben (gzip, deflate, ...)</translation>
     </message>
     <message>
         <source> events</source>
-        <translation type="unfinished"></translation>
+        <translation> Events</translation>
     </message>
     <message>
         <source>&amp;TLS:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;TLS:</translation>
     </message>
     <message>
         <source>&amp;Log capacity:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Protokollgröße:</translation>
     </message>
     <message>
         <source>%1 (copy)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Kopie)</translation>
     </message>
     <message>
         <source>&amp;Obey the server&apos;s &quot;%1&quot; event (reconnect after its delay)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dem „%1“-Event des Servers &amp;befolgen (nach seiner Verzögerung neu verbinden)</translation>
     </message>
     <message>
         <source>Enter the HTTP method, such as GET or POST.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die HTTP-Methode ein, etwa GET oder POST.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid HTTP method.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine gültige HTTP-Methode.</translation>
     </message>
     <message>
         <source>The header in row %1 has a value but no name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Header in Zeile %1 hat einen Wert, aber keinen Namen.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid header name.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein gültiger Header-Name.</translation>
     </message>
     <message>
         <source>The value of the header &quot;%1&quot; must be a single line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Wert des Headers „%1“ muss eine einzige Zeile sein.</translation>
     </message>
 </context>
 <context>
     <name>FeedPanel</name>
     <message>
         <source>Event</source>
-        <translation>Ereignis</translation>
+        <translation>Event</translation>
     </message>
     <message>
         <source>Connection</source>
@@ -686,39 +718,39 @@ Formats:
     </message>
     <message>
         <source>The selected event</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ausgewählte Event</translation>
     </message>
     <message>
         <source>readyState of the feed&apos;s EventSource</source>
-        <translation type="unfinished"></translation>
+        <translation>readyState der EventSource des Feeds</translation>
     </message>
     <message>
         <source>Events received (comments in brackets)</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfangene Events (Kommentare in Klammern)</translation>
     </message>
     <message>
         <source>Events per second over the last second</source>
-        <translation type="unfinished"></translation>
+        <translation>Events pro Sekunde in der letzten Sekunde</translation>
     </message>
     <message>
         <source>Events per second, last minute</source>
-        <translation type="unfinished"></translation>
+        <translation>Events pro Sekunde, letzte Minute</translation>
     </message>
     <message>
         <source>Bytes received</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfangene Bytes</translation>
     </message>
     <message>
         <source>Connections after the first</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungen nach der ersten</translation>
     </message>
     <message>
         <source>Current reconnection time</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktuelle Wiederverbindungszeit</translation>
     </message>
     <message>
         <source>Last event ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Event-ID</translation>
     </message>
     <message>
         <source>Types</source>
@@ -726,23 +758,23 @@ Formats:
     </message>
     <message>
         <source>Show or hide event types</source>
-        <translation type="unfinished"></translation>
+        <translation>Event-Typen ein- oder ausblenden</translation>
     </message>
     <message>
         <source>Filter data (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten filtern (Strg+F)</translation>
     </message>
     <message>
         <source>.*</source>
-        <translation type="unfinished"></translation>
+        <translation>.*</translation>
     </message>
     <message>
         <source>Treat the filter as a regular expression</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Filter als regulären Ausdruck behandeln</translation>
     </message>
     <message>
         <source>Filter id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID filtern</translation>
     </message>
     <message>
         <source>Comments</source>
@@ -750,7 +782,7 @@ Formats:
     </message>
     <message>
         <source>Show comments and heartbeats</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommentare und Heartbeats anzeigen</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -758,7 +790,7 @@ Formats:
     </message>
     <message>
         <source>Pause auto-scroll (Space in the table); rows still arrive</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisches Scrollen anhalten (Leertaste in der Tabelle); Zeilen kommen weiter an</translation>
     </message>
     <message>
         <source>Clear</source>
@@ -766,15 +798,15 @@ Formats:
     </message>
     <message>
         <source>Remove every row (Ctrl+L)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Zeilen entfernen (Strg+L)</translation>
     </message>
     <message>
         <source>No events yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Events</translation>
     </message>
     <message>
         <source>Show all</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle anzeigen</translation>
     </message>
     <message>
         <source>Resume</source>
@@ -782,7 +814,7 @@ Formats:
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>No error</source>
@@ -790,167 +822,167 @@ Formats:
     </message>
     <message>
         <source>Events: %1 (+%2 comments)</source>
-        <translation type="unfinished"></translation>
+        <translation>Events: %1 (+%2 Kommentare)</translation>
     </message>
     <message>
         <source>%1/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/s</translation>
     </message>
     <message>
         <source>Bytes: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bytes: %1</translation>
     </message>
     <message>
         <source>Reconnects: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederverbindungen: %1</translation>
     </message>
     <message>
         <source>Retry: %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Retry: %1 ms</translation>
     </message>
     <message>
         <source>Last id: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte ID: %1</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine)</translation>
     </message>
     <message>
         <source>Error (fatal): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler (fatal): %1</translation>
     </message>
     <message>
         <source>Error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler: %1</translation>
     </message>
     <message>
         <source>Requests, responses and diagnostics</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen, Antworten und Diagnose</translation>
     </message>
     <message>
         <source>Connection (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung (%1)</translation>
     </message>
     <message>
         <source>LLM</source>
-        <translation type="unfinished"></translation>
+        <translation>LLM</translation>
     </message>
     <message>
         <source>The answer assembled from the stream</source>
-        <translation type="unfinished"></translation>
+        <translation>Die aus dem Stream zusammengesetzte Antwort</translation>
     </message>
 </context>
 <context>
     <name>FeedSettingsStore</name>
     <message>
         <source>Left out the invalid header &quot;%1&quot; of the saved feed &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der ungültige Header „%1“ des gespeicherten Feeds „%2“ wurde ausgelassen.</translation>
     </message>
     <message>
         <source>number %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummer %1</translation>
     </message>
     <message>
         <source>Skipped the saved feed %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der gespeicherte Feed %1 wurde übersprungen: %2</translation>
     </message>
     <message>
         <source>The feeds were saved by a newer version of ssedash (format %1); settings it does not know are ignored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Feeds wurden von einer neueren Version von ssedash gespeichert (Format %1); unbekannte Einstellungen werden ignoriert.</translation>
     </message>
     <message>
         <source>Enter the URL of the feed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die URL des Feeds ein.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid URL (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine gültige URL (%2).</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a complete URL: it must start with http:// or https://.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine vollständige URL: sie muss mit http:// oder https:// beginnen.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; uses the %2 scheme; only http and https URLs are supported.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ verwendet das Schema %2; nur http- und https-URLs werden unterstützt.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; has no host name.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ hat keinen Hostnamen.</translation>
     </message>
 </context>
 <context>
     <name>HeadlessDemo</name>
     <message>
         <source>the built-in publisher serves %1 (open it in a browser, or watch %2 with any SSE client)</source>
-        <translation type="unfinished"></translation>
+        <translation>der eingebaute Publisher liefert %1 aus (im Browser öffnen oder %2 mit einem beliebigen SSE-Client beobachten)</translation>
     </message>
     <message>
         <source>watching %1; Ctrl+C stops</source>
-        <translation type="unfinished"></translation>
+        <translation>beobachte %1; Strg+C beendet</translation>
     </message>
 </context>
 <context>
     <name>LlmView</name>
     <message>
         <source>The answer appears here as it streams.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort erscheint hier, während sie gestreamt wird.</translation>
     </message>
     <message>
         <source>No LLM message yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine LLM-Nachricht</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>–</source>
-        <translation type="unfinished"></translation>
+        <translation>–</translation>
     </message>
     <message>
         <source>%1 · tokens: %2 · first token after %3 · %4 tokens/s · %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · Tokens: %2 · erstes Token nach %3 · %4 Tokens/s · %5</translation>
     </message>
     <message>
         <source>OpenAI</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenAI</translation>
     </message>
     <message>
         <source>Anthropic</source>
-        <translation type="unfinished"></translation>
+        <translation>Anthropic</translation>
     </message>
     <message>
         <source>Unknown style</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Stil</translation>
     </message>
     <message>
         <source>Error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler: %1</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig</translation>
     </message>
     <message>
         <source>Done (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig (%1)</translation>
     </message>
     <message>
         <source>Streaming</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft</translation>
     </message>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet</translation>
     </message>
 </context>
 <context>
     <name>LogActions</name>
     <message>
         <source>Exporting %L1 records to %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>%L1 Einträge werden nach %2 exportiert…</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -962,11 +994,11 @@ Formats:
     </message>
     <message>
         <source>Exported %L1 records to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%L1 Einträge nach %2 exportiert</translation>
     </message>
     <message>
         <source>Export cancelled; %1 was left as it was.</source>
-        <translation type="unfinished"></translation>
+        <translation>Export abgebrochen; %1 blieb unverändert.</translation>
     </message>
     <message>
         <source>Export Failed</source>
@@ -976,31 +1008,33 @@ Formats:
         <source>%1
 
 Nothing was written; an existing file was left as it was.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+
+Es wurde nichts geschrieben; eine vorhandene Datei blieb unverändert.</translation>
     </message>
     <message>
         <source>Imported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Importiert: %1</translation>
     </message>
     <message>
         <source>Imported %L1 records from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%L1 Einträge aus %2 importiert</translation>
     </message>
     <message>
         <source>The log has no events to replay.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Protokoll enthält keine Events zum Abspielen.</translation>
     </message>
     <message>
         <source>Cannot start the replay publisher: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Publisher für die Wiedergabe kann nicht gestartet werden: %1</translation>
     </message>
     <message>
         <source>Replay: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedergabe: %1</translation>
     </message>
     <message>
         <source>Replay finished: %L1 events published.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedergabe beendet: %L1 Events veröffentlicht.</translation>
     </message>
     <message>
         <source>Import Log</source>
@@ -1008,7 +1042,7 @@ Nothing was written; an existing file was left as it was.</source>
     </message>
     <message>
         <source>NDJSON event logs (*.ndjson *.jsonl);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>NDJSON-Event-Protokolle (*.ndjson *.jsonl);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Import Failed</source>
@@ -1016,7 +1050,7 @@ Nothing was written; an existing file was left as it was.</source>
     </message>
     <message>
         <source>Replay</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedergabe</translation>
     </message>
 </context>
 <context>
@@ -1027,7 +1061,7 @@ Nothing was written; an existing file was left as it was.</source>
     </message>
     <message>
         <source>ssedash</source>
-        <translation type="unfinished"></translation>
+        <translation>ssedash</translation>
     </message>
     <message>
         <source>Built-in publisher</source>
@@ -1035,15 +1069,15 @@ Nothing was written; an existing file was left as it was.</source>
     </message>
     <message>
         <source>Port %1 is not free (%2); the built-in publisher uses port %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Port %1 ist nicht frei (%2); der eingebaute Publisher verwendet Port %3.</translation>
     </message>
     <message>
         <source>&amp;Publisher Panel</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Publisher-Bereich</translation>
     </message>
     <message>
         <source>&lt;h3&gt;ssedash %1&lt;/h3&gt;&lt;p&gt;Watch, debug and publish Server-Sent Events (text/event-stream) feeds: every event, every connection, live and lossless.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3&lt;br&gt;%4, %5 platform&lt;/p&gt;&lt;p&gt;MIT licence.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;ssedash %1&lt;/h3&gt;&lt;p&gt;Feeds mit Server-Sent Events (text/event-stream) beobachten, debuggen und veröffentlichen: jedes Event, jede Verbindung, live und verlustfrei.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2, läuft mit Qt %3&lt;br&gt;%4, Plattform %5&lt;/p&gt;&lt;p&gt;MIT-Lizenz.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Keyboard Shortcuts</source>
@@ -1051,11 +1085,11 @@ Nothing was written; an existing file was left as it was.</source>
     </message>
     <message>
         <source>Copied a curl command for %1 (secret headers redacted).</source>
-        <translation type="unfinished"></translation>
+        <translation>curl-Befehl für %1 kopiert (geheime Header unkenntlich gemacht).</translation>
     </message>
     <message>
         <source>Copied a curl command for %1, secret headers included.</source>
-        <translation type="unfinished"></translation>
+        <translation>curl-Befehl für %1 kopiert, einschließlich geheimer Header.</translation>
     </message>
     <message>
         <source>About ssedash</source>
@@ -1067,11 +1101,11 @@ Nothing was written; an existing file was left as it was.</source>
     </message>
     <message>
         <source>Built-in publisher: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingebauter Publisher: %1</translation>
     </message>
     <message>
         <source>Built-in publisher: %1 · clients: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingebauter Publisher: %1 · Clients: %2</translation>
     </message>
     <message>
         <source>&amp;Add Feed…</source>
@@ -1079,7 +1113,7 @@ Nothing was written; an existing file was left as it was.</source>
     </message>
     <message>
         <source>&amp;Edit Feed…</source>
-        <translation>Feed &amp;bearbeiten…</translation>
+        <translation>Feed bea&amp;rbeiten…</translation>
     </message>
     <message>
         <source>D&amp;uplicate Feed…</source>
@@ -1163,14 +1197,14 @@ Nothing was written; an existing file was left as it was.</source>
     </message>
     <message>
         <source>&lt;h3&gt;Keyboard shortcuts&lt;/h3&gt;&lt;table&gt;%1&lt;/table&gt;&lt;p&gt;In a feed: Ctrl+F filters the text, Space pauses or resumes scrolling, Ctrl+L clears the log.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Tastenkürzel&lt;/h3&gt;&lt;table&gt;%1&lt;/table&gt;&lt;p&gt;In einem Feed: Strg+F filtert den Text, die Leertaste hält das Scrollen an oder setzt es fort, Strg+L leert das Protokoll.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>MonitorCommand</name>
     <message>
         <source>cannot record to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>kann nicht nach %1 aufzeichnen: %2</translation>
     </message>
 </context>
 <context>
@@ -1179,142 +1213,145 @@ Nothing was written; an existing file was left as it was.</source>
         <source>Connects to URL like a browser&apos;s EventSource, reconnecting as the standard
 says, and prints one JSON object a line for each state change, open, event,
 comment and error. SIGINT and SIGTERM stop it; SIGUSR1 reconnects at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindet sich wie die EventSource eines Browsers mit URL, verbindet sich neu,
+wie es der Standard vorsieht, und gibt für jede Zustandsänderung, jedes Öffnen,
+jedes Event, jeden Kommentar und jeden Fehler ein JSON-Objekt pro Zeile aus.
+SIGINT und SIGTERM beenden es; SIGUSR1 verbindet sofort neu.</translation>
     </message>
     <message>
         <source>Exit after N events.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach N Events beenden.</translation>
     </message>
     <message>
         <source>N</source>
-        <translation type="unfinished"></translation>
+        <translation>N</translation>
     </message>
     <message>
         <source>Exit after SECONDS (fractions allowed).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach SECONDS Sekunden beenden (Bruchteile erlaubt).</translation>
     </message>
     <message>
         <source>SECONDS</source>
-        <translation type="unfinished"></translation>
+        <translation>SECONDS</translation>
     </message>
     <message>
         <source>Send a request header; may be repeated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Header mit der Anfrage senden; kann wiederholt werden.</translation>
     </message>
     <message>
         <source>&apos;Name: value&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;Name: Wert&apos;</translation>
     </message>
     <message>
         <source>HTTP method (default: GET).</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP-Methode (Vorgabe: GET).</translation>
     </message>
     <message>
         <source>M</source>
-        <translation type="unfinished"></translation>
+        <translation>M</translation>
     </message>
     <message>
         <source>Request body to send.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu sendender Request-Body.</translation>
     </message>
     <message>
         <source>B</source>
-        <translation type="unfinished"></translation>
+        <translation>B</translation>
     </message>
     <message>
         <source>Last-Event-ID of the first request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Last-Event-ID der ersten Anfrage.</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Reconnection time until the stream sets one (default: 3000).</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederverbindungszeit, bis der Stream eine festlegt (Vorgabe: 3000).</translation>
     </message>
     <message>
         <source>Reconnect when no bytes arrive for N ms (default: 0, off).</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu verbinden, wenn N ms lang keine Bytes ankommen (Vorgabe: 0, aus).</translation>
     </message>
     <message>
         <source>Print only {&quot;events&quot;: N, &quot;dataBytes&quot;: M, &quot;seconds&quot;: S} at exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Beenden nur {&quot;events&quot;: N, &quot;dataBytes&quot;: M, &quot;seconds&quot;: S} ausgeben.</translation>
     </message>
     <message>
         <source>Ignore TLS certificate errors.</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Zertifikatsfehler ignorieren.</translation>
     </message>
     <message>
         <source>Also record each event and comment, with its receive time and connection, to FILE as an NDJSON event log (replaced if it exists). Written as things arrive and flushed every 100 ms, not atomically: after a crash FILE holds what came until shortly before. Standard output stays the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusätzlich jedes Event und jeden Kommentar mit Empfangszeit und Verbindung als NDJSON-Event-Protokoll in FILE aufzeichnen (eine vorhandene Datei wird ersetzt). Wird beim Eintreffen geschrieben und alle 100 ms geleert, nicht atomar: nach einem Absturz enthält FILE, was bis kurz davor ankam. Die Standardausgabe bleibt gleich.</translation>
     </message>
     <message>
         <source>FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>FILE</translation>
     </message>
     <message>
         <source>An absolute http or https URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine absolute http- oder https-URL.</translation>
     </message>
     <message>
         <source>Usage: %1 monitor URL [options]</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: %1 monitor URL [Optionen]</translation>
     </message>
     <message>
         <source>no URL given</source>
-        <translation type="unfinished"></translation>
+        <translation>keine URL angegeben</translation>
     </message>
     <message>
         <source>more than one URL given</source>
-        <translation type="unfinished"></translation>
+        <translation>mehr als eine URL angegeben</translation>
     </message>
     <message>
         <source>not an absolute http or https URL: &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>keine absolute http- oder https-URL: &apos;%1&apos;</translation>
     </message>
     <message>
         <source>--max-events wants a positive number, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--max-events erwartet eine positive Zahl, nicht &apos;%1&apos;</translation>
     </message>
     <message>
         <source>--timeout wants a number of seconds, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--timeout erwartet eine Anzahl Sekunden, nicht &apos;%1&apos;</translation>
     </message>
     <message>
         <source>a header is written &apos;Name: value&apos;, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Header wird &apos;Name: Wert&apos; geschrieben, nicht &apos;%1&apos;</translation>
     </message>
     <message>
         <source>not an HTTP method: &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>keine HTTP-Methode: &apos;%1&apos;</translation>
     </message>
     <message>
         <source>--retry-ms wants milliseconds from 0 to %1, not &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--retry-ms erwartet Millisekunden von 0 bis %1, nicht &apos;%2&apos;</translation>
     </message>
     <message>
         <source>--read-timeout-ms wants milliseconds from 0 to %1, not &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--read-timeout-ms erwartet Millisekunden von 0 bis %1, nicht &apos;%2&apos;</translation>
     </message>
     <message>
         <source>--output wants a FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>--output erwartet einen Dateinamen (FILE)</translation>
     </message>
 </context>
 <context>
     <name>ParseCommand</name>
     <message>
         <source>standard input</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardeingabe</translation>
     </message>
     <message>
         <source>cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>kann %1 nicht öffnen: %2</translation>
     </message>
     <message>
         <source>cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>kann %1 nicht lesen: %2</translation>
     </message>
 </context>
 <context>
@@ -1323,63 +1360,65 @@ comment and error. SIGINT and SIGTERM stop it; SIGUSR1 reconnects at once.</sour
         <source>Parses a text/event-stream body and prints each event as a JSON line,
 {&quot;type&quot;: T, &quot;data&quot;: D, &quot;lastEventId&quot;: I}, and {&quot;retry&quot;: MS} for
 each valid retry field.</source>
-        <translation type="unfinished"></translation>
+        <translation>Parst einen text/event-stream-Body und gibt jedes Event als JSON-Zeile aus,
+{&quot;type&quot;: T, &quot;data&quot;: D, &quot;lastEventId&quot;: I}, und {&quot;retry&quot;: MS} für
+jedes gültige retry-Feld.</translation>
     </message>
     <message>
         <source>Feed the parser N bytes at a time (default: as read).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dem Parser jeweils N Bytes übergeben (Vorgabe: wie gelesen).</translation>
     </message>
     <message>
         <source>N</source>
-        <translation type="unfinished"></translation>
+        <translation>N</translation>
     </message>
     <message>
         <source>Print only {&quot;events&quot;: N, &quot;dataBytes&quot;: M} at the end of the stream.</source>
-        <translation type="unfinished"></translation>
+        <translation>Am Ende des Streams nur {&quot;events&quot;: N, &quot;dataBytes&quot;: M} ausgeben.</translation>
     </message>
     <message>
         <source>The stream body; standard input when absent or &apos;-&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Body des Streams; die Standardeingabe, wenn er fehlt oder &apos;-&apos; ist.</translation>
     </message>
     <message>
         <source>Usage: %1 parse [options] [FILE]</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: %1 parse [Optionen] [FILE]</translation>
     </message>
     <message>
         <source>more than one FILE given</source>
-        <translation type="unfinished"></translation>
+        <translation>mehr als eine Datei (FILE) angegeben</translation>
     </message>
     <message>
         <source>--chunk-size wants a number of bytes from 1 to %1, not &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--chunk-size erwartet eine Anzahl Bytes von 1 bis %1, nicht &apos;%2&apos;</translation>
     </message>
 </context>
 <context>
     <name>PublishCommand</name>
     <message>
         <source>cannot publish: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kann nicht veröffentlichen: %1</translation>
     </message>
     <message>
         <source>listening on %1, not only on loopback: whoever reaches this host can read and publish events</source>
-        <translation type="unfinished"></translation>
+        <translation>lausche auf %1, nicht nur auf Loopback: wer diesen Host erreicht, kann Events lesen und veröffentlichen</translation>
     </message>
     <message>
         <source>cannot replay %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kann %1 nicht abspielen</translation>
     </message>
     <message numerus="yes">
         <source>replay finished: %n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Wiedergabe beendet: %n Event</numerusform>
+            <numerusform>Wiedergabe beendet: %n Events</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>replaying %n event(s) from %1 at %2x speed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>spiele %n Event aus %1 mit %2-facher Geschwindigkeit ab</numerusform>
+            <numerusform>spiele %n Events aus %1 mit %2-facher Geschwindigkeit ab</numerusform>
         </translation>
     </message>
 </context>
@@ -1387,173 +1426,177 @@ each valid retry field.</source>
     <name>PublishOptions</name>
     <message>
         <source>--bind wants an IPv4 or IPv6 address such as 127.0.0.1 or ::1, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--bind erwartet eine IPv4- oder IPv6-Adresse wie 127.0.0.1 oder ::1, nicht &apos;%1&apos;</translation>
     </message>
     <message>
         <source>--port wants a port number from 0 to 65535, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--port erwartet eine Portnummer von 0 bis 65535, nicht &apos;%1&apos;</translation>
     </message>
     <message>
         <source>--allow-origin wants *, null, an origin such as http://localhost:8080, or &apos;&apos;, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--allow-origin erwartet *, null, einen Origin wie http://localhost:8080 oder &apos;&apos;, nicht &apos;%1&apos;</translation>
     </message>
     <message>
         <source>--%1 wants a whole number from 0 to %2, not &apos;%3&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 erwartet eine ganze Zahl von 0 bis %2, nicht &apos;%3&apos;</translation>
     </message>
     <message>
         <source>--heartbeat wants a number of seconds from 0 to %1, not &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--heartbeat erwartet eine Anzahl Sekunden von 0 bis %1, nicht &apos;%2&apos;</translation>
     </message>
     <message>
         <source>--event wants a name on one line</source>
-        <translation type="unfinished"></translation>
+        <translation>--event erwartet einen Namen in einer Zeile</translation>
     </message>
     <message>
         <source>--ids wants counter, uuid or none, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--ids erwartet counter, uuid oder none, nicht &apos;%1&apos;</translation>
     </message>
     <message>
         <source>--channel wants a name of letters, digits, &apos;-&apos;, &apos;.&apos;, &apos;_&apos; and &apos;~&apos;, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--channel erwartet einen Namen aus Buchstaben, Ziffern, &apos;-&apos;, &apos;.&apos;, &apos;_&apos; und &apos;~&apos;, nicht &apos;%1&apos;</translation>
     </message>
     <message>
         <source>--replay wants a FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>--replay erwartet einen Dateinamen (FILE)</translation>
     </message>
     <message>
         <source>--speed only goes with --replay</source>
-        <translation type="unfinished"></translation>
+        <translation>--speed geht nur zusammen mit --replay</translation>
     </message>
     <message>
         <source>--speed wants a number above 0 and up to %1, not &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--speed erwartet eine Zahl über 0 und bis %1, nicht &apos;%2&apos;</translation>
     </message>
     <message>
         <source>Serves a periodic feed of events on /events (the broadcast channel) and on
 /events/NAME for each named channel, with /stats, a demo page at / and POST
 /publish. Prints the URLs on standard output once listening, and a line on
 standard error for each client that comes or goes. SIGINT and SIGTERM stop it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Liefert einen periodischen Feed von Events auf /events (dem Broadcast-Kanal)
+und auf /events/NAME für jeden benannten Kanal aus, mit /stats, einer
+Demoseite unter / und POST /publish. Gibt die URLs auf der Standardausgabe aus,
+sobald er lauscht, und eine Zeile auf der Standardfehlerausgabe für jeden
+Client, der kommt oder geht. SIGINT und SIGTERM beenden ihn.</translation>
     </message>
     <message>
         <source>Listen on ADDR, an IPv4 or IPv6 address (default: 127.0.0.1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf ADDR lauschen, einer IPv4- oder IPv6-Adresse (Vorgabe: 127.0.0.1).</translation>
     </message>
     <message>
         <source>ADDR</source>
-        <translation type="unfinished"></translation>
+        <translation>ADDR</translation>
     </message>
     <message>
         <source>Listen on port P (default: 0, a free port).</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf Port P lauschen (Vorgabe: 0, ein freier Port).</translation>
     </message>
     <message>
         <source>P</source>
-        <translation type="unfinished"></translation>
+        <translation>P</translation>
     </message>
     <message>
         <source>Send an event on every channel every MS (default: 1000; 0: none).</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle MS Millisekunden ein Event auf jedem Kanal senden (Vorgabe: 1000; 0: keins).</translation>
     </message>
     <message>
         <source>MS</source>
-        <translation type="unfinished"></translation>
+        <translation>MS</translation>
     </message>
     <message>
         <source>Event type on the broadcast channel (default: none, &apos;message&apos;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Event-Typ auf dem Broadcast-Kanal (Vorgabe: keiner, &apos;message&apos;).</translation>
     </message>
     <message>
         <source>NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>NAME</translation>
     </message>
     <message>
         <source>Send the retry field MS when a stream starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu Beginn eines Streams das retry-Feld MS senden.</translation>
     </message>
     <message>
         <source>End each stream after N events (default: 0, never).</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeden Stream nach N Events beenden (Vorgabe: 0, nie).</translation>
     </message>
     <message>
         <source>N</source>
-        <translation type="unfinished"></translation>
+        <translation>N</translation>
     </message>
     <message>
         <source>Send a heartbeat comment every SECONDS (default: 15; 0: none; fractions allowed).</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle SECONDS Sekunden einen Heartbeat-Kommentar senden (Vorgabe: 15; 0: keinen; Bruchteile erlaubt).</translation>
     </message>
     <message>
         <source>SECONDS</source>
-        <translation type="unfinished"></translation>
+        <translation>SECONDS</translation>
     </message>
     <message>
         <source>Serve the named channel /events/NAME; may be repeated (default: test-event).</source>
-        <translation type="unfinished"></translation>
+        <translation>Den benannten Kanal /events/NAME ausliefern; kann wiederholt werden (Vorgabe: test-event).</translation>
     </message>
     <message>
         <source>Send JSON messages {id, type, timestamp, payload}, not clock text.</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON-Nachrichten {id, type, timestamp, payload} statt Uhrzeittext senden.</translation>
     </message>
     <message>
         <source>Event ids: counter, uuid or none (default: counter).</source>
-        <translation type="unfinished"></translation>
+        <translation>Event-IDs: counter, uuid oder none (Vorgabe: counter).</translation>
     </message>
     <message>
         <source>KIND</source>
-        <translation type="unfinished"></translation>
+        <translation>KIND</translation>
     </message>
     <message>
         <source>Access-Control-Allow-Origin: *, an origin, or &apos;&apos; for none (default: *).</source>
-        <translation type="unfinished"></translation>
+        <translation>Access-Control-Allow-Origin: *, ein Origin oder &apos;&apos; für keinen (Vorgabe: *).</translation>
     </message>
     <message>
         <source>ORIGIN</source>
-        <translation type="unfinished"></translation>
+        <translation>ORIGIN</translation>
     </message>
     <message>
         <source>Replay an NDJSON event log (as ssedash exports it) on /events once the first client subscribes; turns the generated feed off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein NDJSON-Event-Protokoll (wie ssedash es exportiert) auf /events abspielen, sobald sich der erste Client anmeldet; schaltet den erzeugten Feed ab.</translation>
     </message>
     <message>
         <source>FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>FILE</translation>
     </message>
     <message>
         <source>With --replay: play at X times the recorded pace (default: 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit --replay: mit dem X-fachen des aufgezeichneten Tempos abspielen (Vorgabe: 1).</translation>
     </message>
     <message>
         <source>X</source>
-        <translation type="unfinished"></translation>
+        <translation>X</translation>
     </message>
     <message>
         <source>Usage: %1 publish [options]</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: %1 publish [Optionen]</translation>
     </message>
     <message>
         <source>publish takes no arguments, but got &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>publish nimmt keine Argumente, bekam aber &apos;%1&apos;</translation>
     </message>
 </context>
 <context>
     <name>PublisherPanel</name>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server</translation>
     </message>
     <message>
         <source>any free port</source>
-        <translation type="unfinished"></translation>
+        <translation>beliebiger freier Port</translation>
     </message>
     <message>
         <source>The TCP port on 127.0.0.1 to listen on; applies on the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der TCP-Port auf 127.0.0.1, auf dem gelauscht wird; gilt ab dem nächsten Start.</translation>
     </message>
     <message>
         <source>&amp;Port:</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;ort:</translation>
     </message>
     <message>
         <source>URL:</source>
@@ -1561,273 +1604,275 @@ standard error for each client that comes or goes. SIGINT and SIGTERM stop it.</
     </message>
     <message>
         <source>Clients:</source>
-        <translation type="unfinished"></translation>
+        <translation>Clients:</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanal</translation>
     </message>
     <message>
         <source>Broadcast (/events)</source>
-        <translation type="unfinished"></translation>
+        <translation>Broadcast (/events)</translation>
     </message>
     <message>
         <source>Named (/events/NAME)</source>
-        <translation type="unfinished"></translation>
+        <translation>Benannt (/events/NAME)</translation>
     </message>
     <message>
         <source>Broadcast: every client of /events gets the unnamed events.
 Named: a channel of its own at /events/NAME, whose events have type NAME.</source>
-        <translation type="unfinished"></translation>
+        <translation>Broadcast: jeder Client von /events erhält die unbenannten Events.
+Benannt: ein eigener Kanal unter /events/NAME, dessen Events den Typ NAME haben.</translation>
     </message>
     <message>
         <source>channel name</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanalname</translation>
     </message>
     <message>
         <source>The named channel; one not declared yet is created.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der benannte Kanal; einer, den es noch nicht gibt, wird angelegt.</translation>
     </message>
     <message>
         <source>Open Feed</source>
-        <translation type="unfinished"></translation>
+        <translation>Feed öffnen</translation>
     </message>
     <message>
         <source>Add a feed to the dashboard that reads this channel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dem Dashboard einen Feed hinzufügen, der diesen Kanal liest.</translation>
     </message>
     <message>
         <source>&amp;Mode:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modus:</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>Feed</source>
-        <translation type="unfinished"></translation>
+        <translation>Feed</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>aus</translation>
     </message>
     <message>
         <source> ms</source>
-        <translation type="unfinished"></translation>
+        <translation> ms</translation>
     </message>
     <message>
         <source>A periodic event on every channel this often; off sends none.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein periodisches Event auf jedem Kanal in diesem Abstand; „aus“ sendet keins.</translation>
     </message>
     <message>
         <source>Clock text</source>
-        <translation type="unfinished"></translation>
+        <translation>Uhrzeittext</translation>
     </message>
     <message>
         <source>JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON</translation>
     </message>
     <message>
         <source>Clock text: &quot;send data: 2026-11-21 14:19:08&quot;.
 JSON: {&quot;id&quot;, &quot;type&quot;, &quot;timestamp&quot;, &quot;payload&quot;}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uhrzeittext: „send data: 2026-11-21 14:19:08“.
+JSON: {&quot;id&quot;, &quot;type&quot;, &quot;timestamp&quot;, &quot;payload&quot;}.</translation>
     </message>
     <message>
         <source>Counter</source>
-        <translation type="unfinished"></translation>
+        <translation>Zähler</translation>
     </message>
     <message>
         <source>UUID</source>
-        <translation type="unfinished"></translation>
+        <translation>UUID</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine</translation>
     </message>
     <message>
         <source>The id field of each event: 1, 2, 3, ... per channel, random UUIDs, or none.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das id-Feld jedes Events: 1, 2, 3, ... pro Kanal, zufällige UUIDs oder keins.</translation>
     </message>
     <message>
         <source>unnamed (message)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbenannt (message)</translation>
     </message>
     <message>
         <source>The event type on the broadcast channel; named channels use their name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Event-Typ auf dem Broadcast-Kanal; benannte Kanäle verwenden ihren Namen.</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keins</translation>
     </message>
     <message>
         <source>The retry field sent when a stream starts; none sends no retry field.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das retry-Feld, das zu Beginn eines Streams gesendet wird; „keins“ sendet kein retry-Feld.</translation>
     </message>
     <message>
         <source>A comment line to every client this often; off sends none.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Kommentarzeile an jeden Client in diesem Abstand; „aus“ sendet keine.</translation>
     </message>
     <message>
         <source>no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Limit</translation>
     </message>
     <message>
         <source>Events per connection, then the stream ends cleanly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Events pro Verbindung, danach endet der Stream sauber.</translation>
     </message>
     <message>
         <source>&amp;Interval:</source>
-        <translation type="unfinished"></translation>
+        <translation>Inter&amp;vall:</translation>
     </message>
     <message>
         <source>Pa&amp;yload:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nut&amp;zdaten:</translation>
     </message>
     <message>
         <source>I&amp;ds:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;IDs:</translation>
     </message>
     <message>
         <source>&amp;Event name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Event-Name:</translation>
     </message>
     <message>
         <source>&amp;Retry:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Retry:</translation>
     </message>
     <message>
         <source>&amp;Heartbeat:</source>
-        <translation type="unfinished"></translation>
+        <translation>Heart&amp;beat:</translation>
     </message>
     <message>
         <source>&amp;Limit:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Limit:</translation>
     </message>
     <message>
         <source>Faults</source>
-        <translation type="unfinished"></translation>
+        <translation>Störungen</translation>
     </message>
     <message>
         <source>Misbehaviour of every new stream; a stream URL&apos;s query overrides it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlverhalten jedes neuen Streams; die Query der Stream-URL hat Vorrang.</translation>
     </message>
     <message>
         <source>status: answer with this HTTP status (200 to 599) instead of a stream.</source>
-        <translation type="unfinished"></translation>
+        <translation>status: mit diesem HTTP-Status (200 bis 599) statt mit einem Stream antworten.</translation>
     </message>
     <message>
         <source>text/event-stream</source>
-        <translation type="unfinished"></translation>
+        <translation>text/event-stream</translation>
     </message>
     <message>
         <source>contentType: stream under this Content-Type instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>contentType: stattdessen unter diesem Content-Type streamen.</translation>
     </message>
     <message>
         <source>redirect: answer with this redirect to the same URL (without the fault).</source>
-        <translation type="unfinished"></translation>
+        <translation>redirect: mit dieser Weiterleitung auf dieselbe URL (ohne die Störung) antworten.</translation>
     </message>
     <message>
         <source>closeAfter: end the stream cleanly after this many events.</source>
-        <translation type="unfinished"></translation>
+        <translation>closeAfter: den Stream nach so vielen Events sauber beenden.</translation>
     </message>
     <message>
         <source>cutAfter: after this many events send half of the next one and close.</source>
-        <translation type="unfinished"></translation>
+        <translation>cutAfter: nach so vielen Events die Hälfte des nächsten senden und schließen.</translation>
     </message>
     <message>
         <source>stall: send nothing for this long after the response head.</source>
-        <translation type="unfinished"></translation>
+        <translation>stall: nach dem Kopf der Antwort so lange nichts senden.</translation>
     </message>
     <message>
         <source>dribble: send one byte at a time, this far apart.</source>
-        <translation type="unfinished"></translation>
+        <translation>dribble: Byte für Byte senden, in diesem Abstand.</translation>
     </message>
     <message>
         <source>Split UTF-8 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>UTF-8-Zeichen teilen</translation>
     </message>
     <message>
         <source>splitUtf8: write each event in two pieces, split inside a multi-byte character.</source>
-        <translation type="unfinished"></translation>
+        <translation>splitUtf8: jedes Event in zwei Teilen schreiben, geteilt innerhalb eines Multibyte-Zeichens.</translation>
     </message>
     <message>
         <source>lineEnd: the line end the stream uses.</source>
-        <translation type="unfinished"></translation>
+        <translation>lineEnd: das Zeilenende, das der Stream verwendet.</translation>
     </message>
     <message>
         <source> bytes</source>
-        <translation type="unfinished"></translation>
+        <translation> Bytes</translation>
     </message>
     <message>
         <source>longLine: first send an event &quot;long-line&quot; with one data line this long.</source>
-        <translation type="unfinished"></translation>
+        <translation>longLine: zuerst ein Event „long-line“ mit einer data-Zeile dieser Länge senden.</translation>
     </message>
     <message>
         <source>reconnect: after the first event send &quot;event: reconnect&quot; with this delay.</source>
-        <translation type="unfinished"></translation>
+        <translation>reconnect: nach dem ersten Event „event: reconnect“ mit dieser Verzögerung senden.</translation>
     </message>
     <message>
         <source>feed&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>wie im Feed</translation>
     </message>
     <message>
         <source>retry: the retry field at the start of the stream, over the feed&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>retry: das retry-Feld am Anfang des Streams; ersetzt das des Feeds.</translation>
     </message>
     <message>
         <source>Reset Faults</source>
-        <translation type="unfinished"></translation>
+        <translation>Störungen zurücksetzen</translation>
     </message>
     <message>
         <source>Turn every fault off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Störungen abschalten.</translation>
     </message>
     <message>
         <source>&amp;Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Status:</translation>
     </message>
     <message>
         <source>Content &amp;type:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Content-Type:</translation>
     </message>
     <message>
         <source>Redirec&amp;t:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Weiterleitung:</translation>
     </message>
     <message>
         <source>Close after:</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen nach:</translation>
     </message>
     <message>
         <source>Cut after:</source>
-        <translation type="unfinished"></translation>
+        <translation>Abschneiden nach:</translation>
     </message>
     <message>
         <source>Stall:</source>
-        <translation type="unfinished"></translation>
+        <translation>Stillstand:</translation>
     </message>
     <message>
         <source>Dribble:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tröpfeln:</translation>
     </message>
     <message>
         <source>Line end:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilenende:</translation>
     </message>
     <message>
         <source>Long line:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lange Zeile:</translation>
     </message>
     <message>
         <source>Reconnect:</source>
-        <translation type="unfinished"></translation>
+        <translation>Reconnect-Event:</translation>
     </message>
     <message>
         <source>Retry:</source>
-        <translation type="unfinished"></translation>
+        <translation>Retry:</translation>
     </message>
     <message>
         <source>Send</source>
@@ -1835,94 +1880,94 @@ JSON: {&quot;id&quot;, &quot;type&quot;, &quot;timestamp&quot;, &quot;payload&qu
     </message>
     <message>
         <source>The channel to publish on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kanal, auf dem veröffentlicht wird.</translation>
     </message>
     <message>
         <source>the channel&apos;s type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ des Kanals</translation>
     </message>
     <message>
         <source>The event field; empty takes the channel&apos;s type.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das event-Feld; leer übernimmt den Typ des Kanals.</translation>
     </message>
     <message>
         <source>automatic</source>
-        <translation type="unfinished"></translation>
+        <translation>automatisch</translation>
     </message>
     <message>
         <source>The id field; empty takes the feed&apos;s next id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das id-Feld; leer übernimmt die nächste ID des Feeds.</translation>
     </message>
     <message>
         <source>A retry field in this event.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein retry-Feld in diesem Event.</translation>
     </message>
     <message>
         <source>Data; each line becomes a data line</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten; jede Zeile wird eine data-Zeile</translation>
     </message>
     <message>
         <source>Publish the event now (Ctrl+Return).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Event jetzt veröffentlichen (Strg+Return).</translation>
     </message>
     <message>
         <source>C&amp;hannel:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kanal:</translation>
     </message>
     <message>
         <source>T&amp;ype:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Typ:</translation>
     </message>
     <message>
         <source>I&amp;D:</source>
-        <translation type="unfinished"></translation>
+        <translation>I&amp;D:</translation>
     </message>
     <message>
         <source>Retr&amp;y:</source>
-        <translation type="unfinished"></translation>
+        <translation>Retr&amp;y:</translation>
     </message>
     <message>
         <source>D&amp;ata:</source>
-        <translation type="unfinished"></translation>
+        <translation>D&amp;aten:</translation>
     </message>
     <message>
         <source>Clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Clients</translation>
     </message>
     <message>
         <source>Peer</source>
-        <translation type="unfinished"></translation>
+        <translation>Gegenstelle</translation>
     </message>
     <message>
         <source>Connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden</translation>
     </message>
     <message>
         <source>Start the publisher first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Starten Sie zuerst den Publisher.</translation>
     </message>
     <message numerus="yes">
         <source>%n client(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Client</numerusform>
+            <numerusform>%n Clients</numerusform>
         </translation>
     </message>
     <message>
         <source>Sent without id to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne ID an %1 gesendet.</translation>
     </message>
     <message>
         <source>Sent id %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>ID %1 an %2 gesendet.</translation>
     </message>
     <message>
         <source>Publisher broadcast</source>
-        <translation type="unfinished"></translation>
+        <translation>Publisher-Broadcast</translation>
     </message>
     <message>
         <source>Publisher %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Publisher %1</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -1934,469 +1979,521 @@ JSON: {&quot;id&quot;, &quot;type&quot;, &quot;timestamp&quot;, &quot;payload&qu
     </message>
     <message>
         <source>End every stream and stop listening.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Streams beenden und nicht mehr lauschen.</translation>
     </message>
     <message>
         <source>Listen on the port and start the feed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf dem Port lauschen und den Feed starten.</translation>
     </message>
     <message>
         <source>not running</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft nicht</translation>
     </message>
     <message>
         <source>Type a channel name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Kanalnamen ein.</translation>
     </message>
 </context>
 <context>
     <name>SignalWatcher</name>
     <message>
         <source>cannot create a pipe for signals: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kann keine Pipe für Signale anlegen: %1</translation>
     </message>
     <message>
         <source>cannot catch signal %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Sse</name>
-    <message>
-        <source>The response has no Content-Type; browsers&apos; EventSource rejects it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The Content-Type is %1, not text/event-stream; browsers&apos; EventSource rejects it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send &quot;Content-Type: text/event-stream&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The Content-Type names the charset %1, but event streams are always decoded as UTF-8, so other text will be garbled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Encode the stream as UTF-8 and send &quot;charset=utf-8&quot; or no charset.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The Content-Type has parameters that event streams ignore: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing needs to change; plain &quot;text/event-stream&quot; is the usual form.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>NDJSON event log</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>JSON</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CSV</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>text/event-stream</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>export to %1 cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Sse::ArrivalMonitor</name>
-    <message>
-        <source>Events arrived in bursts after silences %1 times, the pattern of a proxy or compressor that buffers the stream.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send &quot;X-Accel-Buffering: no&quot;, turn off proxy buffering and compression for the stream, and flush after every event.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing has arrived for %1 s, not even a heartbeat; proxies commonly close connections that are idle for 30 to 60 s.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The stream was silent for up to %1 s, not even a heartbeat; proxies commonly close connections that are idle for 30 to 60 s.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send a heartbeat comment line (&quot;: ping&quot;) every 15 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>kann Signal %1 nicht abfangen: %2</translation>
     </message>
 </context>
 <context>
     <name>Sse::Diagnostics</name>
     <message>
         <source>The server answered 204 No Content, which tells clients to stop reconnecting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server antwortete mit 204 No Content, was Clients auffordert, nicht mehr neu zu verbinden.</translation>
     </message>
     <message>
         <source>If events were expected, check why the server ended the stream.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenn Events erwartet wurden, prüfen Sie, warum der Server den Stream beendet hat.</translation>
     </message>
     <message>
         <source>The server answered %1 %2; an event stream needs 200 OK, and browsers give up without reconnecting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server antwortete mit %1 %2; ein Event-Stream braucht 200 OK, und Browser geben auf, ohne neu zu verbinden.</translation>
     </message>
     <message>
         <source>Check the URL, the credentials and the server&apos;s log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie die URL, die Anmeldedaten und das Protokoll des Servers.</translation>
     </message>
     <message>
         <source>The stream is compressed (Content-Encoding: %1); compressors hold events back until their buffer fills, so events arrive late and in bursts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Stream ist komprimiert (Content-Encoding: %1); Kompressoren halten Events zurück, bis ihr Puffer voll ist, daher kommen Events verspätet und schubweise an.</translation>
     </message>
     <message>
         <source>Turn compression off for text/event-stream responses, or flush the compressor after every event.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schalten Sie die Komprimierung für text/event-stream-Antworten ab, oder leeren Sie den Kompressor nach jedem Event (flush).</translation>
     </message>
     <message>
         <source>The response does not say &quot;Cache-Control: no-cache&quot;, so caches and proxies may store or buffer the stream.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort enthält kein „Cache-Control: no-cache“, daher dürfen Caches und Proxys den Stream speichern oder puffern.</translation>
     </message>
     <message>
         <source>Send &quot;Cache-Control: no-cache&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden Sie „Cache-Control: no-cache“.</translation>
     </message>
     <message>
         <source>The response says &quot;X-Accel-Buffering: yes&quot;, which asks nginx to buffer it and hold events back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort enthält „X-Accel-Buffering: yes“, was nginx auffordert, sie zu puffern und Events zurückzuhalten.</translation>
     </message>
     <message>
         <source>Send &quot;X-Accel-Buffering: no&quot; for event streams.</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden Sie für Event-Streams „X-Accel-Buffering: no“.</translation>
+    </message>
+    <message>
+        <source>The response has no Content-Type; browsers&apos; EventSource rejects it.</source>
+        <translation>Die Antwort hat keinen Content-Type; die EventSource der Browser lehnt sie ab.</translation>
+    </message>
+    <message>
+        <source>The Content-Type is %1, not text/event-stream; browsers&apos; EventSource rejects it.</source>
+        <translation>Der Content-Type ist %1, nicht text/event-stream; die EventSource der Browser lehnt die Antwort ab.</translation>
+    </message>
+    <message>
+        <source>Send &quot;Content-Type: text/event-stream&quot;.</source>
+        <translation>Senden Sie „Content-Type: text/event-stream“.</translation>
+    </message>
+    <message>
+        <source>The Content-Type names the charset %1, but event streams are always decoded as UTF-8, so other text will be garbled.</source>
+        <translation>Der Content-Type nennt den Zeichensatz %1, aber Event-Streams werden immer als UTF-8 dekodiert, daher wird anderer Text verstümmelt.</translation>
+    </message>
+    <message>
+        <source>Encode the stream as UTF-8 and send &quot;charset=utf-8&quot; or no charset.</source>
+        <translation>Kodieren Sie den Stream als UTF-8 und senden Sie „charset=utf-8“ oder keinen Zeichensatz.</translation>
+    </message>
+    <message>
+        <source>The Content-Type has parameters that event streams ignore: %1.</source>
+        <translation>Der Content-Type hat Parameter, die Event-Streams ignorieren: %1.</translation>
+    </message>
+    <message>
+        <source>Nothing needs to change; plain &quot;text/event-stream&quot; is the usual form.</source>
+        <translation>Nichts muss geändert werden; schlichtes „text/event-stream“ ist die übliche Form.</translation>
+    </message>
+    <message>
+        <source>Events arrived in bursts after silences %1 times, the pattern of a proxy or compressor that buffers the stream.</source>
+        <translation>Events kamen %1-mal nach einer Pause schubweise an, das Muster eines Proxys oder Kompressors, der den Stream puffert.</translation>
+    </message>
+    <message>
+        <source>Send &quot;X-Accel-Buffering: no&quot;, turn off proxy buffering and compression for the stream, and flush after every event.</source>
+        <translation>Senden Sie „X-Accel-Buffering: no“, schalten Sie Proxy-Pufferung und Komprimierung für den Stream ab, und leeren Sie den Puffer nach jedem Event (flush).</translation>
+    </message>
+    <message>
+        <source>Nothing has arrived for %1 s, not even a heartbeat; proxies commonly close connections that are idle for 30 to 60 s.</source>
+        <translation>Seit %1 s ist nichts angekommen, nicht einmal ein Heartbeat; Proxys schließen Verbindungen üblicherweise nach 30 bis 60 s Leerlauf.</translation>
+    </message>
+    <message>
+        <source>The stream was silent for up to %1 s, not even a heartbeat; proxies commonly close connections that are idle for 30 to 60 s.</source>
+        <translation>Der Stream war bis zu %1 s still, nicht einmal ein Heartbeat kam; Proxys schließen Verbindungen üblicherweise nach 30 bis 60 s Leerlauf.</translation>
+    </message>
+    <message>
+        <source>Send a heartbeat comment line (&quot;: ping&quot;) every 15 s.</source>
+        <translation>Senden Sie alle 15 s eine Heartbeat-Kommentarzeile („: ping“).</translation>
     </message>
 </context>
 <context>
     <name>Sse::EventLog</name>
     <message>
         <source>not JSON: %1 at byte %2</source>
-        <translation type="unfinished"></translation>
+        <translation>kein JSON: %1 bei Byte %2</translation>
     </message>
     <message>
         <source>not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>kein JSON-Objekt</translation>
     </message>
     <message>
         <source>a record needs &quot;kind&quot;, and &quot;receivedMs&quot; and &quot;connection&quot; as whole numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Eintrag braucht „kind“ sowie „receivedMs“ und „connection“ als ganze Zahlen</translation>
     </message>
     <message>
         <source>an event needs &quot;type&quot; and &quot;data&quot; strings</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Event braucht „type“ und „data“ als Strings</translation>
     </message>
 </context>
 <context>
     <name>Sse::EventSource</name>
     <message>
         <source>&quot;%1&quot; is not an http or https URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine http- oder https-URL.</translation>
     </message>
     <message>
         <source>HTTP 204 No Content: the server asked the client to stop reconnecting.</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP 204 No Content: Der Server hat den Client aufgefordert, nicht mehr neu zu verbinden.</translation>
     </message>
     <message>
         <source>HTTP %1 %2: an EventSource does not reconnect after an error status.</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP %1 %2: Eine EventSource verbindet sich nach einem Fehlerstatus nicht neu.</translation>
     </message>
     <message>
         <source>missing</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlt</translation>
     </message>
     <message>
         <source>Content-Type is %1, not text/event-stream.</source>
-        <translation type="unfinished"></translation>
+        <translation>Content-Type: %1, erwartet text/event-stream.</translation>
     </message>
     <message>
         <source>TLS error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Fehler: %1</translation>
     </message>
     <message>
         <source>More than %1 redirects.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mehr als %1 Weiterleitungen.</translation>
     </message>
     <message>
         <source>Refused a redirect from https to http.</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiterleitung von https auf http abgelehnt.</translation>
     </message>
     <message>
         <source>The server ended the stream before any data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat den Stream vor jeglichen Daten beendet.</translation>
     </message>
     <message>
         <source>The server closed the stream.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat den Stream geschlossen.</translation>
     </message>
     <message>
         <source>No data for %1 ms: the connection is taken for dead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit %1 ms keine Daten: Die Verbindung gilt als tot.</translation>
     </message>
     <message numerus="yes">
         <source>%1 Gave up after %n failed attempt(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 Nach %n Fehlversuch aufgegeben.</numerusform>
+            <numerusform>%1 Nach %n Fehlversuchen aufgegeben.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Sse::Json</name>
+    <message>
+        <source>the text ends inside the JSON value</source>
+        <translation>der Text endet innerhalb des JSON-Werts</translation>
+    </message>
+    <message>
+        <source>expected a string as the key</source>
+        <translation>String als Schlüssel erwartet</translation>
+    </message>
+    <message>
+        <source>expected &apos;:&apos; after the key</source>
+        <translation>&apos;:&apos; nach dem Schlüssel erwartet</translation>
+    </message>
+    <message>
+        <source>unexpected text after the JSON value</source>
+        <translation>unerwarteter Text nach dem JSON-Wert</translation>
+    </message>
+    <message>
+        <source>expected a value</source>
+        <translation>Wert erwartet</translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;}&apos;</source>
+        <translation>&apos;,&apos; oder &apos;}&apos; erwartet</translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;]&apos;</source>
+        <translation>&apos;,&apos; oder &apos;]&apos; erwartet</translation>
+    </message>
+    <message>
+        <source>a control character inside a string must be escaped</source>
+        <translation>ein Steuerzeichen innerhalb eines Strings muss maskiert werden</translation>
+    </message>
+    <message>
+        <source>\u must be followed by four hex digits</source>
+        <translation>auf \u müssen vier Hexziffern folgen</translation>
+    </message>
+    <message>
+        <source>unknown escape in a string</source>
+        <translation>unbekannte Escape-Sequenz in einem String</translation>
+    </message>
+    <message>
+        <source>the string is not closed</source>
+        <translation>der String ist nicht geschlossen</translation>
+    </message>
+    <message>
+        <source>a number must not start with 0</source>
+        <translation>eine Zahl darf nicht mit 0 beginnen</translation>
+    </message>
+    <message>
+        <source>expected a digit</source>
+        <translation>Ziffer erwartet</translation>
+    </message>
+</context>
+<context>
+    <name>Sse::LogExport</name>
+    <message>
+        <source>NDJSON event log</source>
+        <translation>NDJSON-Event-Protokoll</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>text/event-stream</source>
+        <translation>text/event-stream</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>kann %1 nicht schreiben: %2</translation>
+    </message>
+    <message>
+        <source>export to %1 cancelled</source>
+        <translation>Export nach %1 abgebrochen</translation>
     </message>
 </context>
 <context>
     <name>Sse::Parser</name>
     <message>
         <source>A line longer than %1 bytes was dropped, and with it the event it belonged to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Zeile mit mehr als %1 Bytes wurde verworfen, und mit ihr das Event, zu dem sie gehörte.</translation>
     </message>
     <message>
         <source>An event with more than %1 bytes of data was dropped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Event mit mehr als %1 Bytes Daten wurde verworfen.</translation>
     </message>
 </context>
 <context>
     <name>Sse::Publisher</name>
     <message>
         <source>No channel %1. Channels: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Kanal %1. Kanäle: %2</translation>
     </message>
     <message>
         <source>Cannot listen on %1 port %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Kann nicht auf %1 Port %2 lauschen: %3</translation>
     </message>
     <message>
         <source>Cannot open the internal HTTP server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der interne HTTP-Server kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
         <source>Cannot bind the internal HTTP server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der interne HTTP-Server kann nicht gebunden werden.</translation>
     </message>
     <message>
         <source>Malformed HTTP request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerhafte HTTP-Anfrage.</translation>
     </message>
     <message>
         <source>Status %1, as the status fault asks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Status %1, wie von der Störung status verlangt.</translation>
     </message>
     <message>
         <source>Malformed Last-Event-ID header: more than %1 bytes, or a NUL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerhafter Last-Event-ID-Header: mehr als %1 Bytes oder ein NUL.</translation>
     </message>
     <message>
         <source>Query parameter style must be openai or anthropic.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Query-Parameter style muss openai oder anthropic sein.</translation>
     </message>
 </context>
 <context>
     <name>Sse::StreamFaults</name>
     <message>
         <source>Query parameter %1=%2 must be a whole number from %3 to %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Query-Parameter %1=%2 muss eine ganze Zahl von %3 bis %4 sein.</translation>
     </message>
     <message>
         <source>Query parameter redirect must be 301, 302, 307 or 308.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Query-Parameter redirect muss 301, 302, 307 oder 308 sein.</translation>
     </message>
     <message>
         <source>Query parameter lineEnd must be lf, crlf or cr.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Query-Parameter lineEnd muss lf, crlf oder cr sein.</translation>
     </message>
 </context>
 <context>
     <name>TimelineWidget</name>
     <message>
         <source>+%1</source>
-        <translation type="unfinished"></translation>
+        <translation>+%1</translation>
     </message>
     <message>
         <source>No connection recorded yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Verbindung aufgezeichnet</translation>
     </message>
     <message>
         <source>peak %1/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Spitze %1/s</translation>
     </message>
     <message>
         <source>LIVE</source>
-        <translation type="unfinished"></translation>
+        <translation>LIVE</translation>
     </message>
     <message>
         <source>paused · double-click: live</source>
-        <translation type="unfinished"></translation>
+        <translation>angehalten · Doppelklick: live</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min %2 s</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <source>%1 d %2 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 d %2 h</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min</translation>
     </message>
     <message>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h</translation>
     </message>
     <message>
         <source>retry:</source>
-        <translation type="unfinished"></translation>
+        <translation>retry:</translation>
     </message>
     <message>
         <source>reconnection time</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederverbindungszeit</translation>
     </message>
     <message>
         <source>backoff</source>
-        <translation type="unfinished"></translation>
+        <translation>Backoff</translation>
     </message>
     <message>
         <source>server reconnect event</source>
-        <translation type="unfinished"></translation>
+        <translation>Reconnect-Event des Servers</translation>
     </message>
     <message>
         <source>manual re-init</source>
-        <translation type="unfinished"></translation>
+        <translation>manuelle Neuinitialisierung</translation>
     </message>
     <message>
         <source>restart</source>
-        <translation type="unfinished"></translation>
+        <translation>Neustart</translation>
     </message>
     <message>
         <source>default</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard</translation>
     </message>
     <message>
         <source>server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server</translation>
     </message>
     <message>
         <source>re-init</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuinit.</translation>
     </message>
     <message>
         <source>network</source>
-        <translation type="unfinished"></translation>
+        <translation>Netzwerk</translation>
     </message>
     <message>
         <source>stream ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Stream beendet</translation>
     </message>
     <message>
         <source>read timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>Lese-Timeout</translation>
     </message>
     <message>
         <source>HTTP %1</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP %1</translation>
     </message>
     <message>
         <source>content type</source>
-        <translation type="unfinished"></translation>
+        <translation>Content-Type</translation>
     </message>
     <message>
         <source>TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS</translation>
     </message>
     <message>
         <source>redirects</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiterleitungen</translation>
     </message>
     <message>
         <source>gave up</source>
-        <translation type="unfinished"></translation>
+        <translation>aufgegeben</translation>
     </message>
     <message>
         <source>invalid URL</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültige URL</translation>
     </message>
     <message>
         <source>Request #%1, no Last-Event-ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage #%1, keine Last-Event-ID</translation>
     </message>
     <message>
         <source>Request #%1, Last-Event-ID: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage #%1, Last-Event-ID: %2</translation>
     </message>
     <message>
         <source>Response #%1: HTTP/%2 %3 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort #%1: HTTP/%2 %3 %4</translation>
     </message>
     <message>
         <source>Reconnect in %1 ms (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederverbindung in %1 ms (%2)</translation>
     </message>
     <message>
         <source>Fatal error (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Fataler Fehler (%1): %2</translation>
     </message>
     <message>
         <source>Transient error (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorübergehender Fehler (%1): %2</translation>
     </message>
     <message>
         <source>%1 for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 für %2</translation>
     </message>
     <message>
         <source>readyState %1, since %2</source>
-        <translation type="unfinished"></translation>
+        <translation>readyState %1, seit %2</translation>
     </message>
     <message>
         <source>readyState %1, %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>readyState %1, %2 bis %3</translation>
     </message>
     <message numerus="yes">
         <source>… and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… und %n weiterer Eintrag</numerusform>
+            <numerusform>… und %n weitere Einträge</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n event(s) in the second from %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Event in der Sekunde ab %1</numerusform>
+            <numerusform>%n Events in der Sekunde ab %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n event(s) from %1 to %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Event von %1 bis %2</numerusform>
+            <numerusform>%n Events von %1 bis %2</numerusform>
         </translation>
     </message>
     <message>
         <source>Connection timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungszeitleiste</translation>
     </message>
 </context>
 <context>
@@ -2408,35 +2505,41 @@ JSON: {&quot;id&quot;, &quot;type&quot;, &quot;timestamp&quot;, &quot;payload&qu
     ssedash-cli publish            the built-in test publisher
     ssedash-cli monitor URL        watch a feed as JSON lines
   Showing the feed in this terminal instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Display für ein Fenster (DISPLAY und WAYLAND_DISPLAY sind nicht gesetzt).
+  Starten Sie ssedash in einer Desktop-Sitzung oder unter einem virtuellen
+  Display: xvfb-run -a ssedash
+  Ohne Fenster erledigt ssedash-cli dieselbe Arbeit in einem Terminal:
+    ssedash-cli publish            der eingebaute Test-Publisher
+    ssedash-cli monitor URL        einen Feed als JSON-Zeilen beobachten
+  Stattdessen wird der Feed in diesem Terminal gezeigt.</translation>
     </message>
     <message>
         <source>Watch, debug and publish Server-Sent Events feeds. With no URL, ssedash starts its built-in publisher and watches it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Feeds mit Server-Sent Events beobachten, debuggen und veröffentlichen. Ohne URL startet ssedash seinen eingebauten Publisher und beobachtet ihn.</translation>
     </message>
     <message>
         <source>Save a picture of the window to FILE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Bild des Fensters in FILE speichern.</translation>
     </message>
     <message>
         <source>Quit after MS milliseconds (after the screenshot).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach MS Millisekunden beenden (nach dem Screenshot).</translation>
     </message>
     <message>
         <source>Neither restore nor save feeds and layout (implied by URL arguments and --screenshot).</source>
-        <translation type="unfinished"></translation>
+        <translation>Feeds und Layout weder wiederherstellen noch speichern (gilt bei URL-Argumenten und --screenshot automatisch).</translation>
     </message>
     <message>
         <source>Feeds to watch (the window takes several).</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu beobachtende Feeds (das Fenster nimmt mehrere).</translation>
     </message>
     <message>
         <source>--quit-after takes milliseconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>--quit-after erwartet Millisekunden.</translation>
     </message>
     <message>
         <source>cannot write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kann %1 nicht schreiben</translation>
     </message>
 </context>
 </TS>
