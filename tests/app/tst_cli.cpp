@@ -6,10 +6,12 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -20,9 +22,12 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <fcntl.h>
 #include <functional>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/types.h>
+#include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -336,6 +341,13 @@ private Q_SLOTS:
     void export_badInput_exitOne();
     void export_writeFailure_keepsOldOutput_data();
     void export_writeFailure_keepsOldOutput();
+    void export_toStandardOutput_data();
+    void export_toStandardOutput();
+    void export_toFifo_isWrittenNotReplaced();
+    void export_toDevNull_isWrittenNotReplaced();
+    void export_toRegularFile_isReplacedByRename();
+    void export_fullDeviceOrClosedPipe_exitOne_data();
+    void export_fullDeviceOrClosedPipe_exitOne();
 
 private:
     QTemporaryDir m_dir;
@@ -1447,9 +1459,11 @@ QByteArray recordedLog()
 )"_ba;
 }
 
+// The log itself: the later version's record too, as it was, in its place.
 QByteArray recordedLogAsNdjson()
 {
     return R"({"kind":"event","receivedMs":1732198748123,"connection":1,"type":"message","data":"hello\nworld","lastEventId":"7","origin":"http://a"}
+{"kind":"future-kind","receivedMs":1732198748500,"connection":1}
 {"kind":"comment","receivedMs":1732198749000,"connection":1,"comment":"heartbeat"}
 {"kind":"event","receivedMs":1732198749500,"connection":2,"type":"tick","data":"=1+2","lastEventId":"","origin":"http://a"}
 )"_ba;
@@ -1604,6 +1618,136 @@ void tst_Cli::export_writeFailure_keepsOldOutput()
     QCOMPARE(QDir(m_dir.filePath(u"limited"_s))
                      .entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
             QStringList{u"out.ndjson"_s});
+}
+
+void tst_Cli::export_toStandardOutput_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::addRow("NDJSON by default") << QStringList() << recordedLogAsNdjson();
+    QTest::addRow("--format csv") << QStringList{u"--format"_s, u"csv"_s} << recordedLogAsCsv();
+}
+
+void tst_Cli::export_toStandardOutput()
+{
+    QFETCH(QStringList, options);
+    QFETCH(QByteArray, expected);
+    const QString input = writeFile(u"in.ndjson"_s, recordedLog());
+    QVERIFY(!input.isEmpty());
+    const RunResult result =
+            runCli(QStringList{u"export"_s} + options + QStringList{input, u"-"_s});
+    QVERIFY(result.finished);
+    QCOMPARE(result.exitStatus, QProcess::NormalExit);
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QCOMPARE(result.err, QByteArray());
+    QCOMPARE(result.out, expected);
+}
+
+void tst_Cli::export_toFifo_isWrittenNotReplaced()
+{
+    const QString input = writeFile(u"in.ndjson"_s, recordedLog());
+    QVERIFY(!input.isEmpty());
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    const QString fifo = directory.filePath(u"pipe"_s);
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    // The reader first, non-blocking, so that the exporter's open() returns at once; the log
+    // fits in the pipe's buffer.
+    const int reader = ::open(QFile::encodeName(fifo).constData(), O_RDONLY | O_NONBLOCK);
+    QVERIFY(reader >= 0);
+    const auto closeReader = qScopeGuard([reader] { ::close(reader); });
+
+    const RunResult result = runCli({u"export"_s, u"--format"_s, u"ndjson"_s, input, fifo});
+    QVERIFY(result.finished);
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QByteArray received;
+    char buffer[4096];
+    for (ssize_t n; (n = ::read(reader, buffer, sizeof buffer)) > 0;)
+        received.append(buffer, n);
+    QCOMPARE(received, recordedLogAsNdjson());
+    QVERIFY(QFileInfo(fifo).exists() && !QFileInfo(fifo).isFile()); // still the FIFO
+    QCOMPARE(QDir(directory.path())
+                     .entryList(
+                             QDir::AllEntries | QDir::System | QDir::Hidden | QDir::NoDotAndDotDot),
+            QStringList{u"pipe"_s}); // no temporary file next to it
+}
+
+void tst_Cli::export_toDevNull_isWrittenNotReplaced()
+{
+    const QString input = writeFile(u"in.ndjson"_s, recordedLog());
+    QVERIFY(!input.isEmpty());
+    const QFileInfo before(u"/dev/null"_s);
+    QVERIFY(before.exists() && !before.isFile());
+    const RunResult result = runCli({u"export"_s, u"--format"_s, u"csv"_s, input, u"/dev/null"_s});
+    QVERIFY(result.finished);
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QCOMPARE(result.err, QByteArray());
+    const QFileInfo after(u"/dev/null"_s);
+    QVERIFY(after.exists() && !after.isFile());
+    QCOMPARE(after.size(), 0);
+}
+
+void tst_Cli::export_toRegularFile_isReplacedByRename()
+{
+    const QString input = writeFile(u"in.ndjson"_s, recordedLog());
+    QVERIFY(!input.isEmpty());
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    const QString output = directory.filePath(u"out.csv"_s);
+    QVERIFY(QFile(output).open(QIODevice::WriteOnly)); // an old, empty file
+    const auto inode = [&output] {
+        struct stat info = {};
+        return ::stat(QFile::encodeName(output).constData(), &info) == 0 ? info.st_ino : 0;
+    };
+    const ino_t old = inode();
+    QVERIFY(old != 0);
+    const RunResult result = runCli({u"export"_s, input, output});
+    QVERIFY(result.finished);
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QCOMPARE(readAll(output), recordedLogAsCsv());
+    QVERIFY(inode() != old); // a new file took the old one's place
+    QCOMPARE(QDir(directory.path())
+                     .entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+            QStringList{u"out.csv"_s});
+}
+
+void tst_Cli::export_fullDeviceOrClosedPipe_exitOne_data()
+{
+    QTest::addColumn<QStringList>("outputArguments");
+    QTest::addColumn<bool>("closedPipe"); // standard output is a pipe nobody reads
+    QTest::addColumn<QByteArray>("message");
+    QTest::addRow("/dev/full") << QStringList{u"--format=csv"_s, u"/dev/full"_s} << false
+                               << QByteArray("ssedash-cli: cannot write /dev/full: "
+                                          + QByteArray(std::strerror(ENOSPC)) + '\n');
+    QTest::addRow("closed pipe") << QStringList{u"-"_s} << true
+                                 << QByteArray("ssedash-cli: cannot write standard output: "
+                                            + QByteArray(std::strerror(EPIPE)) + '\n');
+}
+
+void tst_Cli::export_fullDeviceOrClosedPipe_exitOne()
+{
+    QFETCH(QStringList, outputArguments);
+    QFETCH(bool, closedPipe);
+    QFETCH(QByteArray, message);
+    const QString output = outputArguments.constLast();
+    if (!closedPipe && !QFileInfo::exists(output))
+        QSKIP("no /dev/full here");
+    const QString input = writeFile(u"in.ndjson"_s, recordedLog());
+    QVERIFY(!input.isEmpty());
+    const RunResult result =
+            runCli(QStringList{u"export"_s, input} + outputArguments, {}, [closedPipe] {
+                int fds[2];
+                if (closedPipe && ::pipe(fds) == 0) {
+                    ::dup2(fds[1], STDOUT_FILENO);
+                    ::close(fds[0]);
+                    ::close(fds[1]);
+                }
+            });
+    QVERIFY(result.finished);
+    QCOMPARE(result.exitStatus, QProcess::NormalExit); // not killed by SIGPIPE
+    QCOMPARE(result.exitCode, 1);
+    QCOMPARE(result.err, message);
+    QVERIFY(!QFileInfo(output).isFile());
 }
 
 void tst_Cli::gui_badUrlArgument_exitTwoWithReason_data()
