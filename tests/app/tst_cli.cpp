@@ -16,6 +16,7 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUuid>
 
 #include <algorithm>
@@ -264,6 +265,35 @@ QByteArrayList sampleLines()
     };
 }
 
+// CRC-32 (ISO-HDLC), as the gzip trailer wants it.
+quint32 crc32(QByteArrayView bytes)
+{
+    quint32 crc = 0xFFFFFFFFu;
+    for (const char c : bytes) {
+        crc ^= quint8(c);
+        for (int bit = 0; bit < 8; ++bit)
+            crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
+    }
+    return ~crc;
+}
+
+void appendLittleEndian32(QByteArray &out, quint32 value)
+{
+    for (int shift = 0; shift < 32; shift += 8)
+        out.append(char((value >> shift) & 0xFF));
+}
+
+// A gzip member (RFC 1952) of `plain`: qCompress() gives a 4-byte length and a zlib stream,
+// whose 2-byte header and 4-byte Adler-32 wrap the raw deflate data that gzip wants.
+QByteArray gzip(const QByteArray &plain)
+{
+    QByteArray out("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03", 10);
+    out += qCompress(plain).mid(4 + 2).chopped(4);
+    appendLittleEndian32(out, crc32(plain));
+    appendLittleEndian32(out, quint32(plain.size()));
+    return out;
+}
+
 QByteArray eventLine(QByteArrayView type, QByteArrayView data, QByteArrayView id)
 {
     return "{\"kind\":\"event\",\"type\":\"" + type.toByteArray() + "\",\"data\":\""
@@ -309,6 +339,12 @@ private Q_SLOTS:
     void monitor_httpError_isFatal();
     void monitor_streamEnd_reconnectsWithLastEventId();
     void monitor_requestOptions_reachServer();
+    void monitor_once_streamEnd_oneRequestExitZero();
+    void monitor_once_otherErrors_exitOne_data();
+    void monitor_once_otherErrors_exitOne();
+    void monitor_once_otherWaysToStop_data();
+    void monitor_once_otherWaysToStop();
+    void monitor_compressed_acceptsAndDecodesGzip();
     void monitor_terminationSignal_exitsZero_data();
     void monitor_terminationSignal_exitsZero();
     void monitor_sigusr1_reconnectsWithoutError();
@@ -769,6 +805,145 @@ void tst_Cli::monitor_requestOptions_reachServer()
     QCOMPARE(request.header("X-Other"), "three"_ba);
     QCOMPARE(request.header("Last-Event-ID"), "abc"_ba);
     QCOMPARE(request.body, "{\"q\": \"\xC3\xA9\"}"_ba);
+    QCOMPARE(request.header("Accept-Encoding"), "identity"_ba); // without --compressed
+}
+
+void tst_Cli::monitor_once_streamEnd_oneRequestExitZero()
+{
+    TestSupport::TestServer server;
+    QVERIFY(server.listen());
+    // An LLM-style POST stream that ends after [DONE]; chunked, so that Qt never sends a
+    // request twice by itself.
+    server.route("/llm", [](TestSupport::Connection *connection) {
+        connection->writeChunkedSseHead();
+        connection->writeChunk("data: {\"delta\":\"hi\"}\n\ndata: [DONE]\n\n"_ba);
+        connection->endChunks();
+        connection->close();
+    });
+    Monitor monitor({server.url(u"/llm"_s).toString(), u"--once"_s, u"--method"_s, u"POST"_s,
+            u"--body"_s, u"{}"_s, u"--retry-ms"_s, u"0"_s});
+    QTRY_VERIFY_WITH_TIMEOUT(monitor.isFinished(), FinishTimeoutMs);
+    QVERIFY2(monitor.exitedWith(0), monitor.describe().constData());
+    QCOMPARE(monitor.errorOutput(), QByteArray());
+    QCOMPARE(server.requestCount("/llm"), 1);
+    QCOMPARE(server.lastRequest("/llm").method, "POST"_ba);
+    const QByteArrayList lines = monitor.lines();
+    QCOMPARE(lines.mid(0, 5),
+            (QByteArrayList{State0, State1, OpenLine,
+                    eventLine("message", R"({\"delta\":\"hi\"})", ""),
+                    eventLine("message", "[DONE]", "")}));
+    // The end as always: state 0 and one transient error line, in the library's order.
+    QCOMPARE(lines.size(), 7);
+    QVERIFY2(lines.mid(5).contains(State0), lines.join('\n').constData());
+    const QByteArray errorLine = lines.at(5) == State0 ? lines.at(6) : lines.at(5);
+    QVERIFY2(errorLine.startsWith(R"({"kind":"error","fatal":false,"message":")"),
+            errorLine.constData());
+}
+
+void tst_Cli::monitor_once_otherErrors_exitOne_data()
+{
+    QTest::addColumn<QString>("fault");
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<int>("requests");
+    QTest::addColumn<bool>("fatal");
+    QTest::addRow("status 500") << u"status"_s << QStringList() << 1 << true;
+    QTest::addRow("connection refused") << u"refused"_s << QStringList() << 0 << false;
+    QTest::addRow("connection cut") << u"cut"_s << QStringList() << 1 << false;
+    QTest::addRow("read timeout") << u"silent"_s << QStringList{u"--read-timeout-ms"_s, u"300"_s}
+                                  << 1 << false;
+}
+
+void tst_Cli::monitor_once_otherErrors_exitOne()
+{
+    QFETCH(QString, fault);
+    QFETCH(QStringList, options);
+    QFETCH(int, requests);
+    QFETCH(bool, fatal);
+    TestSupport::TestServer server;
+    QVERIFY(server.listen());
+    server.route("/events", [fault](TestSupport::Connection *connection) {
+        if (fault == u"status"_s) {
+            connection->respond(500, "text/plain"_ba, "broken\n"_ba);
+            return;
+        }
+        connection->writeChunkedSseHead();
+        connection->writeChunk("data: x\n\n"_ba);
+        if (fault == u"cut"_s)
+            QTimer::singleShot(200, connection, &TestSupport::Connection::abort);
+    });
+    const QUrl url = server.url(u"/events"_s);
+    if (fault == u"refused"_s)
+        server.stopListening();
+    Monitor monitor(QStringList{url.toString(), u"--once"_s, u"--retry-ms"_s, u"0"_s} + options);
+    QTRY_VERIFY_WITH_TIMEOUT(monitor.isFinished(), FinishTimeoutMs);
+    QVERIFY2(monitor.exitedWith(1), monitor.describe().constData());
+    QCOMPARE(server.requestCount("/events"), requests);
+    const QByteArrayList lines = monitor.lines();
+    QCOMPARE(monitor.countKind(u"error"_s), 1);
+    const QByteArray errorLine = lines.last() == State0 || lines.last() == State2
+            ? lines.at(lines.size() - 2)
+            : lines.last();
+    const QJsonObject error = QJsonDocument::fromJson(errorLine).object();
+    QCOMPARE(error.value(u"kind"_s).toString(), u"error"_s);
+    QCOMPARE(error.value(u"fatal"_s).toBool(), fatal);
+    // The reason on stderr, as for a fatal error.
+    QVERIFY2(monitor.errorOutput().contains(error.value(u"message"_s).toString().toUtf8()),
+            monitor.errorOutput().constData());
+}
+
+void tst_Cli::monitor_once_otherWaysToStop_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<int>("signalNumber"); // 0: none
+    QTest::addColumn<int>("events");
+    QTest::addRow("--max-events") << QStringList{u"--max-events"_s, u"2"_s} << 0 << 2;
+    QTest::addRow("--timeout") << QStringList{u"--timeout"_s, u"0.5"_s} << 0 << 3;
+    QTest::addRow("SIGINT") << QStringList() << SIGINT << 3;
+}
+
+void tst_Cli::monitor_once_otherWaysToStop()
+{
+    QFETCH(QStringList, options);
+    QFETCH(int, signalNumber);
+    QFETCH(int, events);
+    TestSupport::TestServer server;
+    QVERIFY(server.listen());
+    server.route("/events", TestSupport::Handlers::sseHold("data: 1\n\ndata: 2\n\ndata: 3\n\n"_ba));
+    Monitor monitor(QStringList{server.url(u"/events"_s).toString(), u"--once"_s} + options);
+    if (signalNumber != 0) {
+        QTRY_VERIFY_WITH_TIMEOUT(monitor.countKind(u"event"_s) == events, 10000);
+        monitor.sendSignal(signalNumber);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(monitor.isFinished(), FinishTimeoutMs);
+    QVERIFY2(monitor.exitedWith(0), monitor.describe().constData());
+    QCOMPARE(monitor.countKind(u"event"_s), events);
+    QCOMPARE(monitor.countKind(u"error"_s), 0);
+    QCOMPARE(server.requestCount("/events"), 1);
+}
+
+void tst_Cli::monitor_compressed_acceptsAndDecodesGzip()
+{
+    TestSupport::TestServer server;
+    QVERIFY(server.listen());
+    const QByteArray plain = "id: 1\ndata: one\n\nid: 2\ndata: two\n\n"_ba;
+    server.route("/z", [plain](TestSupport::Connection *connection) {
+        const QByteArray encoding = connection->request().header("Accept-Encoding");
+        if (!encoding.contains("gzip")) {
+            connection->respond(406, "text/plain"_ba, "gzip only: " + encoding);
+            return;
+        }
+        connection->writeHead(200,
+                {{"Content-Type"_ba, "text/event-stream"_ba}, {"Content-Encoding"_ba, "gzip"_ba}});
+        connection->write(gzip(plain));
+    });
+    Monitor monitor({server.url(u"/z"_s).toString(), u"--compressed"_s, u"--max-events"_s, u"2"_s});
+    QTRY_VERIFY_WITH_TIMEOUT(monitor.isFinished(), FinishTimeoutMs);
+    QVERIFY2(monitor.exitedWith(0), monitor.describe().constData());
+    QCOMPARE(monitor.lines(),
+            (QByteArrayList{State0, State1, OpenLine, eventLine("message", "one", "1"),
+                    eventLine("message", "two", "2")}));
+    const QByteArray acceptEncoding = server.lastRequest("/z").header("Accept-Encoding");
+    QVERIFY2(!acceptEncoding.isEmpty() && acceptEncoding != "identity", acceptEncoding.constData());
 }
 
 void tst_Cli::monitor_terminationSignal_exitsZero_data()
