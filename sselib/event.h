@@ -19,6 +19,9 @@ struct Event
     qint64 receivedMs = 0; ///< receive time, ms since the Unix epoch
     int connection = 0; ///< 1-based number of the connection that carried the event
     QByteArray raw = {}; ///< its wire lines, with SourceOptions::keepRawLines; else empty
+    /// Its own lines set lastEventId with an id field (else the id was carried over). Not part
+    /// of the event log: false for imported events.
+    bool hasIdField = false;
 
     [[nodiscard]] QString typeText() const { return QString::fromUtf8(type); }
 
@@ -30,7 +33,7 @@ struct Event
     {
         return a.type == b.type && a.data == b.data && a.lastEventId == b.lastEventId
                 && a.origin == b.origin && a.receivedMs == b.receivedMs
-                && a.connection == b.connection && a.raw == b.raw;
+                && a.connection == b.connection && a.raw == b.raw && a.hasIdField == b.hasIdField;
     }
 
     friend bool operator!=(const Event &a, const Event &b) { return !(a == b); }

@@ -76,10 +76,12 @@ bool readLine(QByteArrayView line, Record *record, QString *error)
     }
     const QJsonObject object = document.object();
     const QString kind = object.value("kind"_L1).toString();
-    qint64 receivedMs = 0;
+    const bool known = kind == "event"_L1 || kind == "comment"_L1;
+    qint64 receivedMs = 0; // an unknown kind may do without them
     qint64 connection = 0;
-    if (kind.isEmpty() || !readWholeNumber(object, "receivedMs"_L1, &receivedMs)
-            || !readWholeNumber(object, "connection"_L1, &connection)) {
+    const bool hasTime = readWholeNumber(object, "receivedMs"_L1, &receivedMs);
+    const bool hasConnection = readWholeNumber(object, "connection"_L1, &connection);
+    if (kind.isEmpty() || (known && !(hasTime && hasConnection))) {
         *error = tr("a record needs \"kind\", and \"receivedMs\" and \"connection\" as whole "
                     "numbers");
         return false;
@@ -102,6 +104,7 @@ bool readLine(QByteArrayView line, Record *record, QString *error)
         record->comment = object.value("comment"_L1).toString().toUtf8();
     } else {
         record->kind = Record::Kind::Other;
+        record->line = (line.endsWith('\n') ? line.chopped(1) : line).toByteArray();
     }
     return true;
 }

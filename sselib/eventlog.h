@@ -15,7 +15,8 @@ namespace Sse::EventLog {
 //   {"kind":"event","receivedMs":MS,"connection":N,"type":T,"data":D,"lastEventId":I,
 //    "origin":O}
 //   {"kind":"comment","receivedMs":MS,"connection":N,"comment":C}
-// Readers skip kinds they do not know, so later versions may add kinds.
+// Readers pass over kinds they do not know, so later versions may add kinds; such a record
+// needs only "kind", and an NDJSON export writes its line back unchanged.
 
 /// What one line of a log holds.
 struct Record
@@ -23,12 +24,13 @@ struct Record
     enum class Kind {
         Event,
         Comment,
-        Other ///< a kind this version does not know: skip it
+        Other ///< a kind this version does not know: shown nowhere, kept in `line`
     };
 
     Kind kind = Kind::Other;
-    Event event; ///< for Kind::Event; receivedMs and connection for every kind
+    Event event; ///< for Kind::Event; receivedMs and connection for every kind (0 if absent)
     QByteArray comment; ///< for Kind::Comment (UTF-8)
+    QByteArray line; ///< for Kind::Other: the line as read, without its LF; empty otherwise
 };
 
 /// Appends the log line of `event`, newline included.
@@ -38,7 +40,8 @@ void appendEvent(QByteArray &out, const Event &event);
 void appendComment(QByteArray &out, QByteArrayView comment, qint64 receivedMs, int connection);
 
 /// Reads one line (without or with its newline). Returns false and says why in `error` when the
-/// line is not a log record; an empty line is an error too.
+/// line is not a log record; an empty line is an error too. A record of an unknown kind needs
+/// only a "kind" string; its line is kept in Record::line.
 [[nodiscard]] bool readLine(QByteArrayView line, Record *record, QString *error);
 
 } // namespace Sse::EventLog

@@ -520,6 +520,7 @@ void EventSource::Private::event(const ParsedEvent &parsed)
     event.receivedMs = QDateTime::currentMSecsSinceEpoch();
     event.connection = connections;
     event.raw = parsed.raw.toByteArray();
+    event.hasIdField = parsed.hasIdField;
     Q_EMIT q->eventReceived(event);
     if (reply && event.type == "message")
         Q_EMIT q->messageReceived(event);

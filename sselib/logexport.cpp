@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSaveFile>
 
 using namespace Qt::Literals::StringLiterals;
@@ -139,11 +140,16 @@ public:
             out.append("receivedMs,receivedAt,connection,kind,type,lastEventId,data\r\n");
     }
 
-    /// False for a record that has no place in the export (a kind this version does not know).
+    /// False for a record that has no place in the export: a kind this version does not know
+    /// has a place only in NDJSON, as the line it was read from.
     bool append(QByteArray &out, const EventLog::Record &record)
     {
-        if (record.kind == EventLog::Record::Kind::Other)
-            return false;
+        if (record.kind == EventLog::Record::Kind::Other) {
+            if (m_format != LogFormat::Ndjson || record.line.isEmpty())
+                return false;
+            out.append(record.line).append('\n');
+            return true;
+        }
         switch (m_format) {
         case LogFormat::Ndjson:
             appendLogLine(out, record);
@@ -226,13 +232,13 @@ private:
 };
 
 // Writes all of `block`, then empties it (keeping its capacity).
-bool writeBlock(QSaveFile &file, QByteArray &block)
+bool writeBlock(QIODevice &device, QByteArray &block)
 {
     const char *data = block.constData();
     qint64 left = block.size();
     // A short write says nothing of why: write the rest, which fails with the reason.
     while (left > 0) {
-        const qint64 written = file.write(data, left);
+        const qint64 written = device.write(data, left);
         if (written <= 0)
             return false;
         data += written;
@@ -240,6 +246,52 @@ bool writeBlock(QSaveFile &file, QByteArray &block)
     }
     block.resize(0);
     return true;
+}
+
+// Writes the records to `device`, counting them in `result`. False when a write failed or
+// `progress` cancelled (then result.cancelled is set).
+bool writeRecords(QIODevice &device, LogFormat format, qsizetype count,
+        const std::function<const EventLog::Record &(qsizetype)> &recordAt,
+        const std::function<bool(qsizetype done)> &progress, ExportResult &result)
+{
+    QByteArray block;
+    block.reserve(BlockSize + BlockSize / 4);
+    FormatWriter writer(format);
+    writer.begin(block);
+    for (qsizetype i = 0; i < count; ++i) {
+        if (writer.append(block, recordAt(i)))
+            ++result.records;
+        if (block.size() >= BlockSize && !writeBlock(device, block))
+            return false;
+        const qsizetype done = i + 1;
+        if (progress && done % ProgressStep == 0 && done < count && !progress(done)) {
+            result.cancelled = true;
+            return false;
+        }
+    }
+    writer.end(block);
+    if (!writeBlock(device, block))
+        return false;
+    if (progress && !progress(count)) {
+        result.cancelled = true;
+        return false;
+    }
+    return true;
+}
+
+// Why writing to `name` stopped.
+QString failure(const ExportResult &result, const QString &name, const QIODevice &device)
+{
+    return result.cancelled ? Text::tr("export to %1 cancelled").arg(name)
+                            : Text::tr("cannot write %1: %2").arg(name, device.errorString());
+}
+
+// A FIFO, a character device (/dev/null, a terminal), a socket: nothing a rename could
+// replace atomically, and one would put a regular file in its place.
+bool isSpecialFile(const QString &fileName)
+{
+    const QFileInfo info(fileName);
+    return info.exists() && !info.isFile() && !info.isDir();
 }
 
 } // namespace
@@ -317,47 +369,45 @@ ExportResult exportLog(const QString &fileName, LogFormat format, qsizetype coun
         const std::function<const EventLog::Record &(qsizetype)> &recordAt,
         const std::function<bool(qsizetype done)> &progress)
 {
-    ExportResult result;
     const QString shownName = QDir::toNativeSeparators(fileName);
+    if (isSpecialFile(fileName)) {
+        QFile file(fileName);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
+            ExportResult result;
+            result.error = Text::tr("cannot write %1: %2").arg(shownName, file.errorString());
+            return result;
+        }
+        return exportLog(file, shownName, format, count, recordAt, progress);
+    }
+
+    ExportResult result;
     // Never the direct-write fallback: a half-written target is what this must not leave.
     QSaveFile file(fileName);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
         result.error = Text::tr("cannot write %1: %2").arg(shownName, file.errorString());
         return result;
     }
-    const auto fail = [&] {
-        result.error = Text::tr("cannot write %1: %2").arg(shownName, file.errorString());
+    if (!writeRecords(file, format, count, recordAt, progress, result)) {
+        result.error = failure(result, shownName, file);
         file.cancelWriting();
         return result;
-    };
-    const auto cancel = [&] {
-        result.cancelled = true;
-        result.error = Text::tr("export to %1 cancelled").arg(shownName);
-        file.cancelWriting();
-        return result;
-    };
-
-    QByteArray block;
-    block.reserve(BlockSize + BlockSize / 4);
-    FormatWriter writer(format);
-    writer.begin(block);
-    for (qsizetype i = 0; i < count; ++i) {
-        if (writer.append(block, recordAt(i)))
-            ++result.records;
-        if (block.size() >= BlockSize && !writeBlock(file, block))
-            return fail();
-        const qsizetype done = i + 1;
-        if (progress && done % ProgressStep == 0 && done < count && !progress(done))
-            return cancel();
     }
-    writer.end(block);
-    if (!writeBlock(file, block))
-        return fail();
-    if (progress && !progress(count))
-        return cancel();
     if (!file.commit()) {
         // commit() has discarded the temporary file already.
         result.error = Text::tr("cannot write %1: %2").arg(shownName, file.errorString());
+        return result;
+    }
+    result.ok = true;
+    return result;
+}
+
+ExportResult exportLog(QIODevice &device, const QString &deviceName, LogFormat format,
+        qsizetype count, const std::function<const EventLog::Record &(qsizetype)> &recordAt,
+        const std::function<bool(qsizetype done)> &progress)
+{
+    ExportResult result;
+    if (!writeRecords(device, format, count, recordAt, progress, result)) {
+        result.error = failure(result, deviceName, device);
         return result;
     }
     result.ok = true;
@@ -374,16 +424,16 @@ bool importLog(const QString &fileName, QList<EventLog::Record> *records, QStrin
     }
     EventLog::Record record;
     for (qsizetype lineNumber = 1; !file.atEnd(); ++lineNumber) {
-        const QByteArray line = file.readLine().trimmed();
-        if (line.isEmpty())
+        // Untrimmed: a record of an unknown kind keeps its line exactly.
+        const QByteArray line = file.readLine();
+        if (QByteArrayView(line).trimmed().isEmpty())
             continue;
         QString why;
         if (!EventLog::readLine(line, &record, &why)) {
             *error = u"%1:%2: %3"_s.arg(fileName).arg(lineNumber).arg(why);
             return false;
         }
-        if (record.kind != EventLog::Record::Kind::Other)
-            records->append(std::move(record));
+        records->append(std::move(record));
     }
     if (file.error() != QFileDevice::NoError) {
         *error = u"%1: %2"_s.arg(fileName, file.errorString());

@@ -12,11 +12,16 @@
 #include <functional>
 #include <optional>
 
+QT_BEGIN_NAMESPACE
+class QIODevice;
+QT_END_NAMESPACE
+
 namespace Sse {
 
 /// The file formats an event log is exported to.
 ///
-/// - Ndjson: the event log itself (see eventlog.h), lossless; importLog() reads it back.
+/// - Ndjson: the event log itself (see eventlog.h), lossless; importLog() reads it back. Records
+///   of kinds this version does not know are written back as the lines they were read from.
 /// - Json: a JSON array of the same objects as the NDJSON lines, one object a line.
 /// - Csv: RFC 4180, CRLF line ends, UTF-8 without BOM; the header is
 ///   `receivedMs,receivedAt,connection,kind,type,lastEventId,data` (receivedAt: ISO 8601 UTC
@@ -61,17 +66,23 @@ enum class LogFormat {
 /// What exportLog() did.
 struct ExportResult
 {
-    bool ok = false; ///< the file was written completely and committed
-    bool cancelled = false; ///< the progress callback returned false; nothing was written
-    qint64 records = 0; ///< records exported (events and comments; unknown kinds are skipped)
+    bool ok = false; ///< the file was written completely (and committed, for a regular file)
+    bool cancelled = false; ///< the progress callback returned false
+    /// Records written: events and comments, and in NDJSON those of unknown kinds that carry
+    /// their line; other records are skipped.
+    qint64 records = 0;
     QString error; ///< why not ok: names the file and says the reason, for people
 };
 
 /// Writes `count` records, which `recordAt(0)` ... `recordAt(count - 1)` return, to
-/// `fileName` in `format`. Atomic: the data goes to a temporary file next to the target
-/// (QSaveFile) that replaces it only once everything is written and synced. On any failure
-/// or cancellation the target is left as it was (absent, or its old content) and no
-/// temporary file remains.
+/// `fileName` in `format`.
+///
+/// A regular file (or a new one) is written atomically: the data goes to a temporary file next
+/// to the target (QSaveFile) that replaces it only once everything is written and synced. On
+/// any failure or cancellation the target is left as it was (absent, or its old content) and
+/// no temporary file remains. Any other existing target that is no directory (a FIFO, a
+/// character device such as /dev/null) is opened and written directly, never replaced; what
+/// was written before a failure stays written. Opening a FIFO waits for its reader.
 ///
 /// `progress(done)`, if set, is called with the number of records processed so far, every
 /// few thousand records and once with `count` before the commit; returning false cancels.
@@ -80,9 +91,16 @@ struct ExportResult
         const std::function<const EventLog::Record &(qsizetype)> &recordAt,
         const std::function<bool(qsizetype done)> &progress = {});
 
-/// Reads an NDJSON event log, line by line, into `records` (cleared first). Empty lines and
-/// kinds this version does not know are skipped. False with "FILE: why" or "FILE:LINE: why"
-/// in `error` when the file cannot be read or a line is not a log record.
+/// The same, written directly to an open `device` (standard output, a pipe); `deviceName`
+/// names it in ExportResult::error. Nothing is atomic: a failure leaves what was written.
+[[nodiscard]] ExportResult exportLog(QIODevice &device, const QString &deviceName, LogFormat format,
+        qsizetype count, const std::function<const EventLog::Record &(qsizetype)> &recordAt,
+        const std::function<bool(qsizetype done)> &progress = {});
+
+/// Reads an NDJSON event log, line by line, into `records` (cleared first). Empty lines are
+/// skipped; a record of a kind this version does not know comes as Kind::Other with its line,
+/// in its place. False with "FILE: why" or "FILE:LINE: why" in `error` when the file cannot
+/// be read or a line is not a log record.
 [[nodiscard]] bool importLog(
         const QString &fileName, QList<EventLog::Record> *records, QString *error);
 

@@ -275,6 +275,7 @@ void Parser::processRetry(const char *value, const char *end)
 
 void Parser::dispatch()
 {
+    const bool hasIdField = m_idFieldSeen;
     if (m_idFieldSeen) {
         m_idFieldSeen = false;
         m_dispatchedId = m_lastEventId;
@@ -293,7 +294,8 @@ void Parser::dispatch()
     if (m_handler) {
         const QByteArrayView type = m_type.empty() ? DefaultType : view(m_type);
         // The data buffer always ends with the LF its last line added: drop it.
-        m_handler->event({type, view(m_data).chopped(1), view(m_lastEventId), view(m_raw)});
+        m_handler->event(
+                {type, view(m_data).chopped(1), view(m_lastEventId), view(m_raw), hasIdField});
     }
     clearKeepingSmallBuffer(m_data);
     m_type.clear();

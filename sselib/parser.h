@@ -20,6 +20,9 @@ struct ParsedEvent
     /// The lines since the previous blank line, this one's included, each ended by LF; empty
     /// unless Parser::setKeepRaw(true). Lines beyond RawLimit bytes are left out.
     QByteArrayView raw = {};
+    /// The event's own lines set lastEventId with an id field; else it is carried over from
+    /// an earlier event (or the source's initial one).
+    bool hasIdField = false;
 };
 
 /// A limit the stream broke. The parser recovers by itself and goes on with the next line.
@@ -140,8 +143,8 @@ private:
     bool m_skipLine = false; // dropping the rest of an over-long line
     bool m_skipEvent = false; // dropping an event that grew too large
     bool m_lastChunkEndedInCr = false; // a CR ended the last chunk: an LF next is its pair
-    bool m_idFieldSeen = false;
-    bool m_keepRaw = false; // an id field set the buffer since the last dispatch
+    bool m_idFieldSeen = false; // an id field set the buffer since the last dispatch
+    bool m_keepRaw = false;
 };
 
 } // namespace Sse

@@ -425,12 +425,23 @@ void EventLogModel::detectAnomaly(Row &row)
 {
     const Sse::Event &event = row.record.event;
     const QByteArray &id = event.lastEventId;
+    // An event without an id field carries the last id over: only an id the event set itself
+    // repeats one. An empty id is no id.
+    const bool repeated =
+            event.hasIdField && !id.isEmpty() && m_hasPreviousEvent && id == m_previousId;
+    row.sameConnection = m_hasPreviousEvent && event.connection == m_previousConnection;
+    m_hasPreviousEvent = true;
+    m_previousId = id;
+    m_previousConnection = event.connection;
+
     qsizetype begin = id.size();
     while (begin > 0 && isDigit(id.at(begin - 1)))
         --begin;
     const qsizetype digits = id.size() - begin;
     if (digits == 0 || digits > MaxIdDigits) {
         m_hasPreviousId = false;
+        if (repeated)
+            row.anomaly = Anomaly::Duplicate; // idNumber == previousIdNumber: a repeat
         return;
     }
     quint64 number = 0;
@@ -441,8 +452,7 @@ void EventLogModel::detectAnomaly(Row &row)
     if (m_hasPreviousId && prefix == m_previousPrefix) {
         if (number > m_previousNumber + 1)
             row.anomaly = Anomaly::Gap;
-        else if (number < m_previousNumber
-                || (number == m_previousNumber && event.connection != m_previousConnection))
+        else if (number < m_previousNumber || repeated)
             row.anomaly = Anomaly::Duplicate;
         row.idNumber = number;
         row.previousIdNumber = m_previousNumber;
@@ -451,7 +461,6 @@ void EventLogModel::detectAnomaly(Row &row)
     }
     m_hasPreviousId = true;
     m_previousNumber = number;
-    m_previousConnection = event.connection;
 }
 
 void EventLogModel::noteType(const QByteArray &type)
@@ -538,8 +547,12 @@ QString EventLogModel::anomalyText(const Row &row) const
                         row.idNumber - row.previousIdNumber - 1, std::numeric_limits<int>::max())))
                 .arg(previous, current);
     case Anomaly::Duplicate:
-        if (row.idNumber == row.previousIdNumber)
-            return tr("id %1 repeated: duplicate after reconnect?").arg(current);
+        if (row.idNumber == row.previousIdNumber) {
+            const QString id = row.record.event.lastEventIdText();
+            if (row.sameConnection)
+                return tr("id %1 repeated on the same connection").arg(id);
+            return tr("id %1 repeated: duplicate after reconnect?").arg(id);
+        }
         return tr("id went back from %1 to %2: duplicate after reconnect?").arg(previous, current);
     case Anomaly::None:
         break;

@@ -50,11 +50,11 @@ public:
         RawDroppedRole ///< bool: the event's raw lines were dropped, see setRawRetention()
     };
 
-    /// What an event's numeric id says about the stream, compared to the previous event's id.
+    /// What an event's id says about the stream, compared to the previous event's id.
     enum class Anomaly {
-        None, ///< in order, or the ids are not numeric
+        None, ///< in order, or nothing to compare (ids that are not numeric and not repeated)
         Gap, ///< the number jumped by more than one: events missing
-        Duplicate ///< the number repeated (after a reconnect) or went back
+        Duplicate ///< the event set the previous event's id again, or the number went back
     };
     Q_ENUM(Anomaly)
 
@@ -139,6 +139,7 @@ private:
         quint64 previousIdNumber = 0; ///< the previous event's number, when anomaly != None
         Anomaly anomaly = Anomaly::None;
         bool rawDropped = false;
+        bool sameConnection = false; ///< the previous event came on the same connection
     };
 
     [[nodiscard]] const Row &rowAt(int row) const;
@@ -172,11 +173,13 @@ private:
     QByteArray m_lastType; ///< saves a hash lookup while one type repeats
     bool m_typesDirty = false;
 
-    // Id tracking for anomalies: the previous numbered event of the feed.
+    // Id tracking for anomalies: the previous event of the feed, and its previous numbered one.
+    bool m_hasPreviousEvent = false;
+    QByteArray m_previousId;
+    int m_previousConnection = 0;
     bool m_hasPreviousId = false;
     QByteArray m_previousPrefix;
     quint64 m_previousNumber = 0;
-    int m_previousConnection = 0;
 
     // data() caches the local time offset of one quarter hour (GUI thread only).
     mutable bool m_hasOffset = false;

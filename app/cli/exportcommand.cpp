@@ -6,7 +6,11 @@
 
 #include "sselib/logexport.h"
 
+#include <QFile>
 #include <QList>
+
+#include <csignal>
+#include <unistd.h>
 
 ExportCommand::ExportCommand(const ExportOptions &options)
     : m_options(options)
@@ -20,10 +24,24 @@ int ExportCommand::run()
         printMessage(tr("cannot import %1").arg(error));
         return ExitFailure;
     }
-    const Sse::ExportResult result = Sse::exportLog(m_options.outputFile, m_options.format,
-            records.size(), [&records](qsizetype index) -> const Sse::EventLog::Record & {
-                return records.at(index);
-            });
+    // A reader that goes away (a closed pipe or FIFO) is a write error to report, not a
+    // signal that ends us without a word.
+    std::signal(SIGPIPE, SIG_IGN);
+    const auto recordAt = [&records](qsizetype index) -> const Sse::EventLog::Record & {
+        return records.at(index);
+    };
+    Sse::ExportResult result;
+    if (m_options.writesToStdout()) {
+        QFile out;
+        if (!out.open(STDOUT_FILENO, QIODevice::WriteOnly | QIODevice::Unbuffered)) {
+            printMessage(tr("cannot write standard output: %1").arg(out.errorString()));
+            return ExitFailure;
+        }
+        result = Sse::exportLog(
+                out, tr("standard output"), m_options.format, records.size(), recordAt);
+    } else {
+        result = Sse::exportLog(m_options.outputFile, m_options.format, records.size(), recordAt);
+    }
     if (!result.ok) {
         printMessage(result.error);
         return ExitFailure;

@@ -7,8 +7,10 @@
 #include <QCoreApplication>
 
 /// Reads an NDJSON event log and writes it in the chosen format with Sse::exportLog(), which
-/// replaces the output only once it is complete. Prints nothing on success; on failure one
-/// message on stderr (with FILE:LINE for a bad input line) and exit code 1. Blocking.
+/// replaces a regular output file only once it is complete, and writes standard output ("-"),
+/// a FIFO or a device directly. Prints nothing else on success; on failure (a full disk, a
+/// reader that went away) one message on stderr (with FILE:LINE for a bad input line) and exit
+/// code 1. Blocking.
 class ExportCommand
 {
     Q_DECLARE_TR_FUNCTIONS(ExportCommand)

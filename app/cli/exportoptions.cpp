@@ -16,11 +16,14 @@ Invocation ExportOptions::fromArguments(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
             tr("Converts an NDJSON event log, as 'monitor --output' records it, to another\n"
-               "format. OUTPUT is replaced only once it is completely written: when writing\n"
-               "fails, an existing OUTPUT keeps its old content.\n"
+               "format. A regular file OUTPUT is replaced only once it is completely written:\n"
+               "when writing fails, an existing OUTPUT keeps its old content. OUTPUT '-' is\n"
+               "standard output (NDJSON unless --format says otherwise); a FIFO or a device\n"
+               "such as /dev/null is written directly, never replaced.\n"
                "\n"
                "Formats:\n"
-               "  ndjson  the event log itself, lossless (.ndjson, .jsonl)\n"
+               "  ndjson  the event log itself, lossless, records of unknown kinds included\n"
+               "          (.ndjson, .jsonl)\n"
                "  json    a JSON array of the same objects (.json)\n"
                "  csv     receivedMs,receivedAt,connection,kind,type,lastEventId,data (.csv);\n"
                "          a ' goes before a text that starts with = + - @, TAB or CR, so\n"
@@ -33,7 +36,7 @@ Invocation ExportOptions::fromArguments(const QStringList &arguments)
     parser.addOption(helpOption);
     parser.addOption(formatOption);
     parser.addPositionalArgument(u"INPUT"_s, tr("The NDJSON event log to read."));
-    parser.addPositionalArgument(u"OUTPUT"_s, tr("The file to write."));
+    parser.addPositionalArgument(u"OUTPUT"_s, tr("The file to write; '-' for standard output."));
 
     const std::optional<Invocation> early = CommandLine::parseCommon(parser, arguments, command,
             tr("Usage: %1 export [--format FORMAT] INPUT OUTPUT").arg(CommandLine::ProgramName));
@@ -62,6 +65,8 @@ Invocation ExportOptions::fromArguments(const QStringList &arguments)
         if (!format)
             return CommandLine::usageError(
                     command, tr("--format wants ndjson, json, csv or sse, not '%1'").arg(name));
+    } else if (options.writesToStdout()) {
+        format = Sse::LogFormat::Ndjson;
     } else {
         format = Sse::logFormatFromFileName(options.outputFile);
         if (!format) {

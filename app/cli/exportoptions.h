@@ -17,8 +17,11 @@ struct ExportOptions
 
 public:
     QString inputFile; ///< an NDJSON event log
-    QString outputFile;
-    Sse::LogFormat format = Sse::LogFormat::Ndjson; ///< --format, else from the output suffix
+    QString outputFile; ///< "-": standard output
+    /// --format, else from the output suffix; NDJSON for standard output
+    Sse::LogFormat format = Sse::LogFormat::Ndjson;
+
+    [[nodiscard]] bool writesToStdout() const { return outputFile == QStringView(u"-"); }
 
     /// Reads `ssedash-cli export [--format FORMAT] INPUT OUTPUT`; `arguments` start with the
     /// program name, without the command. Gives Help, Error or Export with these options.

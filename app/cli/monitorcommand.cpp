@@ -162,14 +162,29 @@ void MonitorCommand::handleError(const Sse::SourceError &error)
         m_line.append('}');
         writeLine();
     }
-    if (!error.fatal)
+    if (!error.fatal) {
+        if (m_options.once)
+            finishOnce(error);
         return;
+    }
     printMessage(error.message);
     m_fatalErrorSeen = true;
     if (m_source->readyState() == Sse::EventSource::ReadyState::Closed)
         finishAfterFatalError();
     else
         m_fatalGraceTimer.start();
+}
+
+void MonitorCommand::finishOnce(const Sse::SourceError &error)
+{
+    // Closed here, inside the error's signal, the source schedules no reconnect. Only a stream
+    // that the server ended is a success; a network failure or a read timeout is not.
+    if (error.kind == Sse::SourceError::Kind::StreamEnded) {
+        finish(ExitSuccess);
+        return;
+    }
+    printMessage(error.message);
+    finish(ExitFailure);
 }
 
 void MonitorCommand::handleParseError(const QString &message)

@@ -15,8 +15,9 @@
 
 /// Runs an Sse::EventSource and prints one compact JSON object a line for what it reports:
 /// state, open, event, comment and error (or only the totals with --count). Emits finished()
-/// once: after --max-events events, when --timeout passes, on stop(), or soon after a fatal
-/// error has closed the source. Nothing is printed after that but the totals.
+/// once: after --max-events events, when --timeout passes, on stop(), soon after a fatal
+/// error has closed the source, or with --once at the first transient error (exit code 0 when
+/// the server ended the stream, else 1). Nothing is printed after that but the totals.
 ///
 /// With --output FILE it also records each event and comment to FILE as an NDJSON event log
 /// (see sselib/eventlog.h), appending as they arrive and flushing at most 100 ms later, so
@@ -52,6 +53,7 @@ private:
     void handleComment(const Sse::Comment &comment);
     void handleError(const Sse::SourceError &error);
     void handleParseError(const QString &message);
+    void finishOnce(const Sse::SourceError &error);
     void handleDeadline();
     void finishAfterFatalError();
     void finish(int exitCode);

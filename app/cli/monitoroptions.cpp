@@ -38,8 +38,9 @@ Invocation MonitorOptions::fromArguments(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
             tr("Connects to URL like a browser's EventSource, reconnecting as the standard\n"
-               "says, and prints one JSON object a line for each state change, open, event,\n"
-               "comment and error. SIGINT and SIGTERM stop it; SIGUSR1 reconnects at once."));
+               "says (or, with --once, not at all), and prints one JSON object a line for each\n"
+               "state change, open, event, comment and error. SIGINT and SIGTERM stop it;\n"
+               "SIGUSR1 reconnects at once."));
     const QCommandLineOption helpOption = CommandLine::helpOption();
     const QCommandLineOption maxEventsOption(u"max-events"_s, tr("Exit after N events."), tr("N"));
     const QCommandLineOption timeoutOption(
@@ -57,15 +58,22 @@ Invocation MonitorOptions::fromArguments(const QStringList &arguments)
     const QCommandLineOption countOption(u"count"_s,
             tr("Print only {\"events\": N, \"dataBytes\": M, \"seconds\": S} at exit."));
     const QCommandLineOption insecureOption(u"insecure"_s, tr("Ignore TLS certificate errors."));
+    const QCommandLineOption onceOption(u"once"_s,
+            tr("One connection, no reconnect: exit 0 when the server ends the stream, 1 on any "
+               "other error (for requests such as an LLM's POST)."));
+    const QCommandLineOption compressedOption(u"compressed"_s,
+            tr("Ask for a compressed response (Qt's Accept-Encoding) and decode it; by default "
+               "the request says Accept-Encoding: identity."));
     const QCommandLineOption outputOption(u"output"_s,
             tr("Also record each event and comment, with its receive time and connection, to "
                "FILE as an NDJSON event log (replaced if it exists). Written as things arrive "
                "and flushed every 100 ms, not atomically: after a crash FILE holds what came "
                "until shortly before. Standard output stays the same."),
             tr("FILE"));
-    for (const QCommandLineOption *option : {&helpOption, &maxEventsOption, &timeoutOption,
-                 &headerOption, &methodOption, &bodyOption, &lastEventIdOption, &retryOption,
-                 &readTimeoutOption, &countOption, &insecureOption, &outputOption}) {
+    for (const QCommandLineOption *option :
+            {&helpOption, &maxEventsOption, &timeoutOption, &headerOption, &methodOption,
+                    &bodyOption, &lastEventIdOption, &retryOption, &readTimeoutOption, &countOption,
+                    &insecureOption, &onceOption, &compressedOption, &outputOption}) {
         parser.addOption(*option);
     }
     parser.addPositionalArgument(u"URL"_s, tr("An absolute http or https URL."));
@@ -156,6 +164,8 @@ Invocation MonitorOptions::fromArguments(const QStringList &arguments)
     }
     options.count = parser.isSet(countOption);
     options.source.ignoreTlsErrors = parser.isSet(insecureOption);
+    options.once = parser.isSet(onceOption);
+    options.source.allowCompression = parser.isSet(compressedOption);
     if (parser.isSet(outputOption)) {
         options.outputFile = parser.value(outputOption);
         if (options.outputFile.isEmpty())

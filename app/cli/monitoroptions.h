@@ -25,6 +25,7 @@ public:
     qint64 maxEvents = 0; ///< stop after this many events; 0: no limit
     std::optional<std::chrono::milliseconds> timeout; ///< stop after this long
     bool count = false; ///< only print totals at exit
+    bool once = false; ///< --once: one connection, no reconnect; exit when it ends
     QString outputFile; ///< --output FILE: also record events and comments there as NDJSON
 
     /// Reads `ssedash-cli monitor URL [options]`; `arguments` start with the program name,

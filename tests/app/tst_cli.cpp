@@ -6,23 +6,29 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUuid>
 
 #include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <fcntl.h>
 #include <functional>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/types.h>
+#include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -259,6 +265,35 @@ QByteArrayList sampleLines()
     };
 }
 
+// CRC-32 (ISO-HDLC), as the gzip trailer wants it.
+quint32 crc32(QByteArrayView bytes)
+{
+    quint32 crc = 0xFFFFFFFFu;
+    for (const char c : bytes) {
+        crc ^= quint8(c);
+        for (int bit = 0; bit < 8; ++bit)
+            crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
+    }
+    return ~crc;
+}
+
+void appendLittleEndian32(QByteArray &out, quint32 value)
+{
+    for (int shift = 0; shift < 32; shift += 8)
+        out.append(char((value >> shift) & 0xFF));
+}
+
+// A gzip member (RFC 1952) of `plain`: qCompress() gives a 4-byte length and a zlib stream,
+// whose 2-byte header and 4-byte Adler-32 wrap the raw deflate data that gzip wants.
+QByteArray gzip(const QByteArray &plain)
+{
+    QByteArray out("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03", 10);
+    out += qCompress(plain).mid(4 + 2).chopped(4);
+    appendLittleEndian32(out, crc32(plain));
+    appendLittleEndian32(out, quint32(plain.size()));
+    return out;
+}
+
 QByteArray eventLine(QByteArrayView type, QByteArrayView data, QByteArrayView id)
 {
     return "{\"kind\":\"event\",\"type\":\"" + type.toByteArray() + "\",\"data\":\""
@@ -304,6 +339,12 @@ private Q_SLOTS:
     void monitor_httpError_isFatal();
     void monitor_streamEnd_reconnectsWithLastEventId();
     void monitor_requestOptions_reachServer();
+    void monitor_once_streamEnd_oneRequestExitZero();
+    void monitor_once_otherErrors_exitOne_data();
+    void monitor_once_otherErrors_exitOne();
+    void monitor_once_otherWaysToStop_data();
+    void monitor_once_otherWaysToStop();
+    void monitor_compressed_acceptsAndDecodesGzip();
     void monitor_terminationSignal_exitsZero_data();
     void monitor_terminationSignal_exitsZero();
     void monitor_sigusr1_reconnectsWithoutError();
@@ -336,6 +377,13 @@ private Q_SLOTS:
     void export_badInput_exitOne();
     void export_writeFailure_keepsOldOutput_data();
     void export_writeFailure_keepsOldOutput();
+    void export_toStandardOutput_data();
+    void export_toStandardOutput();
+    void export_toFifo_isWrittenNotReplaced();
+    void export_toDevNull_isWrittenNotReplaced();
+    void export_toRegularFile_isReplacedByRename();
+    void export_fullDeviceOrClosedPipe_exitOne_data();
+    void export_fullDeviceOrClosedPipe_exitOne();
 
 private:
     QTemporaryDir m_dir;
@@ -757,6 +805,145 @@ void tst_Cli::monitor_requestOptions_reachServer()
     QCOMPARE(request.header("X-Other"), "three"_ba);
     QCOMPARE(request.header("Last-Event-ID"), "abc"_ba);
     QCOMPARE(request.body, "{\"q\": \"\xC3\xA9\"}"_ba);
+    QCOMPARE(request.header("Accept-Encoding"), "identity"_ba); // without --compressed
+}
+
+void tst_Cli::monitor_once_streamEnd_oneRequestExitZero()
+{
+    TestSupport::TestServer server;
+    QVERIFY(server.listen());
+    // An LLM-style POST stream that ends after [DONE]; chunked, so that Qt never sends a
+    // request twice by itself.
+    server.route("/llm", [](TestSupport::Connection *connection) {
+        connection->writeChunkedSseHead();
+        connection->writeChunk("data: {\"delta\":\"hi\"}\n\ndata: [DONE]\n\n"_ba);
+        connection->endChunks();
+        connection->close();
+    });
+    Monitor monitor({server.url(u"/llm"_s).toString(), u"--once"_s, u"--method"_s, u"POST"_s,
+            u"--body"_s, u"{}"_s, u"--retry-ms"_s, u"0"_s});
+    QTRY_VERIFY_WITH_TIMEOUT(monitor.isFinished(), FinishTimeoutMs);
+    QVERIFY2(monitor.exitedWith(0), monitor.describe().constData());
+    QCOMPARE(monitor.errorOutput(), QByteArray());
+    QCOMPARE(server.requestCount("/llm"), 1);
+    QCOMPARE(server.lastRequest("/llm").method, "POST"_ba);
+    const QByteArrayList lines = monitor.lines();
+    QCOMPARE(lines.mid(0, 5),
+            (QByteArrayList{State0, State1, OpenLine,
+                    eventLine("message", R"({\"delta\":\"hi\"})", ""),
+                    eventLine("message", "[DONE]", "")}));
+    // The end as always: state 0 and one transient error line, in the library's order.
+    QCOMPARE(lines.size(), 7);
+    QVERIFY2(lines.mid(5).contains(State0), lines.join('\n').constData());
+    const QByteArray errorLine = lines.at(5) == State0 ? lines.at(6) : lines.at(5);
+    QVERIFY2(errorLine.startsWith(R"({"kind":"error","fatal":false,"message":")"),
+            errorLine.constData());
+}
+
+void tst_Cli::monitor_once_otherErrors_exitOne_data()
+{
+    QTest::addColumn<QString>("fault");
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<int>("requests");
+    QTest::addColumn<bool>("fatal");
+    QTest::addRow("status 500") << u"status"_s << QStringList() << 1 << true;
+    QTest::addRow("connection refused") << u"refused"_s << QStringList() << 0 << false;
+    QTest::addRow("connection cut") << u"cut"_s << QStringList() << 1 << false;
+    QTest::addRow("read timeout") << u"silent"_s << QStringList{u"--read-timeout-ms"_s, u"300"_s}
+                                  << 1 << false;
+}
+
+void tst_Cli::monitor_once_otherErrors_exitOne()
+{
+    QFETCH(QString, fault);
+    QFETCH(QStringList, options);
+    QFETCH(int, requests);
+    QFETCH(bool, fatal);
+    TestSupport::TestServer server;
+    QVERIFY(server.listen());
+    server.route("/events", [fault](TestSupport::Connection *connection) {
+        if (fault == u"status"_s) {
+            connection->respond(500, "text/plain"_ba, "broken\n"_ba);
+            return;
+        }
+        connection->writeChunkedSseHead();
+        connection->writeChunk("data: x\n\n"_ba);
+        if (fault == u"cut"_s)
+            QTimer::singleShot(200, connection, &TestSupport::Connection::abort);
+    });
+    const QUrl url = server.url(u"/events"_s);
+    if (fault == u"refused"_s)
+        server.stopListening();
+    Monitor monitor(QStringList{url.toString(), u"--once"_s, u"--retry-ms"_s, u"0"_s} + options);
+    QTRY_VERIFY_WITH_TIMEOUT(monitor.isFinished(), FinishTimeoutMs);
+    QVERIFY2(monitor.exitedWith(1), monitor.describe().constData());
+    QCOMPARE(server.requestCount("/events"), requests);
+    const QByteArrayList lines = monitor.lines();
+    QCOMPARE(monitor.countKind(u"error"_s), 1);
+    const QByteArray errorLine = lines.last() == State0 || lines.last() == State2
+            ? lines.at(lines.size() - 2)
+            : lines.last();
+    const QJsonObject error = QJsonDocument::fromJson(errorLine).object();
+    QCOMPARE(error.value(u"kind"_s).toString(), u"error"_s);
+    QCOMPARE(error.value(u"fatal"_s).toBool(), fatal);
+    // The reason on stderr, as for a fatal error.
+    QVERIFY2(monitor.errorOutput().contains(error.value(u"message"_s).toString().toUtf8()),
+            monitor.errorOutput().constData());
+}
+
+void tst_Cli::monitor_once_otherWaysToStop_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<int>("signalNumber"); // 0: none
+    QTest::addColumn<int>("events");
+    QTest::addRow("--max-events") << QStringList{u"--max-events"_s, u"2"_s} << 0 << 2;
+    QTest::addRow("--timeout") << QStringList{u"--timeout"_s, u"0.5"_s} << 0 << 3;
+    QTest::addRow("SIGINT") << QStringList() << SIGINT << 3;
+}
+
+void tst_Cli::monitor_once_otherWaysToStop()
+{
+    QFETCH(QStringList, options);
+    QFETCH(int, signalNumber);
+    QFETCH(int, events);
+    TestSupport::TestServer server;
+    QVERIFY(server.listen());
+    server.route("/events", TestSupport::Handlers::sseHold("data: 1\n\ndata: 2\n\ndata: 3\n\n"_ba));
+    Monitor monitor(QStringList{server.url(u"/events"_s).toString(), u"--once"_s} + options);
+    if (signalNumber != 0) {
+        QTRY_VERIFY_WITH_TIMEOUT(monitor.countKind(u"event"_s) == events, 10000);
+        monitor.sendSignal(signalNumber);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(monitor.isFinished(), FinishTimeoutMs);
+    QVERIFY2(monitor.exitedWith(0), monitor.describe().constData());
+    QCOMPARE(monitor.countKind(u"event"_s), events);
+    QCOMPARE(monitor.countKind(u"error"_s), 0);
+    QCOMPARE(server.requestCount("/events"), 1);
+}
+
+void tst_Cli::monitor_compressed_acceptsAndDecodesGzip()
+{
+    TestSupport::TestServer server;
+    QVERIFY(server.listen());
+    const QByteArray plain = "id: 1\ndata: one\n\nid: 2\ndata: two\n\n"_ba;
+    server.route("/z", [plain](TestSupport::Connection *connection) {
+        const QByteArray encoding = connection->request().header("Accept-Encoding");
+        if (!encoding.contains("gzip")) {
+            connection->respond(406, "text/plain"_ba, "gzip only: " + encoding);
+            return;
+        }
+        connection->writeHead(200,
+                {{"Content-Type"_ba, "text/event-stream"_ba}, {"Content-Encoding"_ba, "gzip"_ba}});
+        connection->write(gzip(plain));
+    });
+    Monitor monitor({server.url(u"/z"_s).toString(), u"--compressed"_s, u"--max-events"_s, u"2"_s});
+    QTRY_VERIFY_WITH_TIMEOUT(monitor.isFinished(), FinishTimeoutMs);
+    QVERIFY2(monitor.exitedWith(0), monitor.describe().constData());
+    QCOMPARE(monitor.lines(),
+            (QByteArrayList{State0, State1, OpenLine, eventLine("message", "one", "1"),
+                    eventLine("message", "two", "2")}));
+    const QByteArray acceptEncoding = server.lastRequest("/z").header("Accept-Encoding");
+    QVERIFY2(!acceptEncoding.isEmpty() && acceptEncoding != "identity", acceptEncoding.constData());
 }
 
 void tst_Cli::monitor_terminationSignal_exitsZero_data()
@@ -1447,9 +1634,11 @@ QByteArray recordedLog()
 )"_ba;
 }
 
+// The log itself: the later version's record too, as it was, in its place.
 QByteArray recordedLogAsNdjson()
 {
     return R"({"kind":"event","receivedMs":1732198748123,"connection":1,"type":"message","data":"hello\nworld","lastEventId":"7","origin":"http://a"}
+{"kind":"future-kind","receivedMs":1732198748500,"connection":1}
 {"kind":"comment","receivedMs":1732198749000,"connection":1,"comment":"heartbeat"}
 {"kind":"event","receivedMs":1732198749500,"connection":2,"type":"tick","data":"=1+2","lastEventId":"","origin":"http://a"}
 )"_ba;
@@ -1604,6 +1793,136 @@ void tst_Cli::export_writeFailure_keepsOldOutput()
     QCOMPARE(QDir(m_dir.filePath(u"limited"_s))
                      .entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
             QStringList{u"out.ndjson"_s});
+}
+
+void tst_Cli::export_toStandardOutput_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::addRow("NDJSON by default") << QStringList() << recordedLogAsNdjson();
+    QTest::addRow("--format csv") << QStringList{u"--format"_s, u"csv"_s} << recordedLogAsCsv();
+}
+
+void tst_Cli::export_toStandardOutput()
+{
+    QFETCH(QStringList, options);
+    QFETCH(QByteArray, expected);
+    const QString input = writeFile(u"in.ndjson"_s, recordedLog());
+    QVERIFY(!input.isEmpty());
+    const RunResult result =
+            runCli(QStringList{u"export"_s} + options + QStringList{input, u"-"_s});
+    QVERIFY(result.finished);
+    QCOMPARE(result.exitStatus, QProcess::NormalExit);
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QCOMPARE(result.err, QByteArray());
+    QCOMPARE(result.out, expected);
+}
+
+void tst_Cli::export_toFifo_isWrittenNotReplaced()
+{
+    const QString input = writeFile(u"in.ndjson"_s, recordedLog());
+    QVERIFY(!input.isEmpty());
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    const QString fifo = directory.filePath(u"pipe"_s);
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    // The reader first, non-blocking, so that the exporter's open() returns at once; the log
+    // fits in the pipe's buffer.
+    const int reader = ::open(QFile::encodeName(fifo).constData(), O_RDONLY | O_NONBLOCK);
+    QVERIFY(reader >= 0);
+    const auto closeReader = qScopeGuard([reader] { ::close(reader); });
+
+    const RunResult result = runCli({u"export"_s, u"--format"_s, u"ndjson"_s, input, fifo});
+    QVERIFY(result.finished);
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QByteArray received;
+    char buffer[4096];
+    for (ssize_t n; (n = ::read(reader, buffer, sizeof buffer)) > 0;)
+        received.append(buffer, n);
+    QCOMPARE(received, recordedLogAsNdjson());
+    QVERIFY(QFileInfo(fifo).exists() && !QFileInfo(fifo).isFile()); // still the FIFO
+    QCOMPARE(QDir(directory.path())
+                     .entryList(
+                             QDir::AllEntries | QDir::System | QDir::Hidden | QDir::NoDotAndDotDot),
+            QStringList{u"pipe"_s}); // no temporary file next to it
+}
+
+void tst_Cli::export_toDevNull_isWrittenNotReplaced()
+{
+    const QString input = writeFile(u"in.ndjson"_s, recordedLog());
+    QVERIFY(!input.isEmpty());
+    const QFileInfo before(u"/dev/null"_s);
+    QVERIFY(before.exists() && !before.isFile());
+    const RunResult result = runCli({u"export"_s, u"--format"_s, u"csv"_s, input, u"/dev/null"_s});
+    QVERIFY(result.finished);
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QCOMPARE(result.err, QByteArray());
+    const QFileInfo after(u"/dev/null"_s);
+    QVERIFY(after.exists() && !after.isFile());
+    QCOMPARE(after.size(), 0);
+}
+
+void tst_Cli::export_toRegularFile_isReplacedByRename()
+{
+    const QString input = writeFile(u"in.ndjson"_s, recordedLog());
+    QVERIFY(!input.isEmpty());
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    const QString output = directory.filePath(u"out.csv"_s);
+    QVERIFY(QFile(output).open(QIODevice::WriteOnly)); // an old, empty file
+    const auto inode = [&output] {
+        struct stat info = {};
+        return ::stat(QFile::encodeName(output).constData(), &info) == 0 ? info.st_ino : 0;
+    };
+    const ino_t old = inode();
+    QVERIFY(old != 0);
+    const RunResult result = runCli({u"export"_s, input, output});
+    QVERIFY(result.finished);
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QCOMPARE(readAll(output), recordedLogAsCsv());
+    QVERIFY(inode() != old); // a new file took the old one's place
+    QCOMPARE(QDir(directory.path())
+                     .entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+            QStringList{u"out.csv"_s});
+}
+
+void tst_Cli::export_fullDeviceOrClosedPipe_exitOne_data()
+{
+    QTest::addColumn<QStringList>("outputArguments");
+    QTest::addColumn<bool>("closedPipe"); // standard output is a pipe nobody reads
+    QTest::addColumn<QByteArray>("message");
+    QTest::addRow("/dev/full") << QStringList{u"--format=csv"_s, u"/dev/full"_s} << false
+                               << QByteArray("ssedash-cli: cannot write /dev/full: "
+                                          + QByteArray(std::strerror(ENOSPC)) + '\n');
+    QTest::addRow("closed pipe") << QStringList{u"-"_s} << true
+                                 << QByteArray("ssedash-cli: cannot write standard output: "
+                                            + QByteArray(std::strerror(EPIPE)) + '\n');
+}
+
+void tst_Cli::export_fullDeviceOrClosedPipe_exitOne()
+{
+    QFETCH(QStringList, outputArguments);
+    QFETCH(bool, closedPipe);
+    QFETCH(QByteArray, message);
+    const QString output = outputArguments.constLast();
+    if (!closedPipe && !QFileInfo::exists(output))
+        QSKIP("no /dev/full here");
+    const QString input = writeFile(u"in.ndjson"_s, recordedLog());
+    QVERIFY(!input.isEmpty());
+    const RunResult result =
+            runCli(QStringList{u"export"_s, input} + outputArguments, {}, [closedPipe] {
+                int fds[2];
+                if (closedPipe && ::pipe(fds) == 0) {
+                    ::dup2(fds[1], STDOUT_FILENO);
+                    ::close(fds[0]);
+                    ::close(fds[1]);
+                }
+            });
+    QVERIFY(result.finished);
+    QCOMPARE(result.exitStatus, QProcess::NormalExit); // not killed by SIGPIPE
+    QCOMPARE(result.exitCode, 1);
+    QCOMPARE(result.err, message);
+    QVERIFY(!QFileInfo(output).isFile());
 }
 
 void tst_Cli::gui_badUrlArgument_exitTwoWithReason_data()

@@ -18,6 +18,8 @@ private Q_SLOTS:
     void roundTrip_keepsEveryField_data();
     void roundTrip_keepsEveryField();
     void readLine_skipsUnknownKinds();
+    void readLine_unknownKind_keepsTheLineAndNeedsOnlyAKind_data();
+    void readLine_unknownKind_keepsTheLineAndNeedsOnlyAKind();
     void readLine_rejectsWhatIsNoRecord_data();
     void readLine_rejectsWhatIsNoRecord();
 };
@@ -87,6 +89,43 @@ void tst_EventLog::readLine_skipsUnknownKinds()
     QCOMPARE(record.kind, Record::Kind::Other);
     QCOMPARE(record.event.receivedMs, 1);
     QCOMPARE(record.event.connection, 2);
+}
+
+void tst_EventLog::readLine_unknownKind_keepsTheLineAndNeedsOnlyAKind_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<qint64>("receivedMs");
+    QTest::addColumn<int>("connection");
+    QTest::addRow("every field") << R"({"kind":"state","receivedMs":1,"connection":2,"x":[]})"_ba
+                                 << qint64(1) << 2;
+    QTest::addRow("no receive time") << R"({"kind":"state","connection":2})"_ba << qint64(0) << 2;
+    QTest::addRow("only a kind") << R"({"kind":"note"})"_ba << qint64(0) << 0;
+    QTest::addRow("time as text") << R"({"kind":"note","receivedMs":"soon","connection":1.5})"_ba
+                                  << qint64(0) << 0;
+    QTest::addRow("spacing and escapes")
+            << "  { \"kind\" : \"n\\u00f6te\", \"v\": 1.50 }\r"_ba << qint64(0) << 0;
+}
+
+void tst_EventLog::readLine_unknownKind_keepsTheLineAndNeedsOnlyAKind()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(qint64, receivedMs);
+    QFETCH(int, connection);
+    for (const QByteArray &given : QByteArrayList{line, line + '\n'}) {
+        Record record;
+        QString error;
+        QVERIFY2(Sse::EventLog::readLine(given, &record, &error), qPrintable(error));
+        QCOMPARE(record.kind, Record::Kind::Other);
+        QCOMPARE(record.line, line); // as it was, without the newline
+        QCOMPARE(record.event.receivedMs, receivedMs);
+        QCOMPARE(record.event.connection, connection);
+    }
+    // Known kinds are written anew from their fields: they keep no line.
+    Record record;
+    QString error;
+    QVERIFY(Sse::EventLog::readLine(
+            R"({"kind":"comment","receivedMs":1,"connection":1,"comment":"c"})", &record, &error));
+    QCOMPARE(record.line, QByteArray());
 }
 
 void tst_EventLog::readLine_rejectsWhatIsNoRecord_data()

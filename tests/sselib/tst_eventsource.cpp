@@ -941,6 +941,10 @@ void tst_EventSource::lastEventId_persistsAndEmptyIdResets()
     QCOMPARE(rec.events.at(1).lastEventId, "7"_ba);
     QCOMPARE(rec.events.at(2).lastEventId, QByteArray());
     QCOMPARE(rec.events.at(3).lastEventId, QByteArray());
+    // Whether the event's own lines set the id: "b" only carries 7 over.
+    QCOMPARE((QList<bool>{rec.events.at(0).hasIdField, rec.events.at(1).hasIdField,
+                     rec.events.at(2).hasIdField, rec.events.at(3).hasIdField}),
+            (QList<bool>{true, false, true, false}));
 
     const QList<TestSupport::Request> requests = server.requests();
     QCOMPARE(requests.size(), 4);

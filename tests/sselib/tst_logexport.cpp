@@ -7,6 +7,7 @@
 #include "sselib/logexport.h"
 #include "sselib/parser.h"
 
+#include <QBuffer>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -22,7 +23,9 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <fcntl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
@@ -161,7 +164,7 @@ bool sameRecords(const QList<Record> &actual, const QList<Record> &expected, QBy
     for (qsizetype i = 0; i < actual.size(); ++i) {
         const Record &a = actual.at(i);
         const Record &b = expected.at(i);
-        if (a.kind != b.kind || a.event != b.event || a.comment != b.comment) {
+        if (a.kind != b.kind || a.event != b.event || a.comment != b.comment || a.line != b.line) {
             *why = "record " + QByteArray::number(i) + " differs: " + logLines({a}).left(300)
                     + " vs " + logLines({b}).left(300);
             return false;
@@ -213,6 +216,39 @@ QByteArrayList expectedWireLines(const QList<Record> &records)
     return collector.lines;
 }
 
+// A record of a kind this version does not know, as importLog() reads it.
+Record unknownRecord(const QByteArray &line, qint64 receivedMs = 0, int connection = 0)
+{
+    Record record;
+    record.kind = Record::Kind::Other;
+    record.line = line;
+    record.event.receivedMs = receivedMs;
+    record.event.connection = connection;
+    return record;
+}
+
+// The file type bits of stat(2), following symlinks; 0 when there is no such file.
+mode_t fileType(const QString &path)
+{
+    struct stat info = {};
+    if (::stat(QFile::encodeName(path).constData(), &info) != 0)
+        return 0;
+    return info.st_mode & S_IFMT;
+}
+
+// Reads what is in a non-blocking pipe now, up to its end or what would block.
+QByteArray readAvailable(int fd)
+{
+    QByteArray bytes;
+    char buffer[4096];
+    for (;;) {
+        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n <= 0)
+            return bytes;
+        bytes.append(buffer, n);
+    }
+}
+
 QStringList filesIn(const QString &directory)
 {
     return QDir(directory).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name);
@@ -252,7 +288,13 @@ private Q_SLOTS:
     void unwritableTarget_clearError_data();
     void unwritableTarget_clearError();
 
-    void importLog_skipsEmptyLinesAndOtherKinds();
+    void ndjson_importExport_keepsUnknownKindsByteForByte();
+    void directTarget_fifo_isWrittenNotReplaced();
+    void directTarget_characterDevice_isWrittenNotReplaced();
+    void directTarget_fullDevice_clearError();
+    void device_getsTheExport();
+
+    void importLog_skipsEmptyLines_keepsOtherKinds();
     void importLog_errors_nameFileAndLine_data();
     void importLog_errors_nameFileAndLine();
 
@@ -677,7 +719,118 @@ void tst_LogExport::unwritableTarget_clearError()
     QCOMPARE(readAll(directory + u"/a-file"_s), "x"_ba);
 }
 
-void tst_LogExport::importLog_skipsEmptyLinesAndOtherKinds()
+void tst_LogExport::ndjson_importExport_keepsUnknownKindsByteForByte()
+{
+    // Known kinds in their written form; unknown ones as another writer may have put them.
+    const QByteArray log =
+            R"({"kind":"event","receivedMs":5,"connection":2,"type":"t","data":"d","lastEventId":"i","origin":"o"})"
+            "\n"
+            R"({"kind":"future","whatever":[1, 2],  "note":"caf\u00e9 \"q\""})"
+            "\n"
+            R"({"kind":"comment","receivedMs":7,"connection":3,"comment":"c"})"
+            "\n"
+            R"(  {"kind":"x-meta","receivedMs":8,"connection":3}  )"
+            "\r\n"
+            R"({"kind":"comment","receivedMs":9,"connection":3,"comment":"last"})"
+            "\n"_ba;
+    const QString directory = freshDirectory();
+    QVERIFY(writeAll(directory + u"/in.ndjson"_s, log));
+    QList<Record> records;
+    QString error;
+    QVERIFY2(Sse::importLog(directory + u"/in.ndjson"_s, &records, &error), qPrintable(error));
+    QCOMPARE(records.size(), 5);
+
+    const Sse::ExportResult result =
+            exportRecords(directory + u"/out.ndjson"_s, LogFormat::Ndjson, records);
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QCOMPARE(result.records, qint64(5));
+    QCOMPARE(readAll(directory + u"/out.ndjson"_s), log);
+
+    // The other formats have no place for them.
+    for (const LogFormat format : {LogFormat::Json, LogFormat::Csv, LogFormat::EventStream}) {
+        const QString path = directory + u"/out."_s + Sse::logFormatSuffix(format);
+        const Sse::ExportResult other = exportRecords(path, format, records);
+        QVERIFY2(other.ok, qPrintable(other.error));
+        QCOMPARE(other.records, qint64(3));
+        QVERIFY2(!readAll(path).contains("future"), qPrintable(path));
+    }
+}
+
+void tst_LogExport::directTarget_fifo_isWrittenNotReplaced()
+{
+    const QString directory = freshDirectory();
+    const QString path = directory + u"/pipe"_s;
+    QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
+    // The reader first, non-blocking, so that the writer's open() returns at once.
+    const int reader = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NONBLOCK);
+    QVERIFY(reader >= 0);
+    const auto closeReader = qScopeGuard([reader] { ::close(reader); });
+
+    const QList<Record> records{
+            eventRecord("message", "a", "1"), commentRecord("c"), unknownRecord(R"({"kind":"x"})")};
+    const Sse::ExportResult result = exportRecords(path, LogFormat::Ndjson, records); // < 64 KiB
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QCOMPARE(readAvailable(reader),
+            logLines(records)
+                    + R"({"kind":"x"})"
+                      "\n");
+    QCOMPARE(fileType(path), mode_t(S_IFIFO));
+    QCOMPARE(QDir(directory).entryList(
+                     QDir::AllEntries | QDir::System | QDir::Hidden | QDir::NoDotAndDotDot),
+            QStringList{u"pipe"_s}); // no temporary file
+}
+
+void tst_LogExport::directTarget_characterDevice_isWrittenNotReplaced()
+{
+    const QString path = u"/dev/null"_s;
+    QCOMPARE(fileType(path), mode_t(S_IFCHR));
+    const QList<Record> records = manyRecords(20000); // several blocks
+    const Sse::ExportResult result = exportRecords(path, LogFormat::Csv, records);
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QCOMPARE(result.records, qint64(records.size()));
+    QCOMPARE(fileType(path), mode_t(S_IFCHR));
+}
+
+void tst_LogExport::directTarget_fullDevice_clearError()
+{
+    const QString path = u"/dev/full"_s; // every write fails with ENOSPC
+    if (fileType(path) != S_IFCHR)
+        QSKIP("no /dev/full here");
+    const Sse::ExportResult result =
+            exportRecords(path, LogFormat::Ndjson, QList<Record>{commentRecord("c")});
+    QVERIFY(!result.ok);
+    QVERIFY(!result.cancelled);
+    QVERIFY2(result.error.startsWith(u"cannot write /dev/full: "_s), qPrintable(result.error));
+    QVERIFY2(result.error.contains(QString::fromLocal8Bit(std::strerror(ENOSPC))),
+            qPrintable(result.error));
+    QCOMPARE(fileType(path), mode_t(S_IFCHR));
+}
+
+void tst_LogExport::device_getsTheExport()
+{
+    const QList<Record> records = manyRecords(3000);
+    QBuffer buffer;
+    QVERIFY(buffer.open(QIODevice::WriteOnly));
+    qsizetype lastProgress = 0;
+    const Sse::ExportResult result = Sse::exportLog(buffer, u"the buffer"_s, LogFormat::Ndjson,
+            records.size(), recordsOf(records), [&lastProgress](qsizetype done) {
+                lastProgress = done;
+                return true;
+            });
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QCOMPARE(result.records, qint64(records.size()));
+    QCOMPARE(lastProgress, records.size());
+    QCOMPARE(buffer.data(), logLines(records));
+
+    // A device that refuses writes: the error names it.
+    QBuffer closed;
+    const Sse::ExportResult failed = Sse::exportLog(
+            closed, u"the buffer"_s, LogFormat::Ndjson, records.size(), recordsOf(records));
+    QVERIFY(!failed.ok);
+    QVERIFY2(failed.error.startsWith(u"cannot write the buffer: "_s), qPrintable(failed.error));
+}
+
+void tst_LogExport::importLog_skipsEmptyLines_keepsOtherKinds()
 {
     const QString path = freshDirectory() + u"/in.ndjson"_s;
     QVERIFY(writeAll(path,
@@ -691,8 +844,14 @@ void tst_LogExport::importLog_skipsEmptyLinesAndOtherKinds()
     QString error;
     QVERIFY2(Sse::importLog(path, &records, &error), qPrintable(error));
     QByteArray why;
-    QVERIFY2(sameRecords(records,
-                     {eventRecord("t", "d", "i", 5, 2, u"o"_s), commentRecord("c", 7, 3)}, &why),
+    QVERIFY2(
+            sameRecords(records,
+                    {eventRecord("t", "d", "i", 5, 2, u"o"_s),
+                            unknownRecord(
+                                    R"({"kind":"future","receivedMs":6,"connection":2,"whatever":[1,2]})",
+                                    6, 2),
+                            commentRecord("c", 7, 3)},
+                    &why),
             why.constData());
 }
 

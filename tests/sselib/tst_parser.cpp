@@ -854,6 +854,8 @@ private Q_SLOTS:
     void handler_mayBeNull();
     void keepRaw_givesEachEventsWireLines();
     void keepRaw_isBounded();
+    void hasIdField_onlyWhenTheEventSetItsId_data();
+    void hasIdField_onlyWhenTheEventSetItsId();
     void parseError_hasMessage_data();
     void parseError_hasMessage();
 };
@@ -1471,6 +1473,54 @@ void tst_Parser::keepRaw_isBounded()
     QCOMPARE(raws.size(), 1);
     QVERIFY(raws.first().size() < Sse::Parser::RawLimit);
     QVERIFY(raws.first().startsWith(line));
+}
+
+namespace {
+
+/// Records, for each dispatched event, its last event ID and whether its own lines set it.
+class IdFieldRecorder final : public Sse::ParserHandler
+{
+public:
+    void event(const Sse::ParsedEvent &event) override
+    {
+        ids.append(event.lastEventId.toByteArray() + (event.hasIdField ? " set" : " carried"));
+    }
+
+    QByteArrayList ids;
+};
+
+} // namespace
+
+void tst_Parser::hasIdField_onlyWhenTheEventSetItsId_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QByteArrayList>("expected");
+    QTest::addRow("set, then carried")
+            << "id: 5\ndata: a\n\ndata: b\n\n"_ba << QByteArrayList{"5 set"_ba, "5 carried"_ba};
+    QTest::addRow("the same id set twice")
+            << "id: 5\ndata: a\n\nid: 5\ndata: b\n\n"_ba << QByteArrayList{"5 set"_ba, "5 set"_ba};
+    QTest::addRow("reset to empty")
+            << "id: 5\ndata: a\n\nid\ndata: b\n\n"_ba << QByteArrayList{"5 set"_ba, " set"_ba};
+    QTest::addRow("never set") << "data: a\n\n"_ba << QByteArrayList{" carried"_ba};
+    // An id with NUL is ignored, as the standard says: the event did not set one.
+    QTest::addRow("id with NUL") << "id: 5\ndata: a\n\nid: x\0y\ndata: b\n\n"_ba
+                                 << QByteArrayList{"5 set"_ba, "5 carried"_ba};
+    // The id of a dispatch without data does not make the next event's own.
+    QTest::addRow("id on an event without data")
+            << "id: 7\n\ndata: a\n\n"_ba << QByteArrayList{"7 carried"_ba};
+}
+
+void tst_Parser::hasIdField_onlyWhenTheEventSetItsId()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QByteArrayList, expected);
+    for (const qsizetype chunk : {qsizetype(1), qsizetype(3), input.size()}) {
+        IdFieldRecorder recorder;
+        Sse::Parser parser(&recorder);
+        for (qsizetype i = 0; i < input.size(); i += chunk)
+            parser.feed(QByteArrayView(input).sliced(i, std::min(chunk, input.size() - i)));
+        QCOMPARE(recorder.ids, expected);
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_Parser)

@@ -31,6 +31,7 @@ Record makeEvent(const QByteArray &type, const QByteArray &data, const QByteArra
     record.event.origin = u"http://127.0.0.1:8080"_s;
     record.event.receivedMs = receivedMs;
     record.event.connection = connection;
+    record.event.hasIdField = !id.isEmpty(); // as a stream that sends ids on every event
     return record;
 }
 
@@ -168,6 +169,7 @@ private Q_SLOTS:
     void anomaly_fromNumericIds_data();
     void anomaly_fromNumericIds();
     void anomaly_isShownInTheIdColumn();
+    void anomaly_repeatedIdSaysWhere();
 
     // EventFilterModel
     void filter_hiddenTypesKeepNewTypesVisible();
@@ -803,9 +805,16 @@ void tst_EventLogModel::anomaly_fromNumericIds_data()
             << QList<Anomaly>{None, None, None, Duplicate, None, None};
     QTest::addRow("went back on one connection")
             << QByteArrayList{"5", "3"} << QList<int>{1, 1} << QList<Anomaly>{None, Duplicate};
-    // An event without an id field carries the last id over: no repeat within a connection.
-    QTest::addRow("id carried over") << QByteArrayList{"1", "2", "2", "3"} << QList<int>{1, 1, 1, 1}
-                                     << QList<Anomaly>{None, None, None, None};
+    QTest::addRow("repeated on one connection")
+            << QByteArrayList{"5", "5"} << QList<int>{1, 1} << QList<Anomaly>{None, Duplicate};
+    // "<2>": an event without an id field, which carries the last id over. It repeats nothing.
+    QTest::addRow("id carried over")
+            << QByteArrayList{"1", "2", "<2>", "3"} << QList<int>{1, 1, 1, 1}
+            << QList<Anomaly>{None, None, None, None};
+    QTest::addRow("id carried over after reconnect") << QByteArrayList{
+            "5", "<5>", "6"} << QList<int>{1, 2, 2} << QList<Anomaly>{None, None, None};
+    QTest::addRow("set again after a carried one") << QByteArrayList{
+            "5", "<5>", "5"} << QList<int>{1, 1, 1} << QList<Anomaly>{None, None, Duplicate};
     QTest::addRow("numeric suffix")
             << QByteArrayList{"evt-7", "evt-8"} << QList<int>{1, 1} << QList<Anomaly>{None, None};
     QTest::addRow("numeric suffix jump") << QByteArrayList{"evt-7", "evt-8", "evt-41"}
@@ -813,7 +822,12 @@ void tst_EventLogModel::anomaly_fromNumericIds_data()
     QTest::addRow("other prefix") << QByteArrayList{"evt-7", "msg-9", "msg-9"}
                                   << QList<int>{1, 1, 2} << QList<Anomaly>{None, None, Duplicate};
     QTest::addRow("non-numeric") << QByteArrayList{"abc", "abc", "abd"} << QList<int>{1, 2, 2}
-                                 << QList<Anomaly>{None, None, None};
+                                 << QList<Anomaly>{None, Duplicate, None};
+    QTest::addRow("non-numeric on one connection")
+            << QByteArrayList{"abc", "abc"} << QList<int>{1, 1} << QList<Anomaly>{None, Duplicate};
+    QTest::addRow("non-numeric carried over") << QByteArrayList{"abc", "<abc>",
+            "<abc>"} << QList<int>{1, 1, 2} << QList<Anomaly>{None, None, None};
+    // An empty id field resets the id: no id, nothing to repeat.
     QTest::addRow("empty") << QByteArrayList{"", "", ""} << QList<int>{1, 2, 3}
                            << QList<Anomaly>{None, None, None};
     QTest::addRow("non-numeric in between") << QByteArrayList{"1", "x", "5"} << QList<int>{1, 1, 1}
@@ -833,8 +847,13 @@ void tst_EventLogModel::anomaly_fromNumericIds()
     QFETCH(QList<Anomaly>, expected);
     Models m;
     for (qsizetype i = 0; i < ids.size(); ++i) {
+        const QByteArray &id = ids.at(i);
+        const bool carried = id.startsWith('<');
+        Record event =
+                makeEvent("tick", "x", carried ? id.sliced(1).chopped(1) : id, connections.at(i));
+        event.event.hasIdField = !carried;
         m.log.append(makeComment("between")); // comments never count
-        m.log.append(makeEvent("tick", "x", ids.at(i), connections.at(i)));
+        m.log.append(event);
     }
     m.log.flush();
     QList<Anomaly> actual;
@@ -874,6 +893,26 @@ void tst_EventLogModel::anomaly_isShownInTheIdColumn()
             u"id went back from 50 to 47: duplicate after reconnect?"_s);
     QVERIFY(cell(m.log, 0, EventLogModel::IdColumn, Qt::ForegroundRole).value<QColor>()
             != cell(m.log, 2, EventLogModel::IdColumn, Qt::ForegroundRole).value<QColor>());
+}
+
+void tst_EventLogModel::anomaly_repeatedIdSaysWhere()
+{
+    Models m;
+    for (const QByteArray &id : {"evt-5"_ba, "evt-5"_ba, "abc"_ba, "abc"_ba})
+        m.log.append(makeEvent("tick", "x", id));
+    m.log.append(makeEvent("tick", "x", "abc", 2));
+    m.log.flush();
+    const QList<Anomaly> expected{Anomaly::None, Anomaly::Duplicate, Anomaly::None,
+            Anomaly::Duplicate, Anomaly::Duplicate};
+    for (int row = 0; row < m.log.rowCount(); ++row)
+        QCOMPARE(m.log.anomaly(row), expected.at(row));
+    // Not "after reconnect" when there was none; the id as it was sent.
+    QCOMPARE(cell(m.log, 1, EventLogModel::IdColumn, Qt::ToolTipRole).toString(),
+            u"id evt-5 repeated on the same connection"_s);
+    QCOMPARE(cell(m.log, 3, EventLogModel::IdColumn, Qt::ToolTipRole).toString(),
+            u"id abc repeated on the same connection"_s);
+    QCOMPARE(cell(m.log, 4, EventLogModel::IdColumn, Qt::ToolTipRole).toString(),
+            u"id abc repeated: duplicate after reconnect?"_s);
 }
 
 void tst_EventLogModel::filter_hiddenTypesKeepNewTypesVisible()

@@ -80,11 +80,13 @@ QList<Sse::EventLog::Record> recordsOf(Feed *feed)
 
 bool sameRecord(const Sse::EventLog::Record &a, const Sse::EventLog::Record &b)
 {
-    // Raw wire lines are a view of the stream, not part of the log.
+    // Raw wire lines and whether the event had an id field are views of the stream, not part
+    // of the log.
     Sse::Event ea = a.event;
     Sse::Event eb = b.event;
     ea.raw.clear();
     eb.raw.clear();
+    ea.hasIdField = eb.hasIdField = false;
     return a.kind == b.kind && ea == eb && a.comment == b.comment;
 }
 
