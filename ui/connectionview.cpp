@@ -2,6 +2,8 @@
 // ConnectionView: the requests of one feed, their responses and what is wrong with them.
 #include "connectionview.h"
 
+#include "wheelguard.h"
+
 #include "sselib/secrets.h"
 
 #include <QAction>
@@ -93,6 +95,7 @@ ConnectionView::ConnectionView(QWidget *parent)
     m_selector->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_selector->setMinimumContentsLength(24);
     m_selector->setToolTip(tr("Requests of this feed, newest first"));
+    WheelGuard::install(this);
     connect(m_selector, &QComboBox::currentIndexChanged, this, [this](int row) {
         if (m_filling)
             return;

@@ -2,6 +2,8 @@
 // The export dialog: file, format and scope.
 #include "exportdialog.h"
 
+#include "wheelguard.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -75,6 +77,7 @@ ExportDialog::ExportDialog(qsizetype allCount, qsizetype filteredCount, QWidget 
 
     connect(m_file, &QLineEdit::textEdited, this, &ExportDialog::onFileEdited);
     connect(m_format, &QComboBox::activated, this, &ExportDialog::onFormatPicked);
+    WheelGuard::install(this);
     resize(520, sizeHint().height());
 }
 

@@ -3,8 +3,10 @@
 #include "feed.h"
 
 #include <QDateTime>
+#include <QSet>
 
 #include <algorithm>
+#include <limits>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -71,6 +73,67 @@ void Feed::resetCounters()
     noteChange();
 }
 
+QString Feed::missingSecretsText() const
+{
+    const QList<QByteArray> &missing = m_config.missingSecrets;
+    if (missing.isEmpty())
+        return {};
+    QStringList names;
+    for (const QByteArray &name : missing)
+        names.append(QString::fromLatin1(name));
+    return missing.size() == 1 ? tr("%1 needs a value").arg(names.constFirst())
+                               : tr("%1 need values").arg(names.join(", "_L1));
+}
+
+void Feed::provideSecrets(const Sse::Secrets::HeaderList &headers)
+{
+    FeedConfig config = m_config;
+    for (const auto &header : headers) {
+        config.options.headers.append(header);
+        config.missingSecrets.removeIf([&header](const QByteArray &name) {
+            return name.compare(header.first, Qt::CaseInsensitive) == 0;
+        });
+    }
+    setConfig(config);
+}
+
+void Feed::loadRecording(const QList<Sse::EventLog::Record> &records)
+{
+    m_recording = true;
+    QSet<int> connections;
+    int connection = 0;
+    qint64 firstMs = std::numeric_limits<qint64>::max();
+    qint64 lastMs = std::numeric_limits<qint64>::min();
+    for (const Sse::EventLog::Record &record : records) {
+        const Sse::Event &event = record.event;
+        if (connections.isEmpty() || event.connection != connection) {
+            // The next connection's span; the time between the two was not recorded.
+            if (!connections.isEmpty())
+                m_history.recordDetached(lastMs);
+            m_history.recordState(event.receivedMs, ReadyState::Open);
+            connection = event.connection;
+            connections.insert(connection);
+        }
+        if (record.kind == Sse::EventLog::Record::Kind::Event) {
+            ++m_events;
+            m_lastEventId = event.lastEventId;
+            m_history.recordEvent(event.receivedMs);
+        } else if (record.kind == Sse::EventLog::Record::Kind::Comment) {
+            ++m_comments;
+        }
+        firstMs = std::min(firstMs, event.receivedMs);
+        lastMs = std::max(lastMs, event.receivedMs);
+        m_model.append(record);
+    }
+    if (!records.isEmpty()) {
+        m_history.recordDetached(lastMs);
+        m_recordedSpan = {firstMs, lastMs};
+    }
+    m_recordedConnections = int(connections.size());
+    m_model.flush();
+    noteChange();
+}
+
 void Feed::createSource()
 {
     m_source = std::make_unique<Sse::EventSource>(m_config.url, m_config.options);
@@ -98,6 +161,13 @@ void Feed::createSource()
 
 void Feed::open()
 {
+    // Without them the request would go out without its credentials, and fail for that.
+    if (!m_config.missingSecrets.isEmpty()) {
+        m_lastError = tr("Not connected: %1.").arg(missingSecretsText());
+        m_lastErrorFatal = false;
+        noteChange();
+        return;
+    }
     if (!m_source)
         createSource();
     m_lastError.clear();

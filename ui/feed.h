@@ -4,11 +4,14 @@
 
 #include "connectionhistory.h"
 #include "eventlogmodel.h"
+#include "timemapping.h"
 
 #include "sselib/diagnostics.h"
+#include "sselib/eventlog.h"
 #include "sselib/eventsource.h"
 #include "sselib/llmstream.h"
 #include "sselib/responseinfo.h"
+#include "sselib/secrets.h"
 #include "sselib/sourceerror.h"
 #include "sselib/sourceoptions.h"
 
@@ -30,6 +33,9 @@ struct FeedConfig
     bool llm = false; ///< an LLM completion stream (shown as text, not as a log)
     bool rememberSecrets = false; ///< store secret headers (Authorization, Cookie, ...) too
     int logCapacity = EventLogModel::DefaultCapacity; ///< events kept in the log's ring buffer
+    /// Secret headers whose values were not remembered, by name: they must be given values
+    /// (Feed::provideSecrets()) before the feed connects.
+    QList<QByteArray> missingSecrets;
 };
 
 /// One request of a feed's source and what its response showed.
@@ -124,7 +130,30 @@ public:
     /// Clears the log and the counters of events, comments and bytes (not the connection).
     void resetCounters();
 
+    /// "Authorization needs a value" for config().missingSecrets; empty when none is missing.
+    [[nodiscard]] QString missingSecretsText() const;
+
+    /// Adds the values of missing secret headers to the configuration (the feed closes, as with
+    /// setConfig()); the names given are no longer missing.
+    void provideSecrets(const Sse::Secrets::HeaderList &headers);
+
+    /// Makes this an imported recording: appends `records` to the log, counts their events and
+    /// comments, takes the last event id, and puts into the history one OPEN span per
+    /// connection, from its first record to its last, and the events' density. What happened
+    /// between connections was not recorded and is left blank.
+    void loadRecording(const QList<Sse::EventLog::Record> &records);
+
+    /// True once loadRecording() made this a recording: nothing about it is live.
+    [[nodiscard]] bool isRecording() const { return m_recording; }
+
+    /// The receive times of the recording's first and last records.
+    [[nodiscard]] TimeRange recordedSpan() const { return m_recordedSpan; }
+
+    /// How many connections carried the recording's records.
+    [[nodiscard]] int recordedConnections() const { return m_recordedConnections; }
+
 public Q_SLOTS:
+    /// Connects; refused (with lastError() saying why) while a secret header has no value.
     void open();
     void close();
     void reconnectNow();
@@ -174,4 +203,7 @@ private:
     Sse::ArrivalMonitor m_arrival; ///< of the newest connection
     Sse::LlmStream m_llm;
     bool m_llmDirty = false; ///< llmChanged() is due with the next stats tick
+    bool m_recording = false;
+    TimeRange m_recordedSpan;
+    int m_recordedConnections = 0;
 };

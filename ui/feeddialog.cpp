@@ -3,6 +3,7 @@
 #include "feeddialog.h"
 
 #include "feedsettings.h"
+#include "wheelguard.h"
 
 #include "sselib/secrets.h"
 
@@ -184,6 +185,7 @@ FeedDialog::FeedDialog(Mode mode, QWidget *parent)
     layout->addWidget(m_error);
     layout->addWidget(m_buttons);
 
+    WheelGuard::install(this);
     setConfig(FeedConfig());
     m_tabs->setCurrentIndex(0);
     m_url->setFocus(Qt::OtherFocusReason);
@@ -368,6 +370,9 @@ void FeedDialog::setConfig(const FeedConfig &config)
     m_headers->setRowCount(0);
     for (const auto &[name, value] : options.headers)
         appendHeaderRow(name, value);
+    // Secrets whose values were not remembered: rows without a value, until one is typed.
+    for (const QByteArray &name : config.missingSecrets)
+        appendHeaderRow(name, {});
     m_rememberSecrets->setChecked(config.rememberSecrets);
     m_lastEventId->setText(QString::fromUtf8(options.initialLastEventId));
     m_credentials->setChecked(options.withCredentials);
@@ -412,13 +417,19 @@ FeedConfig FeedDialog::config() const
     options.method = m_method->currentText().trimmed().toUpper().toLatin1();
     options.body = isGet(m_method->currentText()) ? QByteArray() : m_body->toPlainText().toUtf8();
     options.headers.clear();
+    config.missingSecrets.clear();
     for (int row = 0; row < m_headers->rowCount(); ++row) {
         const QTableWidgetItem *name = m_headers->item(row, NameColumn);
         const QTableWidgetItem *value = m_headers->item(row, ValueColumn);
         if (!name || name->text().trimmed().isEmpty())
             continue;
-        options.headers.append({name->text().trimmed().toLatin1(),
-                value ? value->data(HeaderValueRole).toString().trimmed().toUtf8() : QByteArray()});
+        const QByteArray header = name->text().trimmed().toLatin1();
+        const QByteArray text =
+                value ? value->data(HeaderValueRole).toString().trimmed().toUtf8() : QByteArray();
+        if (text.isEmpty() && isMissingSecret(header))
+            config.missingSecrets.append(header); // still asked for on connect
+        else
+            options.headers.append({header, text});
     }
     config.rememberSecrets = m_rememberSecrets->isChecked();
     options.initialLastEventId = m_lastEventId->text().toUtf8();
@@ -532,10 +543,20 @@ void FeedDialog::refreshHeaderRow(int row)
     if (!name || !value)
         return;
     const bool secret = isSecretName(name->text());
-    const QString shown =
+    QString shown =
             shownValue(value->data(HeaderValueRole).toString(), secret, m_showSecrets->isChecked());
+    if (shown.isEmpty() && isMissingSecret(name->text().trimmed().toLatin1()))
+        shown = tr("(needs a value: not remembered)");
     if (value->text() != shown)
         value->setText(shown);
+}
+
+bool FeedDialog::isMissingSecret(const QByteArray &name) const
+{
+    return std::any_of(m_base.missingSecrets.cbegin(), m_base.missingSecrets.cend(),
+            [&name](const QByteArray &missing) {
+                return missing.compare(name, Qt::CaseInsensitive) == 0;
+            });
 }
 
 void FeedDialog::refreshHeaderRows()

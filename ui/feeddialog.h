@@ -23,8 +23,10 @@ QT_END_NAMESPACE
 /// The full editor for one FeedConfig, in four tabs: General (name, URL, LLM stream), Request
 /// (method, body, headers, Last-Event-ID, credentials), Reconnect (policy, times, attempts) and
 /// Advanced (TLS, compression, log capacity). Values of secret headers are masked unless "Show
-/// secret values" is ticked, and edited with a password field. accept() (also Ctrl+Return)
-/// refuses invalid input and says why in errorLabel().
+/// secret values" is ticked, and edited with a password field; a secret header whose value was
+/// not remembered (FeedConfig::missingSecrets) is a row that says it needs one, and stays
+/// missing until one is typed. accept() (also Ctrl+Return) refuses invalid input and says why in
+/// errorLabel().
 class FeedDialog final : public QDialog
 {
     Q_OBJECT
@@ -133,6 +135,8 @@ private:
     void removeSelectedHeaders();
     void refreshHeaderRow(int row);
     void refreshHeaderRows();
+    /// A secret header whose value was not remembered (setConfig()'s missingSecrets).
+    [[nodiscard]] bool isMissingSecret(const QByteArray &name) const;
     void updateEnabled();
     void showError(const QString &text, QWidget *field);
 

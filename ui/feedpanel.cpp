@@ -7,8 +7,10 @@
 #include "eventfiltermodel.h"
 #include "llmview.h"
 #include "sparkline.h"
+#include "timelinetext.h"
 #include "timelinewidget.h"
 
+#include <QDateTime>
 #include <QEvent>
 #include <QFrame>
 #include <QHBoxLayout>
@@ -47,6 +49,27 @@ QFrame *makeSeparator(QWidget *parent)
     line->setFrameShape(QFrame::VLine);
     line->setFrameShadow(QFrame::Sunken);
     return line;
+}
+
+// "12:01:03 – 12:05:40 (4 min 37 s)": when a recording's records arrived, as short as the
+// times in the table (the end gets its date when it falls on another day).
+QString spanText(const TimeRange &span)
+{
+    const QDateTime first = QDateTime::fromMSecsSinceEpoch(span.startMs);
+    const QDateTime last = QDateTime::fromMSecsSinceEpoch(span.endMs);
+    const QString end =
+            last.toString(first.date() == last.date() ? u"hh:mm:ss"_s : u"yyyy-MM-dd hh:mm:ss"_s);
+    return FeedPanel::tr("%1 \u2013 %2 (%3)")
+            .arg(first.toString(u"hh:mm:ss"_s), end, TimelineText::duration(span.length()));
+}
+
+// The long form, for the tooltip: dates and milliseconds.
+QString spanToolTip(const TimeRange &span)
+{
+    const QString format = u"yyyy-MM-dd hh:mm:ss.zzz"_s;
+    return FeedPanel::tr("Recorded from %1 to %2")
+            .arg(QDateTime::fromMSecsSinceEpoch(span.startMs).toString(format),
+                    QDateTime::fromMSecsSinceEpoch(span.endMs).toString(format));
 }
 
 QToolButton *makeToggle(QWidget *parent, const QString &text, const QString &toolTip)
@@ -97,10 +120,16 @@ FeedPanel::FeedPanel(Feed *feed, QWidget *parent)
     main->setStretchFactor(0, 1);
     main->setStretchFactor(1, 0);
 
+    m_secretsNote = new QLabel(this);
+    m_secretsNote->setObjectName(u"secretsNote"_s);
+    m_secretsNote->setWordWrap(true);
+    m_secretsNote->hide();
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->setSpacing(4);
     layout->addWidget(status);
+    layout->addWidget(m_secretsNote);
     layout->addWidget(filters);
     layout->addWidget(main, 1);
 
@@ -402,6 +431,49 @@ void FeedPanel::updateStatus()
     }
     updateErrorLabel();
     updateLlmTab();
+    updateSecretsNote();
+    if (feed.isRecording())
+        showRecordingStatus();
+}
+
+void FeedPanel::updateSecretsNote()
+{
+    const QString missing = m_feed->missingSecretsText();
+    m_secretsNote->setText(missing.isEmpty()
+                    ? QString()
+                    : tr("%1: Connect asks for it before the request goes out.").arg(missing));
+    m_secretsNote->setVisible(!missing.isEmpty());
+}
+
+void FeedPanel::showRecordingStatus()
+{
+    // Nothing about a recording is live: say what it holds instead of rates and retry times.
+    const Feed &feed = *m_feed;
+    const bool empty = feed.recordedConnections() == 0;
+    m_rateLabel->setText(empty ? tr("Recorded: nothing")
+                               : tr("Recorded: %1").arg(spanText(feed.recordedSpan())));
+    m_rateLabel->setToolTip(empty ? QString() : spanToolTip(feed.recordedSpan()));
+    m_sparkline->hide();
+    m_bytesLabel->setText(tr("Bytes: \u2013"));
+    m_bytesLabel->setToolTip(tr("Not recorded in the log"));
+    m_reconnectsLabel->setText(tr("Connections: %1").arg(feed.recordedConnections()));
+    m_reconnectsLabel->setToolTip(tr("Connections that carried the records"));
+    m_retryLabel->setText(tr("Retry: \u2013"));
+    m_retryLabel->setToolTip(tr("Not recorded in the log"));
+    fitTimelineToRecording();
+}
+
+void FeedPanel::fitTimelineToRecording()
+{
+    // Once, when the timeline has its width: the recording, not the present, with a margin.
+    if (m_timelineFitted || !m_feed || !m_feed->isRecording() || !m_timeline->isVisible()
+            || m_feed->recordedConnections() == 0) {
+        return;
+    }
+    const TimeRange span = m_feed->recordedSpan();
+    const qint64 margin = std::max<qint64>(span.length() / 20, 1000);
+    m_timeline->setVisibleRange(span.startMs - margin, span.endMs + margin);
+    m_timelineFitted = true;
 }
 
 void FeedPanel::updateConnections()
@@ -457,8 +529,12 @@ void FeedPanel::updateLlmTab()
 void FeedPanel::updateStateBadge()
 {
     const Feed::ReadyState state = m_feed ? m_feed->readyState() : Feed::ReadyState::Closed;
-    m_stateLabel->setText(stateLabel(state));
-    const QColor fill = m_timeline->stateColor(state);
+    const bool recording = m_feed && m_feed->isRecording();
+    m_stateLabel->setText(recording ? tr("IMPORTED") : stateLabel(state));
+    if (recording)
+        m_stateLabel->setToolTip(tr("An imported recording: it has no connection"));
+    // A recording is neither live nor failed: blue-grey rather than CLOSED's red.
+    const QColor fill = recording ? QColor(0x60, 0x7d, 0x8b) : m_timeline->stateColor(state);
     QPalette palette = m_stateLabel->parentWidget()->palette();
     palette.setColor(QPalette::Window, fill);
     palette.setColor(QPalette::WindowText, fill.lightnessF() > 0.6 ? Qt::black : Qt::white);
@@ -490,4 +566,10 @@ void FeedPanel::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
     updateErrorLabel();
+}
+
+void FeedPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    fitTimelineToRecording();
 }

@@ -30,7 +30,9 @@ class TimelineWidget;
 /// (the detail pane of the current row), "Connection" (requests, responses and diagnostics; its
 /// title counts the warnings of the newest connection) and, for LLM feeds only, "LLM" (the
 /// assembled answer), and the connection timeline. Ctrl+F focuses the text filter, Space (in the
-/// table) pauses or resumes auto-scroll, Ctrl+L clears the log.
+/// table) pauses or resumes auto-scroll, Ctrl+L clears the log. An imported recording shows
+/// "IMPORTED", when its records arrived and on how many connections instead of live values; a
+/// feed whose secret headers lack values says which, under the header.
 class FeedPanel final : public QWidget
 {
     Q_OBJECT
@@ -108,6 +110,7 @@ Q_SIGNALS:
 protected:
     void changeEvent(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     QWidget *createStatusBar();
@@ -120,6 +123,9 @@ private:
     void updateStateBadge();
     void updateConnections();
     void updateLlmTab();
+    void updateSecretsNote();
+    void showRecordingStatus();
+    void fitTimelineToRecording();
 
     QPointer<Feed> m_feed;
     EventFilterModel *m_filter = nullptr;
@@ -141,6 +147,8 @@ private:
     QLabel *m_lastIdLabel = nullptr;
     QLabel *m_errorLabel = nullptr;
     QString m_errorText;
+    QLabel *m_secretsNote = nullptr; ///< which secret headers need a value before connecting
+    bool m_timelineFitted = false; ///< a recording's timeline was fitted to its span
 
     QToolButton *m_typeButton = nullptr;
     QMenu *m_typeMenu = nullptr;

@@ -22,6 +22,7 @@ constexpr auto GroupKey = "feeds"_L1;
 constexpr auto VersionKey = "version"_L1;
 constexpr auto ItemsKey = "items"_L1;
 constexpr auto HeadersKey = "headers"_L1;
+constexpr auto MissingSecretsKey = "missingSecrets"_L1;
 constexpr qint64 MaxDurationMs = 24LL * 60 * 60 * 1000;
 constexpr qint64 MaxMessageSize = qint64(1) << 40;
 constexpr auto ShellSafe = "@%+=:,./-_"_L1; // besides ASCII letters and digits: never quoted
@@ -118,6 +119,23 @@ QString defaultName(const QUrl &url)
     return url.host() + url.path();
 }
 
+void writeMissingSecrets(QSettings &settings, const FeedConfig &feed)
+{
+    QList<QByteArray> names = feed.missingSecrets;
+    if (!feed.rememberSecrets) {
+        for (const auto &[name, value] : feed.options.headers) {
+            if (Sse::Secrets::isSecretHeader(name))
+                names.append(name);
+        }
+    }
+    settings.beginWriteArray(MissingSecretsKey, int(names.size()));
+    for (int i = 0; i < names.size(); ++i) {
+        settings.setArrayIndex(i);
+        settings.setValue("name"_L1, QString::fromLatin1(names.at(i)));
+    }
+    settings.endArray();
+}
+
 void writeFeed(QSettings &settings, const FeedConfig &feed)
 {
     const Sse::SourceOptions &options = feed.options;
@@ -156,7 +174,8 @@ void writeFeed(QSettings &settings, const FeedConfig &feed)
     settings.setValue("rememberSecrets"_L1, feed.rememberSecrets);
     settings.setValue("logCapacity"_L1, feed.logCapacity);
 
-    // Not remembered means not written at all, not even the header's name.
+    // A secret not remembered keeps its name, in a list of its own (which older versions do not
+    // read, rather than sending the header empty), so that the next start asks for its value.
     const Sse::Secrets::HeaderList headers =
             feed.rememberSecrets ? options.headers : Sse::Secrets::withoutSecrets(options.headers);
     settings.beginWriteArray(HeadersKey, int(headers.size()));
@@ -166,6 +185,7 @@ void writeFeed(QSettings &settings, const FeedConfig &feed)
         settings.setValue("value"_L1, bytesValue(headers.at(i).second));
     }
     settings.endArray();
+    writeMissingSecrets(settings, feed);
 }
 
 Sse::Secrets::HeaderList readHeaders(
@@ -188,6 +208,28 @@ Sse::Secrets::HeaderList readHeaders(
     }
     settings.endArray();
     return headers;
+}
+
+// Names only; those that now have a value among the headers are not missing.
+QList<QByteArray> readMissingSecrets(QSettings &settings, const Sse::Secrets::HeaderList &headers)
+{
+    QList<QByteArray> names;
+    const int size = settings.beginReadArray(MissingSecretsKey);
+    const int count = boundedArraySize(settings, size);
+    for (int i = 0; i < count; ++i) {
+        settings.setArrayIndex(i);
+        const QByteArray name = readString(settings, "name"_L1).trimmed().toLatin1();
+        const auto same = [&name](QByteArrayView other) {
+            return other.compare(name, Qt::CaseInsensitive) == 0;
+        };
+        const bool known = std::any_of(names.cbegin(), names.cend(), same)
+                || std::any_of(headers.cbegin(), headers.cend(),
+                        [&same](const auto &header) { return same(header.first); });
+        if (FeedSettingsStore::isHttpToken(name) && !known)
+            names.append(name);
+    }
+    settings.endArray();
+    return names;
 }
 
 std::optional<FeedConfig> readFeed(QSettings &settings, int index, QStringList *warnings)
@@ -249,6 +291,7 @@ std::optional<FeedConfig> readFeed(QSettings &settings, int index, QStringList *
             FeedSettingsStore::MinLogCapacity, FeedSettingsStore::MaxLogCapacity));
 
     options.headers = readHeaders(settings, feed.name, warnings);
+    feed.missingSecrets = readMissingSecrets(settings, options.headers);
     return feed;
 }
 

@@ -15,10 +15,11 @@ class QSettings;
 QT_END_NAMESPACE
 
 /// Writes and reads a list of FeedConfig in the group "feeds" of a QSettings, and turns a feed
-/// into a "Copy as curl" command. Secret headers (Sse::Secrets::isSecretHeader) and the password
-/// of the URL are stored only for feeds with rememberSecrets; otherwise they are left out
-/// entirely. Loading never fails: missing or garbled keys take their defaults, and a feed without
-/// a usable http(s) URL is skipped with a warning.
+/// into a "Copy as curl" command. The values of secret headers (Sse::Secrets::isSecretHeader)
+/// and the password of the URL are stored only for feeds with rememberSecrets; otherwise only
+/// the names of those headers are, and come back as FeedConfig::missingSecrets. Loading never
+/// fails: missing or garbled keys take their defaults, and a feed without a usable http(s) URL
+/// is skipped with a warning.
 class FeedSettingsStore final
 {
     Q_DECLARE_TR_FUNCTIONS(FeedSettingsStore)

@@ -138,10 +138,8 @@ Feed *LogActions::importLog(const QString &fileName, QString *error)
     Q_EMIT feedImported(feed);
     // addFeed() made it the current feed.
     if (QListWidgetItem *item = m_window->feedList()->currentItem())
-        item->setToolTip(QDir::toNativeSeparators(fileName));
-    for (const Sse::EventLog::Record &record : std::as_const(records))
-        feed->model()->append(record);
-    feed->model()->flush();
+        item->setToolTip(config.name + u'\n' + QDir::toNativeSeparators(fileName));
+    feed->loadRecording(records);
     m_window->statusBar()->showMessage(tr("Imported %L1 records from %2")
                                                .arg(records.size())
                                                .arg(QDir::toNativeSeparators(fileName)),

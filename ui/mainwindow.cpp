@@ -4,12 +4,14 @@
 
 #include "appicon.h"
 #include "feeddialog.h"
+#include "feedlistdelegate.h"
 #include "feedpanel.h"
 #include "feedsettings.h"
 #include "logactions.h"
 #include "mainwindowactions.h"
 #include "publisherpanel.h"
 #include "publishersettings.h"
+#include "secretprompt.h"
 #include "timelinewidget.h"
 
 #include "sselib/publisher.h"
@@ -25,12 +27,17 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPainter>
+#include <QPushButton>
 #include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QStyle>
 #include <QSysInfo>
+#include <QToolBar>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -39,6 +46,9 @@ namespace {
 constexpr int TimelineHeight = 110;
 constexpr int PublisherDockWidth = 370;
 constexpr int StatusMessageMs = 8000;
+constexpr int FeedListWidth = 190;
+constexpr int FeedListMinWidth = 150;
+constexpr int LogMinChars = 30; // the log table never gets narrower: time, type and some data
 
 QIcon dotIcon(const QColor &color)
 {
@@ -50,6 +60,24 @@ QIcon dotIcon(const QColor &color)
     painter.setBrush(color);
     painter.drawEllipse(QRectF(3.5, 3.5, 9, 9));
     return QIcon(pixmap);
+}
+
+// The feed list's tooltip: the whole name (the list may elide it), where the records come from
+// and what is missing.
+QString feedToolTip(const QString &name, const QString &where, const QString &note)
+{
+    QStringList lines{name, where};
+    if (!note.isEmpty())
+        lines.append(note);
+    lines.removeAll(QString());
+    return lines.join(u'\n');
+}
+
+// A state saved with a pane collapsed (by an older version, or edited by hand) is not restored.
+bool hasCollapsedPane(const QSplitter *splitter)
+{
+    const QList<int> sizes = splitter->sizes();
+    return sizes.size() != splitter->count() || sizes.contains(0);
 }
 
 } // namespace
@@ -67,12 +95,13 @@ MainWindow::MainWindow(QWidget *parent)
     setWindowTitle(tr("ssedash"));
     setWindowIcon(appIcon());
     m_list->setObjectName(u"feedList"_s);
-    m_list->setMinimumWidth(150);
+    m_list->setMinimumWidth(FeedListMinWidth);
+    m_list->setItemDelegate(new FeedListDelegate(m_list));
     m_splitter->addWidget(m_list);
     m_splitter->addWidget(m_stack);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({190, 1000});
+    m_splitter->setSizes({FeedListWidth, 1000});
     m_splitter->setChildrenCollapsible(false);
     setCentralWidget(m_splitter);
 
@@ -175,10 +204,25 @@ void MainWindow::createPublisherDock()
     m_publisherDock->setWidget(m_publisherPanel);
     m_publisherDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
     addDockWidget(Qt::RightDockWidgetArea, m_publisherDock);
+    // Closed at first, so that the log has the room; a saved layout may open it again.
+    m_publisherDock->hide();
+    // Never narrower than its form, which does not scroll sideways (see eventFilter()).
+    if (auto *scroll = m_publisherPanel->findChild<QScrollArea *>(u"scrollArea"_s)) {
+        m_publisherScroll = scroll;
+        scroll->widget()->installEventFilter(this);
+        fitPublisherDock();
+    }
     QAction *toggle = m_publisherDock->toggleViewAction();
     toggle->setText(tr("&Publisher Panel"));
+    toggle->setIconText(tr("Publisher"));
     toggle->setShortcut(QKeySequence(u"Ctrl+Shift+B"_s));
+    toggle->setToolTip(
+            tr("Publisher Panel (%1)").arg(toggle->shortcut().toString(QKeySequence::NativeText)));
+    toggle->setIcon(
+            QIcon::fromTheme(u"network-server"_s, style()->standardIcon(QStyle::SP_DriveNetIcon)));
     m_actions.viewMenu->addAction(toggle);
+    m_actions.toolBar->addSeparator();
+    m_actions.toolBar->addAction(toggle);
 
     connect(m_publisherPanel, &PublisherPanel::publisherChanged, this,
             &MainWindow::onPublisherChanged);
@@ -189,6 +233,25 @@ void MainWindow::createPublisherDock()
                 config.url = url;
                 m_transient.insert(addFeed(config, true));
             });
+}
+
+void MainWindow::fitPublisherDock()
+{
+    const QWidget *form = m_publisherScroll ? m_publisherScroll->widget() : nullptr;
+    if (!form)
+        return;
+    m_publisherPanel->setMinimumWidth(form->minimumSizeHint().width()
+            + m_publisherScroll->verticalScrollBar()->sizeHint().width());
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    // The form's minimum grows once it is styled, and with the addresses it shows.
+    if (event->type() == QEvent::LayoutRequest && m_publisherScroll
+            && watched == m_publisherScroll->widget()) {
+        fitPublisherDock();
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::onPublisherChanged(Sse::Publisher *publisher)
@@ -219,15 +282,17 @@ Feed *MainWindow::addFeed(const FeedConfig &config, bool open)
     // Most of the height for the table and the detail pane, a strip for the timeline.
     const QList<QSplitter *> splitters = panel->findChildren<QSplitter *>();
     for (QSplitter *splitter : splitters) {
-        if (splitter->orientation() == Qt::Vertical)
+        if (splitter->orientation() == Qt::Vertical) {
             splitter->setSizes({1000, TimelineHeight});
-        else
-            splitter->setSizes({3000, 2000}); // the table before the detail pane
+        } else {
+            // The table before the detail pane, and never too narrow to read.
+            splitter->widget(0)->setMinimumWidth(fontMetrics().averageCharWidth() * LogMinChars);
+            splitter->setSizes({3000, 2000});
+        }
     }
     m_feeds.append(feed);
     m_stack->addWidget(panel);
     auto *item = new QListWidgetItem(named.name, m_list);
-    item->setToolTip(named.url.toDisplayString());
     connect(feed, &Feed::readyStateChanged, this, [this, feed] {
         updateItem(feed);
         updateActions();
@@ -235,9 +300,22 @@ Feed *MainWindow::addFeed(const FeedConfig &config, bool open)
     updateItem(feed);
     m_list->setCurrentItem(item);
     if (open)
-        feed->open();
+        openFeed(feed);
     updateActions();
     return feed;
+}
+
+bool MainWindow::openFeed(Feed *feed)
+{
+    if (!feed->config().missingSecrets.isEmpty()) {
+        SecretPrompt prompt(feed->config().name, feed->config().missingSecrets, this);
+        if (prompt.exec() != QDialog::Accepted)
+            return false;
+        feed->provideSecrets(prompt.headers());
+        updateItem(feed);
+    }
+    feed->open();
+    return true;
 }
 
 void MainWindow::removeFeed(int index)
@@ -328,12 +406,8 @@ void MainWindow::updateFeed(int index, const FeedConfig &config)
     if (named.name.isEmpty())
         named.name = config.url.toDisplayString();
     feed->setConfig(named);
-    if (QListWidgetItem *item = m_list->item(index)) {
-        item->setText(named.name);
-        item->setToolTip(named.url.toDisplayString());
-    }
     if (wasRunning)
-        feed->open();
+        openFeed(feed);
     updateItem(feed);
     updateActions();
 }
@@ -372,7 +446,7 @@ void MainWindow::copyCurlCommandWithSecrets()
 void MainWindow::connectCurrent()
 {
     if (Feed *feed = currentFeed())
-        feed->open();
+        openFeed(feed);
 }
 
 void MainWindow::disconnectCurrent()
@@ -383,13 +457,41 @@ void MainWindow::disconnectCurrent()
 
 void MainWindow::reconnectCurrent()
 {
-    if (Feed *feed = currentFeed())
+    Feed *feed = currentFeed();
+    if (feed && !feed->config().missingSecrets.isEmpty())
+        openFeed(feed);
+    else if (feed)
         feed->reconnectNow();
 }
 
 void MainWindow::removeCurrent()
 {
-    removeFeed(currentIndex());
+    Feed *feed = currentFeed();
+    if (!feed)
+        return;
+    feed->model()->flush();
+    const int records = feed->model()->rowCount();
+    if (records > 0 && !confirmRemoval(feed->config().name, records))
+        return;
+    // The box's event loop may have changed the list.
+    removeFeed(int(m_feeds.indexOf(feed)));
+}
+
+bool MainWindow::confirmRemoval(const QString &name, int records)
+{
+    QMessageBox box(QMessageBox::Question, tr("Remove Feed"),
+            tr("Remove the feed \"%1\"? Its log holds %n record(s), which are lost with it.",
+                    nullptr, records)
+                    .arg(name),
+            QMessageBox::Cancel, this);
+    box.setObjectName(u"removeFeedConfirmation"_s);
+    box.setInformativeText(tr("Export the log first (Ctrl+E) to keep it."));
+    QPushButton *remove = box.addButton(tr("Remove"), QMessageBox::DestructiveRole);
+    remove->setObjectName(u"removeButton"_s);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.setEscapeButton(QMessageBox::Cancel);
+    box.exec();
+    return box.clickedButton() == remove;
 }
 
 void MainWindow::stopAll()
@@ -406,10 +508,18 @@ void MainWindow::showAbout()
 void MainWindow::updateItem(Feed *feed)
 {
     const int index = int(m_feeds.indexOf(feed));
-    if (QListWidgetItem *item = m_list->item(index)) {
-        item->setIcon(dotIcon(TimelineWidget::stateColor(feed->readyState(), palette())));
-        item->setStatusTip(FeedPanel::stateLabel(feed->readyState()));
-    }
+    QListWidgetItem *item = m_list->item(index);
+    if (!item)
+        return;
+    const FeedConfig &config = feed->config();
+    const QString note = feed->missingSecretsText();
+    item->setText(config.name);
+    item->setIcon(dotIcon(TimelineWidget::stateColor(feed->readyState(), palette())));
+    item->setStatusTip(FeedPanel::stateLabel(feed->readyState()));
+    item->setData(FeedListDelegate::NoteRole, note);
+    // An imported feed's tooltip names its file (LogActions sets it).
+    if (!isImported(feed))
+        item->setToolTip(feedToolTip(config.name, config.url.toDisplayString(), note));
 }
 
 void MainWindow::updateActions()
@@ -495,7 +605,10 @@ void MainWindow::saveSettings(QSettings &settings) const
     settings.beginGroup(u"window"_s);
     settings.setValue(u"geometry"_s, saveGeometry());
     settings.setValue(u"state"_s, saveState());
-    settings.setValue(u"splitter"_s, m_splitter->saveState());
+    if (hasCollapsedPane(m_splitter))
+        settings.remove(u"splitter"_s);
+    else
+        settings.setValue(u"splitter"_s, m_splitter->saveState());
     settings.setValue(u"openFeeds"_s, open);
     settings.setValue(u"lastDirectory"_s, m_logActions->lastDirectory());
     settings.endGroup();
@@ -512,13 +625,31 @@ QStringList MainWindow::restoreSettings(QSettings &settings)
     settings.beginGroup(u"window"_s);
     restoreGeometry(settings.value(u"geometry"_s).toByteArray());
     restoreState(settings.value(u"state"_s).toByteArray());
-    m_splitter->restoreState(settings.value(u"splitter"_s).toByteArray());
+    restoreSplitter(settings.value(u"splitter"_s).toByteArray());
     const QVariantList open = settings.value(u"openFeeds"_s).toList();
     m_logActions->setLastDirectory(settings.value(u"lastDirectory"_s).toString());
     settings.endGroup();
-    for (qsizetype i = 0; i < loaded.feeds.size(); ++i)
-        addFeed(loaded.feeds.at(i), open.value(i, true).toBool());
-    return loaded.warnings;
+    QStringList warnings = loaded.warnings;
+    for (qsizetype i = 0; i < loaded.feeds.size(); ++i) {
+        const FeedConfig &config = loaded.feeds.at(i);
+        const bool wasOpen = open.value(i, true).toBool();
+        // Not without its secrets, and not with a prompt before the window is up: Connect asks.
+        const bool canOpen = config.missingSecrets.isEmpty();
+        Feed *feed = addFeed(config, wasOpen && canOpen);
+        if (wasOpen && !canOpen) {
+            warnings.append(tr("The feed \"%1\" was not connected: %2; Connect asks for it.")
+                                    .arg(config.name, feed->missingSecretsText()));
+        }
+    }
+    return warnings;
+}
+
+void MainWindow::restoreSplitter(const QByteArray &state)
+{
+    // restoreState() takes the saved childrenCollapsible too; ours stays off.
+    if (!m_splitter->restoreState(state) || hasCollapsedPane(m_splitter))
+        m_splitter->setSizes({FeedListWidth, 1000});
+    m_splitter->setChildrenCollapsible(false);
 }
 
 void MainWindow::setAutoSaveSettings(QSettings *settings)

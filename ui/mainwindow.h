@@ -18,6 +18,7 @@ class QDockWidget;
 class QSettings;
 class QLabel;
 class QListWidget;
+class QScrollArea;
 class QSplitter;
 class QStackedWidget;
 QT_END_NAMESPACE
@@ -53,8 +54,13 @@ public:
     /// Gives the feed at `index` a new configuration (it reconnects when it was connected).
     void updateFeed(int index, const FeedConfig &config);
 
-    /// Closes and deletes the feed at `index` with its panel.
+    /// Closes and deletes the feed at `index` with its panel, without asking (removeCurrent()
+    /// asks first when the feed's log holds records).
     void removeFeed(int index);
+
+    /// Opens `feed`; when values of its secret headers are missing, asks for them first (a
+    /// SecretPrompt) and returns false, leaving the feed closed, when the user cancels.
+    bool openFeed(Feed *feed);
 
     [[nodiscard]] int feedCount() const { return int(m_feeds.size()); }
 
@@ -116,8 +122,9 @@ public:
     /// window's layout.
     void saveSettings(QSettings &settings) const;
 
-    /// Adds the feeds saveSettings() wrote (connecting those that were) and restores the
-    /// layout. Returns warnings about entries that could not be used, for people.
+    /// Adds the feeds saveSettings() wrote (connecting those that were, unless a secret header's
+    /// value was not remembered) and restores the layout (a pane saved collapsed gets its
+    /// default size). Returns warnings about entries that could not be used, for people.
     QStringList restoreSettings(QSettings &settings);
 
     /// Saves to `settings` (not owned; null: nowhere) when the window closes.
@@ -173,9 +180,15 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void createPublisherDock();
+    void restoreSplitter(const QByteArray &state);
+    /// Makes the publisher dock at least as wide as its form.
+    void fitPublisherDock();
+    /// Asks whether to remove a feed whose log holds `records` records; Cancel is the default.
+    bool confirmRemoval(const QString &name, int records);
     bool startOnFreePort();
     void onPublisherChanged(Sse::Publisher *publisher);
     void updateItem(Feed *feed);
@@ -193,6 +206,7 @@ private:
     QLabel *m_publisherLabel = nullptr;
     PublisherPanel *m_publisherPanel = nullptr;
     QDockWidget *m_publisherDock = nullptr;
+    QPointer<QScrollArea> m_publisherScroll; ///< the publisher panel's form scrolls in it
     QPointer<Feed> m_builtinFeed;
     bool m_publisherRestored = false; ///< the publisher's form came from saved settings
     MainWindowActions m_actions;

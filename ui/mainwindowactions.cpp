@@ -90,7 +90,14 @@ void MainWindowActions::addToMenus(MainWindow *window)
     helpMenu->addSeparator();
     helpMenu->addActions({aboutAction, aboutQtAction});
 
-    QToolBar *toolBar = window->addToolBar(tr("Feeds"));
+    // Short words on the toolbar, so that it fits a 1024 px window; menus keep the full text.
+    addFeedAction->setIconText(tr("Add"));
+    editAction->setIconText(tr("Edit"));
+    reconnectAction->setIconText(tr("Reconnect"));
+    removeAction->setIconText(tr("Remove"));
+    exportAction->setIconText(tr("Export"));
+    importAction->setIconText(tr("Import"));
+    toolBar = window->addToolBar(tr("Feeds"));
     toolBar->setObjectName(u"feedToolBar"_s);
     toolBar->setMovable(false);
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);

@@ -8,6 +8,7 @@
 
 QT_BEGIN_NAMESPACE
 class QMenu;
+class QToolBar;
 QT_END_NAMESPACE
 
 class MainWindow;
@@ -45,4 +46,5 @@ public:
     QAction *aboutQtAction = nullptr;
     QAction *shortcutsAction = nullptr;
     QMenu *viewMenu = nullptr; ///< where the window adds its docks' toggles
+    QToolBar *toolBar = nullptr; ///< the toolbar; the window adds its docks' toggles too
 };

@@ -2,6 +2,8 @@
 // The built-in publisher as a form: server, channel, feed, faults, send, clients.
 #include "publisherpanel.h"
 
+#include "wheelguard.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
@@ -108,6 +110,8 @@ PublisherPanel::PublisherPanel(QWidget *parent)
     setOptions(Sse::PublisherOptions());
     resetFaults();
     updateServerState();
+    // A wheel over the form scrolls it; it never changes a value of the running publisher.
+    WheelGuard::install(this);
 }
 
 PublisherPanel::~PublisherPanel() = default;

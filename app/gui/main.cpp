@@ -20,6 +20,7 @@
 
 #include <csignal>
 #include <memory>
+#include <optional>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -30,6 +31,19 @@ bool hasDisplay()
     // An explicit platform (offscreen, xcb under xvfb-run, ...) is the user's choice.
     return qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || qEnvironmentVariableIsSet("DISPLAY")
             || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
+}
+
+// "1024x700" as a size; nothing for anything else.
+std::optional<QSize> parseWindowSize(const QString &text)
+{
+    const QStringList parts = text.trimmed().toLower().split(u'x');
+    bool widthOk = false;
+    bool heightOk = false;
+    const int width = parts.value(0).toInt(&widthOk);
+    const int height = parts.value(1).toInt(&heightOk);
+    if (parts.size() != 2 || !widthOk || !heightOk || width <= 0 || height <= 0)
+        return std::nullopt;
+    return QSize(width, height);
 }
 
 QString noDisplayText()
@@ -84,11 +98,14 @@ int main(int argc, char *argv[])
             QCoreApplication::translate(
                     "main", "Quit after MS milliseconds (after the screenshot)."),
             u"MS"_s);
+    const QCommandLineOption windowSizeOption(u"window-size"_s,
+            QCoreApplication::translate("main", "Open the window WIDTHxHEIGHT pixels large."),
+            u"WIDTHxHEIGHT"_s);
     const QCommandLineOption noSettingsOption(u"no-settings"_s,
             QCoreApplication::translate("main",
                     "Neither restore nor save feeds and layout (implied by URL arguments and "
                     "--screenshot)."));
-    parser.addOptions({screenshotOption, quitAfterOption, noSettingsOption});
+    parser.addOptions({screenshotOption, quitAfterOption, windowSizeOption, noSettingsOption});
     parser.addPositionalArgument(u"URL"_s,
             QCoreApplication::translate("main", "Feeds to watch (the window takes several)."),
             u"[URL...]"_s);
@@ -111,6 +128,15 @@ int main(int argc, char *argv[])
             : (parser.isSet(screenshotOption) ? 3000 : -1);
     if (!quitAfterOk || (parser.isSet(quitAfterOption) && quitAfter < 0)) {
         printMessage(QCoreApplication::translate("main", "--quit-after takes milliseconds."));
+        return 2;
+    }
+
+    const std::optional<QSize> windowSize = parser.isSet(windowSizeOption)
+            ? parseWindowSize(parser.value(windowSizeOption))
+            : std::nullopt;
+    if (parser.isSet(windowSizeOption) && !windowSize) {
+        printMessage(QCoreApplication::translate(
+                "main", "--window-size takes WIDTHxHEIGHT in pixels, such as 1024x700."));
         return 2;
     }
 
@@ -142,6 +168,8 @@ int main(int argc, char *argv[])
         config.url = url;
         window.addFeed(config, true);
     }
+    if (windowSize)
+        window.resize(*windowSize);
     window.show();
 
     if (quitAfter >= 0) {

@@ -42,6 +42,7 @@ inline void compareFeedConfigs(const FeedConfig &actual, const FeedConfig &expec
     QCOMPARE(actual.llm, expected.llm);
     QCOMPARE(actual.rememberSecrets, expected.rememberSecrets);
     QCOMPARE(actual.logCapacity, expected.logCapacity);
+    QCOMPARE(actual.missingSecrets, expected.missingSecrets);
 }
 
 } // namespace TestSupport

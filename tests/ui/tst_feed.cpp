@@ -103,6 +103,7 @@ private Q_SLOTS:
     void feed_llmStreamAssemblesText_data();
     void feed_llmStreamAssemblesText();
     void feed_llmStreamOnlyForLlmFeeds();
+    void feed_missingSecretKeepsItClosedUntilGiven();
 
     void detailPane_prettyPrintsJson();
     void detailPane_plainTextWhenNotJson();
@@ -174,6 +175,29 @@ void tst_Feed::feed_opensAndCounts()
     feed.close();
     QTRY_COMPARE(feed.readyState(), ReadyState::Closed);
     QVERIFY(!feed.history()->spans().empty());
+}
+
+void tst_Feed::feed_missingSecretKeepsItClosedUntilGiven()
+{
+    FeedConfig config = configFor(m_publisher->url(u"/events"_s));
+    config.missingSecrets = {"Authorization", "X-Api-Key"};
+    Feed feed(config);
+    QCOMPARE(feed.missingSecretsText(), u"Authorization, X-Api-Key need values"_s);
+    feed.open();
+    // No request without its credentials, and it says why.
+    QCOMPARE(feed.readyState(), ReadyState::Closed);
+    QVERIFY(!feed.source());
+    QVERIFY2(feed.lastError().contains(u"need values"_s), qPrintable(feed.lastError()));
+
+    feed.provideSecrets({{"authorization", "Bearer given"}});
+    QCOMPARE(feed.missingSecretsText(), u"X-Api-Key needs a value"_s);
+    feed.provideSecrets({{"X-Api-Key", "k"}});
+    QVERIFY(feed.missingSecretsText().isEmpty());
+    QCOMPARE(feed.config().options.headers,
+            (Sse::Secrets::HeaderList{{"authorization", "Bearer given"}, {"X-Api-Key", "k"}}));
+    feed.open();
+    QTRY_COMPARE(feed.readyState(), ReadyState::Open);
+    QVERIFY(feed.lastError().isEmpty());
 }
 
 void tst_Feed::feed_rateHistoryFills()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Tests of FeedDialog: config round trips, validation, modes and masked secret headers.
 #include "tests/support/feedconfigcompare.h"
+#include "tests/support/wheel.h"
 
 #include "sselib/secrets.h"
 #include "ui/feeddialog.h"
@@ -67,6 +68,8 @@ private Q_SLOTS:
     void body_disabledForGet();
     void policy_enablesItsFields();
     void widgets_haveObjectNames();
+    void wheel_leavesUnfocusedBoxesAlone();
+    void missingSecret_isARowUntilGivenAValue();
 };
 
 void tst_FeedDialog::setConfig_roundTrips_data()
@@ -402,6 +405,49 @@ void tst_FeedDialog::widgets_haveObjectNames()
     QCOMPARE(dialog.logCapacityBox()->minimum(), 1000);
     QCOMPARE(dialog.logCapacityBox()->maximum(), 10'000'000);
     QCOMPARE(dialog.tlsBox()->count(), 2);
+}
+
+void tst_FeedDialog::wheel_leavesUnfocusedBoxesAlone()
+{
+    FeedDialog dialog(Mode::Edit);
+    dialog.setConfig(baseConfig());
+    dialog.tabWidget()->setCurrentIndex(2); // Reconnect: a combo box and spin boxes
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    dialog.obeyReconnectBox()->setFocus();
+    QTRY_VERIFY(dialog.obeyReconnectBox()->hasFocus());
+    const FeedConfig before = dialog.config();
+    const QList<QWidget *> boxes{dialog.policyBox(), dialog.maxAttemptsBox(),
+            dialog.reconnectionTimeBox(), dialog.idleTimeoutBox()};
+    for (QWidget *box : boxes) {
+        TestSupport::turnWheel(box, 1);
+        QVERIFY2(!box->hasFocus(), qPrintable(box->objectName()));
+    }
+    TestSupport::compareFeedConfigs(dialog.config(), before);
+}
+
+void tst_FeedDialog::missingSecret_isARowUntilGivenAValue()
+{
+    FeedConfig config = baseConfig();
+    config.options.headers = {{"X-Trace", "abc"}};
+    config.missingSecrets = {"Authorization"};
+    FeedDialog dialog(Mode::Edit);
+    dialog.setConfig(config);
+    QTableWidget *table = dialog.headersTable();
+    QCOMPARE(table->rowCount(), 2);
+    QCOMPARE(table->item(1, 0)->text(), u"Authorization"_s);
+    QVERIFY2(shownValue(table, 1).contains(u"needs a value"_s), qPrintable(shownValue(table, 1)));
+    QVERIFY(dialog.validate());
+    FeedConfig back = dialog.config();
+    QCOMPARE(back.options.headers, config.options.headers); // not sent empty
+    QCOMPARE(back.missingSecrets, config.missingSecrets);
+
+    table->item(1, 1)->setData(FeedDialog::HeaderValueRole, QString(Secret));
+    back = dialog.config();
+    QCOMPARE(back.options.headers.size(), 2);
+    QCOMPARE(
+            back.options.headers.at(1), qMakePair("Authorization"_ba, QByteArray(Secret.latin1())));
+    QVERIFY(back.missingSecrets.isEmpty());
 }
 
 QTEST_MAIN(tst_FeedDialog)

@@ -2,20 +2,25 @@
 // Tests of MainWindow (feeds, panels, actions, settings, export and import), offscreen,
 // against the built-in publisher.
 #include "tests/support/filesizelimit.h"
+#include "tests/support/testserver.h"
 
+#include "sselib/eventlog.h"
 #include "sselib/logexport.h"
 #include "sselib/publisher.h"
 #include "ui/eventfiltermodel.h"
 #include "ui/exportdialog.h"
 #include "ui/feeddialog.h"
+#include "ui/feedlistdelegate.h"
 #include "ui/feedpanel.h"
 #include "ui/logexportjob.h"
 #include "ui/mainwindow.h"
 #include "ui/publisherpanel.h"
+#include "ui/timelinewidget.h"
 
 #include <QAction>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QFile>
@@ -25,14 +30,18 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolBar>
 #include <QToolButton>
 
 using namespace Qt::Literals::StringLiterals;
@@ -60,6 +69,12 @@ private Q_SLOTS:
     void exportJob_cancelled_leavesTargetAlone();
     void import_badFile_saysWhere();
     void replay_importedLog_playsTheSameEvents();
+    void settings_secretNotRemembered_asksBeforeConnecting();
+    void removeFeed_withRecords_asksFirst();
+    void layout_at1024x700_givesTheLogTheRoom();
+    void layout_collapsedStateIsRestoredUncollapsed();
+    void feedList_elidesLongNamesInTheMiddle();
+    void import_showsTheRecordingsSpanCountsAndTimeline();
 
 private:
     /// A window on the built-in publisher whose feed has received at least `events` events,
@@ -390,6 +405,8 @@ void tst_MainWindow::publisherDock_restartMovesTheBuiltInFeed_openFeedAddsOne()
     QVERIFY(w.startDefault());
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(!w.publisherDock()->isVisible());
+    w.publisherDock()->toggleViewAction()->trigger(); // View > Publisher Panel
     QVERIFY(w.publisherDock()->isVisible());
     PublisherPanel *panel = w.publisherPanel();
     Feed *builtIn = w.feed(0);
@@ -625,6 +642,325 @@ void tst_MainWindow::replay_importedLog_playsTheSameEvents()
             received.append(record.event.data);
     }
     QCOMPARE(received, sent);
+}
+
+namespace {
+
+/// Answers the next modal dialog, once it is up: `answer` gets it (null when none came).
+void whenModal(QObject *context, std::function<void(QWidget *)> answer)
+{
+    QTimer::singleShot(0, context,
+            [answer = std::move(answer)] { answer(QApplication::activeModalWidget()); });
+}
+
+/// Every pane of the window's visible splitters is at least as large as its minimum, the feed
+/// list and the log have a usable width, and the publisher panel's form fits when it is shown.
+void checkPanes(MainWindow &w)
+{
+    const QList<QSplitter *> splitters = w.findChildren<QSplitter *>();
+    for (const QSplitter *splitter : splitters) {
+        if (!splitter->isVisible())
+            continue;
+        for (int i = 0; i < splitter->count(); ++i) {
+            const QWidget *pane = splitter->widget(i);
+            const bool horizontal = splitter->orientation() == Qt::Horizontal;
+            const int size = horizontal ? pane->width() : pane->height();
+            const QSize minimum = pane->minimumSizeHint().expandedTo(pane->minimumSize());
+            QVERIFY2(size > 0 && size >= (horizontal ? minimum.width() : minimum.height()),
+                    qPrintable(
+                            u"%1 %2: %3"_s.arg(QString::fromLatin1(pane->metaObject()->className()))
+                                    .arg(i)
+                                    .arg(size)));
+        }
+    }
+    QVERIFY2(w.feedList()->width() >= 140, qPrintable(QString::number(w.feedList()->width())));
+    const int table = w.panel(w.currentIndex())->tableView()->width();
+    QVERIFY2(table >= 200, qPrintable(QString::number(table)));
+    // The publisher panel's form fits (it does not scroll sideways).
+    if (w.publisherDock()->isVisible()) {
+        const auto *scroll = w.publisherPanel()->findChild<QScrollArea *>();
+        const QWidget *form = scroll->widget();
+        QTRY_VERIFY2(form->width() >= form->minimumSizeHint().width()
+                        && form->width() <= scroll->viewport()->width(),
+                qPrintable(u"%1 in %2, at least %3"_s.arg(form->width())
+                                   .arg(scroll->viewport()->width())
+                                   .arg(form->minimumSizeHint().width())));
+    }
+}
+
+} // namespace
+
+void tst_MainWindow::settings_secretNotRemembered_asksBeforeConnecting()
+{
+    TestSupport::TestServer server;
+    QVERIFY(server.listen());
+    server.route("/events", TestSupport::Handlers::sseHold(": hello\n\n"));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"ssedash.ini"_s);
+    FeedConfig config;
+    config.name = u"Api"_s;
+    config.url = server.url(u"/events"_s);
+    config.options.headers = {{"Authorization"_ba, "Bearer first-4711"_ba}, {"X-Trace"_ba, "1"_ba}};
+    {
+        MainWindow w;
+        Feed *feed = w.addFeed(config, true);
+        QTRY_COMPARE(feed->readyState(), ReadyState::Open);
+        QSettings settings(path, QSettings::IniFormat);
+        w.saveSettings(settings); // connected, its secret not remembered
+    }
+    QVERIFY(!readAll(path).contains("first-4711"));
+    const int requestsBefore = server.requestCount();
+
+    MainWindow w;
+    QSettings settings(path, QSettings::IniFormat);
+    const QStringList warnings = w.restoreSettings(settings);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    Feed *feed = w.feed(0);
+    // It was connected, but it does not connect without its secret; list and panel say why.
+    QCOMPARE(feed->readyState(), ReadyState::Closed);
+    QVERIFY(!feed->source());
+    QVERIFY2(warnings.join(u' ').contains(u"Authorization needs a value"_s),
+            qPrintable(warnings.join(u' ')));
+    QVERIFY2(w.feedList()->item(0)->toolTip().contains(u"Authorization needs a value"_s),
+            qPrintable(w.feedList()->item(0)->toolTip()));
+    QCOMPARE(w.feedList()->item(0)->data(FeedListDelegate::NoteRole).toString(),
+            u"Authorization needs a value"_s);
+    auto *note = w.panel(0)->findChild<QLabel *>(u"secretsNote"_s);
+    QVERIFY(note);
+    QVERIFY(note->isVisible());
+    QVERIFY2(note->text().contains(u"Authorization needs a value"_s), qPrintable(note->text()));
+
+    // Connect asks for the value first; Cancel does not connect.
+    bool asked = false;
+    whenModal(&w, [&asked](QWidget *modal) {
+        auto *dialog = qobject_cast<QDialog *>(modal);
+        if (!dialog || dialog->objectName() != u"secretPrompt"_s)
+            return;
+        asked = dialog->findChild<QLineEdit *>(u"secretEdit_Authorization"_s) != nullptr;
+        dialog->reject();
+    });
+    QVERIFY(w.connectAction()->isEnabled());
+    w.connectAction()->trigger();
+    QVERIFY(asked);
+    QCOMPARE(feed->readyState(), ReadyState::Closed);
+    QVERIFY(!feed->source());
+    QCOMPARE(server.requestCount(), requestsBefore);
+
+    // The typed value goes out with the request.
+    asked = false;
+    whenModal(&w, [&asked](QWidget *modal) {
+        auto *dialog = qobject_cast<QDialog *>(modal);
+        auto *edit =
+                dialog ? dialog->findChild<QLineEdit *>(u"secretEdit_Authorization"_s) : nullptr;
+        if (!edit)
+            return;
+        asked = edit->echoMode() == QLineEdit::Password;
+        QTest::keyClicks(edit, u"Bearer typed-0815"_s);
+        dialog->accept();
+    });
+    w.connectAction()->trigger();
+    QVERIFY(asked);
+    QTRY_COMPARE(feed->readyState(), ReadyState::Open);
+    const TestSupport::Request request = server.lastRequest("/events");
+    QCOMPARE(request.header("Authorization"), "Bearer typed-0815"_ba);
+    QCOMPARE(request.header("X-Trace"), "1"_ba);
+    QVERIFY(!note->isVisible());
+    QVERIFY(!w.feedList()->item(0)->toolTip().contains(u"needs a value"_s));
+    QVERIFY(w.feedList()->item(0)->data(FeedListDelegate::NoteRole).toString().isEmpty());
+}
+
+void tst_MainWindow::removeFeed_withRecords_asksFirst()
+{
+    MainWindow w;
+    fillAndStop(w, 3);
+    if (QTest::currentTestFailed())
+        return;
+    // Return takes the default, Cancel: the feed and its log stay.
+    bool asked = false;
+    whenModal(&w, [&asked](QWidget *modal) {
+        auto *box = qobject_cast<QMessageBox *>(modal);
+        if (!box || box->objectName() != u"removeFeedConfirmation"_s)
+            return;
+        asked = box->defaultButton() == box->button(QMessageBox::Cancel)
+                && box->text().contains(u"Built-in publisher"_s);
+        QTest::keyClick(box, Qt::Key_Return);
+    });
+    w.removeAction()->trigger();
+    QVERIFY(asked);
+    QCOMPARE(w.feedCount(), 1);
+    QVERIFY(w.feed(0)->model()->rowCount() > 0);
+
+    // Remove removes it.
+    whenModal(&w, [](QWidget *modal) {
+        if (auto *box = qobject_cast<QMessageBox *>(modal)) {
+            if (auto *remove = box->findChild<QPushButton *>(u"removeButton"_s))
+                remove->click();
+        }
+    });
+    w.removeAction()->trigger();
+    QCOMPARE(w.feedCount(), 0);
+
+    // A feed whose log is empty goes at once.
+    FeedConfig config;
+    config.url = QUrl(u"http://127.0.0.1:9/events"_s);
+    w.addFeed(config, false);
+    bool boxShown = false;
+    whenModal(&w, [&boxShown](QWidget *modal) {
+        if (auto *box = qobject_cast<QMessageBox *>(modal)) {
+            boxShown = true;
+            box->reject();
+        }
+    });
+    w.removeAction()->trigger();
+    QCOMPARE(w.feedCount(), 0);
+    QVERIFY(!boxShown);
+}
+
+void tst_MainWindow::layout_at1024x700_givesTheLogTheRoom()
+{
+    MainWindow w;
+    QVERIFY(w.startDefault());
+    w.resize(1024, 700);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    // The publisher panel starts closed; the View menu and the toolbar open it.
+    QVERIFY(!w.publisherDock()->isVisible());
+    QAction *toggle = w.publisherDock()->toggleViewAction();
+    auto *toolBar = w.findChild<QToolBar *>(u"feedToolBar"_s);
+    QVERIFY(toolBar);
+    QVERIFY(toolBar->actions().contains(toggle));
+    QVERIFY(toolBar->widgetForAction(toggle)->isVisible()); // not in the overflow menu
+    checkPanes(w);
+    if (QTest::currentTestFailed())
+        return;
+    toggle->trigger();
+    QTRY_VERIFY(w.publisherDock()->isVisible());
+    checkPanes(w);
+}
+
+void tst_MainWindow::layout_collapsedStateIsRestoredUncollapsed()
+{
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(u"ssedash.ini"_s), QSettings::IniFormat);
+    {
+        // What an older build, or a hand-edited file, may hold: the feed list collapsed.
+        QSplitter collapsed(Qt::Horizontal);
+        collapsed.addWidget(new QWidget(&collapsed));
+        collapsed.addWidget(new QWidget(&collapsed));
+        collapsed.setChildrenCollapsible(true);
+        collapsed.resize(1000, 500);
+        collapsed.setSizes({0, 1000});
+        settings.setValue(u"window/splitter"_s, collapsed.saveState());
+    }
+    MainWindow w;
+    (void)w.restoreSettings(settings);
+    QVERIFY(w.startDefault());
+    w.resize(1024, 700);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    auto *splitter = qobject_cast<QSplitter *>(w.centralWidget());
+    QVERIFY(splitter);
+    QVERIFY(!splitter->childrenCollapsible());
+    checkPanes(w);
+    if (QTest::currentTestFailed())
+        return;
+
+    // What is saved again is not collapsed either.
+    w.saveSettings(settings);
+    QSplitter probe(Qt::Horizontal);
+    probe.addWidget(new QWidget(&probe));
+    probe.addWidget(new QWidget(&probe));
+    QVERIFY(probe.restoreState(settings.value(u"window/splitter"_s).toByteArray()));
+    QVERIFY(!probe.childrenCollapsible());
+    QVERIFY2(!probe.sizes().contains(0), qPrintable(QString::number(probe.sizes().first())));
+}
+
+void tst_MainWindow::feedList_elidesLongNamesInTheMiddle()
+{
+    MainWindow w;
+    const QString name = u"orders-service-production-eu-west-1-stream"_s;
+    FeedConfig config;
+    config.url = QUrl(u"http://127.0.0.1:9/events"_s);
+    config.name = name;
+    w.addFeed(config, false);
+    config.name = name + u" (copy)"_s;
+    w.addFeed(config, false);
+    config.name = u"x"_s;
+    w.addFeed(config, false); // the current one: the two above are drawn alike
+    w.resize(1024, 700);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QListWidget *list = w.feedList();
+    QVERIFY(list->fontMetrics().horizontalAdvance(name) > list->viewport()->width());
+    // What the user sees of each entry: the ends differ ("… (copy)").
+    const auto shown = [list](int row) {
+        const QRect rect = list->visualItemRect(list->item(row)) & list->viewport()->rect();
+        return list->viewport()->grab(rect).toImage();
+    };
+    QVERIFY(!shown(0).isNull());
+    QVERIFY(shown(0) != shown(1));
+    QVERIFY2(list->item(1)->toolTip().contains(name + u" (copy)"_s),
+            qPrintable(list->item(1)->toolTip()));
+}
+
+void tst_MainWindow::import_showsTheRecordingsSpanCountsAndTimeline()
+{
+    const qint64 t0 = QDateTime(QDate(2024, 5, 1), QTime(12, 1, 3)).toMSecsSinceEpoch();
+    QByteArray log;
+    const auto addEvent = [&log](qint64 at, int connection, const QByteArray &id) {
+        Sse::Event event;
+        event.type = "message";
+        event.data = "x";
+        event.lastEventId = id;
+        event.receivedMs = at;
+        event.connection = connection;
+        Sse::EventLog::appendEvent(log, event);
+    };
+    addEvent(t0, 1, "1");
+    addEvent(t0 + 60'000, 1, "2");
+    Sse::EventLog::appendComment(log, "keep-alive", t0 + 90'000, 1);
+    addEvent(t0 + 200'000, 2, "3");
+    addEvent(t0 + 277'000, 2, "4");
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"recorded.ndjson"_s);
+    QVERIFY(writeAll(path, log));
+
+    MainWindow w;
+    w.resize(1024, 700);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QString error;
+    Feed *feed = w.importLog(path, &error);
+    QVERIFY2(feed, qPrintable(error));
+    FeedPanel *panel = w.panel(0);
+    QTRY_COMPARE(panel->stateText(), u"IMPORTED"_s);
+    const QString status = panel->statusText();
+    QVERIFY2(status.contains(u"Events: 4 (+1 comments)"_s), qPrintable(status));
+    QVERIFY2(status.contains(u"Recorded: 12:01:03 \u2013 12:05:40 (4 min 37 s)"_s),
+            qPrintable(status));
+    QVERIFY2(status.contains(u"Connections: 2"_s), qPrintable(status));
+    QVERIFY2(status.contains(u"Last id: 4"_s), qPrintable(status));
+    // Nothing live is claimed: no rate, bytes or retry time was recorded.
+    QVERIFY2(
+            !status.contains(u"Retry: 3"_s) && !status.contains(u"Bytes: 0"_s), qPrintable(status));
+
+    // The timeline: one OPEN span per connection, from its first record to its last.
+    const std::deque<ConnectionHistory::StateSpan> &spans = feed->history()->spans();
+    QCOMPARE(spans.size(), size_t(2));
+    QCOMPARE(spans[0].state, ReadyState::Open);
+    QCOMPARE(spans[0].startMs, t0);
+    QCOMPARE(spans[0].endMs, t0 + 90'000);
+    QCOMPARE(spans[1].state, ReadyState::Open);
+    QCOMPARE(spans[1].startMs, t0 + 200'000);
+    QCOMPARE(spans[1].endMs, t0 + 277'000);
+    QCOMPARE(feed->history()->totalEvents(), qint64(4));
+    // ... and it shows the recording, not the present.
+    QTRY_VERIFY(!panel->timeline()->followsLive());
+    const TimeRange visible = panel->timeline()->mapping().visibleRange();
+    QVERIFY(visible.startMs <= t0);
+    QVERIFY(visible.endMs >= t0 + 277'000);
+    QVERIFY(visible.length() < 2 * 277'000);
 }
 
 QTEST_MAIN(tst_MainWindow)

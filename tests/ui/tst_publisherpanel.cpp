@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Tests of PublisherPanel against its real publisher on 127.0.0.1 and real EventSource clients.
+#include "tests/support/wheel.h"
+
 #include "sselib/eventsource.h"
 #include "sselib/publisher.h"
 #include "ui/publisherpanel.h"
@@ -71,6 +73,7 @@ private Q_SLOTS:
     void contentTypeFault_failsNewStreamAndResets();
     void namedChannel_urlAndOpenFeed();
     void layout_fitsNarrowDock();
+    void wheel_overUnfocusedBox_scrollsThePanel();
 };
 
 void tst_PublisherPanel::startStop_togglesRunningAndSignals()
@@ -399,6 +402,39 @@ void tst_PublisherPanel::layout_fitsNarrowDock()
     panel.show();
     QVERIFY(QTest::qWaitForWindowExposed(&panel));
     QVERIFY(!scroll->horizontalScrollBar()->isVisible());
+}
+
+void tst_PublisherPanel::wheel_overUnfocusedBox_scrollsThePanel()
+{
+    PublisherPanel panel;
+    panel.resize(350, 300); // short: the form scrolls
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowActive(&panel));
+    auto *scroll = panel.findChild<QScrollArea *>(u"scrollArea"_s);
+    QScrollBar *bar = scroll->verticalScrollBar();
+    QVERIFY(bar->maximum() > 0);
+    panel.eventNameEdit()->setFocus();
+    QTRY_VERIFY(panel.eventNameEdit()->hasFocus());
+
+    const QList<QWidget *> boxes{panel.intervalSpin(), panel.payloadCombo()};
+    for (QWidget *box : boxes) {
+        QVERIFY(!box->hasFocus());
+        QCOMPARE(box->focusPolicy(), Qt::StrongFocus); // a wheel does not focus it either
+        const int before = bar->value();
+        const int interval = panel.intervalSpin()->value();
+        const int payload = panel.payloadCombo()->currentIndex();
+        TestSupport::turnWheel(box, -1);
+        QCOMPARE(panel.intervalSpin()->value(), interval);
+        QCOMPARE(panel.payloadCombo()->currentIndex(), payload);
+        QVERIFY2(bar->value() > before, qPrintable(box->objectName()));
+    }
+
+    // A box the user is editing takes the wheel as usual.
+    panel.intervalSpin()->setFocus();
+    QTRY_VERIFY(panel.intervalSpin()->hasFocus());
+    const int interval = panel.intervalSpin()->value();
+    TestSupport::turnWheel(panel.intervalSpin(), 1);
+    QVERIFY(panel.intervalSpin()->value() != interval);
 }
 
 QTEST_MAIN(tst_PublisherPanel)
