@@ -5,15 +5,14 @@
 #include "eventlogmodel.h"
 #include "jsonhighlighter.h"
 
-#include <QAction>
+#include "sselib/jsontext.h"
+
 #include <QClipboard>
 #include <QDateTime>
 #include <QEvent>
 #include <QFontDatabase>
 #include <QGuiApplication>
 #include <QHBoxLayout>
-#include <QJsonDocument>
-#include <QJsonParseError>
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
@@ -36,13 +35,34 @@ QPlainTextEdit *makeTextView(QWidget *parent)
     return view;
 }
 
+QToolButton *makeCopyButton(
+        QWidget *parent, const QString &name, const QString &text, const QString &toolTip)
+{
+    auto *button = new QToolButton(parent);
+    button->setObjectName(name);
+    button->setText(text);
+    button->setToolTip(toolTip);
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    button->setAutoRaise(true);
+    return button;
+}
+
+void setClipboardText(const QString &text)
+{
+    if (QClipboard *clipboard = QGuiApplication::clipboard())
+        clipboard->setText(text);
+}
+
 } // namespace
 
 DetailPane::DetailPane(QWidget *parent)
     : QWidget(parent)
     , m_header(new QLabel(this))
     , m_note(new QLabel(this))
-    , m_copyButton(new QToolButton(this))
+    , m_copyButton(makeCopyButton(this, u"copyButton"_s, tr("Copy"),
+              tr("Copy the data exactly as received (the raw lines on the Raw tab)")))
+    , m_copyPrettyButton(makeCopyButton(this, u"copyPrettyButton"_s, tr("Copy Pretty"),
+              tr("Copy the JSON as shown, re-indented")))
     , m_tabs(new QTabWidget(this))
     , m_data(makeTextView(this))
     , m_raw(makeTextView(this))
@@ -50,21 +70,28 @@ DetailPane::DetailPane(QWidget *parent)
     m_header->setTextFormat(Qt::PlainText);
     m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_header->setWordWrap(true);
+    m_note->setObjectName(u"noteLabel"_s);
     m_note->setTextFormat(Qt::PlainText);
+    m_note->setWordWrap(true);
+    m_note->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_note->setForegroundRole(QPalette::PlaceholderText);
     m_note->hide();
-
-    auto *copyAction = new QAction(tr("Copy"), this);
-    copyAction->setToolTip(tr("Copy the text of the visible tab"));
-    connect(copyAction, &QAction::triggered, this, &DetailPane::copy);
-    m_copyButton->setDefaultAction(copyAction);
-    m_copyButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_data->setObjectName(u"dataView"_s);
+    m_raw->setObjectName(u"rawView"_s);
+    connect(m_copyButton, &QToolButton::clicked, this, &DetailPane::copy);
+    connect(m_copyPrettyButton, &QToolButton::clicked, this, &DetailPane::copyPretty);
+    auto *copyButtons = new QWidget(this);
+    auto *copyLayout = new QHBoxLayout(copyButtons);
+    copyLayout->setContentsMargins(0, 0, 0, 0);
+    copyLayout->setSpacing(0);
+    copyLayout->addWidget(m_copyButton);
+    copyLayout->addWidget(m_copyPrettyButton);
 
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_data, tr("Data"));
     m_tabs->addTab(m_raw, tr("Raw"));
     m_tabs->setTabToolTip(RawTab, tr("The wire lines the event came from"));
-    m_tabs->setCornerWidget(m_copyButton, Qt::TopRightCorner);
+    m_tabs->setCornerWidget(copyButtons, Qt::TopRightCorner);
 
     m_highlighter = new JsonHighlighter(nullptr);
     m_highlighter->setParent(this);
@@ -88,17 +115,20 @@ void DetailPane::setPrettyLimit(qsizetype bytes)
         showData();
 }
 
-void DetailPane::clear()
+void DetailPane::clear(const QString &why)
 {
     m_record = {};
     m_hasRecord = false;
     m_isJson = false;
+    m_pretty.clear();
     m_highlighter->setDocument(nullptr);
-    m_header->setText(tr("No event selected"));
+    m_header->setText(why.isEmpty() ? tr("No event selected") : why);
+    m_note->clear();
     m_note->hide();
     m_data->clear();
     m_raw->clear();
     m_copyButton->setEnabled(false);
+    m_copyPrettyButton->setEnabled(false);
 }
 
 void DetailPane::setRecord(const Sse::EventLog::Record &record, bool rawDropped)
@@ -131,27 +161,16 @@ void DetailPane::showData()
     const bool isComment = m_record.kind == Sse::EventLog::Record::Kind::Comment;
     const QByteArray &bytes = isComment ? m_record.comment : m_record.event.data;
     m_highlighter->setDocument(nullptr);
-    m_isJson = false;
-    QString note;
-    if (bytes.size() > m_prettyLimit) {
-        note = tr("%1 of data: shown as it came, without formatting.")
-                       .arg(QLocale().formattedDataSize(bytes.size()));
-        m_data->setPlainText(QString::fromUtf8(bytes));
+    const QString note = formatData(bytes, isComment);
+    if (m_isJson) {
+        m_data->setPlainText(QString::fromUtf8(m_pretty));
+        m_highlighter->setDocument(m_data->document());
+        // At once rather than on the next event loop pass, so that a grab shows colours.
+        m_highlighter->rehighlight();
     } else {
-        QJsonParseError error;
-        const QJsonDocument document = isComment || bytes.isEmpty()
-                ? QJsonDocument()
-                : QJsonDocument::fromJson(bytes, &error);
-        m_isJson = !document.isNull();
-        if (m_isJson) {
-            m_data->setPlainText(QString::fromUtf8(document.toJson(QJsonDocument::Indented)));
-            m_highlighter->setDocument(m_data->document());
-            // At once rather than on the next event loop pass, so that a grab shows colours.
-            m_highlighter->rehighlight();
-        } else {
-            m_data->setPlainText(QString::fromUtf8(bytes));
-        }
+        m_data->setPlainText(QString::fromUtf8(bytes));
     }
+    m_copyPrettyButton->setEnabled(m_isJson);
     m_note->setText(note);
     m_note->setVisible(!note.isEmpty());
 
@@ -167,6 +186,30 @@ void DetailPane::showData()
     } else {
         m_raw->setPlainText(QString::fromUtf8(m_record.event.raw));
     }
+}
+
+// Re-indents JSON data into m_pretty (m_isJson); returns the note to show.
+QString DetailPane::formatData(const QByteArray &bytes, bool isComment)
+{
+    m_isJson = false;
+    m_pretty.clear();
+    if (bytes.size() > m_prettyLimit) {
+        return tr("%1 of data: shown as it came, without formatting.")
+                .arg(QLocale().formattedDataSize(bytes.size()));
+    }
+    if (isComment || !Sse::Json::looksLikeJson(bytes))
+        return {};
+    Sse::Json::Reindented json = Sse::Json::reindent(bytes);
+    if (!json.valid) {
+        return tr("Not valid JSON: %1 at line %2, column %3 (byte %4). Shown as it came.")
+                .arg(json.errorMessage)
+                .arg(json.errorLine)
+                .arg(json.errorColumn)
+                .arg(json.errorOffset);
+    }
+    m_isJson = true;
+    m_pretty = std::move(json.text);
+    return {};
 }
 
 QString DetailPane::headerText() const
@@ -191,9 +234,24 @@ QString DetailPane::noteText() const
 
 void DetailPane::copy()
 {
-    const QPlainTextEdit *view = m_tabs->currentIndex() == RawTab ? m_raw : m_data;
-    if (QClipboard *clipboard = QGuiApplication::clipboard())
-        clipboard->setText(view->toPlainText());
+    if (!m_hasRecord)
+        return;
+    const bool isComment = m_record.kind == Sse::EventLog::Record::Kind::Comment;
+    if (m_tabs->currentIndex() == RawTab) {
+        // Lines that were not kept are not made up: nothing to copy then.
+        if (isComment || !m_record.event.raw.isEmpty()) {
+            setClipboardText(isComment ? u":"_s + QString::fromUtf8(m_record.comment)
+                                       : QString::fromUtf8(m_record.event.raw));
+        }
+        return;
+    }
+    setClipboardText(QString::fromUtf8(isComment ? m_record.comment : m_record.event.data));
+}
+
+void DetailPane::copyPretty()
+{
+    if (m_isJson)
+        setClipboardText(QString::fromUtf8(m_pretty));
 }
 
 void DetailPane::changeEvent(QEvent *event)

@@ -97,6 +97,15 @@ bool EventFilterModel::isTypeHidden(const QString &type) const
     return m_hiddenTypes.contains(type.toUtf8());
 }
 
+void EventFilterModel::setOnlyType(const QString &type)
+{
+    if (type == m_onlyType)
+        return;
+    m_onlyType = type;
+    m_onlyTypeUtf8 = type.toUtf8();
+    invalidateRowsFilter();
+}
+
 void EventFilterModel::setTextFilter(const QString &text, bool regex)
 {
     if (text == m_text && regex == m_textIsRegex)
@@ -153,11 +162,15 @@ bool EventFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &source
         record = &fromVariant;
     }
 
-    if (record->kind == Record::Kind::Comment)
-        return m_showComments && m_id.isEmpty() && textMatches(record->comment);
+    if (record->kind == Record::Kind::Comment) {
+        return m_showComments && m_id.isEmpty() && m_onlyType.isEmpty()
+                && textMatches(record->comment);
+    }
     if (record->kind != Record::Kind::Event)
         return false;
     const Sse::Event &event = record->event;
+    if (!m_onlyType.isEmpty() && event.type != m_onlyTypeUtf8)
+        return false;
     if (!m_hiddenTypes.isEmpty() && m_hiddenTypes.contains(event.type))
         return false;
     if (!m_idNeedle.isEmpty() && !m_idNeedle.foundIn(event.lastEventId))
@@ -187,7 +200,8 @@ bool EventFilterModel::lessThan(const QModelIndex &left, const QModelIndex &righ
 
 bool EventFilterModel::isActive() const
 {
-    return !m_hiddenTypes.isEmpty() || !m_text.isEmpty() || !m_id.isEmpty() || !m_showComments;
+    return !m_hiddenTypes.isEmpty() || !m_onlyType.isEmpty() || !m_text.isEmpty() || !m_id.isEmpty()
+            || !m_showComments;
 }
 
 bool EventFilterModel::textMatches(const QByteArray &utf8) const

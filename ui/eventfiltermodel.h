@@ -32,6 +32,12 @@ public:
     void setTypeHidden(const QString &type, bool hidden);
     [[nodiscard]] bool isTypeHidden(const QString &type) const;
 
+    /// While set, only events of exactly this type show, and no comments; empty: off. Unlike
+    /// the checklist above, it keeps types that arrive later out too.
+    void setOnlyType(const QString &type);
+
+    [[nodiscard]] QString onlyType() const { return m_onlyType; }
+
     /// Case-insensitive filter on the data (a comment's text for comments): a substring, or a
     /// regular expression when `regex` is true. Empty text filters nothing. An invalid regular
     /// expression matches nothing and textFilterError() says why.
@@ -83,6 +89,8 @@ private:
     EventLogModel *m_log = nullptr; ///< the source when it is an EventLogModel: no QVariant
     QStringList m_hiddenTypeList;
     QSet<QByteArray> m_hiddenTypes;
+    QString m_onlyType;
+    QByteArray m_onlyTypeUtf8;
     QString m_text;
     bool m_textIsRegex = false;
     Needle m_textNeedle;

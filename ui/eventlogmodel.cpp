@@ -4,9 +4,11 @@
 
 #include <QDateTime>
 #include <QFont>
+#include <QLocale>
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <limits>
 
 using namespace Qt::Literals::StringLiterals;
@@ -269,6 +271,22 @@ bool EventLogModel::isRawDropped(int row) const
     return rowAt(row).rawDropped;
 }
 
+QString EventLogModel::sizeText(qint64 bytes)
+{
+    if (bytes < 1024)
+        return tr("%1 B").arg(bytes);
+    const std::array<const char *, 4> units{
+            QT_TR_NOOP("%1 KiB"), QT_TR_NOOP("%1 MiB"), QT_TR_NOOP("%1 GiB"), QT_TR_NOOP("%1 TiB")};
+    double value = double(bytes) / 1024.0;
+    std::size_t unit = 0;
+    // 1023.96 KiB would read "1024.0 KiB": round first, then pick the unit.
+    while (unit + 1 < units.size() && std::round(value * 10.0) >= 1024.0 * 10.0) {
+        value /= 1024.0;
+        ++unit;
+    }
+    return tr(units[unit]).arg(QLocale().toString(value, 'f', 1));
+}
+
 QColor EventLogModel::typeColor(QByteArrayView type)
 {
     // FNV-1a: unlike qHash it is the same in every run and on every machine.
@@ -313,7 +331,7 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         case DataColumn:
             return preview(text);
         case SizeColumn:
-            return sizeOf(record);
+            return sizeText(sizeOf(record));
         default:
             return {};
         }
@@ -327,6 +345,8 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
             return {};
         case DataColumn:
             return toolTip(text);
+        case SizeColumn:
+            return tr("%1 bytes").arg(QLocale().toString(sizeOf(record)));
         default:
             return {};
         }
@@ -382,6 +402,8 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(row.anomaly);
     case RawDroppedRole:
         return row.rawDropped;
+    case SizeRole:
+        return sizeOf(record);
     default:
         return {};
     }

@@ -47,7 +47,8 @@ public:
         ReceivedMsRole, ///< qint64: receive time, ms since the Unix epoch (sort by this)
         SequenceRole, ///< quint64: 1-based arrival number; keeps counting across eviction
         AnomalyRole, ///< EventLogModel::Anomaly
-        RawDroppedRole ///< bool: the event's raw lines were dropped, see setRawRetention()
+        RawDroppedRole, ///< bool: the event's raw lines were dropped, see setRawRetention()
+        SizeRole ///< qint64: bytes of the data (or the comment text); SizeColumn shows sizeText()
     };
 
     /// What an event's id says about the stream, compared to the previous event's id.
@@ -114,6 +115,10 @@ public:
     /// Whether the event at `row` came with raw wire lines that were dropped to save memory
     /// (false for comments and for events that never had them).
     [[nodiscard]] bool isRawDropped(int row) const;
+
+    /// A size as the Size column shows it: "812 B", "1.2 KiB", "5.0 MiB" (binary units, one
+    /// decimal, in the locale's digits).
+    [[nodiscard]] static QString sizeText(qint64 bytes);
 
     /// The colour that stands for an event type: stable across runs, readable on light and dark
     /// backgrounds.

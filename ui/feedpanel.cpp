@@ -4,6 +4,8 @@
 
 #include "connectionview.h"
 #include "detailpane.h"
+#include "elidedlabel.h"
+#include "emptystatelabel.h"
 #include "eventfiltermodel.h"
 #include "llmview.h"
 #include "sparkline.h"
@@ -14,31 +16,28 @@
 #include <QEvent>
 #include <QFrame>
 #include <QHBoxLayout>
-#include <QHeaderView>
-#include <QItemSelectionModel>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
-#include <QScrollBar>
 #include <QShortcut>
 #include <QSplitter>
 #include <QTabBar>
 #include <QTabWidget>
-#include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
-
-#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-QLabel *makeValueLabel(QWidget *parent, const QString &toolTip)
+constexpr int MaxTypeButtonChars = 24; // "Type: <name>" elides longer names
+
+QLabel *makeValueLabel(QWidget *parent, const QString &name, const QString &toolTip)
 {
-    auto *label = new QLabel(parent);
-    label->setTextFormat(Qt::PlainText);
+    auto *label = new ElidedLabel(parent);
+    label->setObjectName(name);
     label->setToolTip(toolTip);
     return label;
 }
@@ -82,20 +81,39 @@ QToolButton *makeToggle(QWidget *parent, const QString &text, const QString &too
     return button;
 }
 
+// Whether a filter field should leave a key to the window's shortcuts. Line edits claim
+// Ctrl+letter keys for emacs-style moves on Linux desktops (Ctrl+E: end of line), which would
+// swallow Ctrl+E (export) there; the clipboard, undo and select-all keys stay the field's. A key
+// no shortcut takes still reaches the field.
+bool leavesToShortcuts(const QKeyEvent *event)
+{
+    const Qt::KeyboardModifiers modifiers = event->modifiers() & ~Qt::ShiftModifier;
+    if (!(modifiers & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier)))
+        return false;
+    if (event->key() < Qt::Key_A || event->key() > Qt::Key_Z)
+        return false;
+    for (const QKeySequence::StandardKey key :
+            {QKeySequence::Copy, QKeySequence::Cut, QKeySequence::Paste, QKeySequence::Undo,
+                    QKeySequence::Redo, QKeySequence::SelectAll}) {
+        if (event->matches(key))
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 FeedPanel::FeedPanel(Feed *feed, QWidget *parent)
     : QWidget(parent)
     , m_feed(feed)
     , m_filter(new EventFilterModel(this))
-    , m_table(new QTableView(this))
+    , m_table(new EventTable(this))
     , m_detail(new DetailPane(this))
     , m_connectionView(new ConnectionView(this))
     , m_sideTabs(new QTabWidget(this))
     , m_timeline(new TimelineWidget(this))
 {
     Q_ASSERT(feed);
-    m_filter->setSourceModel(feed->model());
     m_timeline->setHistory(feed->history());
 
     QWidget *status = createStatusBar();
@@ -142,19 +160,20 @@ FeedPanel::FeedPanel(Feed *feed, QWidget *parent)
     auto *clearShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_L), this);
     clearShortcut->setContext(Qt::WidgetWithChildrenShortcut);
     connect(clearShortcut, &QShortcut::activated, this, &FeedPanel::clearLog);
-    auto *pauseShortcut = new QShortcut(QKeySequence(Qt::Key_Space), m_table);
-    pauseShortcut->setContext(Qt::WidgetShortcut);
-    connect(pauseShortcut, &QShortcut::activated, this, [this] { setAutoScrollPaused(!m_paused); });
 
     connect(feed, &Feed::statsChanged, this, &FeedPanel::updateStatus);
     connect(feed, &Feed::readyStateChanged, this, &FeedPanel::updateStatus);
+    connect(feed, &Feed::statsChanged, this, &FeedPanel::updateEmptyStates);
+    connect(feed, &Feed::readyStateChanged, this, &FeedPanel::updateEmptyStates);
     connect(feed, &Feed::connectionsChanged, this, &FeedPanel::updateConnections);
     connect(feed, &Feed::llmChanged, this, [this] {
         if (m_llmView && m_feed)
             m_llmView->setStream(m_feed->llmStream());
+        updateEmptyStates();
     });
     updateConnections();
     updateStatus();
+    updateEmptyStates();
     // An LLM feed is read as text first.
     if (m_llmView)
         m_sideTabs->setCurrentIndex(LlmTab);
@@ -165,7 +184,9 @@ FeedPanel::~FeedPanel() = default;
 QWidget *FeedPanel::createStatusBar()
 {
     auto *bar = new QWidget(this);
+    bar->setObjectName(u"stateStrip"_s);
     m_stateLabel = new QLabel(bar);
+    m_stateLabel->setObjectName(u"stateLabel"_s);
     m_stateLabel->setTextFormat(Qt::PlainText);
     m_stateLabel->setAlignment(Qt::AlignCenter);
     m_stateLabel->setAutoFillBackground(true);
@@ -176,18 +197,18 @@ QWidget *FeedPanel::createStatusBar()
     m_stateLabel->setMinimumWidth(
             QFontMetrics(bold).horizontalAdvance(stateLabel(Feed::ReadyState::Connecting)) + 16);
 
-    m_eventsLabel = makeValueLabel(bar, tr("Events received (comments in brackets)"));
-    m_rateLabel = makeValueLabel(bar, tr("Events per second over the last second"));
+    m_eventsLabel =
+            makeValueLabel(bar, u"eventsLabel"_s, tr("Events received (comments in brackets)"));
+    m_rateLabel = makeValueLabel(bar, u"rateLabel"_s, tr("Events per second over the last second"));
     m_sparkline = new Sparkline(bar);
     m_sparkline->setCapacity(Feed::RateHistorySeconds);
     m_sparkline->setToolTip(tr("Events per second, last minute"));
-    m_bytesLabel = makeValueLabel(bar, tr("Bytes received"));
-    m_reconnectsLabel = makeValueLabel(bar, tr("Connections after the first"));
-    m_retryLabel = makeValueLabel(bar, tr("Current reconnection time"));
-    m_lastIdLabel = makeValueLabel(bar, tr("Last event ID"));
-    m_errorLabel = makeValueLabel(bar, {});
-    m_errorLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_errorLabel->setMinimumWidth(fontMetrics().averageCharWidth() * 8);
+    m_bytesLabel = makeValueLabel(bar, u"bytesLabel"_s, tr("Bytes received"));
+    m_reconnectsLabel =
+            makeValueLabel(bar, u"reconnectsLabel"_s, tr("Connections after the first"));
+    m_retryLabel = makeValueLabel(bar, u"retryLabel"_s, tr("Current reconnection time"));
+    m_lastIdLabel = makeValueLabel(bar, u"lastIdLabel"_s, tr("Last event ID"));
+    m_errorLabel = makeValueLabel(bar, u"errorLabel"_s, tr("The feed's last error"));
 
     auto *layout = new QHBoxLayout(bar);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -215,6 +236,7 @@ QWidget *FeedPanel::createFilterBar()
     auto *bar = new QWidget(this);
 
     m_typeButton = new QToolButton(bar);
+    m_typeButton->setObjectName(u"typeButton"_s);
     m_typeButton->setText(tr("Types"));
     m_typeButton->setToolTip(tr("Show or hide event types"));
     m_typeButton->setPopupMode(QToolButton::InstantPopup);
@@ -224,6 +246,8 @@ QWidget *FeedPanel::createFilterBar()
     connect(m_typeMenu, &QMenu::aboutToShow, this, &FeedPanel::refreshTypeMenu);
 
     m_textEdit = new QLineEdit(bar);
+    m_textEdit->setObjectName(u"textFilterEdit"_s);
+    m_textEdit->installEventFilter(this);
     m_textEdit->setPlaceholderText(tr("Filter data (Ctrl+F)"));
     m_textEdit->setClearButtonEnabled(true);
     connect(m_textEdit, &QLineEdit::textChanged, this, &FeedPanel::applyTextFilter);
@@ -240,6 +264,8 @@ QWidget *FeedPanel::createFilterBar()
             });
 
     m_idEdit = new QLineEdit(bar);
+    m_idEdit->setObjectName(u"idFilterEdit"_s);
+    m_idEdit->installEventFilter(this);
     m_idEdit->setPlaceholderText(tr("Filter id"));
     m_idEdit->setClearButtonEnabled(true);
     m_idEdit->setMaximumWidth(fontMetrics().averageCharWidth() * 18);
@@ -249,9 +275,10 @@ QWidget *FeedPanel::createFilterBar()
     m_commentsButton->setChecked(m_filter->showComments());
     connect(m_commentsButton, &QToolButton::toggled, m_filter, &EventFilterModel::setShowComments);
 
-    m_pauseButton = makeToggle(
-            bar, tr("Pause"), tr("Pause auto-scroll (Space in the table); rows still arrive"));
-    connect(m_pauseButton, &QToolButton::toggled, this, &FeedPanel::setAutoScrollPaused);
+    m_followButton = new QToolButton(bar);
+    m_followButton->setObjectName(u"followLiveButton"_s);
+    m_followButton->setDefaultAction(m_table->followLiveAction());
+    m_followButton->setAutoRaise(true);
 
     m_clearButton = new QToolButton(bar);
     m_clearButton->setText(tr("Clear"));
@@ -267,76 +294,41 @@ QWidget *FeedPanel::createFilterBar()
     layout->addWidget(m_regexButton);
     layout->addWidget(m_idEdit);
     layout->addWidget(m_commentsButton);
-    layout->addWidget(m_pauseButton);
+    layout->addWidget(m_followButton);
     layout->addWidget(m_clearButton);
     return bar;
 }
 
 void FeedPanel::setUpTable()
 {
-    m_table->setModel(m_filter);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setWordWrap(false);
-    m_table->setShowGrid(false);
-    m_table->setAlternatingRowColors(true);
-    m_table->setTextElideMode(Qt::ElideRight);
-    m_table->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
-    m_table->setVerticalScrollMode(QAbstractItemView::ScrollPerItem);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-
-    // Fixed, uniform rows: the view never measures row contents, whatever the rate.
-    QHeaderView *vertical = m_table->verticalHeader();
-    vertical->setSectionResizeMode(QHeaderView::Fixed);
-    vertical->setDefaultSectionSize(fontMetrics().height() + 6);
-    vertical->hide();
-
-    QHeaderView *horizontal = m_table->horizontalHeader();
-    horizontal->setSectionResizeMode(QHeaderView::Interactive);
-    horizontal->setStretchLastSection(false);
-    horizontal->setHighlightSections(false);
-    const int charWidth = fontMetrics().averageCharWidth();
-    const int padding = charWidth * 3;
-    m_table->setColumnWidth(EventLogModel::TimeColumn,
-            fontMetrics().horizontalAdvance(u"00:00:00.000"_s) + padding);
-    // Wide enough for the header and a typical long name ("content_block_delta"); the user
-    // can still drag it.
-    m_table->setColumnWidth(EventLogModel::TypeColumn,
-            std::max(horizontal->sectionSizeHint(EventLogModel::TypeColumn),
-                    fontMetrics().horizontalAdvance(u"content_block_delta"_s) + padding));
-    m_table->setColumnWidth(EventLogModel::IdColumn, charWidth * 8);
-    m_table->setColumnWidth(EventLogModel::SizeColumn, charWidth * 9);
-    horizontal->setSectionResizeMode(EventLogModel::DataColumn, QHeaderView::Stretch);
-
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) { onCurrentChanged(current); });
-
-    QScrollBar *scrollBar = m_table->verticalScrollBar();
-    connect(scrollBar, &QScrollBar::valueChanged, this,
-            [this, scrollBar](int value) { m_followBottom = value >= scrollBar->maximum(); });
-    connect(scrollBar, &QScrollBar::rangeChanged, this, &FeedPanel::onScrollRangeChanged);
+    m_table->setModels(m_filter, m_feed->model());
+    connect(m_table, &EventTable::currentLogRowChanged, this, &FeedPanel::onCurrentLogRowChanged);
+    connect(m_table, &EventTable::currentEventLeft, this, &FeedPanel::onCurrentEventLeft);
+    connect(m_table, &EventTable::filterByTypeRequested, this, &FeedPanel::filterByType);
+    connect(m_table, &EventTable::showInTimelineRequested, m_timeline, &TimelineWidget::markTime);
+    for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_filter, signal, this, &FeedPanel::updateEmptyStates);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &FeedPanel::updateEmptyStates);
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &FeedPanel::updateEmptyStates);
 }
 
-void FeedPanel::onScrollRangeChanged()
+void FeedPanel::onCurrentLogRowChanged(int logRow)
 {
-    if (m_paused || !m_followBottom)
-        return;
-    m_table->scrollToBottom();
-}
-
-void FeedPanel::onCurrentChanged(const QModelIndex &current)
-{
-    if (!current.isValid() || !m_feed) {
+    if (logRow < 0 || !m_feed) {
         m_detail->clear();
         return;
     }
-    const QModelIndex source = m_filter->mapToSource(current);
-    if (!source.isValid()) {
-        m_detail->clear();
+    m_detail->setRecord(m_feed->model()->record(logRow), m_feed->model()->isRawDropped(logRow));
+}
+
+void FeedPanel::onCurrentEventLeft(EventTable::Departure why)
+{
+    if (why == EventTable::Departure::Filtered) {
+        m_detail->clear(tr("The selected event is hidden by the filter."));
         return;
     }
-    m_detail->setRecord(
-            m_feed->model()->record(source.row()), m_feed->model()->isRawDropped(source.row()));
+    m_detail->clear(tr("The selected event left the log: it keeps the newest %L1 records.")
+                            .arg(m_feed ? m_feed->model()->capacity() : 0));
 }
 
 void FeedPanel::applyTextFilter()
@@ -354,29 +346,64 @@ void FeedPanel::refreshTypeMenu()
         m_typeMenu->addAction(tr("No events yet"))->setEnabled(false);
         return;
     }
-    m_typeMenu->addAction(tr("Show all"), this, [this] { m_filter->setHiddenTypes({}); });
+    m_typeMenu->addAction(tr("Show all"), this, [this] {
+        m_filter->setOnlyType({});
+        m_filter->setHiddenTypes({});
+        updateTypeButton();
+    });
     m_typeMenu->addSeparator();
+    const QString only = m_filter->onlyType();
     for (const QString &type : types) {
         QAction *action = m_typeMenu->addAction(type);
         action->setCheckable(true);
-        action->setChecked(!m_filter->isTypeHidden(type));
-        connect(action, &QAction::toggled, this,
-                [this, type](bool checked) { m_filter->setTypeHidden(type, !checked); });
+        action->setChecked(only.isEmpty() ? !m_filter->isTypeHidden(type) : type == only);
+        // Changing the checklist ends "only this type": what was shown stays shown.
+        connect(action, &QAction::toggled, this, [this, type, types](bool checked) {
+            if (const QString onlyType = m_filter->onlyType(); !onlyType.isEmpty()) {
+                QStringList others = types;
+                others.removeAll(onlyType);
+                m_filter->setHiddenTypes(others);
+                m_filter->setOnlyType({});
+            }
+            m_filter->setTypeHidden(type, !checked);
+            updateTypeButton();
+        });
     }
 }
 
-void FeedPanel::setAutoScrollPaused(bool paused)
+void FeedPanel::filterByType(const QString &type)
 {
-    if (m_paused == paused)
+    m_filter->setOnlyType(type);
+    updateTypeButton();
+}
+
+void FeedPanel::updateTypeButton()
+{
+    const QString only = m_filter->onlyType();
+    const QString shown = fontMetrics().elidedText(
+            only, Qt::ElideMiddle, fontMetrics().averageCharWidth() * MaxTypeButtonChars);
+    m_typeButton->setText(only.isEmpty() ? tr("Types") : tr("Type: %1").arg(shown));
+    m_typeButton->setToolTip(only.isEmpty()
+                    ? tr("Show or hide event types")
+                    : tr("Only events of type “%1” show; “Show all” in this menu ends it.")
+                              .arg(only));
+}
+
+void FeedPanel::updateEmptyStates()
+{
+    Feed *feed = m_feed;
+    if (!feed)
         return;
-    m_paused = paused;
-    m_pauseButton->setChecked(paused);
-    m_pauseButton->setText(paused ? tr("Resume") : tr("Pause"));
-    if (!paused) {
-        m_followBottom = true;
-        m_table->scrollToBottom();
+    const bool everConnected = feed->lastConnection() != nullptr;
+    const bool received = feed->eventCount() + feed->commentCount() > 0;
+    m_table->setEmptyState(EmptyStateLabel::pick(feed->readyState(), everConnected, received,
+            feed->model()->rowCount(), m_filter->rowCount()));
+    if (m_llmView) {
+        // The answer restarts with each request: until its first token there is nothing.
+        const bool hasText = !feed->llmStream().text().isEmpty();
+        m_llmView->setEmptyState(
+                EmptyStateLabel::pick(feed->readyState(), everConnected, false, 0, hasText));
     }
-    Q_EMIT autoScrollPausedChanged(paused);
 }
 
 void FeedPanel::clearLog()
@@ -385,7 +412,7 @@ void FeedPanel::clearLog()
         return;
     m_feed->model()->clear();
     m_detail->clear();
-    m_followBottom = true;
+    m_table->setFollowLive(true);
 }
 
 QString FeedPanel::stateLabel(Feed::ReadyState state)
@@ -545,10 +572,7 @@ void FeedPanel::updateStateBadge()
 
 void FeedPanel::updateErrorLabel()
 {
-    m_errorLabel->setToolTip(m_errorText);
-    const QString shown = m_errorText.isEmpty() ? tr("No error") : m_errorText;
-    m_errorLabel->setText(
-            m_errorLabel->fontMetrics().elidedText(shown, Qt::ElideRight, m_errorLabel->width()));
+    m_errorLabel->setText(m_errorText.isEmpty() ? tr("No error") : m_errorText);
     m_errorLabel->setForegroundRole(
             m_errorText.isEmpty() ? QPalette::PlaceholderText : QPalette::WindowText);
 }
@@ -562,10 +586,14 @@ void FeedPanel::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
 }
 
-void FeedPanel::resizeEvent(QResizeEvent *event)
+bool FeedPanel::eventFilter(QObject *watched, QEvent *event)
 {
-    QWidget::resizeEvent(event);
-    updateErrorLabel();
+    if (event->type() == QEvent::ShortcutOverride && (watched == m_textEdit || watched == m_idEdit)
+            && leavesToShortcuts(static_cast<QKeyEvent *>(event))) {
+        event->ignore();
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void FeedPanel::showEvent(QShowEvent *event)

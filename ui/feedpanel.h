@@ -2,6 +2,7 @@
 // FeedPanel: one feed's status header, filters, event table, detail pane and timeline.
 #pragma once
 
+#include "eventtable.h"
 #include "feed.h"
 
 #include <QPointer>
@@ -25,20 +26,20 @@ class Sparkline;
 class TimelineWidget;
 
 /// Everything about one Feed, always visible: a status header (ready state in the standard's
-/// words and colours, counters, events per second with a sparkline, last error), a filter bar,
-/// the event table (follows new rows unless paused or scrolled up), beside it the tabs "Event"
-/// (the detail pane of the current row), "Connection" (requests, responses and diagnostics; its
-/// title counts the warnings of the newest connection) and, for LLM feeds only, "LLM" (the
-/// assembled answer), and the connection timeline. Ctrl+F focuses the text filter, Space (in the
-/// table) pauses or resumes auto-scroll, Ctrl+L clears the log. An imported recording shows
-/// "IMPORTED", when its records arrived and on how many connections instead of live values; a
-/// feed whose secret headers lack values says which, under the header.
+/// words and colours, counters, events per second with a sparkline, last error; values that do
+/// not fit are elided, with the full text in their tooltips), a filter bar with the "Follow
+/// live" toggle, the event table (EventTable), beside it the tabs "Event" (the detail pane of
+/// the current row), "Connection" (requests, responses and diagnostics; its title counts the
+/// warnings of the newest connection) and, for LLM feeds only, "LLM" (the assembled answer), and
+/// the connection timeline. Empty views say why they are empty. Ctrl+F focuses the text filter,
+/// Ctrl+L clears the log; in the filter fields, Ctrl+letter shortcuts of the window (Ctrl+E
+/// export, ...) still work. An imported recording shows "IMPORTED", when its records arrived
+/// and on how many connections instead of live values; a feed whose secret headers lack values
+/// says which, under the header.
 class FeedPanel final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(FeedPanel)
-    Q_PROPERTY(bool autoScrollPaused READ isAutoScrollPaused WRITE setAutoScrollPaused NOTIFY
-                    autoScrollPausedChanged)
 
 public:
     /// The tabs beside the table, in this order; LlmTab exists only for LLM feeds.
@@ -55,6 +56,8 @@ public:
     [[nodiscard]] Feed *feed() const { return m_feed; }
 
     [[nodiscard]] QTableView *tableView() const { return m_table; }
+
+    [[nodiscard]] EventTable *eventTable() const { return m_table; }
 
     [[nodiscard]] EventFilterModel *filterModel() const { return m_filter; }
 
@@ -82,7 +85,8 @@ public:
 
     [[nodiscard]] QToolButton *commentsButton() const { return m_commentsButton; }
 
-    [[nodiscard]] QToolButton *pauseButton() const { return m_pauseButton; }
+    /// Shows the table's followLiveAction().
+    [[nodiscard]] QToolButton *followLiveButton() const { return m_followButton; }
 
     /// The type checklist, filled each time it opens (see refreshTypeMenu()).
     [[nodiscard]] QMenu *typeMenu() const { return m_typeMenu; }
@@ -93,10 +97,7 @@ public:
     [[nodiscard]] QString statusText() const;
     [[nodiscard]] static QString stateLabel(Feed::ReadyState state);
 
-    [[nodiscard]] bool isAutoScrollPaused() const { return m_paused; }
-
 public Q_SLOTS:
-    void setAutoScrollPaused(bool paused);
     /// Removes every row of the log (the feed's counters go on).
     void clearLog();
     /// Rebuilds the type checklist from the types seen so far.
@@ -104,21 +105,21 @@ public Q_SLOTS:
     /// Reads the feed's counters into the header now (statsChanged() does it otherwise).
     void updateStatus();
 
-Q_SIGNALS:
-    void autoScrollPausedChanged(bool paused);
-
 protected:
     void changeEvent(QEvent *event) override;
-    void resizeEvent(QResizeEvent *event) override;
     void showEvent(QShowEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     QWidget *createStatusBar();
     QWidget *createFilterBar();
     void setUpTable();
     void applyTextFilter();
-    void onCurrentChanged(const QModelIndex &current);
-    void onScrollRangeChanged();
+    void onCurrentLogRowChanged(int logRow);
+    void onCurrentEventLeft(EventTable::Departure why);
+    void filterByType(const QString &type);
+    void updateTypeButton();
+    void updateEmptyStates();
     void updateErrorLabel();
     void updateStateBadge();
     void updateConnections();
@@ -129,7 +130,7 @@ private:
 
     QPointer<Feed> m_feed;
     EventFilterModel *m_filter = nullptr;
-    QTableView *m_table = nullptr;
+    EventTable *m_table = nullptr;
     DetailPane *m_detail = nullptr;
     ConnectionView *m_connectionView = nullptr;
     LlmView *m_llmView = nullptr;
@@ -156,9 +157,6 @@ private:
     QToolButton *m_regexButton = nullptr;
     QLineEdit *m_idEdit = nullptr;
     QToolButton *m_commentsButton = nullptr;
-    QToolButton *m_pauseButton = nullptr;
+    QToolButton *m_followButton = nullptr;
     QToolButton *m_clearButton = nullptr;
-
-    bool m_paused = false;
-    bool m_followBottom = true; ///< the user has not scrolled up
 };

@@ -7,8 +7,8 @@
 #include <QSyntaxHighlighter>
 #include <QTextCharFormat>
 
-/// Highlights JSON one line at a time, which suits QJsonDocument's indented output (a string
-/// never spans lines there). Colours follow the palette: lighter ones on a dark base.
+/// Highlights JSON one line at a time, which suits Sse::Json::reindent()'s output (a JSON
+/// string never spans lines). Colours follow the palette: lighter ones on a dark base.
 class JsonHighlighter final : public QSyntaxHighlighter
 {
     Q_OBJECT

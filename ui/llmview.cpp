@@ -15,12 +15,12 @@ LlmView::LlmView(QWidget *parent)
     : QWidget(parent)
     , m_text(new QPlainTextEdit(this))
     , m_stats(new QLabel(this))
+    , m_emptyLabel(new EmptyStateLabel(m_text->viewport()))
 {
     m_text->setReadOnly(true);
     m_text->setUndoRedoEnabled(false);
     m_text->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    m_text->setPlaceholderText(tr("The answer appears here as it streams."));
     m_stats->setTextFormat(Qt::PlainText);
     m_stats->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_stats->setWordWrap(true);
@@ -68,6 +68,11 @@ void LlmView::setStream(const Sse::LlmStream &stream)
             tr("%1 · tokens: %2 · first token after %3 · %4 tokens/s · %5")
                     .arg(styleName(stream.style()), locale.toString(stream.tokens()), ttft,
                             locale.toString(stream.tokensPerSecond(), 'f', 1), stateText(stream)));
+}
+
+void LlmView::setEmptyState(EmptyStateLabel::State state)
+{
+    m_emptyLabel->setState(state);
 }
 
 QString LlmView::text() const

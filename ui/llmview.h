@@ -2,6 +2,8 @@
 // LlmView: the text of an LLM stream as it arrives, with its speed.
 #pragma once
 
+#include "emptystatelabel.h"
+
 #include "sselib/llmstream.h"
 
 #include <QString>
@@ -15,7 +17,7 @@ QT_END_NAMESPACE
 /// Shows an Sse::LlmStream: the assembled text (appended as it grows, following the end unless
 /// the user scrolled up) and one line with the style, the token count, the time to first
 /// token, tokens per second and the state (waiting, streaming, done with the finish reason, or
-/// the error).
+/// the error). While there is no text, a message in the middle says why (setEmptyState()).
 class LlmView final : public QWidget
 {
     Q_OBJECT
@@ -29,6 +31,11 @@ public:
     void setStream(const Sse::LlmStream &stream);
     /// Shows nothing.
     void clear();
+
+    /// The message over the empty text: the feed's state; State::None hides it.
+    void setEmptyState(EmptyStateLabel::State state);
+
+    [[nodiscard]] EmptyStateLabel *emptyStateLabel() const { return m_emptyLabel; }
 
     /// The text shown.
     [[nodiscard]] QString text() const;
@@ -44,5 +51,6 @@ public:
 private:
     QPlainTextEdit *m_text = nullptr;
     QLabel *m_stats = nullptr;
+    EmptyStateLabel *m_emptyLabel = nullptr;
     QString m_shown; ///< the text in m_text, to tell an extension from a new message
 };

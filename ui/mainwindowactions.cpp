@@ -128,7 +128,8 @@ QString MainWindowActions::shortcutsText(const QObject *window)
                 action->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped());
     }
     return tr("<h3>Keyboard shortcuts</h3><table>%1</table>"
-              "<p>In a feed: Ctrl+F filters the text, Space pauses or resumes scrolling, "
-              "Ctrl+L clears the log.</p>")
+              "<p>In a feed: Ctrl+F filters the text, Ctrl+L clears the log. In its event "
+              "table: End follows live again, Ctrl+C copies the selected events' data, "
+              "Ctrl+Shift+C copies them as SSE lines.</p>")
             .arg(rows);
 }

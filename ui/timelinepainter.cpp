@@ -37,6 +37,8 @@ TimelinePainter::TimelinePainter(const TimelineWidget &widget, qint64 nowMs)
     , m_followLive(widget.followsLive())
     , m_hasFocus(widget.hasFocus())
     , m_nowMs(nowMs)
+    , m_markMs(widget.markedTime())
+    , m_emptyText(widget.emptyText())
     , m_layout(TimelineLayout::compute(m_font, widget.size()))
 { }
 
@@ -53,15 +55,15 @@ void TimelinePainter::paint(QPainter &painter) const
     paintGrid(painter, ticks);
 
     if (!m_history || m_history->isEmpty()) {
-        painter.setPen(m_palette.color(QPalette::PlaceholderText));
-        painter.drawText(m_layout.lanes[TimelineWidget::StateLane], Qt::AlignCenter,
-                tr("No connection recorded yet"));
+        paintEmptyText(painter, m_layout.lanes[TimelineWidget::StateLane]);
     } else {
         paintSpans(painter);
         paintDensity(painter);
         TimelineMarkerPainter::paint(
                 painter, *m_history, m_mapping, m_layout, m_width, m_palette, m_font);
+        paintEmptyText(painter, m_layout.lanes[TimelineWidget::DensityLane]);
     }
+    paintMark(painter);
 
     // "Now", unless it is the right edge anyway.
     const double nowX = m_mapping.x(m_nowMs);
@@ -78,6 +80,37 @@ void TimelinePainter::paint(QPainter &painter) const
         painter.setBrush(Qt::NoBrush);
         painter.drawRect(QRectF(m_rect).adjusted(0.5, 0.5, -0.5, -0.5));
     }
+}
+
+void TimelinePainter::paintEmptyText(QPainter &painter, const QRectF &rect) const
+{
+    if (m_emptyText.isEmpty())
+        return;
+    painter.setFont(m_font);
+    painter.setPen(m_palette.color(QPalette::PlaceholderText));
+    painter.drawText(rect, Qt::AlignCenter, m_emptyText);
+}
+
+// The event "Show in timeline" picked: a line across the lanes with a notch on top.
+void TimelinePainter::paintMark(QPainter &painter) const
+{
+    if (!m_markMs)
+        return;
+    const double x = m_mapping.x(*m_markMs);
+    if (x < 0 || x > m_width)
+        return;
+    const double top = m_layout.lanes[TimelineWidget::RequestLane].top();
+    const double bottom = m_layout.lanes[TimelineWidget::DensityLane].bottom();
+    const QColor colour = m_palette.color(QPalette::Highlight);
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setPen(QPen(colour, 2.0));
+    painter.drawLine(QPointF(x, top), QPointF(x, bottom));
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(colour);
+    const QPointF notch[3] = {QPointF(x - 5.0, top), QPointF(x + 5.0, top), QPointF(x, top + 6.0)};
+    painter.drawPolygon(notch, 3);
+    painter.setBrush(Qt::NoBrush);
+    painter.setRenderHint(QPainter::Antialiasing, false);
 }
 
 void TimelinePainter::paintGrid(QPainter &painter, const QList<qint64> &ticks) const

@@ -10,6 +10,9 @@
 #include <QList>
 #include <QPalette>
 #include <QRect>
+#include <QString>
+
+#include <optional>
 
 class ConnectionHistory;
 class TimelineWidget;
@@ -37,6 +40,8 @@ private:
     void paintSpans(QPainter &painter) const;
     void paintDensity(QPainter &painter) const;
     void paintAxis(QPainter &painter, const QList<qint64> &ticks, qint64 stepMs) const;
+    void paintEmptyText(QPainter &painter, const QRectF &rect) const;
+    void paintMark(QPainter &painter) const;
 
     const TimeMapping &m_mapping;
     const ConnectionHistory *m_history;
@@ -47,5 +52,7 @@ private:
     bool m_followLive;
     bool m_hasFocus;
     qint64 m_nowMs;
+    std::optional<qint64> m_markMs;
+    QString m_emptyText;
     TimelineLayout m_layout;
 };

@@ -2,6 +2,7 @@
 // TimelineWidget: paints a feed's ConnectionHistory along a time axis.
 #include "timelinewidget.h"
 
+#include "emptystatelabel.h"
 #include "timelinelayout.h"
 #include "timelinepainter.h"
 #include "timelinestyle.h"
@@ -16,6 +17,7 @@
 #include <QToolTip>
 #include <QWheelEvent>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 
@@ -75,11 +77,38 @@ void TimelineWidget::setFollowLive(bool follow)
     if (follow == m_followLive)
         return;
     m_followLive = follow;
-    if (m_followLive)
+    if (m_followLive) {
+        m_markMs.reset();
         m_mapping.followLive(now());
+    }
     updateLiveTimer();
     update();
     Q_EMIT followLiveChanged(m_followLive);
+}
+
+void TimelineWidget::markTime(qint64 ms)
+{
+    setFollowLive(false);
+    m_mapping.setWidth(width());
+    const double widest = double(MarkSpanMs) / std::max(1, width());
+    m_mapping.setMsPerPixel(std::min(m_mapping.msPerPixel, widest));
+    m_mapping.startMs = double(ms) - m_mapping.widthPx / 2.0 * m_mapping.msPerPixel;
+    m_markMs = ms;
+    update();
+}
+
+QString TimelineWidget::emptyText() const
+{
+    using State = EmptyStateLabel::State;
+    if (!m_history || m_history->isEmpty())
+        return EmptyStateLabel::text(State::NotConnected);
+    if (m_history->totalEvents() > 0 || m_history->spans().empty())
+        return {};
+    // The state lane shows CLOSED by itself; the rest deserves words.
+    const ConnectionHistory::ReadyState state = m_history->spans().back().state;
+    if (state == ConnectionHistory::ReadyState::Closed)
+        return {};
+    return EmptyStateLabel::text(EmptyStateLabel::pick(state, true, false, 0, 0));
 }
 
 qint64 TimelineWidget::now() const

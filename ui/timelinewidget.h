@@ -9,6 +9,8 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <optional>
+
 struct TimelineLayout;
 
 /// Paints one feed's connection history, time running left to right: a lane of ready-state
@@ -55,6 +57,19 @@ public:
     /// While on, "now" stays at the right edge (repainted a few times a second while visible).
     void setFollowLive(bool follow);
 
+    /// Stops following live and centres `ms`, zoomed in to show at most MarkSpanMs around it,
+    /// and marks it with a line until another mark or following live again.
+    void markTime(qint64 ms);
+
+    [[nodiscard]] std::optional<qint64> markedTime() const { return m_markMs; }
+
+    static constexpr qint64 MarkSpanMs = 20'000;
+
+    /// What the timeline says while it has nothing to show: "Not connected yet" before the
+    /// first connection, "Waiting for the first event…" while connected without events; empty
+    /// otherwise.
+    [[nodiscard]] QString emptyText() const;
+
     [[nodiscard]] QRect laneRect(Lane lane) const;
     /// What the tooltip at pos says; empty where there is nothing to explain.
     [[nodiscard]] QString toolTipAt(const QPoint &pos) const;
@@ -97,6 +112,7 @@ private:
     QMetaObject::Connection m_historyConnection;
     TimeMapping m_mapping;
     bool m_followLive = true;
+    std::optional<qint64> m_markMs;
     bool m_dragging = false;
     double m_lastDragX = 0.0;
     QTimer m_liveTimer;

@@ -6,6 +6,7 @@
 #include <QAbstractItemModelTester>
 #include <QDateTime>
 #include <QFont>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -160,6 +161,8 @@ private Q_SLOTS:
     void dataColumn_previewIsOneElidedLine();
     void dataColumn_toolTipIsAFewEscapedLines();
     void sizeColumn_countsUtf8Bytes();
+    void sizeColumn_humanUnits_data();
+    void sizeColumn_humanUnits();
     void roles_giveRawValues();
     void typeColor_isStablePerTypeAndDiffersBetweenTypes();
     void comments_areGreyAndItalic();
@@ -173,6 +176,7 @@ private Q_SLOTS:
 
     // EventFilterModel
     void filter_hiddenTypesKeepNewTypesVisible();
+    void filter_onlyTypeKeepsLaterTypesOut();
     void filter_textIsCaseInsensitive();
     void filter_regex_data();
     void filter_regex();
@@ -690,8 +694,33 @@ void tst_EventLogModel::sizeColumn_countsUtf8Bytes()
     m.log.append(makeEvent("tick", "\xF0\x9F\x98\x80"));
     m.log.append(makeComment("ping"));
     m.log.flush();
-    QCOMPARE(column(m.log, EventLogModel::SizeColumn), (QStringList{u"5"_s, u"4"_s, u"4"_s}));
-    QCOMPARE(cell(m.log, 0, EventLogModel::SizeColumn).toLongLong(), 5);
+    QCOMPARE(column(m.log, EventLogModel::SizeColumn), (QStringList{u"5 B"_s, u"4 B"_s, u"4 B"_s}));
+    QCOMPARE(cell(m.log, 0, EventLogModel::SizeColumn, EventLogModel::SizeRole).toLongLong(), 5);
+    QCOMPARE(cell(m.log, 0, EventLogModel::SizeColumn, Qt::ToolTipRole).toString(), u"5 bytes"_s);
+}
+
+void tst_EventLogModel::sizeColumn_humanUnits_data()
+{
+    QTest::addColumn<qint64>("bytes");
+    QTest::addColumn<double>("value"); // < 0: a whole number of bytes
+    QTest::addColumn<QString>("unit");
+    QTest::addRow("0") << qint64(0) << -1.0 << u"B"_s;
+    QTest::addRow("812") << qint64(812) << -1.0 << u"B"_s;
+    QTest::addRow("1023") << qint64(1023) << -1.0 << u"B"_s;
+    QTest::addRow("1 KiB") << qint64(1024) << 1.0 << u"KiB"_s;
+    QTest::addRow("1.2 KiB") << qint64(1229) << 1.2 << u"KiB"_s;
+    QTest::addRow("just under 1 MiB") << qint64(1024 * 1024 - 1) << 1.0 << u"MiB"_s;
+    QTest::addRow("5 MiB") << qint64(5 * 1024 * 1024) << 5.0 << u"MiB"_s;
+    QTest::addRow("3.5 GiB") << qint64(3584) * 1024 * 1024 << 3.5 << u"GiB"_s;
+}
+
+void tst_EventLogModel::sizeColumn_humanUnits()
+{
+    QFETCH(qint64, bytes);
+    QFETCH(double, value);
+    QFETCH(QString, unit);
+    const QString number = value < 0 ? QString::number(bytes) : QLocale().toString(value, 'f', 1);
+    QCOMPARE(EventLogModel::sizeText(bytes), number + u' ' + unit);
 }
 
 void tst_EventLogModel::roles_giveRawValues()
@@ -941,6 +970,25 @@ void tst_EventLogModel::filter_hiddenTypesKeepNewTypesVisible()
 
     m.filter.setHiddenTypes({});
     QCOMPARE(m.filter.rowCount(), 7);
+}
+
+void tst_EventLogModel::filter_onlyTypeKeepsLaterTypesOut()
+{
+    Models m;
+    m.log.append(makeEvent("alpha", "1"));
+    m.log.append(makeComment("ping"));
+    m.log.append(makeEvent("beta", "2"));
+    m.log.flush();
+    m.filter.setOnlyType(u"beta"_s);
+    QCOMPARE(m.filter.onlyType(), u"beta"_s);
+    QCOMPARE(column(m.filter, EventLogModel::DataColumn), QStringList{u"2"_s});
+    m.log.append(makeEvent("gamma", "3"));
+    m.log.append(makeEvent("beta", "4"));
+    m.log.append(makeComment("pong"));
+    m.log.flush();
+    QCOMPARE(column(m.filter, EventLogModel::DataColumn), (QStringList{u"2"_s, u"4"_s}));
+    m.filter.setOnlyType({});
+    QCOMPARE(m.filter.rowCount(), 6);
 }
 
 void tst_EventLogModel::filter_textIsCaseInsensitive()

@@ -115,7 +115,7 @@ private Q_SLOTS:
     void panel_showsRowsAndState();
     void panel_selectingJsonRowFillsDetail();
     void panel_textFilterReducesRows();
-    void panel_pauseStopsAutoScroll();
+    void panel_followLiveButtonStopsAutoScroll();
     void panel_clearAndShortcuts();
     void panel_grab();
 
@@ -616,7 +616,7 @@ void tst_Feed::panel_textFilterReducesRows()
             int(feed.model()->rowCount()) - int(feed.commentCount()));
 }
 
-void tst_Feed::panel_pauseStopsAutoScroll()
+void tst_Feed::panel_followLiveButtonStopsAutoScroll()
 {
     Feed feed(configFor(m_publisher->url(u"/events"_s)));
     FeedPanel panel(&feed);
@@ -628,21 +628,21 @@ void tst_Feed::panel_pauseStopsAutoScroll()
     QTRY_VERIFY_WITH_TIMEOUT(bar->maximum() > 5, 10000);
     QTRY_COMPARE(bar->value(), bar->maximum());
 
-    panel.tableView()->setFocus();
-    QTest::keyClick(panel.tableView(), Qt::Key_Space);
-    QVERIFY(panel.isAutoScrollPaused());
-    QVERIFY(panel.pauseButton()->isChecked());
+    panel.followLiveButton()->click();
+    QVERIFY(!panel.eventTable()->followsLive());
+    QVERIFY(!panel.followLiveButton()->isChecked());
     const int pausedAt = bar->value();
     const int maxAtPause = bar->maximum();
     QTRY_VERIFY(bar->maximum() > maxAtPause + 3);
     QCOMPARE(bar->value(), pausedAt);
 
-    panel.pauseButton()->click();
-    QVERIFY(!panel.isAutoScrollPaused());
+    panel.followLiveButton()->click();
+    QVERIFY(panel.eventTable()->followsLive());
     QTRY_COMPARE(bar->value(), bar->maximum());
 
     // Scrolling up by hand stops following too.
     bar->setValue(0);
+    QVERIFY(!panel.eventTable()->followsLive());
     const int maxAtScroll = bar->maximum();
     QTRY_VERIFY(bar->maximum() > maxAtScroll + 3);
     QCOMPARE(bar->value(), 0);
@@ -685,7 +685,7 @@ void tst_Feed::panel_grab()
     m_publisher->publish({}, JsonData);
     QAbstractItemModel *model = panel.tableView()->model();
     QTRY_VERIFY(rowWithData(model, QString::fromUtf8(JsonData)) >= 0);
-    panel.setAutoScrollPaused(true);
+    panel.eventTable()->setFollowLive(false);
     const int row = rowWithData(model, QString::fromUtf8(JsonData));
     panel.tableView()->setCurrentIndex(model->index(row, EventLogModel::DataColumn));
     panel.tableView()->scrollTo(model->index(row, 0));

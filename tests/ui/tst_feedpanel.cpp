@@ -1,29 +1,46 @@
 // SPDX-License-Identifier: MIT
-// Tests of FeedPanel's side tabs: ConnectionView (responses, findings, report) and LlmView.
+// Tests of FeedPanel: its side tabs (ConnectionView, LlmView, DetailPane), the event table
+// (stable selection, following, copying, context menu), the state strip and empty states.
 #include "tests/support/grab.h"
 #include "tests/support/palettes.h"
 #include "tests/support/testserver.h"
 
+#include "sselib/jsontext.h"
 #include "sselib/publisher.h"
 #include "sselib/secrets.h"
 #include "sselib/tokenstreamer.h"
 #include "ui/connectionview.h"
+#include "ui/detailpane.h"
+#include "ui/eventfiltermodel.h"
 #include "ui/feed.h"
 #include "ui/feedpanel.h"
 #include "ui/llmview.h"
+#include "ui/mainwindow.h"
+#include "ui/timelinewidget.h"
 
+#include <QAction>
+#include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDialog>
 #include <QGuiApplication>
 #include <QHeaderView>
+#include <QHelpEvent>
+#include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QPlainTextEdit>
+#include <QScrollBar>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QToolButton>
+#include <QToolTip>
 #include <QUrlQuery>
 
 #include <memory>
@@ -95,6 +112,127 @@ QByteArray openAiDelta(const QByteArray &text)
     return R"({"choices":[{"index":0,"delta":{"content":")"_ba + text + R"("}}]})"_ba;
 }
 
+using Record = Sse::EventLog::Record;
+
+Record makeEvent(const QByteArray &data, const QByteArray &type = "message"_ba,
+        const QByteArray &id = {}, qint64 receivedMs = 1'700'000'000'000)
+{
+    Record record;
+    record.kind = Record::Kind::Event;
+    record.event.type = type;
+    record.event.data = data;
+    record.event.lastEventId = id;
+    record.event.receivedMs = receivedMs;
+    record.event.connection = 1;
+    return record;
+}
+
+// Appends `count` events numbered from `first` ("data: <n>", id <n>) and shows them at once.
+void appendNumbered(EventLogModel *model, int first, int count)
+{
+    for (int n = first; n < first + count; ++n) {
+        const QByteArray number = QByteArray::number(n);
+        model->append(makeEvent(number, "tick"_ba, number));
+    }
+    model->flush();
+}
+
+quint64 sequenceAt(const QAbstractItemModel *model, int row)
+{
+    return model->index(row, 0).data(EventLogModel::SequenceRole).toULongLong();
+}
+
+quint64 currentSequence(const QTableView *table)
+{
+    const QModelIndex current = table->currentIndex();
+    return current.isValid() ? current.data(EventLogModel::SequenceRole).toULongLong() : 0;
+}
+
+// The row at the top of the table's viewport.
+quint64 topSequence(const QTableView *table)
+{
+    const int row = table->rowAt(0);
+    return row < 0 ? 0 : sequenceAt(table->model(), row);
+}
+
+// A feed (not opened) and its panel, shown; tests wait for it with exposed().
+class ShownPanel
+{
+public:
+    explicit ShownPanel(const QUrl &url, const QSize &size = {1000, 600}, bool llm = false)
+        : feed(configFor(url, llm))
+        , panel(&feed)
+    {
+        panel.resize(size);
+        panel.show();
+    }
+
+    [[nodiscard]] bool exposed() { return QTest::qWaitForWindowExposed(&panel); }
+
+    Feed feed;
+    FeedPanel panel;
+};
+
+// What a QLabel shows when it is asked for its tooltip, as a user hovering it would see.
+QString hoverToolTip(QWidget *widget)
+{
+    QToolTip::hideText();
+    const QPoint pos = widget->rect().center();
+    QHelpEvent help(QEvent::ToolTip, pos, widget->mapToGlobal(pos));
+    QApplication::sendEvent(widget, &help);
+    return QToolTip::text();
+}
+
+// The label that FeedPanel's state strip gives `name`.
+QLabel *stripLabel(const FeedPanel &panel, const QString &name)
+{
+    return panel.findChild<QLabel *>(name);
+}
+
+// Where Qt on Linux desktops (the X11, KDE and GNOME key schemes) lets a line edit claim Ctrl+E
+// (end of line) before any shortcut sees it. The offscreen platform uses the Windows scheme,
+// which does not, so the test claims the key the way QLineEdit does there.
+class ClaimsCtrlE final : public QObject
+{
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::ShortcutOverride) {
+            const auto *key = static_cast<QKeyEvent *>(event);
+            if (key->key() == Qt::Key_E && key->modifiers() == Qt::ControlModifier)
+                event->accept();
+        }
+        return QObject::eventFilter(watched, event);
+    }
+};
+
+// Rejects the first modal dialog that opens and remembers its class name.
+class ModalCloser final : public QObject
+{
+public:
+    explicit ModalCloser(QObject *parent = nullptr)
+        : QObject(parent)
+    {
+        m_timer.setInterval(20);
+        connect(&m_timer, &QTimer::timeout, this, [this] {
+            if (auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget())) {
+                className = QString::fromLatin1(dialog->metaObject()->className());
+                dialog->reject();
+                m_timer.stop();
+            }
+        });
+        m_timer.start();
+    }
+
+    QString className;
+
+private:
+    QTimer m_timer;
+};
+
 } // namespace
 
 class tst_FeedPanel : public QObject
@@ -116,6 +254,19 @@ private Q_SLOTS:
     void panel_llmViewShowsStreamedText();
     void panel_typeColumnFitsLongNames();
     void panel_grabConnectionTabLightAndDark();
+
+    void detailPane_keepsJsonTokensAsSent();
+    void detailPane_invalidJsonShownRawWithWhere();
+    void detailPane_copyIsTheOriginalCopyPrettyTheIndented();
+    void table_selectionSurvivesEvictionUntilItsEventLeaves();
+    void table_viewDoesNotMoveWhileRowsLeaveTheFront();
+    void table_followLiveIsAnExplicitToggle();
+    void table_idSizeAndTypeColumnsFitTheirContent();
+    void table_copiesDataAndSseLines();
+    void table_contextMenuFiltersAndShowsInTimeline();
+    void stateStrip_elidesWithToolTip();
+    void emptyStates_sayWhatIsGoingOn();
+    void shortcuts_reachTheWindowFromTheFilterField();
 
 private:
     std::unique_ptr<Sse::Publisher> m_publisher;
@@ -368,6 +519,505 @@ void tst_FeedPanel::panel_grabConnectionTabLightAndDark()
             ConnectionView::severityColor(Severity::Warning, dark).name(QColor::HexRgb);
     QTRY_VERIFY(panel.connectionView()->browser()->toHtml().contains(warningColour));
     TestSupport::saveGrab(panel, u"feedpanel-connection-dark.png"_s);
+}
+
+void tst_FeedPanel::detailPane_keepsJsonTokensAsSent()
+{
+    // What a double or a sorted map would change: big integers, trailing zeros, -0, numbers
+    // beyond double's range, escapes, key order and duplicate keys.
+    const QByteArray json = R"({"big":12345678901234567890,"price":1.10,"zero":-0,"huge":1e400,)"
+                            R"("name":"caf\u00e9","k":1,"k":2})"_ba;
+    DetailPane pane;
+    pane.setRecord(makeEvent(json));
+    QVERIFY(pane.isJson());
+    const QString text = pane.dataText();
+    QVERIFY2(text.contains(u"12345678901234567890"_s), qPrintable(text));
+    QVERIFY2(text.contains(u": 1.10,"_s), qPrintable(text));
+    QVERIFY2(text.contains(u": -0,"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"1e400"_s), qPrintable(text));
+    QVERIFY2(text.contains(uR"("caf\u00e9")"_s), qPrintable(text));
+    const QStringList keys{u"\"big\""_s, u"\"price\""_s, u"\"zero\""_s, u"\"huge\""_s,
+            u"\"name\""_s, u"\"k\": 1"_s, u"\"k\": 2"_s};
+    qsizetype previous = -1;
+    for (const QString &key : keys) {
+        const qsizetype at = text.indexOf(key);
+        QVERIFY2(at > previous, qPrintable(key + u" is missing or out of order in\n"_s + text));
+        previous = at;
+    }
+    QCOMPARE(text, QString::fromUtf8(Sse::Json::reindent(json).text));
+    QVERIFY(text.count(u'\n') >= keys.size());
+    QVERIFY(pane.noteText().isEmpty());
+}
+
+void tst_FeedPanel::detailPane_invalidJsonShownRawWithWhere()
+{
+    DetailPane pane;
+    const QByteArray broken = "{\"a\": 1,\n \"b\": tru}"_ba;
+    pane.setRecord(makeEvent(broken));
+    QVERIFY(!pane.isJson());
+    QCOMPARE(pane.dataText(), QString::fromUtf8(broken));
+    const Sse::Json::Reindented result = Sse::Json::reindent(broken);
+    QVERIFY(!result.valid);
+    const QString note = pane.noteText();
+    QVERIFY2(note.startsWith(u"Not valid JSON: "_s), qPrintable(note));
+    QVERIFY2(note.contains(result.errorMessage), qPrintable(note));
+    QVERIFY2(note.contains(u"line 2, column %1"_s.arg(result.errorColumn)), qPrintable(note));
+    QVERIFY(pane.findChild<QLabel *>(u"noteLabel"_s)->isVisibleTo(&pane));
+
+    // Text that does not look like JSON is plain data: no note.
+    pane.setRecord(makeEvent("status: ok {fine}"_ba));
+    QVERIFY(!pane.isJson());
+    QVERIFY(pane.noteText().isEmpty());
+    QCOMPARE(pane.dataText(), u"status: ok {fine}"_s);
+}
+
+void tst_FeedPanel::detailPane_copyIsTheOriginalCopyPrettyTheIndented()
+{
+    DetailPane pane;
+    const QByteArray json = R"({"n":1.50,"list":[1,2]})"_ba;
+    Record record = makeEvent(json, "update"_ba, "9"_ba);
+    record.event.raw = "id:9\nevent:update\ndata:" + json + "\n\n";
+    pane.setRecord(record);
+    auto *copy = pane.findChild<QToolButton *>(u"copyButton"_s);
+    auto *copyPretty = pane.findChild<QToolButton *>(u"copyPrettyButton"_s);
+    QVERIFY(copy);
+    QVERIFY(copyPretty);
+    QVERIFY(copy->isEnabled());
+    QVERIFY(copyPretty->isEnabled());
+    QClipboard *clipboard = QGuiApplication::clipboard();
+    clipboard->clear();
+    copy->click();
+    QCOMPARE(clipboard->text(), QString::fromUtf8(json));
+    copyPretty->click();
+    QCOMPARE(clipboard->text(), QString::fromUtf8(Sse::Json::reindent(json).text));
+    QVERIFY(clipboard->text().contains(u"\"n\": 1.50"_s));
+
+    // On the Raw tab, Copy gives the wire lines.
+    pane.tabs()->setCurrentIndex(DetailPane::RawTab);
+    copy->click();
+    QCOMPARE(clipboard->text(), QString::fromUtf8(record.event.raw));
+
+    // Not JSON: nothing to copy pretty.
+    pane.setRecord(makeEvent("plain"_ba));
+    QVERIFY(!copyPretty->isEnabled());
+    pane.clear();
+    QVERIFY(!copy->isEnabled());
+}
+
+void tst_FeedPanel::table_selectionSurvivesEvictionUntilItsEventLeaves()
+{
+    ShownPanel shown(m_publisher->url(u"/events"_s));
+    QVERIFY(shown.exposed());
+    Feed &feed = shown.feed;
+    FeedPanel &panel = shown.panel;
+    EventLogModel *log = feed.model();
+    log->setCapacity(20);
+    appendNumbered(log, 1, 10);
+    QTableView *table = panel.tableView();
+    table->setCurrentIndex(table->model()->index(4, EventLogModel::DataColumn));
+    QCOMPARE(currentSequence(table), quint64(5));
+    QCOMPARE(panel.detailPane()->record().event.data, "5"_ba);
+
+    // Rows come and the oldest leave: the same event stays selected and shown.
+    appendNumbered(log, 11, 12);
+    QCOMPARE(log->evictedCount(), quint64(2));
+    QCOMPARE(currentSequence(table), quint64(5));
+    const QModelIndexList selected = table->selectionModel()->selectedRows();
+    QCOMPARE(selected.size(), 1);
+    QCOMPARE(selected.first().data(EventLogModel::SequenceRole).toULongLong(), quint64(5));
+    QCOMPARE(panel.detailPane()->record().event.data, "5"_ba);
+
+    // Its event leaves the log: nothing is selected, and the pane says why.
+    appendNumbered(log, 23, 3);
+    QCOMPARE(log->evictedCount(), quint64(5));
+    QVERIFY(!table->currentIndex().isValid());
+    QVERIFY(!table->selectionModel()->hasSelection());
+    QVERIFY(!panel.detailPane()->hasRecord());
+    QVERIFY2(panel.detailPane()->headerText().contains(u"left the log"_s),
+            qPrintable(panel.detailPane()->headerText()));
+    appendNumbered(log, 26, 5);
+    QVERIFY(!table->currentIndex().isValid());
+
+    // A filter that hides the selected event clears the selection too, and says so.
+    const int row = table->model()->rowCount() - 1;
+    table->setCurrentIndex(table->model()->index(row, EventLogModel::DataColumn));
+    QCOMPARE(panel.detailPane()->record().event.data, "30"_ba);
+    panel.textFilterEdit()->setText(u"29"_s);
+    QCOMPARE(table->model()->rowCount(), 1);
+    QVERIFY(!table->currentIndex().isValid());
+    QVERIFY2(panel.detailPane()->headerText().contains(u"filter"_s),
+            qPrintable(panel.detailPane()->headerText()));
+}
+
+void tst_FeedPanel::table_viewDoesNotMoveWhileRowsLeaveTheFront()
+{
+    ShownPanel shown(m_publisher->url(u"/events"_s));
+    QVERIFY(shown.exposed());
+    QTableView *table = shown.panel.tableView();
+    QScrollBar *bar = table->verticalScrollBar();
+    EventLogModel *log = shown.feed.model();
+    log->setCapacity(200);
+    appendNumbered(log, 1, 150);
+    QTRY_VERIFY(bar->maximum() > 50);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+
+    // The user scrolls back to read.
+    bar->triggerAction(QAbstractSlider::SliderPageStepSub);
+    bar->triggerAction(QAbstractSlider::SliderPageStepSub);
+    const quint64 top = topSequence(table);
+    QVERIFY(top > 50);
+    appendNumbered(log, 151, 100);
+    QCOMPARE(log->evictedCount(), quint64(50));
+    QTRY_COMPARE(topSequence(table), top);
+    appendNumbered(log, 251, 20);
+    QTRY_COMPARE(topSequence(table), top);
+}
+
+void tst_FeedPanel::table_followLiveIsAnExplicitToggle()
+{
+    ShownPanel shown(m_publisher->url(u"/events"_s), {1000, 500});
+    QVERIFY(shown.exposed());
+    Feed &feed = shown.feed;
+    FeedPanel &panel = shown.panel;
+    auto *follow = panel.findChild<QAction *>(u"followLiveAction"_s);
+    QVERIFY(follow);
+    QVERIFY(follow->isCheckable());
+    QVERIFY(follow->isChecked()); // on by default
+    auto *button = panel.findChild<QToolButton *>(u"followLiveButton"_s);
+    QVERIFY(button);
+    QCOMPARE(button->defaultAction(), follow);
+    QVERIFY(button->isVisible());
+    QVERIFY(button->isChecked());
+
+    EventLogModel *log = feed.model();
+    appendNumbered(log, 1, 200);
+    QTableView *table = panel.tableView();
+    QScrollBar *bar = table->verticalScrollBar();
+    QTRY_VERIFY(bar->maximum() > 10);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+
+    // Scrolling up stops following, visibly.
+    bar->triggerAction(QAbstractSlider::SliderPageStepSub);
+    QVERIFY(!follow->isChecked());
+    QVERIFY(!button->isChecked());
+    const int at = bar->value();
+    const int maxBefore = bar->maximum();
+    appendNumbered(log, 201, 50);
+    QTRY_VERIFY(bar->maximum() >= maxBefore + 40);
+    QCOMPARE(bar->value(), at);
+
+    // End (in the table) follows again.
+    table->setFocus();
+    QTRY_VERIFY(table->hasFocus());
+    QTest::keyClick(table, Qt::Key_End);
+    QVERIFY(follow->isChecked());
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    appendNumbered(log, 251, 50);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+
+    // Selecting a row stops following; the button starts it again.
+    const int row = table->rowAt(table->viewport()->height() / 2);
+    QVERIFY(row >= 0);
+    const QRect cell = table->visualRect(table->model()->index(row, EventLogModel::DataColumn));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+    QCOMPARE(table->currentIndex().row(), row);
+    QVERIFY(!follow->isChecked());
+    button->click();
+    QVERIFY(follow->isChecked());
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    QCOMPARE(table->currentIndex().row(), row); // following does not change the selection
+}
+
+void tst_FeedPanel::table_idSizeAndTypeColumnsFitTheirContent()
+{
+    ShownPanel shown(m_publisher->url(u"/events"_s), {1800, 600});
+    QVERIFY(shown.exposed());
+    Feed &feed = shown.feed;
+    FeedPanel &panel = shown.panel;
+    auto *tableAndDetail = qobject_cast<QSplitter *>(panel.tableView()->parentWidget());
+    QVERIFY(tableAndDetail);
+    tableAndDetail->setSizes({1400, 400});
+    QTRY_VERIFY(panel.tableView()->viewport()->width() > 1200);
+    EventLogModel *log = feed.model();
+    log->append(makeEvent(QByteArray(812, 'a'), "tick"_ba, "1"_ba));
+    log->append(makeEvent(QByteArray(1229, 'b'), "tick"_ba, "2"_ba));
+    log->append(makeEvent(QByteArray(5 * 1024 * 1024, 'c'),
+            "response.output_text.annotation.added"_ba, "3f2b8c1e-9a4d-4c7b-8e21-5d6f7a8b9c0d"_ba));
+    log->flush();
+    const QTableView *table = panel.tableView();
+    // QTableView hides it; the base class has it public.
+    const auto *view = static_cast<const QAbstractItemView *>(table);
+    const QAbstractItemModel *model = table->model();
+    const QLocale locale;
+    QCOMPARE(model->index(0, EventLogModel::SizeColumn).data().toString(), u"812 B"_s);
+    QCOMPARE(model->index(1, EventLogModel::SizeColumn).data().toString(),
+            locale.toString(1.2, 'f', 1) + u" KiB"_s);
+    QCOMPARE(model->index(2, EventLogModel::SizeColumn).data().toString(),
+            locale.toString(5.0, 'f', 1) + u" MiB"_s);
+    for (const int column :
+            {EventLogModel::IdColumn, EventLogModel::SizeColumn, EventLogModel::TypeColumn}) {
+        QTRY_VERIFY2(table->columnWidth(column) >= view->sizeHintForColumn(column),
+                qPrintable(u"column %1: %2 < %3"_s.arg(column)
+                                   .arg(table->columnWidth(column))
+                                   .arg(view->sizeHintForColumn(column))));
+    }
+
+    // In a narrow table the columns grow only as far as the data keeps a third of the width.
+    ShownPanel narrow(m_publisher->url(u"/events"_s));
+    QVERIFY(narrow.exposed());
+    const QTableView *narrowTable = narrow.panel.tableView();
+    const int viewWidth = narrowTable->viewport()->width();
+    QVERIFY(viewWidth < 800);
+    const int dataBefore = narrowTable->columnWidth(EventLogModel::DataColumn);
+    narrow.feed.model()->append(makeEvent("x"_ba, QByteArray(60, 't'), QByteArray(60, '7')));
+    narrow.feed.model()->flush();
+    QTRY_VERIFY(narrowTable->columnWidth(EventLogModel::DataColumn)
+            >= std::min(dataBefore, viewWidth / 3 - 1));
+}
+
+void tst_FeedPanel::table_copiesDataAndSseLines()
+{
+    MainWindow window;
+    Feed *feed = window.addFeed(configFor(m_publisher->url(u"/events"_s)), false);
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    FeedPanel *panel = window.panel(0);
+    Record withRaw = makeEvent(R"({"a":1})"_ba, "update"_ba, "7"_ba);
+    withRaw.event.raw = "id:7\nevent:update\ndata:{\"a\":1}\n\n"_ba; // as sent: no spaces
+    Record comment;
+    comment.kind = Record::Kind::Comment;
+    comment.comment = "keep-alive"_ba;
+    feed->model()->append(withRaw);
+    feed->model()->append(makeEvent("line one\nline two"_ba, "message"_ba, "8"_ba));
+    feed->model()->append(comment);
+    feed->model()->flush();
+
+    QTableView *table = panel->tableView();
+    table->setFocus();
+    QTRY_VERIFY(table->hasFocus());
+    table->selectAll();
+    QCOMPARE(table->selectionModel()->selectedRows().size(), 3);
+    QClipboard *clipboard = QGuiApplication::clipboard();
+    clipboard->clear();
+    QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(clipboard->text(), u"{\"a\":1}\nline one\nline two\nkeep-alive"_s);
+
+    // Ctrl+Shift+C is "Copy as SSE" in the table (the window's "Copy as curl" elsewhere).
+    QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(clipboard->text(),
+            u"id:7\nevent:update\ndata:{\"a\":1}\n\n"
+            "id: 8\ndata: line one\ndata: line two\n\n"
+            ": keep-alive\n"_s);
+}
+
+void tst_FeedPanel::table_contextMenuFiltersAndShowsInTimeline()
+{
+    constexpr qint64 T0 = 1'700'000'000'000;
+    ShownPanel shown(m_publisher->url(u"/events"_s));
+    QVERIFY(shown.exposed());
+    Feed &feed = shown.feed;
+    FeedPanel &panel = shown.panel;
+    EventLogModel *log = feed.model();
+    log->append(makeEvent("a"_ba, "alpha"_ba, {}, T0));
+    log->append(makeEvent("b"_ba, "beta"_ba, {}, T0 + 60'000));
+    log->append(makeEvent("c"_ba, "alpha"_ba, {}, T0 + 120'000));
+    log->flush();
+    QTableView *table = panel.tableView();
+    const QRect cell = table->visualRect(table->model()->index(1, EventLogModel::DataColumn));
+
+    // A right click on a row offers the four actions for it.
+    QStringList offered;
+    QTimer closer;
+    closer.setInterval(20);
+    connect(&closer, &QTimer::timeout, &closer, [&offered, &closer] {
+        if (auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget())) {
+            const QList<QAction *> actions = menu->actions();
+            for (const QAction *action : actions)
+                offered.append(action->objectName());
+            menu->close();
+            closer.stop();
+        }
+    });
+    closer.start();
+    QContextMenuEvent event(
+            QContextMenuEvent::Mouse, cell.center(), table->viewport()->mapToGlobal(cell.center()));
+    QApplication::sendEvent(table->viewport(), &event);
+    for (const QString &name : {u"copyDataAction"_s, u"copySseAction"_s, u"filterByTypeAction"_s,
+                 u"showInTimelineAction"_s})
+        QVERIFY2(offered.contains(name), qPrintable(offered.join(u", "_s)));
+    QCOMPARE(currentSequence(table), quint64(2));
+
+    // Show in timeline: it stops following and centres the event's time.
+    auto *show = panel.findChild<QAction *>(u"showInTimelineAction"_s);
+    QVERIFY(show);
+    show->trigger();
+    TimelineWidget *timeline = panel.timeline();
+    QVERIFY(!timeline->followsLive());
+    QVERIFY(qAbs(timeline->mapping().x(T0 + 60'000) - timeline->width() / 2.0) <= 2.0);
+    QCOMPARE(timeline->markedTime(), std::optional<qint64>(T0 + 60'000));
+
+    // Filter by this type: only "beta" is left, and types that come later stay out.
+    auto *filter = panel.findChild<QAction *>(u"filterByTypeAction"_s);
+    QVERIFY(filter);
+    filter->trigger();
+    QCOMPARE(table->model()->rowCount(), 1);
+    QCOMPARE(table->model()->index(0, 0).data(EventLogModel::TypeRole).toString(), u"beta"_s);
+    log->append(makeEvent("d"_ba, "gamma"_ba));
+    log->append(makeEvent("e"_ba, "beta"_ba));
+    log->flush();
+    QCOMPARE(table->model()->rowCount(), 2);
+    QCOMPARE(panel.filterModel()->onlyType(), u"beta"_s);
+    auto *types = panel.findChild<QToolButton *>(u"typeButton"_s);
+    QVERIFY(types);
+    QVERIFY2(types->text().contains(u"beta"_s), qPrintable(types->text()));
+    // "Show all" in the type menu ends it.
+    panel.refreshTypeMenu();
+    const QList<QAction *> entries = panel.typeMenu()->actions();
+    QVERIFY(!entries.isEmpty());
+    entries.first()->trigger();
+    QCOMPARE(table->model()->rowCount(), 5);
+    QVERIFY(panel.filterModel()->onlyType().isEmpty());
+}
+
+void tst_FeedPanel::stateStrip_elidesWithToolTip()
+{
+    m_server->route("/down", [](TestSupport::Connection *connection) {
+        connection->respond(503, "text/plain", "down for maintenance");
+    });
+    ShownPanel shown(m_server->url(u"/down"_s), {1400, 600});
+    QVERIFY(shown.exposed());
+    Feed &feed = shown.feed;
+    FeedPanel &panel = shown.panel;
+    const QStringList names{u"stateLabel"_s, u"eventsLabel"_s, u"rateLabel"_s, u"bytesLabel"_s,
+            u"reconnectsLabel"_s, u"retryLabel"_s, u"lastIdLabel"_s, u"errorLabel"_s};
+    for (const QString &name : names)
+        QVERIFY2(stripLabel(panel, name), qPrintable(name));
+    QLabel *error = stripLabel(panel, u"errorLabel"_s);
+    QCOMPARE(error->text(), u"No error"_s);
+
+    // The strip asks for less room than its texts: they elide rather than widen the window.
+    auto *strip = panel.findChild<QWidget *>(u"stateStrip"_s);
+    QVERIFY(strip);
+    int textWidths = 0;
+    for (const QString &name : names)
+        textWidths += stripLabel(panel, name)->sizeHint().width();
+    QVERIFY2(strip->minimumSizeHint().width() < textWidths,
+            qPrintable(u"%1 >= %2"_s.arg(strip->minimumSizeHint().width()).arg(textWidths)));
+
+    feed.open();
+    QTRY_VERIFY(panel.statusText().contains(u"Error (fatal)"_s));
+    const QString fullError = error->text();
+    QVERIFY2(fullError.startsWith(u"Error (fatal): "_s), qPrintable(fullError));
+    QVERIFY(fullError.contains(u"503"_s));
+
+    // Narrow: what does not fit is elided, and the tooltip has all of it.
+    panel.resize(560, 600);
+    QTRY_VERIFY(strip->width() <= 560);
+    int elided = 0;
+    for (const QString &name : names) {
+        QLabel *label = stripLabel(panel, name);
+        QVERIFY2(!label->text().endsWith(u"\u2026"_s), qPrintable(label->text()));
+        if (label->width() >= label->fontMetrics().horizontalAdvance(label->text()))
+            continue;
+        ++elided;
+        const QString tip = hoverToolTip(label);
+        QVERIFY2(tip.contains(label->text()), qPrintable(name + u": "_s + tip));
+    }
+    QVERIFY(elided > 0);
+    QCOMPARE(error->text(), fullError);
+}
+
+void tst_FeedPanel::emptyStates_sayWhatIsGoingOn()
+{
+    QPointer<TestSupport::Connection> stream;
+    m_server->route("/quiet", [&stream](TestSupport::Connection *connection) {
+        connection->writeSseHead();
+        stream = connection;
+    });
+    ShownPanel shown(m_server->url(u"/quiet"_s));
+    QVERIFY(shown.exposed());
+    Feed &feed = shown.feed;
+    FeedPanel &panel = shown.panel;
+    QWidget *viewport = panel.tableView()->viewport();
+    auto *empty = viewport->findChild<QLabel *>(u"emptyStateLabel"_s);
+    QVERIFY(empty);
+    QCOMPARE(empty->text(), u"Not connected yet"_s);
+    QVERIFY(empty->isVisible());
+    QVERIFY(qAbs(empty->geometry().center().x() - viewport->rect().center().x()) <= 2);
+    QVERIFY(qAbs(empty->geometry().center().y() - viewport->rect().center().y()) <= 2);
+
+    feed.open();
+    QTRY_COMPARE(empty->text(), u"Waiting for the first event\u2026"_s);
+    QVERIFY(empty->isVisible());
+    QTRY_VERIFY(stream);
+    stream->write("data: hello\n\n"_ba);
+    QTRY_VERIFY(!empty->isVisible());
+
+    panel.textFilterEdit()->setText(u"no such text"_s);
+    QTRY_VERIFY(empty->isVisible());
+    QCOMPARE(empty->text(), u"No event matches the filter"_s);
+    panel.textFilterEdit()->clear();
+    QTRY_VERIFY(!empty->isVisible());
+
+    // An LLM feed's text tab says the same.
+    ShownPanel llm(m_server->url(u"/quiet"_s), {1000, 600}, true);
+    QVERIFY(llm.exposed());
+    auto *llmEmpty = llm.panel.llmView()->findChild<QLabel *>(u"emptyStateLabel"_s);
+    QVERIFY(llmEmpty);
+    QCOMPARE(llmEmpty->text(), u"Not connected yet"_s);
+    QVERIFY(llmEmpty->isVisible());
+    llm.feed.open();
+    QTRY_COMPARE(llmEmpty->text(), u"Waiting for the first event\u2026"_s);
+    // The timeline too.
+    QCOMPARE(llm.panel.timeline()->emptyText(), u"Waiting for the first event\u2026"_s);
+}
+
+void tst_FeedPanel::shortcuts_reachTheWindowFromTheFilterField()
+{
+    MainWindow window;
+    window.addFeed(configFor(m_publisher->url(u"/events"_s)), false);
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QLineEdit *edit = window.panel(0)->textFilterEdit();
+    edit->setFocus();
+    QTRY_VERIFY(edit->hasFocus());
+    ClaimsCtrlE claim;
+    edit->installEventFilter(&claim);
+
+    QSignalSpy exported(window.exportAction(), &QAction::triggered);
+    {
+        ModalCloser closer;
+        QTest::keyClick(edit, Qt::Key_E, Qt::ControlModifier);
+        QCOMPARE(exported.count(), 1);
+        QCOMPARE(closer.className, u"ExportDialog"_s);
+    }
+    // The dialog took the focus; give it back.
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    edit->setFocus();
+    QTRY_VERIFY(edit->hasFocus());
+    QSignalSpy imported(window.importAction(), &QAction::triggered);
+    {
+        ModalCloser closer;
+        QTest::keyClick(edit, Qt::Key_O, Qt::ControlModifier);
+        QCOMPARE(imported.count(), 1);
+    }
+
+    // Keys the field needs for its text stay its own.
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    edit->setFocus();
+    QTRY_VERIFY(edit->hasFocus());
+    edit->setText(u"abc"_s);
+    QTest::keyClick(edit, Qt::Key_A, Qt::ControlModifier);
+    QCOMPARE(edit->selectedText(), u"abc"_s);
+    QSignalSpy removed(window.removeAction(), &QAction::triggered);
+    QTest::keyClick(edit, Qt::Key_Delete);
+    QCOMPARE(removed.count(), 0);
+    QCOMPARE(window.feedCount(), 1);
+    QVERIFY(edit->text().isEmpty());
 }
 
 QTEST_MAIN(tst_FeedPanel)

@@ -149,6 +149,16 @@ void fillRealisticHistory(ConnectionHistory &history, qint64 start)
     events(t + 14'000, t + 30'000, 5);
 }
 
+// A timeline over `history`, 600 pixels wide, shown; tests wait for it to be exposed.
+std::unique_ptr<TimelineWidget> shownTimeline(ConnectionHistory &history)
+{
+    auto widget = std::make_unique<TimelineWidget>();
+    widget->setHistory(&history);
+    widget->resize(600, widget->sizeHint().height());
+    widget->show();
+    return widget;
+}
+
 } // namespace
 
 class tst_Timeline : public QObject
@@ -193,6 +203,8 @@ private Q_SLOTS:
     void widget_dragPansAndStopsFollowing();
     void widget_followLiveTracksTheClock();
     void widget_toolTips();
+    void widget_saysWhatIsGoingOnWhenEmpty();
+    void widget_markTimeCentresAndMarks();
     void widget_paintsRealisticHistory();
     void widget_paints20000MarkersQuickly();
 
@@ -992,6 +1004,77 @@ void tst_Timeline::widget_toolTips()
     widget.setHistory(nullptr);
     QVERIFY(widget.toolTipAt(at(T0 + 1000, TimelineWidget::RequestLane)).isEmpty());
     QVERIFY(!widget.grab().isNull()); // paints its empty state
+}
+
+void tst_Timeline::widget_saysWhatIsGoingOnWhenEmpty()
+{
+    ConnectionHistory history;
+    history.setClock([] { return T0 + 10'000; });
+    const std::unique_ptr<TimelineWidget> shown = shownTimeline(history);
+    TimelineWidget &widget = *shown;
+    QVERIFY(QTest::qWaitForWindowExposed(&widget));
+    QCOMPARE(widget.emptyText(), u"Not connected yet"_s);
+
+    history.recordState(T0, ReadyState::Connecting);
+    history.recordState(T0 + 100, ReadyState::Open);
+    QCOMPARE(widget.emptyText(), u"Waiting for the first event\u2026"_s);
+    // Written in the middle of the events-per-second lane, where the bars would be.
+    const auto darkPixelsInLane = [&widget] {
+        const QImage image = widget.grab().toImage().convertToFormat(QImage::Format_RGB32);
+        const double ratio = image.devicePixelRatio();
+        const QRect lane = widget.laneRect(TimelineWidget::DensityLane);
+        const int base = widget.palette().color(QPalette::Base).lightness();
+        int dark = 0;
+        for (int y = lane.top(); y <= lane.bottom(); ++y) {
+            for (int x = widget.width() / 3; x < widget.width() * 2 / 3; ++x) {
+                if (qAbs(image.pixelColor(int(x * ratio), int(y * ratio)).lightness() - base) > 60)
+                    ++dark;
+            }
+        }
+        return dark;
+    };
+    QVERIFY(darkPixelsInLane() > 20);
+
+    history.recordEvent(T0 + 200);
+    QCOMPARE(widget.emptyText(), QString());
+    history.recordState(T0 + 300, ReadyState::Closed);
+    QCOMPARE(widget.emptyText(), QString());
+}
+
+void tst_Timeline::widget_markTimeCentresAndMarks()
+{
+    ConnectionHistory history;
+    history.setClock([] { return T0 + 3'600'000; });
+    history.recordState(T0, ReadyState::Open);
+    const std::unique_ptr<TimelineWidget> shown = shownTimeline(history);
+    TimelineWidget &widget = *shown;
+    QVERIFY(QTest::qWaitForWindowExposed(&widget));
+    widget.setMsPerPixel(60'000.0); // zoomed out: a minute a pixel
+    QVERIFY(widget.followsLive());
+
+    widget.markTime(T0 + 1234);
+    QVERIFY(!widget.followsLive());
+    QCOMPARE(widget.markedTime(), std::optional<qint64>(T0 + 1234));
+    QVERIFY(qAbs(widget.mapping().x(T0 + 1234) - 300.0) <= 1.0);
+    QVERIFY(widget.mapping().visibleRange().length() <= TimelineWidget::MarkSpanMs + 1);
+
+    // A line in the highlight colour down the middle.
+    const QImage image = widget.grab().toImage().convertToFormat(QImage::Format_RGB32);
+    const double ratio = image.devicePixelRatio();
+    const QColor mark = widget.palette().color(QPalette::Highlight);
+    const int top = widget.laneRect(TimelineWidget::RequestLane).top();
+    const int bottom = widget.laneRect(TimelineWidget::DensityLane).bottom();
+    int marked = 0;
+    for (int y = top; y <= bottom; ++y)
+        marked += image.pixel(int(300 * ratio), int(y * ratio)) == mark.rgb() ? 1 : 0;
+    QVERIFY2(marked > (bottom - top) / 2, qPrintable(QString::number(marked)));
+
+    // A finer zoom is kept; following live again drops the mark.
+    widget.setMsPerPixel(1.0);
+    widget.markTime(T0 + 5000);
+    QCOMPARE(widget.mapping().msPerPixel, 1.0);
+    widget.setFollowLive(true);
+    QVERIFY(!widget.markedTime());
 }
 
 void tst_Timeline::widget_paintsRealisticHistory()
