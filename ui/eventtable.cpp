@@ -161,11 +161,11 @@ void EventTable::setUpColumns()
     const int padding = charWidth * 3;
     setColumnWidth(EventLogModel::TimeColumn,
             fontMetrics().horizontalAdvance(u"00:00:00.000"_s) + padding);
-    // Wide enough for the header and a typical long name ("content_block_delta"); wider names
-    // widen it as they arrive.
+    // Wide enough for the header and "message"; longer names widen it as they arrive, so the
+    // data column keeps the room when every event is a "message".
     setColumnWidth(EventLogModel::TypeColumn,
             std::max(horizontal->sectionSizeHint(EventLogModel::TypeColumn),
-                    fontMetrics().horizontalAdvance(u"content_block_delta"_s) + padding));
+                    fontMetrics().horizontalAdvance(u"message"_s) + padding));
     setColumnWidth(EventLogModel::IdColumn,
             std::max(horizontal->sectionSizeHint(EventLogModel::IdColumn), charWidth * 8));
     const int textMargin = style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, this) + 1;

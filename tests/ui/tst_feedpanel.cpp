@@ -486,12 +486,17 @@ void tst_FeedPanel::panel_llmViewShowsStreamedText()
 
 void tst_FeedPanel::panel_typeColumnFitsLongNames()
 {
-    Feed feed(configFor(m_publisher->url(u"/events"_s)));
-    FeedPanel panel(&feed);
-    const QTableView *table = panel.tableView();
-    const int width = table->columnWidth(EventLogModel::TypeColumn);
-    QVERIFY(width > table->fontMetrics().horizontalAdvance(u"content_block_delta"_s));
-    QVERIFY(width >= table->horizontalHeader()->sectionSizeHint(EventLogModel::TypeColumn));
+    ShownPanel shown(m_publisher->url(u"/events"_s), {1400, 600});
+    QVERIFY(shown.exposed());
+    const QTableView *table = shown.panel.tableView();
+    const int name = table->fontMetrics().horizontalAdvance(u"content_block_delta"_s);
+    // Narrow while every event is a "message": the data column keeps the room.
+    QVERIFY(table->columnWidth(EventLogModel::TypeColumn) < name);
+    QVERIFY(table->columnWidth(EventLogModel::TypeColumn)
+            >= table->horizontalHeader()->sectionSizeHint(EventLogModel::TypeColumn));
+    shown.feed.model()->append(makeEvent("{}"_ba, "content_block_delta"_ba, "1"_ba));
+    shown.feed.model()->flush();
+    QTRY_VERIFY(table->columnWidth(EventLogModel::TypeColumn) > name);
     QCOMPARE(table->horizontalHeader()->sectionResizeMode(EventLogModel::TypeColumn),
             QHeaderView::Interactive);
 }
