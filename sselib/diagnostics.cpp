@@ -211,9 +211,11 @@ QList<Finding> Diagnostics::checkResponse(const ResponseInfo &response)
 QList<Finding> Diagnostics::checkResponse(const ResponseInfo &response, const SourceError &error)
 {
     QList<Finding> out = checkResponse(response);
-    if (error.kind != SourceError::Kind::ContentEncoding)
+    // An encoding that cannot be decoded at all already has its Problem.
+    const QByteArray encoding = encodingOf(response);
+    if (error.kind != SourceError::Kind::ContentEncoding || !ContentDecoder::canDecode(encoding))
         return out;
-    const QString name = QString::fromUtf8(encodingOf(response));
+    const QString name = QString::fromUtf8(encoding);
     const Finding failed = makeFinding(Finding::Severity::Problem, u"content-encoding"_s,
             tr("The body could not be decoded as %1: the server or a proxy sent data that is "
                "not valid %1, so the stream stopped.")

@@ -304,7 +304,7 @@ void tst_Diagnostics::checkResponse_encoding()
     QCOMPARE(summary(decoded), QStringList{u"warning:content-encoding"_s});
     const QString message = decoded.first().message;
     QVERIFY2(message.contains(u"gzip"_s) && message.contains(u"decodes"_s), qPrintable(message));
-    QVERIFY2(message.contains(u"late"_s), qPrintable(message));
+    QVERIFY2(message.contains(u"arrive late"_s), qPrintable(message));
     QVERIFY2(!message.contains(u"lost"_s), qPrintable(message));
 
     // A body that could not be decoded: a Problem that says so, not a word about latency.
@@ -314,8 +314,17 @@ void tst_Diagnostics::checkResponse_encoding()
     QCOMPARE(summary(broken), QStringList{u"problem:content-encoding"_s});
     QVERIFY2(broken.first().message.contains(u"could not be decoded as gzip"_s),
             qPrintable(broken.first().message));
-    for (const QString &word : {u"late"_s, u"burst"_s, u"buffer"_s})
+    for (const QString &word : {u"arrive late"_s, u"burst"_s, u"buffer"_s})
         QVERIFY2(!broken.first().message.contains(word), qPrintable(broken.first().message));
+
+    // An encoding that cannot be decoded keeps its own Problem.
+    Sse::ResponseInfo zstd = response;
+    zstd.headers = headersWith({"Content-Encoding: zstd"});
+    zstd.contentEncoding = "zstd";
+    const QList<Sse::Finding> unknown = Sse::Diagnostics::checkResponse(zstd, failed);
+    QCOMPARE(unknown, Sse::Diagnostics::checkResponse(zstd));
+    QVERIFY2(unknown.first().message.contains(u"zstd, which ssedash cannot decode"_s),
+            qPrintable(unknown.first().message));
 
     // Other errors leave the findings as they are.
     const Sse::SourceError ended{Sse::SourceError::Kind::StreamEnded, false, 200, u"ended"_s};
