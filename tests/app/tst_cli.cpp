@@ -302,6 +302,8 @@ private Q_SLOTS:
     void monitor_maxEvents_exitsAfterNthEvent();
     void monitor_timeout_exitsZero();
     void monitor_httpError_isFatal();
+    void monitor_refusedResponse_errorLineHasStatusAndBody_data();
+    void monitor_refusedResponse_errorLineHasStatusAndBody();
     void monitor_streamEnd_reconnectsWithLastEventId();
     void monitor_requestOptions_reachServer();
     void monitor_terminationSignal_exitsZero_data();
@@ -697,10 +699,57 @@ void tst_Cli::monitor_httpError_isFatal()
     QVERIFY2(errorLine.startsWith(R"({"kind":"error","fatal":true,"message":")"),
             errorLine.constData());
     const QJsonObject error = QJsonDocument::fromJson(errorLine).object();
-    QCOMPARE(error.size(), 3);
+    QCOMPARE(error.size(), 5);
     QVERIFY(!error.value(u"message"_s).toString().isEmpty());
+    QCOMPARE(error.value(u"status"_s).toInt(), 404);
+    QCOMPARE(error.value(u"body"_s).toString(), u"gone\n"_s);
     QVERIFY(!monitor.errorOutput().isEmpty());
     QCOMPARE(server.requestCount("/events"), 1);
+}
+
+void tst_Cli::monitor_refusedResponse_errorLineHasStatusAndBody_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<TestSupport::HeaderList>("extraHeaders");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QByteArray>("errorLine");
+    QTest::addRow("401 JSON")
+            << 401 << "application/json"_ba
+            << TestSupport::HeaderList{{"WWW-Authenticate"_ba, "Bearer realm=\"feeds\""_ba}}
+            << "{\"error\": \"token expired\",\n \"who\": \"caf\xC3\xA9\"}"_ba
+            << R"({"kind":"error","fatal":true,"message":"HTTP 401 Unauthorized: an EventSource )"
+               R"(does not reconnect after an error status.","status":401,"body":"{\"error\": )"
+               "\\\"token expired\\\",\\n \\\"who\\\": \\\"caf\xC3\xA9\\\"}\"}"_ba;
+    QTest::addRow("200 HTML")
+            << 200 << "text/html"_ba << TestSupport::HeaderList() << "<p>log in</p>\xFF"_ba
+            << R"({"kind":"error","fatal":true,"message":"Content-Type is \"text/html\", not )"
+               R"(text/event-stream.","status":200,"body":"<p>log in</p>)"
+               "\xEF\xBF\xBD\"}"_ba;
+    QTest::addRow("503 empty")
+            << 503 << "text/plain"_ba << TestSupport::HeaderList() << QByteArray()
+            << R"({"kind":"error","fatal":true,"message":"HTTP 503 Service Unavailable: an )"
+               R"(EventSource does not reconnect after an error status.","status":503,"body":""})"_ba;
+}
+
+void tst_Cli::monitor_refusedResponse_errorLineHasStatusAndBody()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArray, contentType);
+    QFETCH(TestSupport::HeaderList, extraHeaders);
+    QFETCH(QByteArray, body);
+    QFETCH(QByteArray, errorLine);
+    TestSupport::TestServer server;
+    QVERIFY(server.listen());
+    server.route("/events", TestSupport::Handlers::status(status, contentType, body, extraHeaders));
+    Monitor monitor({server.url(u"/events"_s).toString()});
+    QTRY_VERIFY_WITH_TIMEOUT(monitor.isFinished(), FinishTimeoutMs);
+    QVERIFY2(monitor.exitedWith(1), monitor.describe().constData());
+    // The error line gains status and body after its fields; the state lines stay as they were.
+    QCOMPARE(monitor.lines(), (QByteArrayList{State0, State2, errorLine}));
+    const QJsonObject error = QJsonDocument::fromJson(errorLine).object();
+    QCOMPARE(error.keys(),
+            (QStringList{u"body"_s, u"fatal"_s, u"kind"_s, u"message"_s, u"status"_s}));
 }
 
 void tst_Cli::monitor_streamEnd_reconnectsWithLastEventId()
