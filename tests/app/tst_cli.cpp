@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Tests of ssedash-cli as a user runs it: a child process, its exit code and its output lines.
+#include "tests/support/compression.h"
 #include "tests/support/testserver.h"
 
 #include <QDateTime>
@@ -304,6 +305,8 @@ private Q_SLOTS:
     void monitor_httpError_isFatal();
     void monitor_refusedResponse_errorLineHasStatusAndBody_data();
     void monitor_refusedResponse_errorLineHasStatusAndBody();
+    void monitor_compressedStream_printsEvents_data();
+    void monitor_compressedStream_printsEvents();
     void monitor_streamEnd_reconnectsWithLastEventId();
     void monitor_requestOptions_reachServer();
     void monitor_terminationSignal_exitsZero_data();
@@ -750,6 +753,36 @@ void tst_Cli::monitor_refusedResponse_errorLineHasStatusAndBody()
     const QJsonObject error = QJsonDocument::fromJson(errorLine).object();
     QCOMPARE(error.keys(),
             (QStringList{u"body"_s, u"fatal"_s, u"kind"_s, u"message"_s, u"status"_s}));
+}
+
+void tst_Cli::monitor_compressedStream_printsEvents_data()
+{
+    QTest::addColumn<QByteArray>("encoding");
+    QTest::addRow("gzip") << "gzip"_ba;
+    QTest::addRow("deflate") << "deflate"_ba;
+    QTest::addRow("br") << "br"_ba;
+}
+
+void tst_Cli::monitor_compressedStream_printsEvents()
+{
+    QFETCH(QByteArray, encoding);
+    const QByteArray stream = "id: 1\ndata: caf\xC3\xA9\n\n: beat\n\ndata: two\n\n"_ba;
+    TestSupport::TestServer server;
+    QVERIFY(server.listen());
+    // Compressed although the monitor asks for identity, as some proxies do.
+    server.route("/events", [encoding, stream](TestSupport::Connection *connection) {
+        connection->writeHead(
+                200, {{"Content-Type", "text/event-stream"}, {"Content-Encoding", encoding}});
+        connection->write(TestSupport::Compression::encode(encoding, stream));
+    });
+    Monitor monitor({server.url(u"/events"_s).toString(), u"--max-events"_s, u"2"_s});
+    QTRY_VERIFY_WITH_TIMEOUT(monitor.isFinished(), FinishTimeoutMs);
+    QVERIFY2(monitor.exitedWith(0), monitor.describe().constData());
+    QCOMPARE(monitor.lines(),
+            (QByteArrayList{State0, State1, OpenLine, eventLine("message", "caf\xC3\xA9", "1"),
+                    R"({"kind":"comment","comment":"beat"})"_ba,
+                    eventLine("message", "two", "1")}));
+    QCOMPARE(server.lastRequest("/events").header("Accept-Encoding"), "identity"_ba);
 }
 
 void tst_Cli::monitor_streamEnd_reconnectsWithLastEventId()
