@@ -28,6 +28,8 @@ packages=(
     qt6-httpserver-dev qt6-websockets-dev
     qt6-tools-dev qt6-l10n-tools
     qt6-qpa-plugins
+    # compressed streams: zlib for gzip and deflate, brotli for br
+    zlib1g-dev libbrotli-dev
 )
 if [ "$want_tests" -eq 1 ]; then
     # xvfb for real-window checks, chromium for browser interop, clang-format for style

@@ -2,6 +2,9 @@
 // Sse::Diagnostics, Sse::ArrivalMonitor: explain stream trouble from what a connection showed.
 #include "diagnostics.h"
 
+#include "contentdecoder.h"
+#include "statusfinding.h"
+
 #include <QByteArrayList>
 #include <QCoreApplication>
 
@@ -59,11 +62,38 @@ bool isUtf8Label(const QByteArray &charset)
     return label == "utf-8" || label == "utf8" || label == "unicode-1-1-utf-8";
 }
 
+QByteArray essenceOf(const QByteArrayList &contentTypeParts)
+{
+    return contentTypeParts.isEmpty() ? QByteArray() : contentTypeParts.first().toLower();
+}
+
+bool isRefused(const ResponseInfo &response)
+{
+    return (response.status != 0 && response.status != 200)
+            || essenceOf(items(response.header("Content-Type"), ';')) != "text/event-stream";
+}
+
+bool looksLikeHtml(const ResponseInfo &response)
+{
+    if (essenceOf(items(response.header("Content-Type"), ';')) == "text/html")
+        return true;
+    const QByteArray start = response.body.left(512).trimmed().toLower();
+    return start.startsWith("<!doctype html") || start.startsWith("<html");
+}
+
+// The encoding the body came in: the source's word for it, else the header's.
+QByteArray encodingOf(const ResponseInfo &response)
+{
+    return response.contentEncoding.isEmpty()
+            ? ContentDecoder::normalized(response.header("Content-Encoding"))
+            : response.contentEncoding;
+}
+
 void checkContentType(const ResponseInfo &response, QList<Finding> &out)
 {
     const QByteArray contentType = response.header("Content-Type");
     const QByteArrayList parts = items(contentType, ';');
-    const QByteArray essence = parts.isEmpty() ? QByteArray() : parts.first().toLower();
+    const QByteArray essence = essenceOf(parts);
     if (essence != "text/event-stream") {
         const QString message = contentType.isEmpty()
                 ? Text::tr("The response has no Content-Type; browsers' EventSource rejects it.")
@@ -102,37 +132,64 @@ void checkContentType(const ResponseInfo &response, QList<Finding> &out)
     }
 }
 
+// The stream's own checks (charset, parameters) after the Content-Type's, for a refused
+// response only the Content-Type and a hint at what its body is.
+void checkRefused(const ResponseInfo &response, QList<Finding> &out)
+{
+    if (response.status == 0 || response.status == 200) {
+        QList<Finding> contentType;
+        checkContentType(response, contentType);
+        if (!contentType.isEmpty())
+            out.append(contentType.constFirst()); // "content-type": the rest is stream advice
+    }
+    if (!response.body.trimmed().isEmpty() && looksLikeHtml(response)) {
+        out.append(makeFinding(Finding::Severity::Info, u"refused-html"_s,
+                Text::tr("The refused response's body is an HTML page, often a login page or a "
+                         "proxy's error page that stands in for the stream."),
+                Text::tr("Read the body, or open the URL in a browser; check the login and any "
+                         "proxy in front of the server.")));
+    }
+}
+
+void checkEncoding(const ResponseInfo &response, QList<Finding> &out)
+{
+    const QByteArray encoding = encodingOf(response);
+    if (encoding.isEmpty())
+        return;
+    const QString name = QString::fromUtf8(encoding);
+    if (!ContentDecoder::canDecode(encoding)) {
+        out.append(makeFinding(Finding::Severity::Problem, u"content-encoding"_s,
+                Text::tr("The response is compressed with %1, which ssedash cannot decode, so none "
+                         "of its events can be read.")
+                        .arg(name),
+                Text::tr("Turn compression off for text/event-stream responses, or use gzip, "
+                         "deflate or br.")));
+        return;
+    }
+    out.append(makeFinding(Finding::Severity::Warning, u"content-encoding"_s,
+            Text::tr("The stream is compressed (Content-Encoding: %1). ssedash decodes it as "
+                     "browsers "
+                     "do, but a server or proxy that compresses holds events back until its "
+                     "compressor's buffer fills, so they can arrive late and in bursts.")
+                    .arg(name),
+            Text::tr("Turn compression off for text/event-stream responses, or flush the "
+                     "compressor after every event.")));
+}
+
 } // namespace
 
 QList<Finding> Diagnostics::checkResponse(const ResponseInfo &response)
 {
     QList<Finding> out;
-
-    if (response.status == 204) {
-        out.append(makeFinding(Finding::Severity::Info, u"status"_s,
-                Text::tr("The server answered 204 No Content, which tells clients to stop "
-                         "reconnecting."),
-                Text::tr("If events were expected, check why the server ended the stream.")));
-    } else if (response.status != 0 && response.status != 200) {
-        out.append(makeFinding(Finding::Severity::Problem, u"status"_s,
-                Text::tr("The server answered %1 %2; an event stream needs 200 OK, and browsers "
-                         "give up without reconnecting.")
-                        .arg(response.status)
-                        .arg(QString::fromUtf8(response.reason)),
-                Text::tr("Check the URL, the credentials and the server's log.")));
+    if (const std::optional<Finding> status = statusFinding(response))
+        out.append(*status);
+    if (isRefused(response)) {
+        checkRefused(response, out);
+        return out;
     }
 
     checkContentType(response, out);
-
-    const QByteArray encoding = response.header("Content-Encoding").trimmed().toLower();
-    if (!encoding.isEmpty() && encoding != "identity") {
-        out.append(makeFinding(Finding::Severity::Warning, u"content-encoding"_s,
-                Text::tr("The stream is compressed (Content-Encoding: %1); compressors hold events "
-                         "back until their buffer fills, so events arrive late and in bursts.")
-                        .arg(QString::fromUtf8(encoding)),
-                Text::tr("Turn compression off for text/event-stream responses, or flush the "
-                         "compressor after every event.")));
-    }
+    checkEncoding(response, out);
 
     bool noCache = false;
     for (const QByteArray &directive : items(response.header("Cache-Control"), ',')) {
@@ -152,6 +209,29 @@ QList<Finding> Diagnostics::checkResponse(const ResponseInfo &response)
                          "it and hold events back."),
                 Text::tr("Send \"X-Accel-Buffering: no\" for event streams.")));
     }
+    return out;
+}
+
+QList<Finding> Diagnostics::checkResponse(const ResponseInfo &response, const SourceError &error)
+{
+    QList<Finding> out = checkResponse(response);
+    // An encoding that cannot be decoded at all already has its Problem.
+    const QByteArray encoding = encodingOf(response);
+    if (error.kind != SourceError::Kind::ContentEncoding || !ContentDecoder::canDecode(encoding))
+        return out;
+    const QString name = QString::fromUtf8(encoding);
+    const Finding failed = makeFinding(Finding::Severity::Problem, u"content-encoding"_s,
+            Text::tr("The body could not be decoded as %1: the server or a proxy sent data that is "
+                     "not valid %1, so the stream stopped.")
+                    .arg(name),
+            Text::tr("Check what compresses the response (the server, a framework's middleware, a "
+                     "proxy), or turn compression off for text/event-stream responses."));
+    const auto it = std::find_if(out.begin(), out.end(),
+            [](const Finding &finding) { return finding.code == u"content-encoding"_s; });
+    if (it == out.end())
+        out.append(failed);
+    else
+        *it = failed;
     return out;
 }
 

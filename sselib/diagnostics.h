@@ -3,6 +3,7 @@
 #pragma once
 
 #include "sselib/responseinfo.h"
+#include "sselib/sourceerror.h"
 
 #include <QList>
 #include <QString>
@@ -34,16 +35,29 @@ struct Finding
 
 namespace Diagnostics {
 
-/// Checks a response's status line and headers. Codes, in this order:
-/// "status" (Problem; Info for 204, the server's "stop reconnecting"),
+/// Checks a response's status line, headers and (refused) body. Codes, in this order:
+/// "status" (Problem for a status other than 200, naming what matters for it: credentials for
+/// 401, permissions, CORS and CSRF for 403, the path for 404, the method for 405, the rate
+/// limit and Retry-After for 429, the server or its proxy for 5xx; Info for 204, the server's
+/// "stop reconnecting"),
 /// "content-type" (Problem: missing or not text/event-stream),
+/// "refused-html" (Info: the body of a refused response is an HTML page, such as a login page
+/// or a proxy's error page),
 /// "content-type-charset" (Warning: a charset other than UTF-8; streams are always UTF-8),
 /// "content-type-params" (Info: parameters other than charset),
-/// "content-encoding" (Warning: compression holds events back),
+/// "content-encoding" (Warning: the stream is compressed; it is decoded, but compression holds
+/// events back; Problem: an encoding that cannot be decoded),
 /// "no-cache-control" (Warning: no no-cache or no-store),
 /// "x-accel-buffering" (Warning: "X-Accel-Buffering: yes" asks nginx to buffer).
+/// A refused response (error status, wrong Content-Type) gets only the first three: the other
+/// checks are about a stream it never was.
 /// Connection: close, Transfer-Encoding: chunked and HTTP/2 are fine and give nothing.
 [[nodiscard]] QList<Finding> checkResponse(const ResponseInfo &response);
+
+/// checkResponse(), knowing the error that ended the connection: after a body that could not
+/// be decoded (SourceError::Kind::ContentEncoding), "content-encoding" is a Problem that says
+/// so rather than advice about buffering.
+[[nodiscard]] QList<Finding> checkResponse(const ResponseInfo &response, const SourceError &error);
 
 } // namespace Diagnostics
 

@@ -2,6 +2,7 @@
 // The EventSource state machine: one QNetworkReply at a time, a Parser, and QTimers.
 #include "eventsource.h"
 
+#include "contentdecoder.h"
 #include "logging.h"
 #include "networkpool.h"
 #include "parser.h"
@@ -19,6 +20,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -27,6 +29,10 @@ namespace Sse {
 namespace {
 
 constexpr qint64 MaxTimerMs = std::numeric_limits<int>::max();
+
+// How long a refused response's body is read before the error is reported: long enough for
+// an error page, short enough that a body which never ends does not hold the error back.
+constexpr int RefusedBodyWaitMs = 1500;
 
 QString serialisedOrigin(const QUrl &url)
 {
@@ -76,14 +82,19 @@ public:
     void onFinished();
     void onReadTimer();
     void onReinitTimer();
+    void feedStream(const QByteArray &bytes);
 
     [[nodiscard]] bool checkResponse();
     void announce();
     void reestablish(SourceError::Kind kind, const QString &message, int status = 0);
     void failConnection(SourceError::Kind kind, const QString &message, int status = 0);
     [[nodiscard]] ResponseInfo responseInfo() const;
-    /// Reports a response the source does not accept (responseReceived, then the error).
+    [[nodiscard]] RequestInfo requestInfo(const QNetworkRequest &request) const;
+    /// Refuses the response: reads some of its body (readRefusedBody()), then reports it
+    /// (responseReceived, then the error) in finishRefusal().
     bool rejectResponse(SourceError::Kind kind, const QString &message, int status);
+    void readRefusedBody();
+    void finishRefusal();
     [[nodiscard]] qint64 retryDelay() const;
     void setLastEventIdString(const QByteArray &id);
     void setReconnectionTime(qint64 ms);
@@ -118,6 +129,21 @@ public:
     bool responseChecked = false;
     bool tlsErrorsSeen = false;
     QString tlsErrorText;
+    QList<QUrl> redirects; // of the current request
+    std::unique_ptr<ContentDecoder> decoder; // of the current response's Content-Encoding
+
+    /// A response being refused while some of its body is read.
+    struct Refusal
+    {
+        SourceError::Kind kind = SourceError::Kind::HttpStatus;
+        QString message;
+        int status = 0;
+        QByteArray body;
+        bool truncated = false;
+    };
+
+    std::optional<Refusal> refusal;
+    QTimer refusalTimer;
 };
 
 EventSource::Private::Private(EventSource *q, const QUrl &url, const SourceOptions &options)
@@ -131,6 +157,9 @@ EventSource::Private::Private(EventSource *q, const QUrl &url, const SourceOptio
     connectTimer.setSingleShot(true);
     readTimer.setSingleShot(true);
     reinitTimer.setSingleShot(true);
+    refusalTimer.setSingleShot(true);
+    refusalTimer.setInterval(RefusedBodyWaitMs);
+    QObject::connect(&refusalTimer, &QTimer::timeout, q, [this] { finishRefusal(); });
     QObject::connect(&connectTimer, &QTimer::timeout, q, [this] { startRequest(); });
     QObject::connect(&readTimer, &QTimer::timeout, q, [this] { onReadTimer(); });
     QObject::connect(&reinitTimer, &QTimer::timeout, q, [this] { onReinitTimer(); });
@@ -162,8 +191,9 @@ QNetworkRequest EventSource::Private::buildRequest() const
     request.setRawHeader("Accept", "text/event-stream");
     request.setRawHeader("Cache-Control", "no-cache");
     request.setRawHeader("User-Agent", QByteArrayLiteral("ssedash/" SSEDASH_VERSION));
-    if (!options.allowCompression)
-        request.setRawHeader("Accept-Encoding", "identity");
+    // Set here, so that the network stack leaves decoding to ContentDecoder in every case.
+    request.setRawHeader("Accept-Encoding",
+            options.allowCompression ? ContentDecoder::acceptEncoding() : "identity");
     if (!lastEventId.isEmpty())
         request.setRawHeader("Last-Event-ID", lastEventId);
     if (!options.body.isEmpty()) {
@@ -208,6 +238,8 @@ void EventSource::Private::startRequest()
     responseChecked = false;
     tlsErrorsSeen = false;
     tlsErrorText.clear();
+    redirects.clear();
+    decoder.reset();
 
     if (customManager) {
         manager = customManager;
@@ -223,6 +255,9 @@ void EventSource::Private::startRequest()
 
     const QNetworkRequest request = buildRequest();
     Q_EMIT q->connectionStarted(connections, lastEventId);
+    Q_EMIT q->requestSent(requestInfo(request));
+    if (state != ReadyState::Connecting || !manager)
+        return; // a slot closed or restarted the source
     qCDebug(lcSseClient) << "connection" << connections << options.method << url;
     if (options.method == "GET" && options.body.isEmpty())
         reply = manager->get(request);
@@ -232,6 +267,8 @@ void EventSource::Private::startRequest()
     QObject::connect(reply, &QNetworkReply::metaDataChanged, q, [this] { onMetaDataChanged(); });
     QObject::connect(reply, &QNetworkReply::readyRead, q, [this] { onReadyRead(); });
     QObject::connect(reply, &QNetworkReply::finished, q, [this] { onFinished(); });
+    QObject::connect(reply, &QNetworkReply::redirected, q,
+            [this](const QUrl &target) { redirects.append(target); });
 #if QT_CONFIG(ssl)
     QObject::connect(reply, &QNetworkReply::sslErrors, q, [this](const QList<QSslError> &errors) {
         if (options.ignoreTlsErrors) {
@@ -255,6 +292,8 @@ void EventSource::Private::startRequest()
 void EventSource::Private::releaseReply()
 {
     readTimer.stop();
+    refusalTimer.stop();
+    refusal.reset();
     if (reply) {
         QObject::disconnect(reply, nullptr, q, nullptr);
         reply->deleteLater();
@@ -283,20 +322,69 @@ ResponseInfo EventSource::Private::responseInfo() const
     info.httpVersion =
             reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool() ? "2" : "1.1";
     info.finalUrl = reply->url();
+    info.redirects = redirects;
     info.headers = reply->rawHeaderPairs();
     info.receivedMs = QDateTime::currentMSecsSinceEpoch();
+    info.contentEncoding = ContentDecoder::normalized(reply->rawHeader("Content-Encoding"));
+    return info;
+}
+
+RequestInfo EventSource::Private::requestInfo(const QNetworkRequest &request) const
+{
+    RequestInfo info;
+    info.connection = connections;
+    info.method = options.method;
+    info.url = url;
+    for (const QByteArray &name : request.rawHeaderList())
+        info.headers.append({name, request.rawHeader(name)});
+    info.body = options.body;
+    info.sentMs = QDateTime::currentMSecsSinceEpoch();
     return info;
 }
 
 bool EventSource::Private::rejectResponse(
         SourceError::Kind kind, const QString &message, int status)
 {
-    // Diagnostics want the headers of a refused response most of all (what was the type?).
-    QPointer<QNetworkReply> current = reply;
-    Q_EMIT q->responseReceived(responseInfo());
-    if (current == reply && reply)
-        failConnection(kind, message, status);
+    // Diagnostics want the headers of a refused response most of all (what was the type?),
+    // and then its body, which often says what is wrong.
+    refusal = Refusal{kind, message, status, {}, false};
+    if (!decoder->isSupported()) {
+        finishRefusal(); // a body that cannot be decoded tells nothing
+        return false;
+    }
+    readTimer.stop();
+    refusalTimer.start();
+    readRefusedBody();
     return false;
+}
+
+void EventSource::Private::readRefusedBody()
+{
+    const QByteArray bytes = reply->readAll();
+    const auto keep = [this](QByteArrayView piece) {
+        const qsizetype room = ResponseInfo::MaxBodySize - refusal->body.size();
+        refusal->body.append(piece.first(std::min(room, piece.size())));
+        refusal->truncated = piece.size() > room;
+        return !refusal->truncated;
+    };
+    // A body that stops decoding shows what decoded so far.
+    if (!decoder->decode(bytes, keep))
+        finishRefusal();
+}
+
+void EventSource::Private::finishRefusal()
+{
+    if (!refusal || !reply)
+        return;
+    const Refusal refused = *std::exchange(refusal, std::nullopt);
+    refusalTimer.stop();
+    ResponseInfo info = responseInfo();
+    info.body = refused.body;
+    info.bodyTruncated = refused.truncated;
+    QPointer<QNetworkReply> current = reply;
+    Q_EMIT q->responseReceived(info);
+    if (current == reply && reply)
+        failConnection(refused.kind, refused.message, refused.status);
 }
 
 bool EventSource::Private::checkResponse()
@@ -305,6 +393,7 @@ bool EventSource::Private::checkResponse()
     const int status = statusAttribute.toInt();
     const QByteArray reason =
             reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
+    decoder = std::make_unique<ContentDecoder>(reply->rawHeader("Content-Encoding"));
     if (status != 200) {
         const QString message = status == 204
                 ? tr("HTTP 204 No Content: the server asked the client to stop reconnecting.")
@@ -320,6 +409,13 @@ bool EventSource::Private::checkResponse()
                 : u"\"%1\""_s.arg(QString::fromUtf8(contentType));
         return rejectResponse(SourceError::Kind::ContentType,
                 tr("Content-Type is %1, not text/event-stream.").arg(shown), status);
+    }
+    if (!decoder->isSupported()) {
+        return rejectResponse(SourceError::Kind::ContentEncoding,
+                tr("The response came with Content-Encoding \"%1\" that ssedash cannot "
+                   "decode (it decodes gzip, deflate and br).")
+                        .arg(QString::fromUtf8(decoder->encoding())),
+                status);
     }
     responseChecked = true;
     return true;
@@ -339,7 +435,7 @@ void EventSource::Private::announce()
 
 void EventSource::Private::onMetaDataChanged()
 {
-    if (responseChecked)
+    if (responseChecked || refusal)
         return;
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     // Redirects show up here before the manager follows them; the final response comes later.
@@ -351,6 +447,10 @@ void EventSource::Private::onMetaDataChanged()
 
 void EventSource::Private::onReadyRead()
 {
+    if (refusal) {
+        readRefusedBody();
+        return;
+    }
     if (!responseChecked) {
         onMetaDataChanged();
         if (!responseChecked)
@@ -362,13 +462,33 @@ void EventSource::Private::onReadyRead()
     lastBytes.start();
     Q_EMIT q->bytesReceived(bytes.size());
     if (reply) // a slot may have closed the source
-        parser.feed(bytes);
+        feedStream(bytes);
+}
+
+// Decodes the bytes piece by piece into the parser, so that a body that decompresses to far
+// more never sits in memory whole.
+void EventSource::Private::feedStream(const QByteArray &bytes)
+{
+    const auto parse = [this](QByteArrayView piece) {
+        parser.feed(piece);
+        return reply != nullptr; // a slot may have closed or restarted the source
+    };
+    if (decoder->decode(bytes, parse) || !decoder->hasError() || !reply)
+        return;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    failConnection(SourceError::Kind::ContentEncoding,
+            tr("%1 The stream cannot go on.").arg(decoder->errorString()), status);
 }
 
 void EventSource::Private::onFinished()
 {
     if (!reply)
         return;
+    if (refusal) {
+        readRefusedBody();
+        finishRefusal();
+        return;
+    }
     if (responseChecked && reply->bytesAvailable() > 0)
         onReadyRead();
     if (!reply)
@@ -389,9 +509,12 @@ void EventSource::Private::onFinished()
             failConnection(SourceError::Kind::TooManyRedirects,
                     tr("Refused a redirect from https to http."), status);
         } else if (status != 0) {
-            if (checkResponse()) // a 200 whose headers were never announced: stream ended
+            if (checkResponse()) { // a 200 whose headers were never announced: stream ended
                 reestablish(SourceError::Kind::StreamEnded,
                         tr("The server ended the stream before any data."), status);
+            } else if (refusal) {
+                finishRefusal(); // the whole body, if any, has been read
+            }
         } else {
             reestablish(SourceError::Kind::Network, errorText);
         }

@@ -20,7 +20,9 @@ QT_END_NAMESPACE
 namespace Sse {
 
 /// Reads a text/event-stream resource and reconnects the way the WHATWG standard says, with
-/// optional policies beyond it (see ReconnectPolicy). Never blocks; all timing is QTimer based.
+/// optional policies beyond it (see ReconnectPolicy). A body that comes compressed (gzip,
+/// deflate, br) is decoded, whatever the request asked for. Never blocks; all timing is QTimer
+/// based.
 class EventSource final : public QObject
 {
     Q_OBJECT
@@ -108,7 +110,9 @@ Q_SIGNALS:
     /// The request of that connection, as it goes out (right after connectionStarted()).
     void requestSent(const Sse::RequestInfo &request);
     /// The final response of a request (after redirects): after opened() for a stream, or just
-    /// before errorOccurred() for a response the source refuses (status, Content-Type).
+    /// before errorOccurred() for a response the source refuses (status, Content-Type,
+    /// Content-Encoding). A refused response comes with the start of its body: what arrived
+    /// until it ended, ResponseInfo::MaxBodySize bytes were read or 1.5 s passed.
     void responseReceived(const Sse::ResponseInfo &response);
     void reconnectScheduled(qint64 delayMs, Sse::EventSource::ReconnectReason reason);
     /// Raw bytes as they arrive, for byte counters and wire views.

@@ -24,7 +24,8 @@ public:
         Tls, ///< certificate or handshake trouble
         TooManyRedirects,
         GaveUp, ///< the policy's maximum number of attempts was reached
-        InvalidUrl
+        InvalidUrl,
+        ContentEncoding ///< a body that cannot be decoded (unknown encoding or corrupt data)
     };
     Q_ENUM(Kind)
 

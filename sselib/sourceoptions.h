@@ -50,7 +50,9 @@ struct SourceOptions
     QList<QPair<QByteArray, QByteArray>> headers; ///< extra request headers, in order
     QByteArray initialLastEventId; ///< Last-Event-ID of the very first request
     bool withCredentials = false; ///< send and store cookies and HTTP auth
-    bool allowCompression = false; ///< off: Accept-Encoding: identity
+    /// Off: "Accept-Encoding: identity"; on: gzip, deflate and br. A compressed body is decoded
+    /// either way, as browsers do.
+    bool allowCompression = false;
     bool ignoreTlsErrors = false; ///< only when the user chose so for this feed
     int maxRedirects = 20;
     bool keepRawLines = false; ///< fill Event::raw with each event's wire lines

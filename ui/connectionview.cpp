@@ -2,9 +2,8 @@
 // ConnectionView: the requests of one feed, their responses and what is wrong with them.
 #include "connectionview.h"
 
+#include "connectiontext.h"
 #include "wheelguard.h"
-
-#include "sselib/secrets.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -209,6 +208,31 @@ void ConnectionView::showCurrent()
         m_browser->verticalScrollBar()->setValue(scroll);
 }
 
+namespace {
+
+QString headingHtml(const QString &title)
+{
+    return u"<h4>%1</h4>"_s.arg(title.toHtmlEscaped());
+}
+
+QString headersHtml(const ConnectionText::HeaderList &headers)
+{
+    QString html = u"<table cellspacing=\"0\" cellpadding=\"1\">"_s;
+    for (const auto &[name, value] :
+            ConnectionText::headers(headers, ConnectionText::Secrets::Masked)) {
+        html += u"<tr><td><tt>%1:</tt></td><td><tt>%2</tt></td></tr>"_s.arg(
+                name.toHtmlEscaped(), value.toHtmlEscaped());
+    }
+    return html + u"</table>"_s;
+}
+
+QString preHtml(const QString &text)
+{
+    return u"<pre>%1</pre>"_s.arg(text.toHtmlEscaped());
+}
+
+} // namespace
+
 QString ConnectionView::pageHtml(const ConnectionRecord &record) const
 {
     const QPalette palette = this->palette();
@@ -218,30 +242,46 @@ QString ConnectionView::pageHtml(const ConnectionRecord &record) const
         html += u"<tr><td><b>%1</b></td><td>%2</td></tr>"_s.arg(
                 name.toHtmlEscaped(), value.toHtmlEscaped());
     };
+    const auto table = [&html](int padding) {
+        html += u"<table cellspacing=\"0\" cellpadding=\"%1\">"_s.arg(padding);
+    };
 
-    html += u"<table cellspacing=\"0\" cellpadding=\"2\">"_s;
+    table(2);
     row(tr("Request"), QString::number(record.connection));
     row(tr("Started"), timeText(record.startedMs));
     row(tr("Last-Event-ID sent"), lastIdText(record));
     row(tr("Status"), statusText(record));
-    if (record.response) {
-        row(tr("HTTP version"), QString::fromUtf8(record.response->httpVersion));
-        row(tr("Final URL"), record.response->finalUrl.toDisplayString(QUrl::RemovePassword));
-    }
     if (!record.error.isEmpty())
         row(record.fatal ? tr("Error (fatal)") : tr("Error"), record.error);
     html += u"</table>"_s;
 
-    if (record.response) {
-        html += u"<h4>%1</h4>"_s.arg(tr("Response headers").toHtmlEscaped());
-        html += u"<table cellspacing=\"0\" cellpadding=\"1\">"_s;
-        for (const auto &[name, value] : record.response->headers) {
-            const QString shown = Sse::Secrets::isSecretHeader(name) ? Sse::Secrets::maskedValue()
-                                                                     : QString::fromUtf8(value);
-            html += u"<tr><td><tt>%1:</tt></td><td><tt>%2</tt></td></tr>"_s.arg(
-                    QString::fromUtf8(name).toHtmlEscaped(), shown.toHtmlEscaped());
+    if (record.request) {
+        const Sse::RequestInfo &request = *record.request;
+        html += headingHtml(tr("Request sent"));
+        table(2);
+        row(tr("Method and URL"), ConnectionText::requestLine(request));
+        if (record.response) {
+            for (const QUrl &target : record.response->redirects)
+                row(tr("Redirected to"), ConnectionText::url(target));
         }
+        html += u"</table>"_s + headingHtml(tr("Request headers")) + headersHtml(request.headers);
+        if (!request.body.isEmpty())
+            html += headingHtml(tr("Request body")) + preHtml(ConnectionText::body(request.body));
+    }
+
+    if (record.response) {
+        const Sse::ResponseInfo &response = *record.response;
+        html += headingHtml(tr("Response"));
+        table(2);
+        row(tr("HTTP version"), QString::fromUtf8(response.httpVersion));
+        row(tr("Final URL"), ConnectionText::url(response.finalUrl));
+        row(tr("Content-Encoding"), ConnectionText::encoding(response));
         html += u"</table>"_s;
+        html += headingHtml(tr("Response headers")) + headersHtml(response.headers);
+        if (ConnectionText::hasRefusedBody(response)) {
+            html += headingHtml(ConnectionText::refusedBodyHeading(response))
+                    + preHtml(ConnectionText::body(response.body));
+        }
     }
 
     html += u"<h4>%1</h4>"_s.arg(tr("Findings").toHtmlEscaped());
@@ -277,6 +317,45 @@ QString ConnectionView::reportText() const
     return index < 0 ? QString() : report(m_connections.at(index));
 }
 
+namespace {
+
+// Every line of `text` with two spaces before it.
+QStringList indented(const QString &text)
+{
+    QStringList lines = text.split(u'\n');
+    for (QString &line : lines)
+        line.prepend(u"  "_s);
+    return lines;
+}
+
+QStringList headerLines(const ConnectionText::HeaderList &headers)
+{
+    QStringList lines;
+    for (const auto &[name, value] :
+            ConnectionText::headers(headers, ConnectionText::Secrets::Redacted)) {
+        lines << u"  "_s + name + u": "_s + value;
+    }
+    return lines;
+}
+
+QStringList requestReport(const ConnectionRecord &record)
+{
+    const Sse::RequestInfo &request = *record.request;
+    QStringList lines;
+    lines << ConnectionView::tr("Request sent: %1").arg(ConnectionText::requestLine(request));
+    if (record.response) {
+        for (const QUrl &target : record.response->redirects)
+            lines << ConnectionView::tr("Redirected to: %1").arg(ConnectionText::url(target));
+    }
+    lines << ConnectionView::tr("Request headers:") << headerLines(request.headers);
+    if (!request.body.isEmpty())
+        lines << ConnectionView::tr("Request body:")
+              << indented(ConnectionText::body(request.body));
+    return lines;
+}
+
+} // namespace
+
 QString ConnectionView::report(const ConnectionRecord &record)
 {
     QStringList lines;
@@ -286,16 +365,18 @@ QString ConnectionView::report(const ConnectionRecord &record)
     if (!record.isOngoing())
         lines << tr("Ended: %1").arg(timeText(record.endedMs));
     lines << tr("Last-Event-ID sent: %1").arg(lastIdText(record));
+    if (record.request)
+        lines << requestReport(record);
     if (record.response) {
         const Sse::ResponseInfo &response = *record.response;
         lines << tr("Status: HTTP/%1 %2")
                          .arg(QString::fromUtf8(response.httpVersion), statusText(record));
-        lines << tr("Final URL: %1").arg(response.finalUrl.toDisplayString(QUrl::RemovePassword));
-        lines << tr("Response headers:");
-        for (const auto &[name, value] : response.headers) {
-            const QByteArray shown =
-                    Sse::Secrets::isSecretHeader(name) ? Sse::Secrets::redactedValue() : value;
-            lines << u"  "_s + QString::fromUtf8(name) + u": "_s + QString::fromUtf8(shown);
+        lines << tr("Final URL: %1").arg(ConnectionText::url(response.finalUrl));
+        lines << tr("Content-Encoding: %1").arg(ConnectionText::encoding(response));
+        lines << tr("Response headers:") << headerLines(response.headers);
+        if (ConnectionText::hasRefusedBody(response)) {
+            lines << ConnectionText::refusedBodyHeading(response) + u':'
+                  << indented(ConnectionText::body(response.body));
         }
     } else {
         lines << tr("Status: %1").arg(statusText(record));

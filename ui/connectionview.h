@@ -23,9 +23,11 @@ class QToolButton;
 QT_END_NAMESPACE
 
 /// Lists a feed's connections (newest first) and shows the selected one: request number,
-/// Last-Event-ID sent, status, HTTP version, every response header (secret values masked),
-/// then the diagnostics findings with their severity and advice. "Copy report" puts a
-/// plain-text report on the clipboard with secret values redacted. The newest connection stays
+/// Last-Event-ID sent and status; the request as sent (method, URL, redirects, headers, body);
+/// the response (HTTP version, final URL, Content-Encoding, headers) and, for a refused one,
+/// the start of its body (JSON re-indented); then the diagnostics findings with their severity
+/// and advice. Secret header values are masked. "Copy report" puts a plain-text report with the
+/// same sections on the clipboard, secret values redacted. The newest connection stays
 /// selected as new ones come, unless the user picked an older one.
 class ConnectionView final : public QWidget
 {

@@ -149,6 +149,7 @@ void Feed::createSource()
     });
     connect(source, &Sse::EventSource::opened, this,
             [this] { m_arrival.connectionOpened(QDateTime::currentMSecsSinceEpoch()); });
+    connect(source, &Sse::EventSource::requestSent, this, &Feed::onRequest);
     connect(source, &Sse::EventSource::responseReceived, this, &Feed::onResponse);
     connect(source, &Sse::EventSource::lastEventIdChanged, this, [this](const QByteArray &id) {
         m_lastEventId = id;
@@ -232,6 +233,13 @@ void Feed::onError(const Sse::SourceError &error)
         last.error = error.message;
         last.fatal = error.fatal;
         endConnection(QDateTime::currentMSecsSinceEpoch());
+        // A body that could not be decoded changes what the response's findings say. (No
+        // reference into the list across these calls: a slot may have copied it.)
+        const ConnectionRecord &ended = m_connections.constLast();
+        if (error.kind == Sse::SourceError::Kind::ContentEncoding && ended.response) {
+            m_responseFindings = Sse::Diagnostics::checkResponse(*ended.response, error);
+            updateFindings(ended.endedMs);
+        }
         Q_EMIT connectionsChanged();
     }
     noteChange();
@@ -295,6 +303,14 @@ void Feed::onConnectionStarted(int connection, const QByteArray &lastEventIdSent
     }
     Q_EMIT connectionsChanged();
     noteChange();
+}
+
+void Feed::onRequest(const Sse::RequestInfo &request)
+{
+    if (m_connections.isEmpty() || m_connections.constLast().connection != request.connection)
+        return;
+    m_connections.last().request = request;
+    Q_EMIT connectionsChanged();
 }
 
 void Feed::onResponse(const Sse::ResponseInfo &response)

@@ -45,7 +45,12 @@ struct ConnectionRecord
     QByteArray lastEventIdSent; ///< empty when no Last-Event-ID header was sent
     qint64 startedMs = 0; ///< when the request went out, ms since the epoch
     qint64 endedMs = 0; ///< when it failed, dropped or closed; 0 while it goes on
-    std::optional<Sse::ResponseInfo> response; ///< empty until (unless) a stream was accepted
+    /// What was sent (secret header values included: mask them before showing them); empty
+    /// until the request went out.
+    std::optional<Sse::RequestInfo> request;
+    /// Empty until (unless) the final response came, a stream or one the source refused (then
+    /// with its body).
+    std::optional<Sse::ResponseInfo> response;
     /// Sse::Diagnostics::checkResponse() of the response, then the ArrivalMonitor's findings.
     QList<Sse::Finding> findings;
     QString error; ///< why the attempt failed or the stream dropped; empty if it did not
@@ -177,6 +182,7 @@ private:
     void onRateTick();
     void onStatsTimer();
     void onConnectionStarted(int connection, const QByteArray &lastEventIdSent);
+    void onRequest(const Sse::RequestInfo &request);
     void onResponse(const Sse::ResponseInfo &response);
     void endConnection(qint64 nowMs);
     /// Recomputes the newest connection's findings; emits connectionsChanged() on a change.

@@ -109,6 +109,8 @@ QString TimelineText::errorKind(const Marker &marker)
         return tr("gave up");
     case ErrorKind::InvalidUrl:
         return tr("invalid URL");
+    case ErrorKind::ContentEncoding:
+        return tr("content encoding");
     }
     return {};
 }

@@ -6,6 +6,7 @@
 
 #include "sselib/eventlog.h"
 #include "sselib/jsonlines.h"
+#include "sselib/utf8.h"
 
 #include <QLoggingCategory>
 
@@ -51,6 +52,7 @@ MonitorCommand::MonitorCommand(const MonitorOptions &options, QObject *parent)
     connect(m_source, &Sse::EventSource::opened, this, &MonitorCommand::handleOpened);
     connect(m_source, &Sse::EventSource::eventReceived, this, &MonitorCommand::handleEvent);
     connect(m_source, &Sse::EventSource::commentReceived, this, &MonitorCommand::handleComment);
+    connect(m_source, &Sse::EventSource::responseReceived, this, &MonitorCommand::handleResponse);
     connect(m_source, &Sse::EventSource::errorOccurred, this, &MonitorCommand::handleError);
     connect(m_source, &Sse::EventSource::parseErrorOccurred, this,
             &MonitorCommand::handleParseError);
@@ -149,6 +151,11 @@ void MonitorCommand::handleComment(const Sse::Comment &comment)
     writeLine();
 }
 
+void MonitorCommand::handleResponse(const Sse::ResponseInfo &response)
+{
+    m_response = response;
+}
+
 void MonitorCommand::handleError(const Sse::SourceError &error)
 {
     if (m_finished)
@@ -159,6 +166,15 @@ void MonitorCommand::handleError(const Sse::SourceError &error)
         Sse::JsonLines::appendBool(m_line, error.fatal);
         m_line.append(",\"message\":");
         Sse::JsonLines::appendString(m_line, error.message.toUtf8());
+        // A refused response: what it said, as text (its first 64 KiB).
+        const bool refused = error.kind == Sse::SourceError::Kind::HttpStatus
+                || error.kind == Sse::SourceError::Kind::ContentType;
+        if (refused && m_response.connection == m_source->connectionCount()) {
+            m_line.append(",\"status\":");
+            Sse::JsonLines::appendNumber(m_line, m_response.status);
+            m_line.append(",\"body\":");
+            Sse::JsonLines::appendString(m_line, Sse::Utf8::repaired(m_response.body));
+        }
         m_line.append('}');
         writeLine();
     }

@@ -51,6 +51,7 @@ private:
     void handleOpened();
     void handleEvent(const Sse::Event &event);
     void handleComment(const Sse::Comment &comment);
+    void handleResponse(const Sse::ResponseInfo &response);
     void handleError(const Sse::SourceError &error);
     void handleParseError(const QString &message);
     void finishOnce(const Sse::SourceError &error);
@@ -79,6 +80,8 @@ private:
     qint64 m_events = 0;
     qint64 m_dataBytes = 0;
     int m_lastState = -1;
+    /// The newest response, for the status and body of a refused one's error line.
+    Sse::ResponseInfo m_response;
     bool m_fatalErrorSeen = false;
     bool m_finished = false;
 };

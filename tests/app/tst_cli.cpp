@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Tests of ssedash-cli as a user runs it: a child process, its exit code and its output lines.
+#include "tests/support/compression.h"
 #include "tests/support/testserver.h"
 
 #include <QDateTime>
@@ -337,6 +338,10 @@ private Q_SLOTS:
     void monitor_maxEvents_exitsAfterNthEvent();
     void monitor_timeout_exitsZero();
     void monitor_httpError_isFatal();
+    void monitor_refusedResponse_errorLineHasStatusAndBody_data();
+    void monitor_refusedResponse_errorLineHasStatusAndBody();
+    void monitor_compressedStream_printsEvents_data();
+    void monitor_compressedStream_printsEvents();
     void monitor_streamEnd_reconnectsWithLastEventId();
     void monitor_requestOptions_reachServer();
     void monitor_once_streamEnd_oneRequestExitZero();
@@ -745,10 +750,87 @@ void tst_Cli::monitor_httpError_isFatal()
     QVERIFY2(errorLine.startsWith(R"({"kind":"error","fatal":true,"message":")"),
             errorLine.constData());
     const QJsonObject error = QJsonDocument::fromJson(errorLine).object();
-    QCOMPARE(error.size(), 3);
+    QCOMPARE(error.size(), 5);
     QVERIFY(!error.value(u"message"_s).toString().isEmpty());
+    QCOMPARE(error.value(u"status"_s).toInt(), 404);
+    QCOMPARE(error.value(u"body"_s).toString(), u"gone\n"_s);
     QVERIFY(!monitor.errorOutput().isEmpty());
     QCOMPARE(server.requestCount("/events"), 1);
+}
+
+void tst_Cli::monitor_refusedResponse_errorLineHasStatusAndBody_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<TestSupport::HeaderList>("extraHeaders");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QByteArray>("errorLine");
+    QTest::addRow("401 JSON")
+            << 401 << "application/json"_ba
+            << TestSupport::HeaderList{{"WWW-Authenticate"_ba, "Bearer realm=\"feeds\""_ba}}
+            << "{\"error\": \"token expired\",\n \"who\": \"caf\xC3\xA9\"}"_ba
+            << R"({"kind":"error","fatal":true,"message":"HTTP 401 Unauthorized: an EventSource )"
+               R"(does not reconnect after an error status.","status":401,"body":"{\"error\": )"
+               "\\\"token expired\\\",\\n \\\"who\\\": \\\"caf\xC3\xA9\\\"}\"}"_ba;
+    QTest::addRow("200 HTML")
+            << 200 << "text/html"_ba << TestSupport::HeaderList() << "<p>log in</p>\xFF"_ba
+            << R"({"kind":"error","fatal":true,"message":"Content-Type is \"text/html\", not )"
+               R"(text/event-stream.","status":200,"body":"<p>log in</p>)"
+               "\xEF\xBF\xBD\"}"_ba;
+    QTest::addRow("503 empty")
+            << 503 << "text/plain"_ba << TestSupport::HeaderList() << QByteArray()
+            << R"({"kind":"error","fatal":true,"message":"HTTP 503 Service Unavailable: an )"
+               R"(EventSource does not reconnect after an error status.","status":503,"body":""})"_ba;
+}
+
+void tst_Cli::monitor_refusedResponse_errorLineHasStatusAndBody()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArray, contentType);
+    QFETCH(TestSupport::HeaderList, extraHeaders);
+    QFETCH(QByteArray, body);
+    QFETCH(QByteArray, errorLine);
+    TestSupport::TestServer server;
+    QVERIFY(server.listen());
+    server.route("/events", TestSupport::Handlers::status(status, contentType, body, extraHeaders));
+    Monitor monitor({server.url(u"/events"_s).toString()});
+    QTRY_VERIFY_WITH_TIMEOUT(monitor.isFinished(), FinishTimeoutMs);
+    QVERIFY2(monitor.exitedWith(1), monitor.describe().constData());
+    // The error line gains status and body after its fields; the state lines stay as they were.
+    QCOMPARE(monitor.lines(), (QByteArrayList{State0, State2, errorLine}));
+    const QJsonObject error = QJsonDocument::fromJson(errorLine).object();
+    QCOMPARE(error.keys(),
+            (QStringList{u"body"_s, u"fatal"_s, u"kind"_s, u"message"_s, u"status"_s}));
+}
+
+void tst_Cli::monitor_compressedStream_printsEvents_data()
+{
+    QTest::addColumn<QByteArray>("encoding");
+    QTest::addRow("gzip") << "gzip"_ba;
+    QTest::addRow("deflate") << "deflate"_ba;
+    QTest::addRow("br") << "br"_ba;
+}
+
+void tst_Cli::monitor_compressedStream_printsEvents()
+{
+    QFETCH(QByteArray, encoding);
+    const QByteArray stream = "id: 1\ndata: caf\xC3\xA9\n\n: beat\n\ndata: two\n\n"_ba;
+    TestSupport::TestServer server;
+    QVERIFY(server.listen());
+    // Compressed although the monitor asks for identity, as some proxies do.
+    server.route("/events", [encoding, stream](TestSupport::Connection *connection) {
+        connection->writeHead(
+                200, {{"Content-Type", "text/event-stream"}, {"Content-Encoding", encoding}});
+        connection->write(TestSupport::Compression::encode(encoding, stream));
+    });
+    Monitor monitor({server.url(u"/events"_s).toString(), u"--max-events"_s, u"2"_s});
+    QTRY_VERIFY_WITH_TIMEOUT(monitor.isFinished(), FinishTimeoutMs);
+    QVERIFY2(monitor.exitedWith(0), monitor.describe().constData());
+    QCOMPARE(monitor.lines(),
+            (QByteArrayList{State0, State1, OpenLine, eventLine("message", "caf\xC3\xA9", "1"),
+                    R"({"kind":"comment","comment":"beat"})"_ba,
+                    eventLine("message", "two", "1")}));
+    QCOMPARE(server.lastRequest("/events").header("Accept-Encoding"), "identity"_ba);
 }
 
 void tst_Cli::monitor_streamEnd_reconnectsWithLastEventId()

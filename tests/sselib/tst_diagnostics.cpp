@@ -67,6 +67,11 @@ class tst_Diagnostics : public QObject
 private Q_SLOTS:
     void checkResponse_data();
     void checkResponse();
+    void checkResponse_statusNamesWhatMatters_data();
+    void checkResponse_statusNamesWhatMatters();
+    void checkResponse_refusedHtmlBody_data();
+    void checkResponse_refusedHtmlBody();
+    void checkResponse_encoding();
     void arrivals_data();
     void arrivals();
     void arrivals_resetForgets();
@@ -123,6 +128,9 @@ void tst_Diagnostics::checkResponse_data()
                         << QStringList{u"warning:content-encoding"_s};
     QTest::addRow("identity encoding")
             << 200 << "1.1"_ba << QByteArrayList{"Content-Encoding: identity"} << none;
+    QTest::addRow("zstd, which cannot be decoded")
+            << 200 << "1.1"_ba << QByteArrayList{"Content-Encoding: zstd"}
+            << QStringList{u"problem:content-encoding"_s};
 
     QTest::addRow("no cache-control") << 200 << "1.1"_ba << QByteArrayList{"Cache-Control:"}
                                       << QStringList{u"warning:no-cache-control"_s};
@@ -145,13 +153,27 @@ void tst_Diagnostics::checkResponse_data()
     QTest::addRow("chunked") << 200 << "1.1"_ba << QByteArrayList{"Transfer-Encoding: chunked"}
                              << none;
 
-    QTest::addRow("everything wrong, in order")
-            << 502 << "1.1"_ba
-            << QByteArrayList{"Content-Type: text/html", "Content-Encoding: gzip",
-                       "Cache-Control:", "X-Accel-Buffering: YES"}
-            << QStringList{u"problem:status"_s, u"problem:content-type"_s,
+    QTest::addRow("everything wrong with a stream, in order")
+            << 200 << "1.1"_ba
+            << QByteArrayList{"Content-Type: text/event-stream; charset=latin1; v=1",
+                       "Content-Encoding: gzip", "Cache-Control:", "X-Accel-Buffering: YES"}
+            << QStringList{u"warning:content-type-charset"_s, u"info:content-type-params"_s,
                        u"warning:content-encoding"_s, u"warning:no-cache-control"_s,
                        u"warning:x-accel-buffering"_s};
+    // A refused response was never a stream: no advice about caching, buffering or encoding.
+    QTest::addRow("refused status: the status only")
+            << 502 << "1.1"_ba
+            << QByteArrayList{"Content-Type: text/plain", "Content-Encoding: gzip",
+                       "Cache-Control:", "X-Accel-Buffering: YES"}
+            << QStringList{u"problem:status"_s};
+    QTest::addRow("refused content type: the content type only")
+            << 200 << "1.1"_ba
+            << QByteArrayList{"Content-Type: application/json", "Content-Encoding: gzip",
+                       "Cache-Control:", "X-Accel-Buffering: YES"}
+            << QStringList{u"problem:content-type"_s};
+    QTest::addRow("401 without Cache-Control")
+            << 401 << "1.1"_ba << QByteArrayList{"Content-Type: application/json", "Cache-Control:"}
+            << QStringList{u"problem:status"_s};
 }
 
 void tst_Diagnostics::checkResponse()
@@ -170,6 +192,143 @@ void tst_Diagnostics::checkResponse()
 
     // Joined, so that a failure shows the codes rather than only the list sizes.
     QCOMPARE(summary(Sse::Diagnostics::checkResponse(response)).join(u", "), expected.join(u", "));
+}
+
+void tst_Diagnostics::checkResponse_statusNamesWhatMatters_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArrayList>("headerChanges");
+    QTest::addColumn<QStringList>("mentioned"); // in the message or the advice, any case
+    QTest::addColumn<QStringList>("notMentioned");
+
+    const QStringList caching{u"cach"_s, u"buffer"_s};
+    QTest::addRow("401: credentials, not caching")
+            << 401 << QByteArrayList{"WWW-Authenticate: Bearer realm=\"feeds\""}
+            << QStringList{u"401 Reason"_s, u"credentials"_s, u"Authorization"_s, u"expired"_s,
+                       u"Bearer realm=\"feeds\""_s}
+            << caching;
+    QTest::addRow("403: permissions, CORS, CSRF")
+            << 403 << QByteArrayList()
+            << QStringList{u"permissions"_s, u"Origin"_s, u"CORS"_s, u"CSRF"_s} << caching;
+    QTest::addRow("404: the path") << 404 << QByteArrayList()
+                                   << QStringList{u"path"_s, u"no stream at this URL"_s} << caching;
+    QTest::addRow("405: the method, with Allow")
+            << 405 << QByteArrayList{"Allow: POST"}
+            << QStringList{u"method"_s, u"GET"_s, u"POST"_s, u"It allows: POST."_s} << caching;
+    QTest::addRow("429: rate limit and Retry-After")
+            << 429 << QByteArrayList{"Retry-After: 30"}
+            << QStringList{u"limit"_s, u"Retry-After: 30"_s, u"backoff"_s} << caching;
+    QTest::addRow("429 without Retry-After")
+            << 429 << QByteArrayList() << QStringList{u"rate limits"_s, u"backoff"_s}
+            << QStringList{u"Retry-After"_s};
+    QTest::addRow("500: the server's log")
+            << 500 << QByteArrayList() << QStringList{u"server's log"_s} << caching;
+    QTest::addRow("502: the proxy")
+            << 502 << QByteArrayList() << QStringList{u"proxy"_s, u"upstream"_s} << caching;
+    QTest::addRow("503: overloaded, Retry-After")
+            << 503 << QByteArrayList{"Retry-After: 120"}
+            << QStringList{u"overloaded"_s, u"Retry-After: 120"_s} << caching;
+    QTest::addRow("504: the proxy")
+            << 504 << QByteArrayList() << QStringList{u"proxy"_s, u"timeouts"_s} << caching;
+    QTest::addRow("204: stop reconnecting")
+            << 204 << QByteArrayList() << QStringList{u"stop reconnecting"_s} << caching;
+}
+
+void tst_Diagnostics::checkResponse_statusNamesWhatMatters()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArrayList, headerChanges);
+    QFETCH(QStringList, mentioned);
+    QFETCH(QStringList, notMentioned);
+    Sse::ResponseInfo response;
+    response.status = status;
+    response.reason = "Reason";
+    response.httpVersion = "1.1";
+    response.headers = headersWith(QByteArrayList{"Cache-Control:"} + headerChanges);
+
+    const QList<Sse::Finding> findings = Sse::Diagnostics::checkResponse(response);
+    QCOMPARE(findings.size(), 1);
+    QCOMPARE(findings.first().code, u"status"_s);
+    const QString text = findings.first().message + u'\n' + findings.first().advice;
+    for (const QString &word : mentioned)
+        QVERIFY2(text.contains(word, Qt::CaseInsensitive), qPrintable(word + u": "_s + text));
+    for (const QString &word : notMentioned)
+        QVERIFY2(!text.contains(word, Qt::CaseInsensitive), qPrintable(word + u": "_s + text));
+}
+
+void tst_Diagnostics::checkResponse_refusedHtmlBody_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QStringList>("expected");
+    const QStringList statusAndHtml{u"problem:status"_s, u"info:refused-html"_s};
+    QTest::addRow("401 login page") << 401 << "text/html; charset=utf-8"_ba
+                                    << "<html><form>Log in</form></html>"_ba << statusAndHtml;
+    QTest::addRow("502 page sent as text/plain")
+            << 502 << "text/plain"_ba
+            << "\n <!DOCTYPE html><html>Bad Gateway</html>"_ba << statusAndHtml;
+    QTest::addRow("200 login page instead of the stream")
+            << 200 << "text/html"_ba
+            << "<!doctype html><title>Sign in</title>"_ba
+            << QStringList{u"problem:content-type"_s, u"info:refused-html"_s};
+    QTest::addRow("401 JSON") << 401 << "application/json"_ba
+                              << "{\"error\":\"expired\"}"_ba << QStringList{u"problem:status"_s};
+    QTest::addRow("404 HTML type, no body")
+            << 404 << "text/html"_ba << QByteArray() << QStringList{u"problem:status"_s};
+}
+
+void tst_Diagnostics::checkResponse_refusedHtmlBody()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArray, contentType);
+    QFETCH(QByteArray, body);
+    QFETCH(QStringList, expected);
+    Sse::ResponseInfo response;
+    response.status = status;
+    response.reason = "Reason";
+    response.headers = headersWith({"Content-Type: " + contentType});
+    response.body = body;
+    QCOMPARE(summary(Sse::Diagnostics::checkResponse(response)).join(u", "), expected.join(u", "));
+}
+
+void tst_Diagnostics::checkResponse_encoding()
+{
+    Sse::ResponseInfo response;
+    response.status = 200;
+    response.headers = headersWith({"Content-Encoding: gzip"});
+    response.contentEncoding = "gzip";
+
+    // Decoded: named, with the buffering it causes, and no claim that anything was lost.
+    const QList<Sse::Finding> decoded = Sse::Diagnostics::checkResponse(response);
+    QCOMPARE(summary(decoded), QStringList{u"warning:content-encoding"_s});
+    const QString message = decoded.first().message;
+    QVERIFY2(message.contains(u"gzip"_s) && message.contains(u"decodes"_s), qPrintable(message));
+    QVERIFY2(message.contains(u"arrive late"_s), qPrintable(message));
+    QVERIFY2(!message.contains(u"lost"_s), qPrintable(message));
+
+    // A body that could not be decoded: a Problem that says so, not a word about latency.
+    const Sse::SourceError failed{Sse::SourceError::Kind::ContentEncoding, true, 200,
+            u"The body could not be decoded as gzip (incorrect header check)."_s};
+    const QList<Sse::Finding> broken = Sse::Diagnostics::checkResponse(response, failed);
+    QCOMPARE(summary(broken), QStringList{u"problem:content-encoding"_s});
+    QVERIFY2(broken.first().message.contains(u"could not be decoded as gzip"_s),
+            qPrintable(broken.first().message));
+    for (const QString &word : {u"arrive late"_s, u"burst"_s, u"buffer"_s})
+        QVERIFY2(!broken.first().message.contains(word), qPrintable(broken.first().message));
+
+    // An encoding that cannot be decoded keeps its own Problem.
+    Sse::ResponseInfo zstd = response;
+    zstd.headers = headersWith({"Content-Encoding: zstd"});
+    zstd.contentEncoding = "zstd";
+    const QList<Sse::Finding> unknown = Sse::Diagnostics::checkResponse(zstd, failed);
+    QCOMPARE(unknown, Sse::Diagnostics::checkResponse(zstd));
+    QVERIFY2(unknown.first().message.contains(u"zstd, which ssedash cannot decode"_s),
+            qPrintable(unknown.first().message));
+
+    // Other errors leave the findings as they are.
+    const Sse::SourceError ended{Sse::SourceError::Kind::StreamEnded, false, 200, u"ended"_s};
+    QCOMPARE(Sse::Diagnostics::checkResponse(response, ended), decoded);
 }
 
 void tst_Diagnostics::arrivals_data()

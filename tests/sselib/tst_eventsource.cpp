@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Tests for Sse::EventSource: real HTTP against a scriptable server on 127.0.0.1.
+#include "tests/support/compression.h"
 #include "tests/support/testserver.h"
 
 #include "sselib/eventsource.h"
@@ -127,6 +128,10 @@ public:
                     note(u"started:"_s + QString::number(connection) + u':'
                             + QString::fromUtf8(lastEventIdSent));
                 });
+        connect(source, &EventSource::requestSent, this, [this](const Sse::RequestInfo &request) {
+            requests.append(request);
+            note(u"request:"_s + QString::number(request.connection));
+        });
         connect(source, &EventSource::responseReceived, this,
                 [this](const Sse::ResponseInfo &response) {
                     responses.append(response);
@@ -191,6 +196,7 @@ public:
     QList<qint64> retryChanges;
     QByteArrayList idChanges;
     StartList starts;
+    QList<Sse::RequestInfo> requests;
     QList<Sse::ResponseInfo> responses;
     QList<Schedule> schedules;
     QList<qint64> requestTimes;
@@ -274,6 +280,19 @@ private Q_SLOTS:
     void credentials_cookiesOnlyWithCredentials();
     void limits_boundMemory_data();
     void limits_boundMemory();
+
+    void compression_decodedWhateverWasAsked_data();
+    void compression_decodedWhateverWasAsked();
+    void compression_gzipInSmallWritesStreams();
+    void compression_corruptBodyIsFatal_data();
+    void compression_corruptBodyIsFatal();
+    void compression_unknownEncodingIsFatal_data();
+    void compression_unknownEncodingIsFatal();
+    void requestSent_carriesMethodUrlHeadersAndBody();
+    void redirect_chainIsReported();
+    void refused_bodyIsReportedBeforeTheError_data();
+    void refused_bodyIsReportedBeforeTheError();
+    void refused_endlessBodyDoesNotHoldTheErrorBack();
 };
 
 void tst_EventSource::initialState_isClosed()
@@ -1983,6 +2002,402 @@ void tst_EventSource::limits_boundMemory()
     QCOMPARE(server.requestCount(), 1);
     QCOMPARE(rec.states, (QList<State>{State::Connecting, State::Open}));
     source.close();
+}
+
+namespace {
+
+// A stream with a comment, a retry, an id, a named event, UTF-8 and one event larger than the
+// decoder's pieces, so that it must be put together from several of them.
+QByteArray richStream()
+{
+    return ": hi\nretry: 5000\nid: 1\nevent: greet\ndata: h\xC3\xA9llo\n\ndata: "_ba
+            + QByteArray(100'000, 'z') + "\n\ndata: last\n\n"_ba;
+}
+
+TestServer::Handler encodedStream(const QByteArray &encoding, const QByteArray &body)
+{
+    return [encoding, body](Connection *connection) {
+        connection->writeHead(200,
+                {{"Content-Type"_ba, "text/event-stream"_ba}, {"Cache-Control"_ba, "no-cache"_ba},
+                        {"Content-Encoding"_ba, encoding}});
+        connection->write(body);
+    };
+}
+
+} // namespace
+
+void tst_EventSource::compression_decodedWhateverWasAsked_data()
+{
+    QTest::addColumn<QByteArray>("header"); // Content-Encoding as sent
+    QTest::addColumn<QByteArray>("encoder"); // how the body is encoded
+    QTest::addColumn<bool>("allowCompression");
+    QTest::addColumn<QByteArray>("named"); // ResponseInfo::contentEncoding
+    QTest::addRow("gzip") << "gzip"_ba
+                          << "gzip"_ba << false << "gzip"_ba;
+    QTest::addRow("x-gzip") << "x-gzip"_ba
+                            << "gzip"_ba << false << "x-gzip"_ba;
+    QTest::addRow("deflate, zlib-wrapped") << "deflate"_ba
+                                           << "deflate"_ba << false << "deflate"_ba;
+    QTest::addRow("deflate, raw") << "deflate"_ba
+                                  << "raw-deflate"_ba << false << "deflate"_ba;
+    QTest::addRow("br") << "br"_ba
+                        << "br"_ba << false << "br"_ba;
+    QTest::addRow("GZip in capitals") << "GZip"_ba
+                                      << "gzip"_ba << false << "gzip"_ba;
+    QTest::addRow("identity") << "identity"_ba
+                              << "identity"_ba << false << QByteArray();
+    QTest::addRow("gzip, compression allowed") << "gzip"_ba
+                                               << "gzip"_ba << true << "gzip"_ba;
+    QTest::addRow("br, compression allowed") << "br"_ba
+                                             << "br"_ba << true << "br"_ba;
+    QTest::addRow("deflate, raw, compression allowed") << "deflate"_ba
+                                                       << "raw-deflate"_ba << true << "deflate"_ba;
+}
+
+void tst_EventSource::compression_decodedWhateverWasAsked()
+{
+    QFETCH(QByteArray, header);
+    QFETCH(QByteArray, encoder);
+    QFETCH(bool, allowCompression);
+    QFETCH(QByteArray, named);
+    const QByteArray body = TestSupport::Compression::encode(encoder, richStream());
+    QVERIFY(!body.isEmpty());
+    TestServer server;
+    QVERIFY(server.listen());
+    server.route("/s"_ba, encodedStream(header, body));
+    Sse::SourceOptions options = fastOptions();
+    options.allowCompression = allowCompression;
+    EventSource source(server.url(u"/s"_s), options);
+    Recorder rec(&source);
+
+    source.open();
+    QTRY_COMPARE(rec.events.size(), 3);
+    QCOMPARE(rec.eventData(),
+            (QByteArrayList{"h\xC3\xA9llo"_ba, QByteArray(100'000, 'z'), "last"_ba}));
+    QCOMPARE(rec.events.first().type, "greet"_ba);
+    QCOMPARE(rec.events.first().lastEventId, "1"_ba);
+    QCOMPARE(rec.comments, QStringList{u"hi"_s});
+    QCOMPARE(source.reconnectionTime(), 5000);
+    QCOMPARE(rec.bytes, qint64(body.size())); // bytes as they came over the wire
+    QVERIFY(rec.errors.isEmpty());
+    QCOMPARE(source.readyState(), State::Open);
+    QCOMPARE(rec.responses.size(), 1);
+    QCOMPARE(rec.responses.first().contentEncoding, named);
+
+    const QByteArray asked = server.lastRequest("/s"_ba).header("Accept-Encoding");
+    if (allowCompression)
+        QCOMPARE(asked, "gzip, deflate, br"_ba);
+    else
+        QCOMPARE(asked, "identity"_ba);
+    source.close();
+}
+
+void tst_EventSource::compression_gzipInSmallWritesStreams()
+{
+    const QByteArrayList parts{"data: one\n\n"_ba, "event: t\ndata: two\n\n"_ba,
+            ": c\n\ndata: "_ba + QByteArray(3000, 'x') + "\n\n"_ba};
+    const QByteArrayList pieces = TestSupport::Compression::gzipFlushed(parts);
+    QCOMPARE(pieces.size(), parts.size());
+    TestServer server;
+    QVERIFY(server.listen());
+    server.route("/s"_ba, encodedStream("gzip"_ba, {}));
+    EventSource source(server.url(u"/s"_s), fastOptions());
+    Recorder rec(&source);
+
+    source.open();
+    QTRY_COMPARE(source.readyState(), State::Open);
+    qint64 sent = 0;
+    for (qsizetype part = 0; part < pieces.size(); ++part) {
+        const QByteArray &piece = pieces.at(part);
+        // A few bytes per write, each read by the client before the next is written.
+        for (qsizetype at = 0; at < piece.size(); at += 5) {
+            const QByteArray bytes = piece.mid(at, 5);
+            QCOMPARE(server.broadcast("/s"_ba, bytes), 1);
+            sent += bytes.size();
+            QVERIFY(QTest::qWaitFor([&] { return rec.bytes >= sent; }, 5000));
+        }
+        // Each flushed part yields its event at once, not when more data comes.
+        QTRY_COMPARE(rec.events.size(), part + 1);
+    }
+    QCOMPARE(rec.eventData(), (QByteArrayList{"one"_ba, "two"_ba, QByteArray(3000, 'x')}));
+    QCOMPARE(rec.events.at(1).type, "t"_ba);
+    QCOMPARE(rec.comments, QStringList{u"c"_s});
+    QVERIFY(rec.errors.isEmpty());
+    source.close();
+}
+
+void tst_EventSource::compression_corruptBodyIsFatal_data()
+{
+    QTest::addColumn<QByteArray>("encoding");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QByteArrayList>("events"); // decoded before the corrupt part
+    const QByteArray garbage = "\xff\xfe\xfd not compressed at all, not at all\n\n"_ba;
+    QTest::addRow("gzip: plain text") << "gzip"_ba
+                                      << "data: hello\n\n"_ba << QByteArrayList();
+    QTest::addRow("gzip: garbage after a good start")
+            << "gzip"_ba
+            << TestSupport::Compression::gzipFlushed({"data: one\n\n"_ba, "x"_ba}).first() + garbage
+            << QByteArrayList{"one"_ba};
+    QTest::addRow("deflate: garbage") << "deflate"_ba << garbage << QByteArrayList();
+    QTest::addRow("br: garbage") << "br"_ba << garbage << QByteArrayList();
+}
+
+void tst_EventSource::compression_corruptBodyIsFatal()
+{
+    QFETCH(QByteArray, encoding);
+    QFETCH(QByteArray, body);
+    QFETCH(QByteArrayList, events);
+    TestServer server;
+    QVERIFY(server.listen());
+    server.route("/s"_ba, encodedStream(encoding, body));
+    EventSource source(server.url(u"/s"_s), fastOptions());
+    Recorder rec(&source);
+    QSignalSpy requests(&server, &TestServer::requestReceived);
+
+    source.open();
+    QTRY_COMPARE(rec.errors.size(), 1);
+    const SourceError error = rec.errors.first();
+    QCOMPARE(error.kind, Kind::ContentEncoding);
+    QVERIFY(error.fatal);
+    QCOMPARE(error.httpStatus, 200);
+    QVERIFY2(error.message.contains(u"could not be decoded as "_s + QString::fromUtf8(encoding)),
+            qPrintable(error.message));
+    QCOMPARE(rec.eventData(), events);
+    QCOMPARE(rec.states, (QList<State>{State::Connecting, State::Open, State::Closed}));
+    QVERIFY(rec.indexOf(u"state:Closed"_s) < rec.indexOf(u"error:ContentEncoding:fatal"_s));
+    QCOMPARE(rec.responses.size(), 1);
+    QCOMPARE(rec.responses.first().contentEncoding, encoding);
+
+    QTRY_COMPARE(server.openConnections(), 0);
+    QVERIFY(!requests.wait(400));
+    QCOMPARE(server.requestCount(), 1);
+    QVERIFY(rec.schedules.isEmpty());
+}
+
+void tst_EventSource::compression_unknownEncodingIsFatal_data()
+{
+    QTest::addColumn<QByteArray>("encoding");
+    QTest::addRow("zstd") << "zstd"_ba;
+    QTest::addRow("compress") << "compress"_ba;
+    QTest::addRow("two encodings") << "gzip, br"_ba;
+}
+
+void tst_EventSource::compression_unknownEncodingIsFatal()
+{
+    QFETCH(QByteArray, encoding);
+    TestServer server;
+    QVERIFY(server.listen());
+    server.route("/s"_ba, encodedStream(encoding, "\x28\xb5\x2f\xfd some bytes"_ba));
+    EventSource source(server.url(u"/s"_s), fastOptions());
+    Recorder rec(&source);
+
+    source.open();
+    QTRY_COMPARE(rec.errors.size(), 1);
+    const SourceError error = rec.errors.first();
+    QCOMPARE(error.kind, Kind::ContentEncoding);
+    QVERIFY(error.fatal);
+    QVERIFY2(error.message.contains(u"Content-Encoding \"%1\" that ssedash cannot decode"_s.arg(
+                     QString::fromUtf8(encoding))),
+            qPrintable(error.message));
+    // Refused like a wrong Content-Type: the response is reported, the stream never opens.
+    QCOMPARE(rec.states, (QList<State>{State::Connecting, State::Closed}));
+    QCOMPARE(rec.openedCount, 0);
+    QVERIFY(rec.events.isEmpty());
+    QCOMPARE(rec.responses.size(), 1);
+    QCOMPARE(rec.responses.first().contentEncoding, encoding);
+    QVERIFY(rec.responses.first().body.isEmpty());
+    QVERIFY(rec.indexOf(u"response:200"_s) < rec.indexOf(u"error:ContentEncoding:fatal"_s));
+    QTRY_COMPARE(server.openConnections(), 0);
+    QVERIFY(rec.schedules.isEmpty());
+}
+
+void tst_EventSource::requestSent_carriesMethodUrlHeadersAndBody()
+{
+    TestServer server;
+    QVERIFY(server.listen());
+    server.route("/v1/chat"_ba, Handlers::sseHold());
+    const QByteArray body = R"({"stream":true})"_ba;
+    Sse::SourceOptions options = fastOptions();
+    options.method = "POST"_ba;
+    options.body = body;
+    options.initialLastEventId = "7"_ba;
+    options.headers = {{"Authorization"_ba, "Bearer secret-token"_ba}, {"X-Trace"_ba, "t-1"_ba}};
+    const QUrl url = server.url(u"/v1/chat?model=m"_s);
+    EventSource source(url, options);
+    Recorder rec(&source);
+
+    const qint64 before = QDateTime::currentMSecsSinceEpoch();
+    source.open();
+    QTRY_COMPARE(source.readyState(), State::Open);
+    QCOMPARE(rec.requests.size(), 1);
+    const Sse::RequestInfo request = rec.requests.first();
+    QCOMPARE(request.connection, 1);
+    QCOMPARE(request.method, "POST"_ba);
+    QCOMPARE(request.url, url);
+    QCOMPARE(request.body, body);
+    QVERIFY(request.sentMs >= before && request.sentMs <= QDateTime::currentMSecsSinceEpoch());
+    const QList<QPair<QByteArray, QByteArray>> expected{{"Accept"_ba, "text/event-stream"_ba},
+            {"Cache-Control"_ba, "no-cache"_ba},
+            {"User-Agent"_ba, QByteArrayLiteral("ssedash/" SSEDASH_VERSION)},
+            {"Accept-Encoding"_ba, "identity"_ba}, {"Last-Event-ID"_ba, "7"_ba},
+            {"Content-Type"_ba, "application/json"_ba},
+            {"Authorization"_ba, "Bearer secret-token"_ba}, {"X-Trace"_ba, "t-1"_ba}};
+    QCOMPARE(request.headers, expected);
+    // What was reported is what went out.
+    const TestSupport::Request received = server.lastRequest("/v1/chat"_ba);
+    for (const auto &[name, value] : expected)
+        QCOMPARE(received.header(name), value);
+    QCOMPARE(received.body, body);
+    // Right after connectionStarted().
+    QCOMPARE(rec.indexOf(u"request:1"_s), rec.indexOf(u"started:1:7"_s) + 1);
+    source.close();
+}
+
+void tst_EventSource::redirect_chainIsReported()
+{
+    TestServer first;
+    TestServer second;
+    QVERIFY(first.listen());
+    QVERIFY(second.listen());
+    const QUrl target = second.url(u"/stream"_s);
+    first.route("/a"_ba, Handlers::redirect(301, "/b"_ba));
+    first.route("/b"_ba, Handlers::redirect(302, target.toEncoded()));
+    second.route("/stream"_ba, Handlers::sseHold("data: moved\n\n"_ba));
+    EventSource source(first.url(u"/a"_s), fastOptions());
+    Recorder rec(&source);
+
+    source.open();
+    QTRY_COMPARE(rec.events.size(), 1);
+    QCOMPARE(rec.requests.size(), 1);
+    QCOMPARE(rec.requests.first().url, first.url(u"/a"_s)); // as sent, before any redirect
+    QCOMPARE(rec.responses.size(), 1);
+    const Sse::ResponseInfo response = rec.responses.first();
+    QCOMPARE(response.redirects, (QList<QUrl>{first.url(u"/b"_s), target}));
+    QCOMPARE(response.finalUrl, target);
+    source.close();
+}
+
+void tst_EventSource::refused_bodyIsReportedBeforeTheError_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<QByteArray>("encoding");
+    QTest::addColumn<TestSupport::HeaderList>("extraHeaders");
+    QTest::addColumn<QByteArray>("body"); // decoded
+    QTest::addColumn<QString>("message");
+
+    const QString statusMessage =
+            u"HTTP %1 %2: an EventSource does not reconnect after an error status."_s;
+    const QByteArray json = R"({"error":"invalid_token","detail":"token expired"})"_ba;
+    QTest::addRow("401 with a challenge and JSON")
+            << 401 << "application/json"_ba << QByteArray()
+            << TestSupport::HeaderList{{"WWW-Authenticate"_ba, "Bearer realm=\"feeds\""_ba}} << json
+            << statusMessage.arg(401).arg(u"Unauthorized"_s);
+    QTest::addRow("401 without a challenge")
+            << 401 << "application/json"_ba << QByteArray() << TestSupport::HeaderList() << json
+            << statusMessage.arg(401).arg(u"Unauthorized"_s);
+    QTest::addRow("403 HTML") << 403 << "text/html"_ba << QByteArray() << TestSupport::HeaderList()
+                              << "<html><body>Forbidden</body></html>"_ba
+                              << statusMessage.arg(403).arg(u"Forbidden"_s);
+    QTest::addRow("404 gzip") << 404 << "text/plain"_ba
+                              << "gzip"_ba << TestSupport::HeaderList() << "no such stream\n"_ba
+                              << statusMessage.arg(404).arg(u"Not Found"_s);
+    QTest::addRow("429 over 64 KiB") << 429 << "text/plain"_ba << QByteArray()
+                                     << TestSupport::HeaderList{{"Retry-After"_ba, "30"_ba}}
+                                     << QByteArray(Sse::ResponseInfo::MaxBodySize + 1000, 'r')
+                                     << statusMessage.arg(429).arg(u"Too Many Requests"_s);
+    QTest::addRow("500 empty") << 500 << "text/plain"_ba << QByteArray()
+                               << TestSupport::HeaderList() << QByteArray()
+                               << statusMessage.arg(500).arg(u"Internal Server Error"_s);
+    QTest::addRow("200 text/html")
+            << 200 << "text/html"_ba << QByteArray() << TestSupport::HeaderList()
+            << "<p>login</p>"_ba << u"Content-Type is \"text/html\", not text/event-stream."_s;
+}
+
+void tst_EventSource::refused_bodyIsReportedBeforeTheError()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArray, contentType);
+    QFETCH(QByteArray, encoding);
+    QFETCH(TestSupport::HeaderList, extraHeaders);
+    QFETCH(QByteArray, body);
+    QFETCH(QString, message);
+    TestSupport::HeaderList headers = extraHeaders;
+    if (!encoding.isEmpty())
+        headers.append({"Content-Encoding"_ba, encoding});
+    TestServer server;
+    QVERIFY(server.listen());
+    server.route("/s"_ba,
+            Handlers::status(status, contentType, TestSupport::Compression::encode(encoding, body),
+                    headers));
+    EventSource source(server.url(u"/s"_s), fastOptions());
+    Recorder rec(&source);
+
+    source.open();
+    QTRY_COMPARE(rec.errors.size(), 1);
+    // A body that ended is reported at once, without waiting for more.
+    QVERIFY2(rec.logTimes.last() < 1200, QByteArray::number(rec.logTimes.last()).constData());
+    const SourceError error = rec.errors.first();
+    QCOMPARE(error.kind, status == 200 ? Kind::ContentType : Kind::HttpStatus);
+    QVERIFY(error.fatal);
+    QCOMPARE(error.httpStatus, status);
+    QCOMPARE(error.message, message);
+    QCOMPARE(rec.states, (QList<State>{State::Connecting, State::Closed}));
+
+    QCOMPARE(rec.responses.size(), 1);
+    const Sse::ResponseInfo response = rec.responses.first();
+    QCOMPARE(response.status, status);
+    QCOMPARE(response.contentEncoding, encoding);
+    QCOMPARE(response.body.size(), std::min(body.size(), Sse::ResponseInfo::MaxBodySize));
+    QCOMPARE(response.body, body.left(Sse::ResponseInfo::MaxBodySize));
+    QCOMPARE(response.bodyTruncated, body.size() > Sse::ResponseInfo::MaxBodySize);
+    QVERIFY(rec.indexOf(u"response:%1"_s.arg(status)) < rec.indexOf(u"state:Closed"_s));
+    QCOMPARE(rec.openedCount, 0);
+    QVERIFY(rec.events.isEmpty());
+    QVERIFY(rec.schedules.isEmpty());
+}
+
+void tst_EventSource::refused_endlessBodyDoesNotHoldTheErrorBack()
+{
+    // A body larger than the cap is cut at once; a small one that never ends, after a short
+    // wait. Neither ends: the server holds both connections open.
+    const QByteArray large = QByteArray(Sse::ResponseInfo::MaxBodySize, 'a') + "beyond"_ba;
+    const QByteArray small = "<h1>502 Bad Gateway</h1>\n"_ba;
+    TestServer server;
+    QVERIFY(server.listen());
+    const auto endless = [](int status, const QByteArray &body) {
+        return [status, body](Connection *connection) {
+            connection->writeHead(status, {{"Content-Type"_ba, "text/html"_ba}});
+            connection->write(body);
+        };
+    };
+    server.route("/large"_ba, endless(500, large));
+    server.route("/small"_ba, endless(502, small));
+    EventSource largeSource(server.url(u"/large"_s), fastOptions());
+    EventSource smallSource(server.url(u"/small"_s), fastOptions());
+    Recorder largeRec(&largeSource);
+    Recorder smallRec(&smallSource);
+
+    largeSource.open();
+    smallSource.open();
+    QTRY_COMPARE_WITH_TIMEOUT(smallRec.errors.size(), 1, 4000);
+    QTRY_COMPARE(largeRec.errors.size(), 1);
+    QCOMPARE(largeRec.responses.size(), 1);
+    QCOMPARE(largeRec.responses.first().body, large.left(Sse::ResponseInfo::MaxBodySize));
+    QVERIFY(largeRec.responses.first().bodyTruncated);
+    QCOMPARE(smallRec.responses.size(), 1);
+    QCOMPARE(smallRec.responses.first().body, small);
+    QVERIFY(!smallRec.responses.first().bodyTruncated);
+    for (const Recorder *rec : {&largeRec, &smallRec}) {
+        QCOMPARE(rec->errors.first().kind, Kind::HttpStatus);
+        QVERIFY(rec->errors.first().fatal);
+        QCOMPARE(rec->states, (QList<State>{State::Connecting, State::Closed}));
+        QVERIFY(rec->indexOf(u"state:Closed"_s) < rec->indexOfPrefix(u"error:"_s));
+    }
+    QCOMPARE(largeRec.errors.first().httpStatus, 500);
+    QCOMPARE(smallRec.errors.first().httpStatus, 502);
+    // The client drops both connections itself.
+    QTRY_COMPARE(server.openConnections(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_EventSource)

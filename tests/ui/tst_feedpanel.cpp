@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Tests of FeedPanel: its side tabs (ConnectionView, LlmView, DetailPane), the event table
 // (stable selection, following, copying, context menu), the state strip and empty states.
+#include "tests/support/compression.h"
 #include "tests/support/grab.h"
 #include "tests/support/palettes.h"
 #include "tests/support/testserver.h"
@@ -71,12 +72,19 @@ QUrl llmUrl(const Sse::Publisher &publisher, const QString &style)
     return url;
 }
 
-// A stream that stays open, with exactly these response headers.
+// A stream that stays open, with exactly these response headers (and a body in the
+// Content-Encoding they name).
 TestSupport::TestServer::Handler holdWithHeaders(const HeaderList &headers)
 {
-    return [headers](TestSupport::Connection *connection) {
+    QByteArray encoding;
+    for (const auto &[name, value] : headers) {
+        if (name.compare("Content-Encoding", Qt::CaseInsensitive) == 0)
+            encoding = value;
+    }
+    const QByteArray body = TestSupport::Compression::encode(encoding, "data: hello\n\n");
+    return [headers, body](TestSupport::Connection *connection) {
         connection->writeHead(200, headers);
-        connection->write("data: hello\n\n"_ba);
+        connection->write(body);
     };
 }
 
@@ -247,6 +255,10 @@ private Q_SLOTS:
     void connectionView_showsResponseFindings();
     void connectionView_masksSetCookieAndReportRedactsIt();
     void connectionView_keepsAnOlderPick();
+    void connectionView_showsRequestRedirectsAndEncoding();
+    void connectionView_showsRefusedBody();
+    void connectionView_undecodableStreamIsNoLatency_data();
+    void connectionView_undecodableStreamIsNoLatency();
     void connectionView_severityColoursReadOnLightAndDark();
 
     void llmView_appendsAndReplaces();
@@ -364,6 +376,132 @@ void tst_FeedPanel::connectionView_masksSetCookieAndReportRedactsIt()
     QVERIFY(report.contains(u"Cache-Control: no-cache"_s));
     QVERIFY(report.contains(u"HTTP/1.1 200 OK"_s));
     QVERIFY(report.contains(u"Request: 1"_s));
+}
+
+void tst_FeedPanel::connectionView_showsRequestRedirectsAndEncoding()
+{
+    TestSupport::TestServer second;
+    QVERIFY(second.listen());
+    const QUrl target = second.url(u"/stream"_s);
+    second.route("/stream",
+            holdWithHeaders({{"Content-Type", "text/event-stream"}, {"Cache-Control", "no-cache"},
+                    {"Content-Encoding", "gzip"}}));
+    m_server->route("/start", TestSupport::Handlers::redirect(307, target.toEncoded()));
+    FeedConfig config = configFor(m_server->url(u"/start"_s));
+    config.options.method = "POST"_ba;
+    config.options.body = R"({"model":"m","stream":true})"_ba;
+    config.options.headers = {
+            {"Authorization"_ba, "Bearer s3cr3t-token"_ba}, {"X-Trace"_ba, "t-1"_ba}};
+    Feed feed(config);
+    FeedPanel panel(&feed);
+    feed.open();
+    // The gzip stream is decoded: its event arrives as sent.
+    QTRY_COMPARE(feed.eventCount(), 1u);
+    QTRY_VERIFY(feed.lastConnection() && feed.lastConnection()->response);
+    QVERIFY(feed.lastConnection()->request);
+
+    const QString startUrl = m_server->url(u"/start"_s).toString();
+    const QString json = u"{\n  \"model\": \"m\",\n  \"stream\": true\n}"_s;
+    ConnectionView *view = panel.connectionView();
+    QTRY_VERIFY(view->text().contains(u"Redirected to"_s));
+    const QString text = view->text();
+    QVERIFY2(text.contains(u"POST "_s + startUrl), qPrintable(text));
+    QVERIFY(text.contains(target.toString()));
+    QVERIFY(text.contains(u"Authorization:"_s));
+    QVERIFY(text.contains(Sse::Secrets::maskedValue()));
+    QVERIFY(text.contains(u"X-Trace:"_s));
+    QVERIFY(text.contains(u"Accept-Encoding:"_s));
+    QVERIFY2(text.contains(json), qPrintable(text));
+    QVERIFY(text.contains(u"gzip (decoded)"_s));
+    QVERIFY(!text.contains(u"s3cr3t"_s));
+    // The request comes before the response, the response before the findings.
+    QVERIFY(text.indexOf(u"Request sent"_s) < text.indexOf(u"Response headers"_s));
+    QVERIFY(text.indexOf(u"Response headers"_s) < text.indexOf(u"Findings"_s));
+
+    const QString report = view->reportText();
+    QVERIFY2(report.contains(u"Request sent: POST "_s + startUrl + u'\n'), qPrintable(report));
+    QVERIFY(report.contains(u"Redirected to: "_s + target.toString() + u'\n'));
+    QVERIFY(report.contains(u"Final URL: "_s + target.toString() + u'\n'));
+    QVERIFY(report.contains(
+            u"  Authorization: "_s + QString::fromUtf8(Sse::Secrets::redactedValue()) + u'\n'));
+    QVERIFY(report.contains(u"  X-Trace: t-1\n"_s));
+    QVERIFY(report.contains(u"Request body:\n  {\n    \"model\": \"m\",\n"_s));
+    QVERIFY(report.contains(u"Content-Encoding: gzip (decoded)\n"_s));
+    QVERIFY(!report.contains(u"s3cr3t"_s));
+}
+
+void tst_FeedPanel::connectionView_showsRefusedBody()
+{
+    const QByteArray body = R"({"error":"invalid_token","detail":"token expired"})"_ba;
+    m_server->route("/stream",
+            TestSupport::Handlers::status(401, "application/json"_ba, body,
+                    {{"WWW-Authenticate"_ba, "Bearer realm=\"feeds\""_ba}}));
+    Feed feed(configFor(m_server->url(u"/stream"_s)));
+    FeedPanel panel(&feed);
+    feed.open();
+    QTRY_VERIFY(feed.lastConnection() && !feed.lastConnection()->error.isEmpty());
+    QVERIFY(feed.lastConnection()->response);
+    QCOMPARE(feed.lastConnection()->response->body, body);
+    QCOMPARE(findingCodes(*feed.lastConnection()), QStringList{u"status"_s});
+
+    const QString json =
+            u"{\n  \"error\": \"invalid_token\",\n  \"detail\": \"token expired\"\n}"_s;
+    ConnectionView *view = panel.connectionView();
+    QTRY_VERIFY(view->text().contains(u"Refused response body"_s));
+    const QString text = view->text();
+    QVERIFY2(text.contains(json), qPrintable(text));
+    QVERIFY(text.contains(u"credentials"_s));
+    QVERIFY(!text.contains(u"caches and proxies"_s)); // no advice about caching for a 401
+    QVERIFY(text.indexOf(u"Refused response body"_s) < text.indexOf(u"Findings"_s));
+
+    const QString report = view->reportText();
+    QVERIFY2(report.contains(u"Refused response body:\n  {\n    \"error\": \"invalid_token\",\n"_s),
+            qPrintable(report));
+    QVERIFY(report.contains(u"HTTP/1.1 401 Unauthorized"_s));
+    QVERIFY(report.contains(u"(status)"_s));
+    QVERIFY(report.indexOf(u"Refused response body"_s) < report.indexOf(u"Findings:"_s));
+}
+
+void tst_FeedPanel::connectionView_undecodableStreamIsNoLatency_data()
+{
+    QTest::addColumn<QByteArray>("encoding");
+    QTest::addColumn<QString>("named"); // on the page
+    QTest::addColumn<QString>("finding"); // part of the content-encoding finding
+    QTest::addRow("corrupt gzip") << "gzip"_ba << u"gzip (decoded)"_s
+                                  << u"could not be decoded as gzip"_s;
+    QTest::addRow("zstd") << "zstd"_ba << u"zstd (cannot be decoded)"_s
+                          << u"which ssedash cannot decode"_s;
+}
+
+void tst_FeedPanel::connectionView_undecodableStreamIsNoLatency()
+{
+    QFETCH(QByteArray, encoding);
+    QFETCH(QString, named);
+    QFETCH(QString, finding);
+    // Not compressed at all, whatever the header says.
+    m_server->route("/stream", [encoding](TestSupport::Connection *connection) {
+        connection->writeHead(200,
+                {{"Content-Type", "text/event-stream"}, {"Cache-Control", "no-cache"},
+                        {"Content-Encoding", encoding}});
+        connection->write("data: hello\n\n"_ba);
+    });
+    Feed feed(configFor(m_server->url(u"/stream"_s)));
+    FeedPanel panel(&feed);
+    feed.open();
+    QTRY_VERIFY(feed.lastConnection() && !feed.lastConnection()->error.isEmpty());
+    const ConnectionRecord record = *feed.lastConnection();
+    QVERIFY(record.fatal);
+    QCOMPARE(feed.eventCount(), 0u);
+    QCOMPARE(findingCodes(record), QStringList{u"content-encoding"_s});
+    QCOMPARE(record.findings.first().severity, Severity::Problem);
+    QVERIFY2(record.findings.first().message.contains(finding),
+            qPrintable(record.findings.first().message));
+
+    ConnectionView *view = panel.connectionView();
+    QTRY_VERIFY(view->text().contains(finding));
+    const QString text = view->text();
+    QVERIFY(text.contains(named));
+    QVERIFY2(!text.contains(u"arrive late"_s) && !text.contains(u"bursts"_s), qPrintable(text));
 }
 
 void tst_FeedPanel::connectionView_keepsAnOlderPick()
