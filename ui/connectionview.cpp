@@ -92,7 +92,7 @@ ConnectionView::ConnectionView(QWidget *parent)
     , m_browser(new QTextBrowser(this))
 {
     m_selector->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_selector->setMinimumContentsLength(24);
+    m_selector->setMinimumContentsLength(12);
     m_selector->setToolTip(tr("Requests of this feed, newest first"));
     WheelGuard::install(this);
     connect(m_selector, &QComboBox::currentIndexChanged, this, [this](int row) {

@@ -37,6 +37,7 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QSysInfo>
+#include <QTimer>
 #include <QToolBar>
 
 using namespace Qt::Literals::StringLiterals;
@@ -223,6 +224,11 @@ void MainWindow::createPublisherDock()
     m_actions.viewMenu->addAction(toggle);
     m_actions.toolBar->addSeparator();
     m_actions.toolBar->addAction(toggle);
+    connect(m_publisherDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        // After the layout has placed the dock: resizeDocks() before that is lost.
+        if (visible)
+            QTimer::singleShot(0, this, &MainWindow::shareWidthWithDock);
+    });
 
     connect(m_publisherPanel, &PublisherPanel::publisherChanged, this,
             &MainWindow::onPublisherChanged);
@@ -233,6 +239,15 @@ void MainWindow::createPublisherDock()
                 config.url = url;
                 m_transient.insert(addFeed(config, true));
             });
+}
+
+// In a narrow window the dock opens at a quarter of it (never below its form's minimum), so
+// that the log keeps the room; a wide window gets the usual width.
+void MainWindow::shareWidthWithDock()
+{
+    const int share = std::clamp(width() / 4, m_publisherPanel->minimumWidth(), PublisherDockWidth);
+    if (m_publisherDock->width() > share)
+        resizeDocks({m_publisherDock}, {share}, Qt::Horizontal);
 }
 
 void MainWindow::fitPublisherDock()

@@ -187,6 +187,7 @@ private:
     void restoreSplitter(const QByteArray &state);
     /// Makes the publisher dock at least as wide as its form.
     void fitPublisherDock();
+    void shareWidthWithDock();
     /// Asks whether to remove a feed whose log holds `records` records; Cancel is the default.
     bool confirmRemoval(const QString &name, int records);
     bool startOnFreePort();

@@ -836,6 +836,9 @@ void tst_MainWindow::layout_at1024x700_givesTheLogTheRoom()
         return;
     toggle->trigger();
     QTRY_VERIFY(w.publisherDock()->isVisible());
+    // The dock takes a quarter of a narrow window.
+    QTRY_VERIFY(w.publisherDock()->width()
+            <= std::max(w.width() / 4, w.publisherPanel()->minimumWidth()));
     checkPanes(w);
 }
 
