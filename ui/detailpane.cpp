@@ -67,6 +67,7 @@ DetailPane::DetailPane(QWidget *parent)
     , m_data(makeTextView(this))
     , m_raw(makeTextView(this))
 {
+    m_header->setObjectName(u"headerLabel"_s);
     m_header->setTextFormat(Qt::PlainText);
     m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_header->setWordWrap(true);
@@ -129,6 +130,7 @@ void DetailPane::clear(const QString &why)
     m_raw->clear();
     m_copyButton->setEnabled(false);
     m_copyPrettyButton->setEnabled(false);
+    fitLabels();
 }
 
 void DetailPane::setRecord(const Sse::EventLog::Record &record, bool rawDropped)
@@ -173,6 +175,7 @@ void DetailPane::showData()
     m_copyPrettyButton->setEnabled(m_isJson);
     m_note->setText(note);
     m_note->setVisible(!note.isEmpty());
+    fitLabels();
 
     if (isComment) {
         m_raw->setPlainText(u":"_s + QString::fromUtf8(m_record.comment));
@@ -252,6 +255,22 @@ void DetailPane::copyPretty()
 {
     if (m_isJson)
         setClipboardText(QString::fromUtf8(m_pretty));
+}
+
+// A word-wrapped label inside a tab page gets the height of one line: QStackedLayout does not
+// pass heightForWidth on. Asking for the wrapped height keeps the header whole.
+void DetailPane::fitLabels()
+{
+    for (QLabel *label : {m_header, m_note}) {
+        label->setMinimumHeight(
+                label->isVisibleTo(this) ? label->heightForWidth(std::max(1, width())) : 0);
+    }
+}
+
+void DetailPane::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitLabels();
 }
 
 void DetailPane::changeEvent(QEvent *event)

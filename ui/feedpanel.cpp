@@ -209,10 +209,22 @@ QWidget *FeedPanel::createStatusBar()
     m_retryLabel = makeValueLabel(bar, u"retryLabel"_s, tr("Current reconnection time"));
     m_lastIdLabel = makeValueLabel(bar, u"lastIdLabel"_s, tr("Last event ID"));
     m_errorLabel = makeValueLabel(bar, u"errorLabel"_s, tr("The feed's last error"));
+    // When the strip is short of room, the error text (its tooltip has it whole) and a long id
+    // give way first, so that the counters stay readable.
+    m_errorLabel->setSizePolicy(QSizePolicy::Ignored, m_errorLabel->sizePolicy().verticalPolicy());
+    m_lastIdLabel->setMaximumWidth(m_lastIdLabel->fontMetrics().averageCharWidth() * 48);
 
-    auto *layout = new QHBoxLayout(bar);
-    layout->setContentsMargins(0, 0, 0, 0);
+    // Two rows, so that a 1024 px window shows every counter whole: the counters, then the
+    // last id and the last error, which can be long.
+    auto *rows = new QVBoxLayout(bar);
+    rows->setContentsMargins(0, 0, 0, 0);
+    rows->setSpacing(2);
+    auto *layout = new QHBoxLayout;
     layout->setSpacing(8);
+    auto *second = new QHBoxLayout;
+    second->setSpacing(8);
+    rows->addLayout(layout);
+    rows->addLayout(second);
     layout->addWidget(m_stateLabel);
     layout->addWidget(m_eventsLabel);
     layout->addWidget(makeSeparator(bar));
@@ -224,10 +236,10 @@ QWidget *FeedPanel::createStatusBar()
     layout->addWidget(m_reconnectsLabel);
     layout->addWidget(makeSeparator(bar));
     layout->addWidget(m_retryLabel);
-    layout->addWidget(makeSeparator(bar));
-    layout->addWidget(m_lastIdLabel);
-    layout->addWidget(makeSeparator(bar));
-    layout->addWidget(m_errorLabel, 1);
+    layout->addStretch(1);
+    second->addWidget(m_lastIdLabel);
+    second->addWidget(makeSeparator(bar));
+    second->addWidget(m_errorLabel, 1);
     return bar;
 }
 

@@ -234,16 +234,76 @@ Exit-Status: 0 bei Erfolg, 1 bei E/A-Fehlern oder fatalen Stream-Fehlern,
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
+    <message>
+        <source>%1 (decoded)</source>
+        <translation>%1 (dekodiert)</translation>
+    </message>
+    <message>
+        <source>%1 (cannot be decoded)</source>
+        <translation>%1 (nicht dekodierbar)</translation>
+    </message>
+    <message>
+        <source>Refused response body</source>
+        <translation>Body der abgelehnten Antwort</translation>
+    </message>
+    <message>
+        <source>Refused response body (its first %1)</source>
+        <translation>Body der abgelehnten Antwort (die ersten %1)</translation>
+    </message>
+    <message>
+        <source>Request sent</source>
+        <translation>Gesendete Anfrage</translation>
+    </message>
+    <message>
+        <source>Method and URL</source>
+        <translation>Methode und URL</translation>
+    </message>
+    <message>
+        <source>Redirected to</source>
+        <translation>Weitergeleitet an</translation>
+    </message>
+    <message>
+        <source>Request headers</source>
+        <translation>Anfrage-Header</translation>
+    </message>
+    <message>
+        <source>Request body</source>
+        <translation>Request-Body</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Content-Encoding</source>
+        <translation>Content-Encoding</translation>
+    </message>
+    <message>
+        <source>Request sent: %1</source>
+        <translation>Gesendete Anfrage: %1</translation>
+    </message>
+    <message>
+        <source>Redirected to: %1</source>
+        <translation>Weitergeleitet an: %1</translation>
+    </message>
+    <message>
+        <source>Request headers:</source>
+        <translation>Anfrage-Header:</translation>
+    </message>
+    <message>
+        <source>Request body:</source>
+        <translation>Request-Body:</translation>
+    </message>
+    <message>
+        <source>Content-Encoding: %1</source>
+        <translation>Content-Encoding: %1</translation>
+    </message>
 </context>
 <context>
     <name>DetailPane</name>
     <message>
         <source>Copy</source>
         <translation>Kopieren</translation>
-    </message>
-    <message>
-        <source>Copy the text of the visible tab</source>
-        <translation>Den Text des sichtbaren Tabs kopieren</translation>
     </message>
     <message>
         <source>Data</source>
@@ -284,6 +344,49 @@ Exit-Status: 0 bei Erfolg, 1 bei E/A-Fehlern oder fatalen Stream-Fehlern,
     <message>
         <source>The raw lines were not kept for this event.</source>
         <translation>Die Rohzeilen dieses Events wurden nicht aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Copy the data exactly as received (the raw lines on the Raw tab)</source>
+        <translation>Die Daten genau wie empfangen kopieren (die Rohzeilen im Tab „Roh“)</translation>
+    </message>
+    <message>
+        <source>Copy Pretty</source>
+        <translation>Formatiert kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the JSON as shown, re-indented</source>
+        <translation>Das JSON wie angezeigt kopieren, neu eingerückt</translation>
+    </message>
+    <message>
+        <source>Not valid JSON: %1 at line %2, column %3 (byte %4). Shown as it came.</source>
+        <translation>Kein gültiges JSON: %1 in Zeile %2, Spalte %3 (Byte %4). So gezeigt, wie es ankam.</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyStateLabel</name>
+    <message>
+        <source>Not connected yet</source>
+        <translation>Noch nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Waiting for the first event…</source>
+        <translation>Warten auf das erste Event…</translation>
+    </message>
+    <message>
+        <source>Waiting for new events…</source>
+        <translation>Warten auf neue Events…</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>No event matches the filter</source>
+        <translation>Kein Event passt zum Filter</translation>
     </message>
 </context>
 <context>
@@ -334,12 +437,87 @@ Exit-Status: 0 bei Erfolg, 1 bei E/A-Fehlern oder fatalen Stream-Fehlern,
         <source>id went back from %1 to %2: duplicate after reconnect?</source>
         <translation>ID ging von %1 auf %2 zurück: Duplikat nach Wiederverbindung?</translation>
     </message>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 GiB</source>
+        <translation>%1 GiB</translation>
+    </message>
+    <message>
+        <source>%1 TiB</source>
+        <translation>%1 TiB</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+    <message>
+        <source>id %1 repeated on the same connection</source>
+        <translation>ID %1 auf derselben Verbindung wiederholt</translation>
+    </message>
+</context>
+<context>
+    <name>EventTable</name>
+    <message>
+        <source>Follow live</source>
+        <translation>Live folgen</translation>
+    </message>
+    <message>
+        <source>Keep the newest event in view (End in the table). Scrolling up or selecting a row stops following.</source>
+        <translation>Das neueste Event im Blick behalten (Taste Ende in der Tabelle). Hochscrollen oder das Auswählen einer Zeile beendet das Folgen.</translation>
+    </message>
+    <message>
+        <source>Copy Data</source>
+        <translation>Daten kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the data of the selected events, one a line</source>
+        <translation>Die Daten der ausgewählten Events kopieren, eines pro Zeile</translation>
+    </message>
+    <message>
+        <source>Copy as SSE</source>
+        <translation>Als SSE kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected events as text/event-stream lines</source>
+        <translation>Die ausgewählten Events als text/event-stream-Zeilen kopieren</translation>
+    </message>
+    <message>
+        <source>Filter by This Type</source>
+        <translation>Nach diesem Typ filtern</translation>
+    </message>
+    <message>
+        <source>Show in Timeline</source>
+        <translation>In der Zeitleiste zeigen</translation>
+    </message>
+    <message>
+        <source>Filter by Type “%1”</source>
+        <translation>Nach Typ „%1“ filtern</translation>
+    </message>
 </context>
 <context>
     <name>ExportCommand</name>
     <message>
         <source>cannot import %1</source>
         <translation>kann %1 nicht importieren</translation>
+    </message>
+    <message>
+        <source>cannot write standard output: %1</source>
+        <translation>kann nicht auf die Standardausgabe schreiben: %1</translation>
+    </message>
+    <message>
+        <source>standard output</source>
+        <translation>Standardausgabe</translation>
     </message>
 </context>
 <context>
@@ -396,33 +574,6 @@ Exit-Status: 0 bei Erfolg, 1 bei E/A-Fehlern oder fatalen Stream-Fehlern,
 <context>
     <name>ExportOptions</name>
     <message>
-        <source>Converts an NDJSON event log, as &apos;monitor --output&apos; records it, to another
-format. OUTPUT is replaced only once it is completely written: when writing
-fails, an existing OUTPUT keeps its old content.
-
-Formats:
-  ndjson  the event log itself, lossless (.ndjson, .jsonl)
-  json    a JSON array of the same objects (.json)
-  csv     receivedMs,receivedAt,connection,kind,type,lastEventId,data (.csv);
-          a &apos; goes before a text that starts with = + - @, TAB or CR, so
-          that spreadsheets do not take it for a formula
-  sse     the events as text/event-stream, which &apos;parse&apos; reads back to the
-          same type, data and lastEventId (.sse, .txt)</source>
-        <translation>Wandelt ein NDJSON-Event-Protokoll, wie &apos;monitor --output&apos; es aufzeichnet, in
-ein anderes Format um. OUTPUT wird erst ersetzt, wenn es vollständig
-geschrieben ist: schlägt das Schreiben fehl, behält ein vorhandenes OUTPUT
-seinen alten Inhalt.
-
-Formate:
-  ndjson  das Event-Protokoll selbst, verlustfrei (.ndjson, .jsonl)
-  json    ein JSON-Array mit denselben Objekten (.json)
-  csv     receivedMs,receivedAt,connection,kind,type,lastEventId,data (.csv);
-          vor einen Text, der mit = + - @, TAB oder CR beginnt, kommt ein &apos;,
-          damit Tabellenkalkulationen ihn nicht für eine Formel halten
-  sse     die Events als text/event-stream, den &apos;parse&apos; wieder zu denselben
-          type, data und lastEventId einliest (.sse, .txt)</translation>
-    </message>
-    <message>
         <source>ndjson, json, csv or sse (default: from OUTPUT&apos;s suffix).</source>
         <translation>ndjson, json, csv oder sse (Vorgabe: aus der Endung von OUTPUT).</translation>
     </message>
@@ -433,10 +584,6 @@ Formate:
     <message>
         <source>The NDJSON event log to read.</source>
         <translation>Das NDJSON-Event-Protokoll, das gelesen wird.</translation>
-    </message>
-    <message>
-        <source>The file to write.</source>
-        <translation>Die Datei, die geschrieben wird.</translation>
     </message>
     <message>
         <source>Usage: %1 export [--format FORMAT] INPUT OUTPUT</source>
@@ -461,6 +608,58 @@ Formate:
     <message>
         <source>cannot tell the format from &apos;%1&apos;: name it with --format, or end the name in .ndjson, .jsonl, .json, .csv, .sse or .txt</source>
         <translation>kann das Format von &apos;%1&apos; nicht erkennen: geben Sie es mit --format an, oder lassen Sie den Namen auf .ndjson, .jsonl, .json, .csv, .sse oder .txt enden</translation>
+    </message>
+    <message>
+        <source>Converts an NDJSON event log, as &apos;monitor --output&apos; records it, to another
+format. A regular file OUTPUT is replaced only once it is completely written:
+when writing fails, an existing OUTPUT keeps its old content. OUTPUT &apos;-&apos; is
+standard output (NDJSON unless --format says otherwise); a FIFO or a device
+such as /dev/null is written directly, never replaced.
+
+Formats:
+  ndjson  the event log itself, lossless, records of unknown kinds included
+          (.ndjson, .jsonl)
+  json    a JSON array of the same objects (.json)
+  csv     receivedMs,receivedAt,connection,kind,type,lastEventId,data (.csv);
+          a &apos; goes before a text that starts with = + - @, TAB or CR, so
+          that spreadsheets do not take it for a formula
+  sse     the events as text/event-stream, which &apos;parse&apos; reads back to the
+          same type, data and lastEventId (.sse, .txt)</source>
+        <translation>Wandelt ein NDJSON-Event-Protokoll, wie &apos;monitor --output&apos; es aufzeichnet, in
+ein anderes Format um. Eine reguläre Datei OUTPUT wird erst ersetzt, wenn sie
+vollständig geschrieben ist: Schlägt das Schreiben fehl, behält eine vorhandene
+OUTPUT-Datei ihren alten Inhalt. OUTPUT &apos;-&apos; ist die Standardausgabe (NDJSON,
+sofern --format nichts anderes angibt); ein FIFO oder ein Gerät wie /dev/null
+wird direkt beschrieben, nie ersetzt.
+
+Formate:
+  ndjson  das Event-Protokoll selbst, verlustfrei, einschließlich Einträgen
+          unbekannter Art (.ndjson, .jsonl)
+  json    ein JSON-Array derselben Objekte (.json)
+  csv     receivedMs,receivedAt,connection,kind,type,lastEventId,data (.csv);
+          vor einen Text, der mit = + - @, TAB oder CR beginnt, kommt ein &apos;,
+          damit Tabellenkalkulationen ihn nicht für eine Formel halten
+  sse     die Events als text/event-stream, die &apos;parse&apos; wieder mit demselben
+          type, data und lastEventId einliest (.sse, .txt)</translation>
+    </message>
+    <message>
+        <source>The file to write; &apos;-&apos; for standard output.</source>
+        <translation>Die zu schreibende Datei; &apos;-&apos; für die Standardausgabe.</translation>
+    </message>
+</context>
+<context>
+    <name>Feed</name>
+    <message>
+        <source>%1 needs a value</source>
+        <translation>%1 braucht einen Wert</translation>
+    </message>
+    <message>
+        <source>%1 need values</source>
+        <translation>%1 brauchen Werte</translation>
+    </message>
+    <message>
+        <source>Not connected: %1.</source>
+        <translation>Nicht verbunden: %1.</translation>
     </message>
 </context>
 <context>
@@ -705,6 +904,10 @@ Formate:
         <source>The value of the header &quot;%1&quot; must be a single line.</source>
         <translation>Der Wert des Headers „%1“ muss eine einzige Zeile sein.</translation>
     </message>
+    <message>
+        <source>(needs a value: not remembered)</source>
+        <translation>(braucht einen Wert: nicht gespeichert)</translation>
+    </message>
 </context>
 <context>
     <name>FeedPanel</name>
@@ -785,14 +988,6 @@ Formate:
         <translation>Kommentare und Heartbeats anzeigen</translation>
     </message>
     <message>
-        <source>Pause</source>
-        <translation>Pause</translation>
-    </message>
-    <message>
-        <source>Pause auto-scroll (Space in the table); rows still arrive</source>
-        <translation>Automatisches Scrollen anhalten (Leertaste in der Tabelle); Zeilen kommen weiter an</translation>
-    </message>
-    <message>
         <source>Clear</source>
         <translation>Leeren</translation>
     </message>
@@ -807,10 +1002,6 @@ Formate:
     <message>
         <source>Show all</source>
         <translation>Alle anzeigen</translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation>Fortsetzen</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -872,6 +1063,74 @@ Formate:
         <source>The answer assembled from the stream</source>
         <translation>Die aus dem Stream zusammengesetzte Antwort</translation>
     </message>
+    <message>
+        <source>%1 – %2 (%3)</source>
+        <translation>%1 – %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Recorded from %1 to %2</source>
+        <translation>Aufgezeichnet von %1 bis %2</translation>
+    </message>
+    <message>
+        <source>The feed&apos;s last error</source>
+        <translation>Der letzte Fehler des Feeds</translation>
+    </message>
+    <message>
+        <source>The selected event is hidden by the filter.</source>
+        <translation>Das ausgewählte Event wird vom Filter ausgeblendet.</translation>
+    </message>
+    <message>
+        <source>The selected event left the log: it keeps the newest %L1 records.</source>
+        <translation>Das ausgewählte Event ist nicht mehr im Protokoll: Es behält die neuesten %L1 Einträge.</translation>
+    </message>
+    <message>
+        <source>Type: %1</source>
+        <translation>Typ: %1</translation>
+    </message>
+    <message>
+        <source>Only events of type “%1” show; “Show all” in this menu ends it.</source>
+        <translation>Nur Events vom Typ „%1“ werden gezeigt; „Alle anzeigen“ in diesem Menü hebt das auf.</translation>
+    </message>
+    <message>
+        <source>%1: Connect asks for it before the request goes out.</source>
+        <translation>%1: „Verbinden“ fragt danach, bevor die Anfrage gesendet wird.</translation>
+    </message>
+    <message>
+        <source>Recorded: nothing</source>
+        <translation>Aufgezeichnet: nichts</translation>
+    </message>
+    <message>
+        <source>Recorded: %1</source>
+        <translation>Aufgezeichnet: %1</translation>
+    </message>
+    <message>
+        <source>Bytes: –</source>
+        <translation>Bytes: –</translation>
+    </message>
+    <message>
+        <source>Not recorded in the log</source>
+        <translation>Nicht im Protokoll aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>Connections: %1</source>
+        <translation>Verbindungen: %1</translation>
+    </message>
+    <message>
+        <source>Connections that carried the records</source>
+        <translation>Verbindungen, über die die Einträge kamen</translation>
+    </message>
+    <message>
+        <source>Retry: –</source>
+        <translation>Retry: –</translation>
+    </message>
+    <message>
+        <source>IMPORTED</source>
+        <translation>IMPORTIERT</translation>
+    </message>
+    <message>
+        <source>An imported recording: it has no connection</source>
+        <translation>Eine importierte Aufzeichnung: Sie hat keine Verbindung</translation>
+    </message>
 </context>
 <context>
     <name>FeedSettingsStore</name>
@@ -925,10 +1184,6 @@ Formate:
 </context>
 <context>
     <name>LlmView</name>
-    <message>
-        <source>The answer appears here as it streams.</source>
-        <translation>Die Antwort erscheint hier, während sie gestreamt wird.</translation>
-    </message>
     <message>
         <source>No LLM message yet</source>
         <translation>Noch keine LLM-Nachricht</translation>
@@ -1196,8 +1451,55 @@ Es wurde nichts geschrieben; eine vorhandene Datei blieb unverändert.</translat
         <translation>Feeds</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Keyboard shortcuts&lt;/h3&gt;&lt;table&gt;%1&lt;/table&gt;&lt;p&gt;In a feed: Ctrl+F filters the text, Space pauses or resumes scrolling, Ctrl+L clears the log.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Tastenkürzel&lt;/h3&gt;&lt;table&gt;%1&lt;/table&gt;&lt;p&gt;In einem Feed: Strg+F filtert den Text, die Leertaste hält das Scrollen an oder setzt es fort, Strg+L leert das Protokoll.&lt;/p&gt;</translation>
+        <source>Publisher Panel (%1)</source>
+        <translation>Publisher-Bereich (%1)</translation>
+    </message>
+    <message>
+        <source>Remove Feed</source>
+        <translation>Feed entfernen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove the feed &quot;%1&quot;? Its log holds %n record(s), which are lost with it.</source>
+        <translation>
+            <numerusform>Den Feed „%1“ entfernen? Sein Protokoll enthält %n Eintrag, der damit verloren geht.</numerusform>
+            <numerusform>Den Feed „%1“ entfernen? Sein Protokoll enthält %n Einträge, die damit verloren gehen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the log first (Ctrl+E) to keep it.</source>
+        <translation>Exportieren Sie zuerst das Protokoll (Strg+E), um es zu behalten.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>The feed &quot;%1&quot; was not connected: %2; Connect asks for it.</source>
+        <translation>Der Feed „%1“ wurde nicht verbunden: %2; „Verbinden“ fragt danach.</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>Neu verbinden</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Keyboard shortcuts&lt;/h3&gt;&lt;table&gt;%1&lt;/table&gt;&lt;p&gt;In a feed: Ctrl+F filters the text, Ctrl+L clears the log. In its event table: End follows live again, Ctrl+C copies the selected events&apos; data, Ctrl+Shift+C copies them as SSE lines.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Tastenkürzel&lt;/h3&gt;&lt;table&gt;%1&lt;/table&gt;&lt;p&gt;In einem Feed: Strg+F filtert den Text, Strg+L leert das Protokoll. In seiner Event-Tabelle: Ende folgt wieder live, Strg+C kopiert die Daten der ausgewählten Events, Strg+Umschalt+C kopiert sie als SSE-Zeilen.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1209,15 +1511,6 @@ Es wurde nichts geschrieben; eine vorhandene Datei blieb unverändert.</translat
 </context>
 <context>
     <name>MonitorOptions</name>
-    <message>
-        <source>Connects to URL like a browser&apos;s EventSource, reconnecting as the standard
-says, and prints one JSON object a line for each state change, open, event,
-comment and error. SIGINT and SIGTERM stop it; SIGUSR1 reconnects at once.</source>
-        <translation>Verbindet sich wie die EventSource eines Browsers mit URL, verbindet sich neu,
-wie es der Standard vorsieht, und gibt für jede Zustandsänderung, jedes Öffnen,
-jedes Event, jeden Kommentar und jeden Fehler ein JSON-Objekt pro Zeile aus.
-SIGINT und SIGTERM beenden es; SIGUSR1 verbindet sofort neu.</translation>
-    </message>
     <message>
         <source>Exit after N events.</source>
         <translation>Nach N Events beenden.</translation>
@@ -1337,6 +1630,25 @@ SIGINT und SIGTERM beenden es; SIGUSR1 verbindet sofort neu.</translation>
     <message>
         <source>--output wants a FILE</source>
         <translation>--output erwartet einen Dateinamen (FILE)</translation>
+    </message>
+    <message>
+        <source>Connects to URL like a browser&apos;s EventSource, reconnecting as the standard
+says (or, with --once, not at all), and prints one JSON object a line for each
+state change, open, event, comment and error. SIGINT and SIGTERM stop it;
+SIGUSR1 reconnects at once.</source>
+        <translation>Verbindet sich wie die EventSource eines Browsers mit URL, verbindet sich neu,
+wie es der Standard vorsieht (oder, mit --once, gar nicht), und gibt für jede
+Zustandsänderung, jedes Öffnen, jedes Event, jeden Kommentar und jeden Fehler
+ein JSON-Objekt pro Zeile aus. SIGINT und SIGTERM beenden ihn; SIGUSR1
+verbindet sofort neu.</translation>
+    </message>
+    <message>
+        <source>One connection, no reconnect: exit 0 when the server ends the stream, 1 on any other error (for requests such as an LLM&apos;s POST).</source>
+        <translation>Eine Verbindung, kein Neuverbinden: Exit-Status 0, wenn der Server den Stream beendet, 1 bei jedem anderen Fehler (für Anfragen wie den POST an ein LLM).</translation>
+    </message>
+    <message>
+        <source>Ask for a compressed response (Qt&apos;s Accept-Encoding) and decode it; by default the request says Accept-Encoding: identity.</source>
+        <translation>Eine komprimierte Antwort anfordern (Accept-Encoding von Qt) und dekodieren; standardmäßig sendet die Anfrage Accept-Encoding: identity.</translation>
     </message>
 </context>
 <context>
@@ -1995,6 +2307,25 @@ JSON: {&quot;id&quot;, &quot;type&quot;, &quot;timestamp&quot;, &quot;payload&qu
     </message>
 </context>
 <context>
+    <name>SecretPrompt</name>
+    <message>
+        <source>Connect %1</source>
+        <translation>%1 verbinden</translation>
+    </message>
+    <message>
+        <source>The values of these headers were not remembered. Enter them to connect; they are kept until ssedash quits (tick &quot;Remember secret headers&quot; in Edit Feed to save them).</source>
+        <translation>Die Werte dieser Header wurden nicht gespeichert. Geben Sie sie zum Verbinden ein; sie werden aufbewahrt, bis ssedash beendet wird (aktivieren Sie „Geheime Header … in den Einstellungen speichern“ unter „Feed bearbeiten“, um sie zu speichern).</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+</context>
+<context>
     <name>SignalWatcher</name>
     <message>
         <source>cannot create a pipe for signals: %1</source>
@@ -2006,6 +2337,13 @@ JSON: {&quot;id&quot;, &quot;type&quot;, &quot;timestamp&quot;, &quot;payload&qu
     </message>
 </context>
 <context>
+    <name>Sse::ContentDecoder</name>
+    <message>
+        <source>The body could not be decoded as %1 (%2).</source>
+        <translation>Der Body konnte nicht als %1 dekodiert werden (%2).</translation>
+    </message>
+</context>
+<context>
     <name>Sse::Diagnostics</name>
     <message>
         <source>The server answered 204 No Content, which tells clients to stop reconnecting.</source>
@@ -2014,18 +2352,6 @@ JSON: {&quot;id&quot;, &quot;type&quot;, &quot;timestamp&quot;, &quot;payload&qu
     <message>
         <source>If events were expected, check why the server ended the stream.</source>
         <translation>Wenn Events erwartet wurden, prüfen Sie, warum der Server den Stream beendet hat.</translation>
-    </message>
-    <message>
-        <source>The server answered %1 %2; an event stream needs 200 OK, and browsers give up without reconnecting.</source>
-        <translation>Der Server antwortete mit %1 %2; ein Event-Stream braucht 200 OK, und Browser geben auf, ohne neu zu verbinden.</translation>
-    </message>
-    <message>
-        <source>Check the URL, the credentials and the server&apos;s log.</source>
-        <translation>Prüfen Sie die URL, die Anmeldedaten und das Protokoll des Servers.</translation>
-    </message>
-    <message>
-        <source>The stream is compressed (Content-Encoding: %1); compressors hold events back until their buffer fills, so events arrive late and in bursts.</source>
-        <translation>Der Stream ist komprimiert (Content-Encoding: %1); Kompressoren halten Events zurück, bis ihr Puffer voll ist, daher kommen Events verspätet und schubweise an.</translation>
     </message>
     <message>
         <source>Turn compression off for text/event-stream responses, or flush the compressor after every event.</source>
@@ -2094,6 +2420,134 @@ JSON: {&quot;id&quot;, &quot;type&quot;, &quot;timestamp&quot;, &quot;payload&qu
     <message>
         <source>Send a heartbeat comment line (&quot;: ping&quot;) every 15 s.</source>
         <translation>Senden Sie alle 15 s eine Heartbeat-Kommentarzeile („: ping“).</translation>
+    </message>
+    <message>
+        <source>The refused response&apos;s body is an HTML page, often a login page or a proxy&apos;s error page that stands in for the stream.</source>
+        <translation>Der Body der abgelehnten Antwort ist eine HTML-Seite, oft eine Anmeldeseite oder die Fehlerseite eines Proxys, die an die Stelle des Streams tritt.</translation>
+    </message>
+    <message>
+        <source>Read the body, or open the URL in a browser; check the login and any proxy in front of the server.</source>
+        <translation>Lesen Sie den Body, oder öffnen Sie die URL in einem Browser; prüfen Sie die Anmeldung und alle Proxys vor dem Server.</translation>
+    </message>
+    <message>
+        <source>The response is compressed with %1, which ssedash cannot decode, so none of its events can be read.</source>
+        <translation>Die Antwort ist mit %1 komprimiert, das ssedash nicht dekodieren kann, daher kann keines ihrer Events gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Turn compression off for text/event-stream responses, or use gzip, deflate or br.</source>
+        <translation>Schalten Sie die Komprimierung für text/event-stream-Antworten ab, oder verwenden Sie gzip, deflate oder br.</translation>
+    </message>
+    <message>
+        <source>The stream is compressed (Content-Encoding: %1). ssedash decodes it as browsers do, but a server or proxy that compresses holds events back until its compressor&apos;s buffer fills, so they can arrive late and in bursts.</source>
+        <translation>Der Stream ist komprimiert (Content-Encoding: %1). ssedash dekodiert ihn wie Browser, aber ein komprimierender Server oder Proxy hält Events zurück, bis der Puffer seines Kompressors voll ist, daher können sie verspätet und schubweise ankommen.</translation>
+    </message>
+    <message>
+        <source>The body could not be decoded as %1: the server or a proxy sent data that is not valid %1, so the stream stopped.</source>
+        <translation>Der Body konnte nicht als %1 dekodiert werden: Der Server oder ein Proxy hat Daten gesendet, die kein gültiges %1 sind, daher brach der Stream ab.</translation>
+    </message>
+    <message>
+        <source>Check what compresses the response (the server, a framework&apos;s middleware, a proxy), or turn compression off for text/event-stream responses.</source>
+        <translation>Prüfen Sie, was die Antwort komprimiert (der Server, die Middleware eines Frameworks, ein Proxy), oder schalten Sie die Komprimierung für text/event-stream-Antworten ab.</translation>
+    </message>
+    <message>
+        <source>Check the credentials: is the Authorization header (or the cookie, with credentials on) sent, and is the token still valid, not expired or revoked?</source>
+        <translation>Prüfen Sie die Anmeldedaten: Wird der Authorization-Header (oder bei eingeschalteten Anmeldedaten das Cookie) gesendet, und ist das Token noch gültig, weder abgelaufen noch widerrufen?</translation>
+    </message>
+    <message>
+        <source>The server asks for: %1.</source>
+        <translation>Der Server verlangt: %1.</translation>
+    </message>
+    <message>
+        <source>The request lacks credentials the server accepts.</source>
+        <translation>Der Anfrage fehlen Anmeldedaten, die der Server akzeptiert.</translation>
+    </message>
+    <message>
+        <source>The server understood who is asking and refuses it.</source>
+        <translation>Der Server hat erkannt, wer anfragt, und verweigert den Zugriff.</translation>
+    </message>
+    <message>
+        <source>Check the account&apos;s permissions, whether the server allows this Origin (CORS), and any CSRF token it expects.</source>
+        <translation>Prüfen Sie die Berechtigungen des Kontos, ob der Server diesen Origin erlaubt (CORS), und ein etwa erwartetes CSRF-Token.</translation>
+    </message>
+    <message>
+        <source>There is no stream at this URL.</source>
+        <translation>Unter dieser URL gibt es keinen Stream.</translation>
+    </message>
+    <message>
+        <source>Check the URL&apos;s path and query, the route on the server, and any path prefix a proxy adds or strips.</source>
+        <translation>Prüfen Sie Pfad und Query der URL, die Route auf dem Server und jedes Pfadpräfix, das ein Proxy hinzufügt oder entfernt.</translation>
+    </message>
+    <message>
+        <source>The server does not take this method for this URL.</source>
+        <translation>Der Server akzeptiert diese Methode für diese URL nicht.</translation>
+    </message>
+    <message>
+        <source>It allows: %1.</source>
+        <translation>Er erlaubt: %1.</translation>
+    </message>
+    <message>
+        <source>Check the method: a browser&apos;s EventSource sends GET, while many LLM APIs want POST with a JSON body.</source>
+        <translation>Prüfen Sie die Methode: Die EventSource eines Browsers sendet GET, viele LLM-APIs erwarten dagegen POST mit einem JSON-Body.</translation>
+    </message>
+    <message>
+        <source>The server limits how often it may be asked, and this request went over the limit.</source>
+        <translation>Der Server begrenzt, wie oft er angefragt werden darf, und diese Anfrage hat das Limit überschritten.</translation>
+    </message>
+    <message>
+        <source>Reconnect less often (turn backoff on) and check the rate limits of the account or API key.</source>
+        <translation>Verbinden Sie seltener neu (schalten Sie Backoff ein), und prüfen Sie die Ratenlimits des Kontos oder API-Schlüssels.</translation>
+    </message>
+    <message>
+        <source>Wait as the server asks (Retry-After: %1) before connecting again, and turn backoff on.</source>
+        <translation>Warten Sie vor dem erneuten Verbinden so lange, wie der Server verlangt (Retry-After: %1), und schalten Sie Backoff ein.</translation>
+    </message>
+    <message>
+        <source>The server refused the request.</source>
+        <translation>Der Server hat die Anfrage abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Check the URL, the method, the request headers and the server&apos;s log.</source>
+        <translation>Prüfen Sie die URL, die Methode, die Anfrage-Header und das Protokoll des Servers.</translation>
+    </message>
+    <message>
+        <source>The server failed while answering.</source>
+        <translation>Beim Beantworten der Anfrage ist auf dem Server ein Fehler aufgetreten.</translation>
+    </message>
+    <message>
+        <source>Look in the server&apos;s log for the error behind it.</source>
+        <translation>Suchen Sie im Protokoll des Servers nach dem zugrunde liegenden Fehler.</translation>
+    </message>
+    <message>
+        <source>A proxy or gateway in front of the server got no usable answer from it.</source>
+        <translation>Ein Proxy oder Gateway vor dem Server hat von diesem keine brauchbare Antwort erhalten.</translation>
+    </message>
+    <message>
+        <source>Check that the service behind the proxy runs and answers, and the proxy&apos;s upstream address and timeouts.</source>
+        <translation>Prüfen Sie, ob der Dienst hinter dem Proxy läuft und antwortet, sowie die Upstream-Adresse und die Timeouts des Proxys.</translation>
+    </message>
+    <message>
+        <source>Check the server&apos;s health and load.</source>
+        <translation>Prüfen Sie Zustand und Auslastung des Servers.</translation>
+    </message>
+    <message>
+        <source>It asks to wait (Retry-After: %1).</source>
+        <translation>Er bittet zu warten (Retry-After: %1).</translation>
+    </message>
+    <message>
+        <source>The server, or a proxy in front of it, is overloaded or down.</source>
+        <translation>Der Server oder ein Proxy davor ist überlastet oder ausgefallen.</translation>
+    </message>
+    <message>
+        <source>Something went wrong on the server or on a proxy in front of it.</source>
+        <translation>Auf dem Server oder einem Proxy davor ist etwas schiefgegangen.</translation>
+    </message>
+    <message>
+        <source>Look in the server&apos;s log and in the log of any proxy in front of it.</source>
+        <translation>Sehen Sie im Protokoll des Servers und in den Protokollen aller Proxys davor nach.</translation>
+    </message>
+    <message>
+        <source>The server answered %1. %2 An event stream needs 200 OK, and browsers give up without reconnecting.</source>
+        <translation>Der Server antwortete mit %1. %2 Ein Event-Stream braucht 200 OK, und Browser geben auf, ohne neu zu verbinden.</translation>
     </message>
 </context>
 <context>
@@ -2167,6 +2621,14 @@ JSON: {&quot;id&quot;, &quot;type&quot;, &quot;timestamp&quot;, &quot;payload&qu
             <numerusform>%1 Nach %n Fehlversuch aufgegeben.</numerusform>
             <numerusform>%1 Nach %n Fehlversuchen aufgegeben.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The response came with Content-Encoding &quot;%1&quot; that ssedash cannot decode (it decodes gzip, deflate and br).</source>
+        <translation>Die Antwort kam mit dem Content-Encoding „%1“, das ssedash nicht dekodieren kann (es dekodiert gzip, deflate und br).</translation>
+    </message>
+    <message>
+        <source>%1 The stream cannot go on.</source>
+        <translation>%1 Der Stream kann nicht fortgesetzt werden.</translation>
     </message>
 </context>
 <context>
@@ -2317,10 +2779,6 @@ JSON: {&quot;id&quot;, &quot;type&quot;, &quot;timestamp&quot;, &quot;payload&qu
     <message>
         <source>+%1</source>
         <translation>+%1</translation>
-    </message>
-    <message>
-        <source>No connection recorded yet</source>
-        <translation>Noch keine Verbindung aufgezeichnet</translation>
     </message>
     <message>
         <source>peak %1/s</source>
@@ -2495,6 +2953,10 @@ JSON: {&quot;id&quot;, &quot;type&quot;, &quot;timestamp&quot;, &quot;payload&qu
         <source>Connection timeline</source>
         <translation>Verbindungszeitleiste</translation>
     </message>
+    <message>
+        <source>content encoding</source>
+        <translation>Content-Encoding</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -2540,6 +3002,14 @@ JSON: {&quot;id&quot;, &quot;type&quot;, &quot;timestamp&quot;, &quot;payload&qu
     <message>
         <source>cannot write %1</source>
         <translation>kann %1 nicht schreiben</translation>
+    </message>
+    <message>
+        <source>Open the window WIDTHxHEIGHT pixels large.</source>
+        <translation>Das Fenster WIDTHxHEIGHT Pixel groß öffnen.</translation>
+    </message>
+    <message>
+        <source>--window-size takes WIDTHxHEIGHT in pixels, such as 1024x700.</source>
+        <translation>--window-size erwartet WIDTHxHEIGHT in Pixeln, etwa 1024x700.</translation>
     </message>
 </context>
 </TS>
