@@ -5,6 +5,7 @@
 #include "app/cli/consoleoutput.h"
 #include "app/cli/signalwatcher.h"
 #include "ui/appicon.h"
+#include "ui/eventtable.h"
 #include "ui/feedpanel.h"
 #include "ui/feedsettings.h"
 #include "ui/mainwindow.h"
@@ -175,10 +176,12 @@ int main(int argc, char *argv[])
     if (quitAfter >= 0) {
         const QString screenshot = parser.value(screenshotOption);
         QTimer::singleShot(quitAfter, &window, [&window, screenshot] {
-            // The picture shows an event in the detail pane too.
+            // The picture shows an event in the detail pane too, and the table still following.
             if (FeedPanel *panel = window.panel(window.currentIndex());
-                    panel && !screenshot.isEmpty())
+                    panel && !screenshot.isEmpty()) {
                 panel->tableView()->selectRow(panel->tableView()->model()->rowCount() - 1);
+                panel->eventTable()->setFollowLive(true);
+            }
             if (!screenshot.isEmpty() && !window.grab().save(screenshot))
                 printMessage(
                         QCoreApplication::translate("main", "cannot write %1").arg(screenshot));
