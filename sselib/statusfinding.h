@@ -2,7 +2,8 @@
 // Sse::Diagnostics::statusFinding: what an HTTP status other than 200 means for a stream.
 #pragma once
 
-#include "sselib/diagnostics.h"
+#include "sselib/finding.h"
+#include "sselib/responseinfo.h"
 
 #include <optional>
 
