@@ -178,7 +178,10 @@ void DetailPane::showData()
     fitLabels();
 
     if (isComment) {
-        m_raw->setPlainText(u":"_s + QString::fromUtf8(m_record.comment));
+        // Whether a space followed the colon is not kept: no line is made up.
+        m_raw->setPlainText({});
+        m_raw->setPlaceholderText(tr("A comment's wire line is not kept; the Data tab shows its "
+                                     "text, after the colon and one optional space."));
     } else if (m_record.event.raw.isEmpty()) {
         m_raw->setPlainText({});
         m_raw->setPlaceholderText(m_rawDropped
@@ -242,10 +245,8 @@ void DetailPane::copy()
     const bool isComment = m_record.kind == Sse::EventLog::Record::Kind::Comment;
     if (m_tabs->currentIndex() == RawTab) {
         // Lines that were not kept are not made up: nothing to copy then.
-        if (isComment || !m_record.event.raw.isEmpty()) {
-            setClipboardText(isComment ? u":"_s + QString::fromUtf8(m_record.comment)
-                                       : QString::fromUtf8(m_record.event.raw));
-        }
+        if (!isComment && !m_record.event.raw.isEmpty())
+            setClipboardText(QString::fromUtf8(m_record.event.raw));
         return;
     }
     setClipboardText(QString::fromUtf8(isComment ? m_record.comment : m_record.event.data));

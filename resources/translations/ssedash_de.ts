@@ -361,6 +361,10 @@ Exit-Status: 0 bei Erfolg, 1 bei E/A-Fehlern oder fatalen Stream-Fehlern,
         <source>Not valid JSON: %1 at line %2, column %3 (byte %4). Shown as it came.</source>
         <translation>Kein gültiges JSON: %1 in Zeile %2, Spalte %3 (Byte %4). So gezeigt, wie es ankam.</translation>
     </message>
+    <message>
+        <source>A comment&apos;s wire line is not kept; the Data tab shows its text, after the colon and one optional space.</source>
+        <translation>Die Rohzeile eines Kommentars wird nicht aufbewahrt; der Tab „Daten“ zeigt seinen Text nach dem Doppelpunkt und einem optionalen Leerzeichen.</translation>
+    </message>
 </context>
 <context>
     <name>EmptyStateLabel</name>
