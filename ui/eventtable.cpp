@@ -384,10 +384,12 @@ void EventTable::setEmptyState(EmptyStateLabel::State state)
 
 bool EventTable::event(QEvent *event)
 {
-    // The copy keys are the table's while it has focus, ahead of any window shortcut.
+    // The copy keys and Delete are the table's while it has focus, ahead of any window shortcut.
     if (event->type() == QEvent::ShortcutOverride) {
         const auto *key = static_cast<QKeyEvent *>(event);
-        if (isCopySse(key) || isCopyData(key)) {
+        // Delete on a selected event must not reach the window's "Remove Feed".
+        const bool isDelete = key->key() == Qt::Key_Delete && key->modifiers() == Qt::NoModifier;
+        if (isCopySse(key) || isCopyData(key) || isDelete) {
             event->accept();
             return true;
         }

@@ -71,6 +71,7 @@ private Q_SLOTS:
     void replay_importedLog_playsTheSameEvents();
     void settings_secretNotRemembered_asksBeforeConnecting();
     void removeFeed_withRecords_asksFirst();
+    void deleteInTheTable_leavesTheFeed();
     void layout_at1024x700_givesTheLogTheRoom();
     void layout_collapsedStateIsRestoredUncollapsed();
     void feedList_elidesLongNamesInTheMiddle();
@@ -815,6 +816,32 @@ void tst_MainWindow::removeFeed_withRecords_asksFirst()
     w.removeAction()->trigger();
     QCOMPARE(w.feedCount(), 0);
     QVERIFY(!boxShown);
+}
+
+void tst_MainWindow::deleteInTheTable_leavesTheFeed()
+{
+    MainWindow w;
+    fillAndStop(w, 3);
+    if (QTest::currentTestFailed())
+        return;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    QTableView *table = w.panel(w.currentIndex())->tableView();
+    table->setFocus();
+    QTRY_VERIFY(table->hasFocus());
+    table->selectRow(0);
+    // Delete on an event is no "remove this feed": no question, the feed stays.
+    bool boxShown = false;
+    whenModal(&w, [&boxShown](QWidget *modal) {
+        if (modal) {
+            boxShown = true;
+            modal->close();
+        }
+    });
+    QTest::keyClick(table, Qt::Key_Delete);
+    QCoreApplication::processEvents();
+    QVERIFY(!boxShown);
+    QCOMPARE(w.feedCount(), 1);
 }
 
 void tst_MainWindow::layout_at1024x700_givesTheLogTheRoom()
