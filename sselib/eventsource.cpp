@@ -3,6 +3,7 @@
 #include "eventsource.h"
 
 #include "contentdecoder.h"
+#include "jsontext.h"
 #include "logging.h"
 #include "networkpool.h"
 #include "parser.h"
@@ -54,12 +55,6 @@ QByteArray mimeEssence(const QByteArray &contentType)
 bool isFollowedRedirect(int status)
 {
     return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
-}
-
-bool looksLikeJson(const QByteArray &body)
-{
-    const QByteArray trimmed = body.trimmed();
-    return trimmed.startsWith('{') || trimmed.startsWith('[');
 }
 
 } // namespace
@@ -138,8 +133,7 @@ public:
         SourceError::Kind kind = SourceError::Kind::HttpStatus;
         QString message;
         int status = 0;
-        QByteArray body;
-        bool truncated = false;
+        ResponseInfo response; ///< as it was when the head came; the body follows
     };
 
     std::optional<Refusal> refusal;
@@ -198,7 +192,8 @@ QNetworkRequest EventSource::Private::buildRequest() const
         request.setRawHeader("Last-Event-ID", lastEventId);
     if (!options.body.isEmpty()) {
         request.setRawHeader("Content-Type",
-                looksLikeJson(options.body) ? "application/json" : "text/plain;charset=UTF-8");
+                Json::looksLikeJson(options.body) ? "application/json"
+                                                  : "text/plain;charset=UTF-8");
     }
     for (const auto &[name, value] : options.headers)
         request.setRawHeader(name, value);
@@ -347,7 +342,7 @@ bool EventSource::Private::rejectResponse(
 {
     // Diagnostics want the headers of a refused response most of all (what was the type?),
     // and then its body, which often says what is wrong.
-    refusal = Refusal{kind, message, status, {}, false};
+    refusal = Refusal{kind, message, status, responseInfo()};
     if (!decoder->isSupported()) {
         finishRefusal(); // a body that cannot be decoded tells nothing
         return false;
@@ -362,10 +357,11 @@ void EventSource::Private::readRefusedBody()
 {
     const QByteArray bytes = reply->readAll();
     const auto keep = [this](QByteArrayView piece) {
-        const qsizetype room = ResponseInfo::MaxBodySize - refusal->body.size();
-        refusal->body.append(piece.first(std::min(room, piece.size())));
-        refusal->truncated = piece.size() > room;
-        return !refusal->truncated;
+        ResponseInfo &response = refusal->response;
+        const qsizetype room = ResponseInfo::MaxBodySize - response.body.size();
+        response.body.append(piece.first(std::min(room, piece.size())));
+        response.bodyTruncated = piece.size() > room;
+        return !response.bodyTruncated;
     };
     // A body that stops decoding shows what decoded so far.
     if (!decoder->decode(bytes, keep))
@@ -378,11 +374,8 @@ void EventSource::Private::finishRefusal()
         return;
     const Refusal refused = *std::exchange(refusal, std::nullopt);
     refusalTimer.stop();
-    ResponseInfo info = responseInfo();
-    info.body = refused.body;
-    info.bodyTruncated = refused.truncated;
     QPointer<QNetworkReply> current = reply;
-    Q_EMIT q->responseReceived(info);
+    Q_EMIT q->responseReceived(refused.response);
     if (current == reply && reply)
         failConnection(refused.kind, refused.message, refused.status);
 }

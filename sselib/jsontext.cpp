@@ -34,6 +34,7 @@ public:
     Reindenter(QByteArrayView in, int indentWidth)
         : m_in(in)
         , m_indentWidth(indentWidth)
+        , m_budget(in.size() * 24 + 64 * 1024)
     {
         m_out.reserve(in.size() + in.size() / 2);
     }
@@ -71,8 +72,10 @@ private:
     QByteArray m_out;
     std::vector<char> m_open; ///< the containers we are in, '{' or '['
     Expect m_expect = Expect::Value;
+    qsizetype m_budget; ///< the most output worth making: a pathological nesting gives up
     qsizetype m_errorOffset = -1;
     QString m_error;
+    bool m_tooDeep = false;
 };
 
 Reindented Reindenter::run()
@@ -92,6 +95,11 @@ Reindented Reindenter::run()
         }
         if (!step(m_in[m_pos]))
             return failure();
+        if (m_out.size() > m_budget) {
+            m_tooDeep = true;
+            Q_UNUSED(fail(tr("nested too deeply to re-indent")))
+            return failure();
+        }
     }
 }
 
@@ -214,8 +222,9 @@ void Reindenter::afterValue()
 
 void Reindenter::newLine()
 {
+    const qsizetype depth = std::min(qsizetype(m_open.size()), qsizetype(MaxIndentDepth));
     m_out.append('\n');
-    m_out.append(QByteArray(qsizetype(m_open.size()) * m_indentWidth, ' '));
+    m_out.append(QByteArray(depth * m_indentWidth, ' '));
 }
 
 bool Reindenter::copyString()
@@ -317,6 +326,7 @@ Reindented Reindenter::failure() const
     Reindented result;
     result.errorOffset = m_errorOffset;
     result.errorMessage = m_error;
+    result.tooDeep = m_tooDeep;
     const QByteArrayView before = m_in.first(m_errorOffset);
     const qsizetype lineStart = before.lastIndexOf('\n') + 1;
     result.errorLine = int(before.count('\n')) + 1;

@@ -8,6 +8,9 @@
 
 namespace Sse::Json {
 
+/// Deeper levels are indented like this one.
+constexpr int MaxIndentDepth = 16;
+
 /// The outcome of reindent().
 struct Reindented
 {
@@ -17,12 +20,17 @@ struct Reindented
     int errorLine = 0; ///< 1-based line of the error; 0 when valid
     int errorColumn = 0; ///< 1-based column of the error in characters; 0 when valid
     QString errorMessage; ///< translated: what is wrong at errorOffset
+    /// Not an error in the text: it is nested so deeply that its re-indented form would be
+    /// many times its size, so reindent() gave up at errorOffset (text is empty, valid false).
+    bool tooDeep = false;
 };
 
 /// Re-indents `json` token by token: strings, escapes, numbers and literals are copied byte
 /// for byte (no double, no decoding), objects keep their key order and duplicate keys; only
-/// the blanks between tokens change. Empty objects and arrays stay on one line. Runs in linear
-/// time without recursion, so deep nesting cannot overflow the stack.
+/// the blanks between tokens change. Empty objects and arrays stay on one line. Indentation
+/// stops growing at MaxIndentDepth levels, and the output may be at most about 24 times the
+/// input (see Reindented::tooDeep): time and memory stay linear in the input. No recursion, so
+/// deep nesting cannot overflow the stack.
 [[nodiscard]] Reindented reindent(QByteArrayView json, int indentWidth = 2);
 
 /// Whether `text` starts (after blanks) like a JSON object or array: worth trying reindent()

@@ -177,14 +177,21 @@ void Parser::feedBody(const char *p, const char *end)
 
 void Parser::processLine(const char *begin, const char *end)
 {
-    // Bounded: a stream of comments without blank lines never dispatches.
-    if (m_keepRaw && qsizetype(m_raw.size()) + (end - begin) < RawLimit) {
-        m_raw.append(begin, size_t(end - begin));
-        m_raw.push_back('\n');
+    // Bounded: a stream of comments without blank lines never dispatches. All or nothing: a
+    // block that outgrows the limit keeps no lines, so that no view shows some of them as all.
+    if (m_keepRaw && !m_rawOverflow) {
+        if (qsizetype(m_raw.size()) + (end - begin) < RawLimit) {
+            m_raw.append(begin, size_t(end - begin));
+            m_raw.push_back('\n');
+        } else {
+            m_raw.clear();
+            m_rawOverflow = true;
+        }
     }
     if (begin == end) {
         dispatch();
         m_raw.clear();
+        m_rawOverflow = false;
         return;
     }
     if (*begin == ':') {
@@ -320,6 +327,7 @@ void Parser::reset()
     release(m_line);
     release(m_data);
     release(m_raw);
+    m_rawOverflow = false;
     m_type.clear();
     m_bomBytesSeen = 0;
     m_bomChecked = false;

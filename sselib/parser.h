@@ -18,7 +18,7 @@ struct ParsedEvent
     QByteArrayView data;
     QByteArrayView lastEventId;
     /// The lines since the previous blank line, this one's included, each ended by LF; empty
-    /// unless Parser::setKeepRaw(true). Lines beyond RawLimit bytes are left out.
+    /// unless Parser::setKeepRaw(true), and empty when they came to RawLimit bytes or more.
     QByteArrayView raw = {};
     /// The event's own lines set lastEventId with an id field; else it is carried over from
     /// an earlier event (or the source's initial one).
@@ -135,6 +135,7 @@ private:
     std::string m_lastEventId; // last event ID buffer
     std::string m_dispatchedId; // the buffer at the last dispatch: the "last event ID string"
     std::string m_raw; // wire lines of the event being built, with setKeepRaw(true)
+    bool m_rawOverflow = false; // the block's lines outgrew RawLimit: m_raw stays empty
     std::string m_scratch; // repaired UTF-8 of a comment
     qsizetype m_maxLineSize = DefaultMaxLineSize;
     qsizetype m_maxEventSize = DefaultMaxEventSize;

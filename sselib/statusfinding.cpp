@@ -104,6 +104,20 @@ Meaning serverErrorMeaning(const ResponseInfo &response)
             Text::tr("Look in the server's log and in the log of any proxy in front of it.")};
 }
 
+// A redirect the client did not follow (304, 300, or one without a usable Location).
+Meaning redirectMeaning(const ResponseInfo &response)
+{
+    const QString location = headerText(response, "Location");
+    return {location.isEmpty()
+                    ? Text::tr("The server answered with a redirection the client could not "
+                               "follow.")
+                    : Text::tr("The server points elsewhere (Location: %1), and the redirection "
+                               "was not followed.")
+                              .arg(location),
+            Text::tr("Use the final URL of the stream, and check that the server redirects "
+                     "with 301, 302, 303, 307 or 308 to an http or https URL.")};
+}
+
 } // namespace
 
 std::optional<Finding> statusFinding(const ResponseInfo &response)
@@ -117,8 +131,9 @@ std::optional<Finding> statusFinding(const ResponseInfo &response)
                          "reconnecting."),
                 Text::tr("If events were expected, check why the server ended the stream.")};
     }
-    const Meaning meaning =
-            status >= 500 ? serverErrorMeaning(response) : clientErrorMeaning(response);
+    const Meaning meaning = status >= 500 ? serverErrorMeaning(response)
+            : status < 400                ? redirectMeaning(response)
+                                          : clientErrorMeaning(response);
     const QString statusLine =
             u"%1 %2"_s.arg(status).arg(QString::fromUtf8(response.reason)).trimmed();
     return Finding{Finding::Severity::Problem, u"status"_s,

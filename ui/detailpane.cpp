@@ -206,6 +206,8 @@ QString DetailPane::formatData(const QByteArray &bytes, bool isComment)
     if (isComment || !Sse::Json::looksLikeJson(bytes))
         return {};
     Sse::Json::Reindented json = Sse::Json::reindent(bytes);
+    if (json.tooDeep)
+        return tr("JSON nested too deeply to re-indent: shown as it came.");
     if (!json.valid) {
         return tr("Not valid JSON: %1 at line %2, column %3 (byte %4). Shown as it came.")
                 .arg(json.errorMessage)

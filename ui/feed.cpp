@@ -104,7 +104,13 @@ void Feed::loadRecording(const QList<Sse::EventLog::Record> &records)
     int connection = 0;
     qint64 firstMs = std::numeric_limits<qint64>::max();
     qint64 lastMs = std::numeric_limits<qint64>::min();
+    bool any = false;
     for (const Sse::EventLog::Record &record : records) {
+        // A kind this version does not know may lack a time and connection: it would put the
+        // recording's start in 1970. The log shows only events and comments anyway.
+        if (record.kind == Sse::EventLog::Record::Kind::Other)
+            continue;
+        any = true;
         const Sse::Event &event = record.event;
         if (connections.isEmpty() || event.connection != connection) {
             // The next connection's span; the time between the two was not recorded.
@@ -125,7 +131,7 @@ void Feed::loadRecording(const QList<Sse::EventLog::Record> &records)
         lastMs = std::max(lastMs, event.receivedMs);
         m_model.append(record);
     }
-    if (!records.isEmpty()) {
+    if (any) {
         m_history.recordDetached(lastMs);
         m_recordedSpan = {firstMs, lastMs};
     }

@@ -141,7 +141,7 @@ Feed *LogActions::importLog(const QString &fileName, QString *error)
         item->setToolTip(config.name + u'\n' + QDir::toNativeSeparators(fileName));
     feed->loadRecording(records);
     m_window->statusBar()->showMessage(tr("Imported %L1 records from %2")
-                                               .arg(records.size())
+                                               .arg(feed->model()->rowCount())
                                                .arg(QDir::toNativeSeparators(fileName)),
             StatusMessageMs);
     return feed;

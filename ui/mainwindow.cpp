@@ -324,7 +324,9 @@ bool MainWindow::openFeed(Feed *feed)
 {
     if (!feed->config().missingSecrets.isEmpty()) {
         SecretPrompt prompt(feed->config().name, feed->config().missingSecrets, this);
-        if (prompt.exec() != QDialog::Accepted)
+        // The prompt's event loop may remove the feed (Stop All, a replay ending, ...).
+        const QPointer<Feed> asked = feed;
+        if (prompt.exec() != QDialog::Accepted || !asked)
             return false;
         feed->provideSecrets(prompt.headers());
         updateItem(feed);
@@ -481,15 +483,16 @@ void MainWindow::reconnectCurrent()
 
 void MainWindow::removeCurrent()
 {
-    Feed *feed = currentFeed();
+    const QPointer<Feed> feed = currentFeed();
     if (!feed)
         return;
     feed->model()->flush();
     const int records = feed->model()->rowCount();
     if (records > 0 && !confirmRemoval(feed->config().name, records))
         return;
-    // The box's event loop may have changed the list.
-    removeFeed(int(m_feeds.indexOf(feed)));
+    // The box's event loop may have changed the list, or removed the feed.
+    if (feed)
+        removeFeed(int(m_feeds.indexOf(feed.data())));
 }
 
 bool MainWindow::confirmRemoval(const QString &name, int records)

@@ -62,8 +62,8 @@ Invocation MonitorOptions::fromArguments(const QStringList &arguments)
             tr("One connection, no reconnect: exit 0 when the server ends the stream, 1 on any "
                "other error (for requests such as an LLM's POST)."));
     const QCommandLineOption compressedOption(u"compressed"_s,
-            tr("Ask for a compressed response (Qt's Accept-Encoding) and decode it; by default "
-               "the request says Accept-Encoding: identity."));
+            tr("Ask for a compressed response (Accept-Encoding: gzip, deflate, br) and decode "
+               "it; by default the request says Accept-Encoding: identity."));
     const QCommandLineOption outputOption(u"output"_s,
             tr("Also record each event and comment, with its receive time and connection, to "
                "FILE as an NDJSON event log (replaced if it exists). Written as things arrive "

@@ -365,6 +365,10 @@ Exit-Status: 0 bei Erfolg, 1 bei E/A-Fehlern oder fatalen Stream-Fehlern,
         <source>A comment&apos;s wire line is not kept; the Data tab shows its text, after the colon and one optional space.</source>
         <translation>Die Rohzeile eines Kommentars wird nicht aufbewahrt; der Tab „Daten“ zeigt seinen Text nach dem Doppelpunkt und einem optionalen Leerzeichen.</translation>
     </message>
+    <message>
+        <source>JSON nested too deeply to re-indent: shown as it came.</source>
+        <translation>JSON zu tief verschachtelt zum Einrücken: so angezeigt, wie es kam.</translation>
+    </message>
 </context>
 <context>
     <name>EmptyStateLabel</name>
@@ -1651,8 +1655,8 @@ verbindet sofort neu.</translation>
         <translation>Eine Verbindung, kein Neuverbinden: Exit-Status 0, wenn der Server den Stream beendet, 1 bei jedem anderen Fehler (für Anfragen wie den POST an ein LLM).</translation>
     </message>
     <message>
-        <source>Ask for a compressed response (Qt&apos;s Accept-Encoding) and decode it; by default the request says Accept-Encoding: identity.</source>
-        <translation>Eine komprimierte Antwort anfordern (Accept-Encoding von Qt) und dekodieren; standardmäßig sendet die Anfrage Accept-Encoding: identity.</translation>
+        <source>Ask for a compressed response (Accept-Encoding: gzip, deflate, br) and decode it; by default the request says Accept-Encoding: identity.</source>
+        <translation>Eine komprimierte Antwort anfordern (Accept-Encoding: gzip, deflate, br) und dekodieren; als Vorgabe sendet die Anfrage Accept-Encoding: identity.</translation>
     </message>
 </context>
 <context>
@@ -2553,6 +2557,18 @@ JSON: {&quot;id&quot;, &quot;type&quot;, &quot;timestamp&quot;, &quot;payload&qu
         <source>The server answered %1. %2 An event stream needs 200 OK, and browsers give up without reconnecting.</source>
         <translation>Der Server antwortete mit %1. %2 Ein Event-Stream braucht 200 OK, und Browser geben auf, ohne neu zu verbinden.</translation>
     </message>
+    <message>
+        <source>The server answered with a redirection the client could not follow.</source>
+        <translation>Der Server antwortete mit einer Weiterleitung, der der Client nicht folgen konnte.</translation>
+    </message>
+    <message>
+        <source>The server points elsewhere (Location: %1), and the redirection was not followed.</source>
+        <translation>Der Server verweist anderswohin (Location: %1), und der Weiterleitung wurde nicht gefolgt.</translation>
+    </message>
+    <message>
+        <source>Use the final URL of the stream, and check that the server redirects with 301, 302, 303, 307 or 308 to an http or https URL.</source>
+        <translation>Verwenden Sie die endgültige URL des Streams und prüfen Sie, ob der Server mit 301, 302, 303, 307 oder 308 auf eine http- oder https-URL weiterleitet.</translation>
+    </message>
 </context>
 <context>
     <name>Sse::EventLog</name>
@@ -2688,6 +2704,10 @@ JSON: {&quot;id&quot;, &quot;type&quot;, &quot;timestamp&quot;, &quot;payload&qu
     <message>
         <source>expected a digit</source>
         <translation>Ziffer erwartet</translation>
+    </message>
+    <message>
+        <source>nested too deeply to re-indent</source>
+        <translation>zu tief verschachtelt zum Einrücken</translation>
     </message>
 </context>
 <context>

@@ -232,6 +232,13 @@ void tst_Diagnostics::checkResponse_statusNamesWhatMatters_data()
             << 504 << QByteArrayList() << QStringList{u"proxy"_s, u"timeouts"_s} << caching;
     QTest::addRow("204: stop reconnecting")
             << 204 << QByteArrayList() << QStringList{u"stop reconnecting"_s} << caching;
+    QTest::addRow("300: a redirection not followed, with Location")
+            << 300 << QByteArrayList{"Location: http://example.invalid/events"}
+            << QStringList{u"Location: http://example.invalid/events"_s, u"not followed"_s}
+            << QStringList{u"refused"_s, u"request headers"_s};
+    QTest::addRow("304 without Location")
+            << 304 << QByteArrayList() << QStringList{u"redirection"_s}
+            << QStringList{u"refused"_s};
 }
 
 void tst_Diagnostics::checkResponse_statusNamesWhatMatters()

@@ -2378,6 +2378,9 @@ void tst_EventSource::refused_endlessBodyDoesNotHoldTheErrorBack()
     Recorder largeRec(&largeSource);
     Recorder smallRec(&smallSource);
 
+    qint64 smallErrorMs = 0;
+    connect(&smallSource, &EventSource::errorOccurred, this,
+            [&smallErrorMs] { smallErrorMs = QDateTime::currentMSecsSinceEpoch(); });
     largeSource.open();
     smallSource.open();
     QTRY_COMPARE_WITH_TIMEOUT(smallRec.errors.size(), 1, 4000);
@@ -2388,6 +2391,9 @@ void tst_EventSource::refused_endlessBodyDoesNotHoldTheErrorBack()
     QCOMPARE(smallRec.responses.size(), 1);
     QCOMPARE(smallRec.responses.first().body, small);
     QVERIFY(!smallRec.responses.first().bodyTruncated);
+    // The response is stamped when its head came, not when the wait for its body ended.
+    QVERIFY2(smallErrorMs - smallRec.responses.first().receivedMs >= 1000,
+            qPrintable(QString::number(smallErrorMs - smallRec.responses.first().receivedMs)));
     for (const Recorder *rec : {&largeRec, &smallRec}) {
         QCOMPARE(rec->errors.first().kind, Kind::HttpStatus);
         QVERIFY(rec->errors.first().fatal);

@@ -20,6 +20,8 @@ private Q_SLOTS:
     void invalid();
     void errorPosition();
     void deepNestingNeedsNoStack();
+    void pathologicalNestingGivesUp();
+    void deepLevelsShareAnIndent();
     void agreesWithQtOnValidity_data();
     void agreesWithQtOnValidity();
     void looksLikeJson();
@@ -135,6 +137,30 @@ void tst_JsonText::deepNestingNeedsNoStack()
     const Sse::Json::Reindented result = Sse::Json::reindent(json, 0);
     QVERIFY(result.valid);
     QCOMPARE(result.text.count('['), depth);
+}
+
+void tst_JsonText::pathologicalNestingGivesUp()
+{
+    // 64 KiB of brackets would re-indent to gigabytes; it stops within a bounded output.
+    const int depth = 32'768;
+    const QByteArray json = QByteArray(depth, '[') + QByteArray(depth, ']');
+    const Sse::Json::Reindented result = Sse::Json::reindent(json);
+    QVERIFY(!result.valid);
+    QVERIFY(result.tooDeep);
+    QVERIFY(result.text.isEmpty());
+    QVERIFY(result.errorOffset > 0 && result.errorOffset < json.size());
+    QVERIFY(!Sse::Json::reindent("[1,2,3]").tooDeep);
+    QVERIFY(!Sse::Json::reindent("[1,").tooDeep);
+}
+
+void tst_JsonText::deepLevelsShareAnIndent()
+{
+    const int depth = Sse::Json::MaxIndentDepth + 4;
+    const QByteArray json = QByteArray(depth, '[') + "1" + QByteArray(depth, ']');
+    const Sse::Json::Reindented result = Sse::Json::reindent(json, 1);
+    QVERIFY(result.valid);
+    const QList<QByteArray> lines = result.text.split('\n');
+    QCOMPARE(lines.at(depth), QByteArray(Sse::Json::MaxIndentDepth, ' ') + "1");
 }
 
 void tst_JsonText::agreesWithQtOnValidity_data()

@@ -950,6 +950,8 @@ void tst_MainWindow::import_showsTheRecordingsSpanCountsAndTimeline()
     addEvent(t0, 1, "1");
     addEvent(t0 + 60'000, 1, "2");
     Sse::EventLog::appendComment(log, "keep-alive", t0 + 90'000, 1);
+    // A kind a later version may write, with neither time nor connection: not part of the span.
+    log += "{\"kind\":\"marker\"}\n";
     addEvent(t0 + 200'000, 2, "3");
     addEvent(t0 + 277'000, 2, "4");
     QTemporaryDir dir;
