@@ -192,16 +192,42 @@ private:
     bool m_ended = false;
 };
 
-std::unique_ptr<ContentDecoder::Backend> makeBackend(const QByteArray &encoding)
+enum class Format {
+    Identity,
+    Gzip,
+    Deflate,
+    Brotli,
+    Unknown
+};
+
+// The one list of what can be decoded: canDecode() asks it without building a decoder.
+Format formatOf(const QByteArray &encoding)
 {
     if (encoding.isEmpty())
-        return std::make_unique<IdentityBackend>();
+        return Format::Identity;
     if (encoding == "gzip" || encoding == "x-gzip")
-        return std::make_unique<ZlibBackend>(true);
+        return Format::Gzip;
     if (encoding == "deflate")
-        return std::make_unique<ZlibBackend>(false);
+        return Format::Deflate;
     if (encoding == "br")
+        return Format::Brotli;
+    return Format::Unknown;
+}
+
+std::unique_ptr<ContentDecoder::Backend> makeBackend(const QByteArray &encoding)
+{
+    switch (formatOf(encoding)) {
+    case Format::Identity:
+        return std::make_unique<IdentityBackend>();
+    case Format::Gzip:
+        return std::make_unique<ZlibBackend>(true);
+    case Format::Deflate:
+        return std::make_unique<ZlibBackend>(false);
+    case Format::Brotli:
         return std::make_unique<BrotliBackend>();
+    case Format::Unknown:
+        break;
+    }
     return nullptr;
 }
 
@@ -215,7 +241,7 @@ QByteArray ContentDecoder::normalized(QByteArrayView encoding)
 
 bool ContentDecoder::canDecode(QByteArrayView encoding)
 {
-    return makeBackend(normalized(encoding)) != nullptr;
+    return formatOf(normalized(encoding)) != Format::Unknown;
 }
 
 QByteArray ContentDecoder::acceptEncoding()

@@ -130,7 +130,6 @@ void DetailPane::clear(const QString &why)
     m_raw->clear();
     m_copyButton->setEnabled(false);
     m_copyPrettyButton->setEnabled(false);
-    fitLabels();
 }
 
 void DetailPane::setRecord(const Sse::EventLog::Record &record, bool rawDropped)
@@ -175,7 +174,6 @@ void DetailPane::showData()
     m_copyPrettyButton->setEnabled(m_isJson);
     m_note->setText(note);
     m_note->setVisible(!note.isEmpty());
-    fitLabels();
 
     if (isComment) {
         // Whether a space followed the colon is not kept: no line is made up.
@@ -258,22 +256,6 @@ void DetailPane::copyPretty()
 {
     if (m_isJson)
         setClipboardText(QString::fromUtf8(m_pretty));
-}
-
-// A word-wrapped label inside a tab page gets the height of one line: QStackedLayout does not
-// pass heightForWidth on. Asking for the wrapped height keeps the header whole.
-void DetailPane::fitLabels()
-{
-    for (QLabel *label : {m_header, m_note}) {
-        label->setMinimumHeight(
-                label->isVisibleTo(this) ? label->heightForWidth(std::max(1, width())) : 0);
-    }
-}
-
-void DetailPane::resizeEvent(QResizeEvent *event)
-{
-    QWidget::resizeEvent(event);
-    fitLabels();
 }
 
 void DetailPane::changeEvent(QEvent *event)

@@ -81,11 +81,9 @@ public Q_SLOTS:
 
 protected:
     void changeEvent(QEvent *event) override;
-    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void showData();
-    void fitLabels();
     [[nodiscard]] QString formatData(const QByteArray &bytes, bool isComment);
 
     Sse::EventLog::Record m_record;

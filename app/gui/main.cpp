@@ -181,6 +181,8 @@ int main(int argc, char *argv[])
                     panel && !screenshot.isEmpty()) {
                 panel->tableView()->selectRow(panel->tableView()->model()->rowCount() - 1);
                 panel->eventTable()->setFollowLive(true);
+                // The detail pane's new text asks for a layout pass; grab() would not wait.
+                QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
             }
             if (!screenshot.isEmpty() && !window.grab().save(screenshot))
                 printMessage(

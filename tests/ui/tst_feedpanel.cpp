@@ -268,7 +268,6 @@ private Q_SLOTS:
     void panel_grabConnectionTabLightAndDark();
 
     void detailPane_keepsJsonTokensAsSent();
-    void detailPane_headerWrapsInANarrowTab();
     void detailPane_invalidJsonShownRawWithWhere();
     void detailPane_copyIsTheOriginalCopyPrettyTheIndented();
     void table_selectionSurvivesEvictionUntilItsEventLeaves();
@@ -691,22 +690,6 @@ void tst_FeedPanel::detailPane_keepsJsonTokensAsSent()
     QCOMPARE(text, QString::fromUtf8(Sse::Json::reindent(json).text));
     QVERIFY(text.count(u'\n') >= keys.size());
     QVERIFY(pane.noteText().isEmpty());
-}
-
-void tst_FeedPanel::detailPane_headerWrapsInANarrowTab()
-{
-    // Beside the table, in a tab page: a long header goes on two lines rather than being cut.
-    ShownPanel shown(m_publisher->url(u"/events"_s));
-    QVERIFY(shown.exposed());
-    DetailPane *pane = shown.panel.detailPane();
-    QVERIFY(pane->width() < 500);
-    pane->setRecord(makeEvent("{}"_ba, "content_block_delta"_ba, "3f2b8c1e-9a4d-4c7b-8e21"_ba));
-    const auto *header = pane->findChild<QLabel *>(u"headerLabel"_s);
-    QVERIFY(header);
-    QVERIFY(header->heightForWidth(header->width()) > header->fontMetrics().height() * 3 / 2);
-    QTRY_VERIFY2(header->height() >= header->heightForWidth(header->width()),
-            qPrintable(u"%1 < %2"_s.arg(header->height())
-                               .arg(header->heightForWidth(header->width()))));
 }
 
 void tst_FeedPanel::detailPane_invalidJsonShownRawWithWhere()
