@@ -3,8 +3,8 @@
 #include "streamserver.h"
 
 #include "sselib/eventsource.h"
-#include "ui/eventfiltermodel.h"
-#include "ui/eventlogmodel.h"
+#include "ui/models/eventfiltermodel.h"
+#include "ui/models/eventlogmodel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

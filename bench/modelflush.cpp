@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // bench_modelflush: the cost of a flush into a full ring, for the log alone and under filters.
-#include "ui/eventfiltermodel.h"
-#include "ui/eventlogmodel.h"
+#include "ui/models/eventfiltermodel.h"
+#include "ui/models/eventlogmodel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -3,7 +3,7 @@
 #include "diagnostics.h"
 
 #include "contentdecoder.h"
-#include "statusfinding.h"
+#include "statusfinding_p.h"
 
 #include <QByteArrayList>
 #include <QCoreApplication>

@@ -4,8 +4,8 @@
 
 #include "contentdecoder.h"
 #include "jsontext.h"
-#include "logging.h"
-#include "networkpool.h"
+#include "logging_p.h"
+#include "networkpool_p.h"
 #include "parser.h"
 
 #include <QCoreApplication>

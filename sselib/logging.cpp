@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Logging categories of sselib; the chatty ones start at warnings.
-#include "logging.h"
+#include "logging_p.h"
 
 namespace Sse {
 Q_LOGGING_CATEGORY(lcSseParser, "ssedash.sselib.parser", QtWarningMsg)

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // A pool of network access managers, at most StreamsPerManager streams on each.
-#include "networkpool.h"
+#include "networkpool_p.h"
 
 #include <QCoreApplication>
 #include <QNetworkAccessManager>

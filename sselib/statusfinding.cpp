@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Sse::Diagnostics::statusFinding: what an HTTP status other than 200 means for a stream.
-#include "statusfinding.h"
+#include "statusfinding_p.h"
 
 #include <QCoreApplication>
 

@@ -2,14 +2,14 @@
 // The main window's event-log export, import and replay.
 #include "logactions.h"
 
-#include "eventfiltermodel.h"
-#include "exportdialog.h"
-#include "feed.h"
-#include "feedpanel.h"
 #include "mainwindow.h"
 
-#include "sselib/publisher.h"
-#include "sselib/replay.h"
+#include "sselib/publisher/publisher.h"
+#include "sselib/publisher/replay.h"
+#include "ui/dialogs/exportdialog.h"
+#include "ui/feedpanel/feedpanel.h"
+#include "ui/models/eventfiltermodel.h"
+#include "ui/models/feed.h"
 
 #include <QApplication>
 #include <QDir>

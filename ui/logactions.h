@@ -2,10 +2,9 @@
 // LogActions: the main window's event-log export, import and replay.
 #pragma once
 
-#include "logexportjob.h"
-
 #include "sselib/eventlog.h"
 #include "sselib/logexport.h"
+#include "ui/models/logexportjob.h"
 
 #include <QList>
 #include <QObject>

@@ -3,18 +3,18 @@
 #include "mainwindow.h"
 
 #include "appicon.h"
-#include "feeddialog.h"
-#include "feedlistdelegate.h"
-#include "feedpanel.h"
-#include "feedsettings.h"
 #include "logactions.h"
 #include "mainwindowactions.h"
-#include "publisherpanel.h"
-#include "publishersettings.h"
-#include "secretprompt.h"
-#include "timelinewidget.h"
 
-#include "sselib/publisher.h"
+#include "sselib/publisher/publisher.h"
+#include "ui/dialogs/feeddialog.h"
+#include "ui/dialogs/secretprompt.h"
+#include "ui/feedpanel/feedpanel.h"
+#include "ui/models/feedsettings.h"
+#include "ui/models/publishersettings.h"
+#include "ui/publisher/publisherpanel.h"
+#include "ui/timeline/timelinewidget.h"
+#include "ui/widgets/feedlistdelegate.h"
 
 #include <QAction>
 #include <QApplication>

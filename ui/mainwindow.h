@@ -2,11 +2,11 @@
 // MainWindow: the dashboard: a list of feeds, one FeedPanel each, the built-in publisher.
 #pragma once
 
-#include "feed.h"
-#include "logexportjob.h"
 #include "mainwindowactions.h"
 
 #include "sselib/logexport.h"
+#include "ui/models/feed.h"
+#include "ui/models/logexportjob.h"
 
 #include <QList>
 #include <QMainWindow>

@@ -4,8 +4,8 @@
 
 #include "consoleoutput.h"
 
-#include "sselib/publisher.h"
-#include "sselib/replay.h"
+#include "sselib/publisher/publisher.h"
+#include "sselib/publisher/replay.h"
 
 using namespace Qt::Literals::StringLiterals;
 

@@ -2,7 +2,7 @@
 // PublishOptions: the options of `ssedash-cli publish`, read from its arguments.
 #pragma once
 
-#include "sselib/publisheroptions.h"
+#include "sselib/publisher/publisheroptions.h"
 
 #include <QCoreApplication>
 #include <QString>

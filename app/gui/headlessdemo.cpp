@@ -4,7 +4,7 @@
 
 #include "app/cli/consoleoutput.h"
 #include "app/cli/monitorcommand.h"
-#include "sselib/publisher.h"
+#include "sselib/publisher/publisher.h"
 
 HeadlessDemo::HeadlessDemo(QObject *parent)
     : QObject(parent)

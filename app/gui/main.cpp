@@ -5,10 +5,10 @@
 #include "app/cli/consoleoutput.h"
 #include "app/cli/signalwatcher.h"
 #include "ui/appicon.h"
-#include "ui/eventtable.h"
-#include "ui/feedpanel.h"
-#include "ui/feedsettings.h"
+#include "ui/feedpanel/eventtable.h"
+#include "ui/feedpanel/feedpanel.h"
 #include "ui/mainwindow.h"
+#include "ui/models/feedsettings.h"
 #include "ui/translation.h"
 
 #include <QApplication>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Browser interop: headless Chromium runs the publisher's demo page against Sse::Publisher.
-#include "sselib/publisher.h"
+#include "sselib/publisher/publisher.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -4,7 +4,7 @@
 #include "tests/support/testserver.h"
 
 #include "sselib/eventsource.h"
-#include "sselib/networkpool.h"
+#include "sselib/networkpool_p.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>

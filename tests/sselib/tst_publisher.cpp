@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Tests for Sse::Publisher: Sse::EventSource, QNAM and raw sockets against it, on 127.0.0.1.
 #include "sselib/eventsource.h"
-#include "sselib/publisher.h"
-#include "sselib/tokenstreamer.h"
+#include "sselib/publisher/publisher.h"
+#include "sselib/publisher/tokenstreamer.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>

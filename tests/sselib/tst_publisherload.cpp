@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Load test for Sse::Publisher: 1,000 raw-socket subscribers on 127.0.0.1 get a run of events.
 #include "sselib/parser.h"
-#include "sselib/publisher.h"
+#include "sselib/publisher/publisher.h"
 
 #include <QElapsedTimer>
 #include <QFile>

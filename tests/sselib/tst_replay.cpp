@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Tests of Sse::Replay: a recorded log reaches a real EventSource in order, never early.
 #include "sselib/eventsource.h"
-#include "sselib/publisher.h"
-#include "sselib/replay.h"
+#include "sselib/publisher/publisher.h"
+#include "sselib/publisher/replay.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

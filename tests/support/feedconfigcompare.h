@@ -2,7 +2,7 @@
 // TestSupport::compareFeedConfigs(): every field of two FeedConfigs, for the ui tests.
 #pragma once
 
-#include "ui/feed.h"
+#include "ui/models/feed.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Tests of EventLogModel (ring buffer, batched inserts, display, anomalies) and EventFilterModel.
-#include "ui/eventfiltermodel.h"
-#include "ui/eventlogmodel.h"
+#include "ui/models/eventfiltermodel.h"
+#include "ui/models/eventlogmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QDateTime>

@@ -3,14 +3,14 @@
 // DetailPane.
 #include "tests/support/grab.h"
 
-#include "sselib/publisher.h"
-#include "sselib/tokenstreamer.h"
-#include "ui/detailpane.h"
-#include "ui/eventfiltermodel.h"
-#include "ui/feed.h"
-#include "ui/feedpanel.h"
-#include "ui/jsonhighlighter.h"
-#include "ui/sparkline.h"
+#include "sselib/publisher/publisher.h"
+#include "sselib/publisher/tokenstreamer.h"
+#include "ui/feedpanel/detailpane.h"
+#include "ui/feedpanel/feedpanel.h"
+#include "ui/feedpanel/jsonhighlighter.h"
+#include "ui/feedpanel/sparkline.h"
+#include "ui/models/eventfiltermodel.h"
+#include "ui/models/feed.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>

@@ -4,7 +4,7 @@
 #include "tests/support/wheel.h"
 
 #include "sselib/secrets.h"
-#include "ui/feeddialog.h"
+#include "ui/dialogs/feeddialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -7,17 +7,17 @@
 #include "tests/support/testserver.h"
 
 #include "sselib/jsontext.h"
-#include "sselib/publisher.h"
+#include "sselib/publisher/publisher.h"
+#include "sselib/publisher/tokenstreamer.h"
 #include "sselib/secrets.h"
-#include "sselib/tokenstreamer.h"
-#include "ui/connectionview.h"
-#include "ui/detailpane.h"
-#include "ui/eventfiltermodel.h"
-#include "ui/feed.h"
-#include "ui/feedpanel.h"
-#include "ui/llmview.h"
+#include "ui/feedpanel/connectionview.h"
+#include "ui/feedpanel/detailpane.h"
+#include "ui/feedpanel/feedpanel.h"
+#include "ui/feedpanel/llmview.h"
 #include "ui/mainwindow.h"
-#include "ui/timelinewidget.h"
+#include "ui/models/eventfiltermodel.h"
+#include "ui/models/feed.h"
+#include "ui/timeline/timelinewidget.h"
 
 #include <QAction>
 #include <QApplication>

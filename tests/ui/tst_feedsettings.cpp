@@ -3,7 +3,7 @@
 #include "tests/support/feedconfigcompare.h"
 
 #include "sselib/secrets.h"
-#include "ui/feedsettings.h"
+#include "ui/models/feedsettings.h"
 
 #include <QFile>
 #include <QProcess>

@@ -6,16 +6,16 @@
 
 #include "sselib/eventlog.h"
 #include "sselib/logexport.h"
-#include "sselib/publisher.h"
-#include "ui/eventfiltermodel.h"
-#include "ui/exportdialog.h"
-#include "ui/feeddialog.h"
-#include "ui/feedlistdelegate.h"
-#include "ui/feedpanel.h"
-#include "ui/logexportjob.h"
+#include "sselib/publisher/publisher.h"
+#include "ui/dialogs/exportdialog.h"
+#include "ui/dialogs/feeddialog.h"
+#include "ui/feedpanel/feedpanel.h"
 #include "ui/mainwindow.h"
-#include "ui/publisherpanel.h"
-#include "ui/timelinewidget.h"
+#include "ui/models/eventfiltermodel.h"
+#include "ui/models/logexportjob.h"
+#include "ui/publisher/publisherpanel.h"
+#include "ui/timeline/timelinewidget.h"
+#include "ui/widgets/feedlistdelegate.h"
 
 #include <QAction>
 #include <QClipboard>

@@ -3,8 +3,8 @@
 #include "tests/support/wheel.h"
 
 #include "sselib/eventsource.h"
-#include "sselib/publisher.h"
-#include "ui/publisherpanel.h"
+#include "sselib/publisher/publisher.h"
+#include "ui/publisher/publisherpanel.h"
 
 #include <QComboBox>
 #include <QLabel>

@@ -3,9 +3,9 @@
 #include "tests/support/palettes.h"
 
 #include "sselib/eventsource.h"
-#include "ui/connectionhistory.h"
-#include "ui/timelinewidget.h"
-#include "ui/timemapping.h"
+#include "ui/models/connectionhistory.h"
+#include "ui/models/timemapping.h"
+#include "ui/timeline/timelinewidget.h"
 
 #include <QApplication>
 #include <QImage>

@@ -3,10 +3,10 @@
 #include "sselib/diagnostics.h"
 #include "sselib/eventsource.h"
 #include "sselib/logexport.h"
-#include "ui/exportdialog.h"
-#include "ui/feeddialog.h"
+#include "ui/dialogs/exportdialog.h"
+#include "ui/dialogs/feeddialog.h"
 #include "ui/mainwindow.h"
-#include "ui/publisherpanel.h"
+#include "ui/publisher/publisherpanel.h"
 #include "ui/translation.h"
 
 #include <QAbstractButton>
