@@ -5,16 +5,24 @@
 #include "sselib/eventsource.h"
 #include "ui/models/connectionhistory.h"
 #include "ui/models/timemapping.h"
+#include "ui/timeline/timelinelayout.h"
+#include "ui/timeline/timelinepainter.h"
+#include "ui/timeline/timelinescene.h"
 #include "ui/timeline/timelinewidget.h"
 
 #include <QApplication>
+#include <QHelpEvent>
 #include <QImage>
+#include <QMetaEnum>
+#include <QPainter>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
+#include <QToolTip>
 #include <QWheelEvent>
 
+#include <array>
 #include <cmath>
 #include <memory>
 
@@ -23,6 +31,7 @@ using namespace Qt::Literals::StringLiterals;
 using ReadyState = ConnectionHistory::ReadyState;
 using ReconnectReason = ConnectionHistory::ReconnectReason;
 using Marker = ConnectionHistory::Marker;
+using Lane = TimelineLayout::Lane;
 
 namespace {
 
@@ -149,6 +158,21 @@ void fillRealisticHistory(ConnectionHistory &history, qint64 start)
     events(t + 14'000, t + 30'000, 5);
 }
 
+// Where a lane of `widget` lies: the layout it paints with.
+QRect laneRect(const TimelineWidget &widget, Lane lane)
+{
+    return TimelineLayout::compute(widget.font(), widget.size()).lane(lane).toRect();
+}
+
+// What the tooltip at pos says, asked as a hovering pointer asks: empty where the widget declines
+// the tooltip event (nothing to explain there).
+QString toolTipAt(TimelineWidget &widget, const QPoint &pos)
+{
+    QHelpEvent help(QEvent::ToolTip, pos, widget.mapToGlobal(pos));
+    QApplication::sendEvent(&widget, &help);
+    return help.isAccepted() ? QToolTip::text() : QString();
+}
+
 // A timeline over `history`, 600 pixels wide, shown; tests wait for it to be exposed.
 std::unique_ptr<TimelineWidget> shownTimeline(ConnectionHistory &history)
 {
@@ -195,6 +219,10 @@ private Q_SLOTS:
     void history_attach_refusedConnectionIsTransient();
     void history_attach_errorStatusIsFatal();
     void history_attach_streamRecordsOpenEventsAndRetry();
+
+    // TimelineLayout, TimelinePainter
+    void layout_lanesStackTopToBottom();
+    void painter_paintsASceneAsTheWidgetDoes();
 
     // TimelineWidget
     void widget_paintsStateColoursWhereTheSpansAre();
@@ -775,6 +803,75 @@ void tst_Timeline::history_attach_streamRecordsOpenEventsAndRetry()
     QVERIFY(!history.spans().back().isOngoing());
 }
 
+// --- TimelineLayout, TimelinePainter ---
+
+void tst_Timeline::layout_lanesStackTopToBottom()
+{
+    const QFont font = QApplication::font();
+    const QSize hint = TimelineLayout::sizeHint(font);
+    QVERIFY(TimelineLayout::minimumSizeHint(font).height() < hint.height());
+    const TimelineLayout layout = TimelineLayout::compute(font, QSize(640, hint.height()));
+    const std::array<Lane, TimelineLayout::LaneCount> order = {
+            Lane::Request, Lane::Reconnect, Lane::State, Lane::Density, Lane::Axis};
+    double bottom = 0;
+    for (const Lane lane : order) {
+        const QRectF rect = layout.lane(lane);
+        QCOMPARE(rect, layout.lanes[size_t(lane)]);
+        QCOMPARE(rect.left(), 0.0);
+        QCOMPARE(rect.width(), 640.0);
+        QVERIFY2(rect.height() > 0 && rect.top() >= bottom,
+                QMetaEnum::fromType<Lane>().valueToKey(int(lane)));
+        bottom = rect.bottom();
+    }
+    QVERIFY(bottom <= hint.height());
+
+    // A taller timeline gives the extra height to the events per second only.
+    const TimelineLayout taller = TimelineLayout::compute(font, QSize(640, hint.height() + 40));
+    QCOMPARE(taller.lane(Lane::Density).height(), layout.lane(Lane::Density).height() + 40);
+    QCOMPARE(taller.lane(Lane::State), layout.lane(Lane::State));
+    QCOMPARE(taller.lane(Lane::Axis).height(), layout.lane(Lane::Axis).height());
+}
+
+void tst_Timeline::painter_paintsASceneAsTheWidgetDoes()
+{
+    const qint64 start = T0;
+    ConnectionHistory history;
+    history.setClock([start] { return start + 112'000; });
+    fillRealisticHistory(history, start);
+    const std::unique_ptr<TimelineWidget> shown = shownTimeline(history);
+    TimelineWidget &widget = *shown;
+    QVERIFY(QTest::qWaitForWindowExposed(&widget));
+    widget.markTime(start + 61'000);
+    const QImage grabbed = widget.grab().toImage();
+
+    // The painters read a value, not the widget: a scene made from what the widget shows paints
+    // the same pixels.
+    TimelineScene scene;
+    scene.mapping = widget.mapping();
+    scene.history = &history;
+    scene.palette = widget.palette();
+    scene.font = widget.font();
+    scene.rect = widget.rect();
+    scene.layout = TimelineLayout::compute(widget.font(), widget.size());
+    scene.nowMs = history.now();
+    scene.markMs = widget.markedTime();
+    scene.emptyText = widget.emptyText();
+    scene.followLive = widget.followsLive();
+    scene.hasFocus = widget.hasFocus();
+    const auto paint = [&grabbed](const TimelineScene &scene) {
+        QImage image(grabbed.size(), grabbed.format());
+        image.setDevicePixelRatio(grabbed.devicePixelRatio());
+        QPainter painter(&image);
+        TimelinePainter(scene).paint(painter);
+        return image;
+    };
+    QCOMPARE(paint(scene), grabbed);
+
+    // And only the scene: another one paints otherwise.
+    scene.markMs.reset();
+    QVERIFY(paint(scene) != grabbed);
+}
+
 // --- TimelineWidget ---
 
 void tst_Timeline::widget_paintsStateColoursWhereTheSpansAre()
@@ -795,7 +892,7 @@ void tst_Timeline::widget_paintsStateColoursWhereTheSpansAre()
 
     const QImage image = widget.grab().toImage().convertToFormat(QImage::Format_RGB32);
     const double ratio = image.devicePixelRatio();
-    const QRect lane = widget.laneRect(TimelineWidget::StateLane);
+    const QRect lane = laneRect(widget, Lane::State);
     const auto hasColour = [&](int x, const QColor &colour) {
         for (int y = lane.top(); y <= lane.bottom(); ++y) {
             if (image.pixel(int(x * ratio), int(y * ratio)) == colour.rgb())
@@ -912,7 +1009,7 @@ void tst_Timeline::widget_dragPansAndStopsFollowing()
 
     const double startBefore = widget.mapping().startMs;
     const double scale = widget.mapping().msPerPixel;
-    const int y = widget.laneRect(TimelineWidget::StateLane).center().y();
+    const int y = laneRect(widget, Lane::State).center().y();
     QTest::mousePress(&widget, Qt::LeftButton, {}, QPoint(300, y));
     QTest::mouseMove(&widget, QPoint(340, y));
     QTest::mouseMove(&widget, QPoint(380, y));
@@ -974,35 +1071,35 @@ void tst_Timeline::widget_toolTips()
     widget.resize(600, widget.sizeHint().height());
     widget.setVisibleRange(T0, T0 + 30'000); // 50 ms per pixel
     const TimeMapping &mapping = widget.mapping();
-    const auto at = [&](qint64 ms, TimelineWidget::Lane lane) {
-        return QPoint(int(std::lround(mapping.x(ms))), widget.laneRect(lane).center().y());
+    const auto at = [&](qint64 ms, Lane lane) {
+        return QPoint(int(std::lround(mapping.x(ms))), laneRect(widget, lane).center().y());
     };
 
-    const QString request = widget.toolTipAt(at(T0 + 1000, TimelineWidget::RequestLane));
+    const QString request = toolTipAt(widget, at(T0 + 1000, Lane::Request));
     QVERIFY2(request.contains(u"Request #3, Last-Event-ID: 42"_s), qPrintable(request));
     QVERIFY(!request.contains(u"#4"_s));
-    QCOMPARE(widget.toolTipAt(at(T0 + 1000 + 4 * 50, TimelineWidget::RequestLane)), request);
-    QVERIFY(widget.toolTipAt(at(T0 + 3000, TimelineWidget::RequestLane)).isEmpty());
+    QCOMPARE(toolTipAt(widget, at(T0 + 1000 + 4 * 50, Lane::Request)), request);
+    QVERIFY(toolTipAt(widget, at(T0 + 3000, Lane::Request)).isEmpty());
 
-    const QString retry = widget.toolTipAt(at(T0 + 14'300, TimelineWidget::ReconnectLane));
+    const QString retry = toolTipAt(widget, at(T0 + 14'300, Lane::Reconnect));
     QVERIFY2(retry.contains(u"Reconnect in 3000 ms (retry:)"_s), qPrintable(retry));
 
-    const QString fatal = widget.toolTipAt(at(T0 + 17'400, TimelineWidget::ReconnectLane));
+    const QString fatal = toolTipAt(widget, at(T0 + 17'400, Lane::Reconnect));
     QVERIFY2(fatal.contains(u"Fatal error (HTTP 503): HTTP 503 Service Unavailable"_s),
             qPrintable(fatal));
     QVERIFY2(fatal.contains(u"Reconnect in 5000 ms (manual re-init)"_s), qPrintable(fatal));
 
-    const QString open = widget.toolTipAt(at(T0 + 8000, TimelineWidget::StateLane));
+    const QString open = toolTipAt(widget, at(T0 + 8000, Lane::State));
     QVERIFY2(open.startsWith(u"OPEN for 12.3 s\nreadyState 1, "_s), qPrintable(open));
-    const QString closed = widget.toolTipAt(at(T0 + 20'000, TimelineWidget::StateLane));
+    const QString closed = toolTipAt(widget, at(T0 + 20'000, Lane::State));
     QVERIFY2(closed.startsWith(u"CLOSED for 12.6 s\nreadyState 2, since "_s), qPrintable(closed));
 
-    const QString density = widget.toolTipAt(at(T0 + 5500, TimelineWidget::DensityLane));
+    const QString density = toolTipAt(widget, at(T0 + 5500, Lane::Density));
     QVERIFY2(density.startsWith(u"7 event(s) in the second from "_s), qPrintable(density));
 
-    QVERIFY(widget.toolTipAt(QPoint(300, -5)).isEmpty());
+    QVERIFY(toolTipAt(widget, QPoint(300, -5)).isEmpty());
     widget.setHistory(nullptr);
-    QVERIFY(widget.toolTipAt(at(T0 + 1000, TimelineWidget::RequestLane)).isEmpty());
+    QVERIFY(toolTipAt(widget, at(T0 + 1000, Lane::Request)).isEmpty());
     QVERIFY(!widget.grab().isNull()); // paints its empty state
 }
 
@@ -1022,7 +1119,7 @@ void tst_Timeline::widget_saysWhatIsGoingOnWhenEmpty()
     const auto darkPixelsInLane = [&widget] {
         const QImage image = widget.grab().toImage().convertToFormat(QImage::Format_RGB32);
         const double ratio = image.devicePixelRatio();
-        const QRect lane = widget.laneRect(TimelineWidget::DensityLane);
+        const QRect lane = laneRect(widget, Lane::Density);
         const int base = widget.palette().color(QPalette::Base).lightness();
         int dark = 0;
         for (int y = lane.top(); y <= lane.bottom(); ++y) {
@@ -1062,8 +1159,8 @@ void tst_Timeline::widget_markTimeCentresAndMarks()
     const QImage image = widget.grab().toImage().convertToFormat(QImage::Format_RGB32);
     const double ratio = image.devicePixelRatio();
     const QColor mark = widget.palette().color(QPalette::Highlight);
-    const int top = widget.laneRect(TimelineWidget::RequestLane).top();
-    const int bottom = widget.laneRect(TimelineWidget::DensityLane).bottom();
+    const int top = laneRect(widget, Lane::Request).top();
+    const int bottom = laneRect(widget, Lane::Density).bottom();
     int marked = 0;
     for (int y = top; y <= bottom; ++y)
         marked += image.pixel(int(300 * ratio), int(y * ratio)) == mark.rgb() ? 1 : 0;
@@ -1097,7 +1194,7 @@ void tst_Timeline::widget_paintsRealisticHistory()
         QVERIFY(!image.isNull());
 
         // Something of each state shows.
-        const QRect lane = widget.laneRect(TimelineWidget::StateLane);
+        const QRect lane = laneRect(widget, Lane::State);
         const double ratio = image.devicePixelRatio();
         for (const ReadyState state :
                 {ReadyState::Connecting, ReadyState::Open, ReadyState::Closed}) {
@@ -1150,8 +1247,7 @@ void tst_Timeline::widget_paints20000MarkersQuickly()
     const QString path = qEnvironmentVariable("SSEDASH_TIMELINE_PNG");
     if (!path.isEmpty())
         QVERIFY(image.save(QString(path).replace(u".png"_s, u"-dense.png"_s)));
-    QVERIFY(!widget.toolTipAt(
-                           QPoint(500, widget.laneRect(TimelineWidget::RequestLane).center().y()))
+    QVERIFY(!toolTipAt(widget, QPoint(500, laneRect(widget, Lane::Request).center().y()))
                      .isEmpty());
 }
 

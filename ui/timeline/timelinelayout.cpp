@@ -49,16 +49,19 @@ TimelineLayout TimelineLayout::compute(const QFont &font, const QSize &size)
     const double w = size.width();
 
     TimelineLayout l;
+    const auto place = [&l, w](Lane lane, double y, double height) {
+        l.lanes[std::size_t(lane)] = QRectF(0, y, w, height);
+    };
     double y = top;
-    l.lanes[TimelineWidget::RequestLane] = QRectF(0, y, w, row);
+    place(Lane::Request, y, row);
     y += row;
-    l.lanes[TimelineWidget::ReconnectLane] = QRectF(0, y, w, row);
+    place(Lane::Reconnect, y, row);
     y += row + gap;
-    l.lanes[TimelineWidget::StateLane] = QRectF(0, y, w, state);
+    place(Lane::State, y, state);
     y += state + gap;
-    l.lanes[TimelineWidget::DensityLane] = QRectF(0, y, w, density);
+    place(Lane::Density, y, density);
     y += density;
-    l.lanes[TimelineWidget::AxisLane] = QRectF(0, y, w, axis);
+    place(Lane::Axis, y, axis);
     return l;
 }
 

@@ -5,6 +5,8 @@
 #include "timelinestyle.h"
 #include "timelinetext.h"
 
+#include "ui/models/connectionhistory.h"
+
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
@@ -19,6 +21,7 @@ namespace {
 
 using Marker = ConnectionHistory::Marker;
 using ErrorKind = Sse::SourceError::Kind;
+using Lane = TimelineLayout::Lane;
 
 constexpr double ClusterWidthPx = 10.0; // markers closer than this share glyphs and a label
 constexpr double GlyphStepPx = 9.0;
@@ -125,17 +128,20 @@ void drawGlyph(QPainter &painter, Glyph glyph, const QPointF &c, const TimelineM
 
 } // namespace
 
-void TimelineMarkerPainter::paint(QPainter &painter, const ConnectionHistory &history,
-        const TimeMapping &mapping, const TimelineLayout &layout, double width,
-        const QPalette &palette, const QFont &font)
+void TimelineMarkerPainter::paint(QPainter &painter, const TimelineScene &scene)
 {
+    if (!scene.history)
+        return;
+    const ConnectionHistory &history = *scene.history;
+    const TimeMapping &mapping = scene.mapping;
+    const QPalette &palette = scene.palette;
     const TimelineMarkerColors colors = TimelineStyle::markerColors(palette);
-    const QFont small = TimelineStyle::smallFont(font);
+    const QFont small = TimelineStyle::smallFont(scene.font);
     const QFontMetricsF metrics(small);
     painter.setFont(small);
     painter.setRenderHint(QPainter::Antialiasing, true);
 
-    const double w = width;
+    const double w = scene.width();
     const double margin = 8.0 * mapping.msPerPixel;
     const TimeRange visible = mapping.visibleRange();
     const auto markers =
@@ -160,7 +166,7 @@ void TimelineMarkerPainter::paint(QPainter &painter, const ConnectionHistory &hi
             // The wait itself: a bracket from the decision to the planned request.
             const double until = mapping.x(marker.timeMs + marker.delayMs);
             if (until - x > 12.0 && until > 0 && x < w) {
-                const double y = layout.lanes[TimelineWidget::ReconnectLane].bottom() - 1.5;
+                const double y = scene.layout.lane(Lane::Reconnect).bottom() - 1.5;
                 painter.setPen(QPen(delayColor, 1.0, Qt::DotLine));
                 painter.drawLine(QPointF(x + 5.0, y), QPointF(std::min(until, w + 1.0), y));
                 painter.setPen(QPen(delayColor, 1.0));
@@ -181,8 +187,7 @@ void TimelineMarkerPainter::paint(QPainter &painter, const ConnectionHistory &hi
     const double minLabelWidth = metrics.horizontalAdvance(u"#1"_s);
     for (size_t row = 0; row < rows.size(); ++row) {
         const std::vector<Cluster> &clusters = rows[row];
-        const QRectF lane = layout.lanes[row == 0 ? TimelineWidget::RequestLane
-                                                  : TimelineWidget::ReconnectLane];
+        const QRectF lane = scene.layout.lane(row == 0 ? Lane::Request : Lane::Reconnect);
         const double cy = lane.center().y();
         for (size_t i = 0; i < clusters.size(); ++i) {
             const Cluster &cluster = clusters[i];

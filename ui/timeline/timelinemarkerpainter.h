@@ -2,14 +2,9 @@
 // TimelineMarkerPainter: paints the marker rows of the connection timeline.
 #pragma once
 
-#include "timelinelayout.h"
-
-#include "ui/models/connectionhistory.h"
-#include "ui/models/timemapping.h"
+#include "timelinescene.h"
 
 #include <QCoreApplication>
-#include <QFont>
-#include <QPalette>
 
 QT_BEGIN_NAMESPACE
 class QPainter;
@@ -26,8 +21,6 @@ class TimelineMarkerPainter final
 public:
     TimelineMarkerPainter() = delete;
 
-    /// Paints the markers of `history` that `mapping` shows, in a strip `width` pixels wide.
-    static void paint(QPainter &painter, const ConnectionHistory &history,
-            const TimeMapping &mapping, const TimelineLayout &layout, double width,
-            const QPalette &palette, const QFont &font);
+    /// Paints the markers of the scene's history that its mapping shows; nothing without one.
+    static void paint(QPainter &painter, const TimelineScene &scene);
 };

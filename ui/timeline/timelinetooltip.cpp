@@ -3,7 +3,6 @@
 #include "timelinetooltip.h"
 
 #include "timelinetext.h"
-#include "timelinewidget.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -18,6 +17,7 @@ using namespace Qt::Literals::StringLiterals;
 namespace {
 
 using Marker = ConnectionHistory::Marker;
+using Lane = TimelineLayout::Lane;
 
 constexpr qint64 Second = 1000;
 constexpr double HoverTolerancePx = 6.0;
@@ -88,18 +88,17 @@ QString TimelineToolTip::text(const ConnectionHistory &history, const TimeMappin
     const double x = pos.x();
     const qint64 t = mapping.ms(x);
 
-    for (const TimelineWidget::Lane lane :
-            {TimelineWidget::RequestLane, TimelineWidget::ReconnectLane}) {
-        if (layout.lanes[lane].contains(pos))
-            return markersText(history, mapping, lane == TimelineWidget::RequestLane ? 0 : 1, t);
+    for (const Lane lane : {Lane::Request, Lane::Reconnect}) {
+        if (layout.lane(lane).contains(pos))
+            return markersText(history, mapping, lane == Lane::Request ? 0 : 1, t);
     }
-    if (layout.lanes[TimelineWidget::StateLane].contains(pos)) {
+    if (layout.lane(Lane::State).contains(pos)) {
         const auto span = history.spanAt(t);
         return span ? TimelineText::span(*span, history.now()) : QString();
     }
-    if (layout.lanes[TimelineWidget::DensityLane].contains(pos))
+    if (layout.lane(Lane::Density).contains(pos))
         return densityText(history, mapping, x);
-    if (layout.lanes[TimelineWidget::AxisLane].contains(pos))
+    if (layout.lane(Lane::Axis).contains(pos))
         return QLocale().toString(QDateTime::fromMSecsSinceEpoch(t), u"yyyy-MM-dd hh:mm:ss.zzz"_s);
     return {};
 }

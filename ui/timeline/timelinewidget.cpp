@@ -4,6 +4,7 @@
 
 #include "timelinelayout.h"
 #include "timelinepainter.h"
+#include "timelinescene.h"
 #include "timelinestyle.h"
 #include "timelinetext.h"
 #include "timelinetooltip.h"
@@ -162,11 +163,21 @@ TimelineLayout TimelineWidget::layout() const
     return TimelineLayout::compute(font(), size());
 }
 
-QRect TimelineWidget::laneRect(Lane lane) const
+TimelineScene TimelineWidget::scene() const
 {
-    if (lane < 0 || lane >= LaneCount)
-        return {};
-    return layout().lanes[lane].toRect();
+    TimelineScene scene;
+    scene.mapping = m_mapping;
+    scene.history = m_history;
+    scene.palette = palette();
+    scene.font = font();
+    scene.rect = rect();
+    scene.layout = layout();
+    scene.nowMs = now();
+    scene.markMs = m_markMs;
+    scene.emptyText = emptyText();
+    scene.followLive = m_followLive;
+    scene.hasFocus = hasFocus();
+    return scene;
 }
 
 QSize TimelineWidget::sizeHint() const
@@ -203,7 +214,7 @@ void TimelineWidget::paintEvent(QPaintEvent *event)
         m_mapping.followLive(now());
 
     QPainter painter(this);
-    TimelinePainter(*this, now()).paint(painter);
+    TimelinePainter(scene()).paint(painter);
 }
 
 QString TimelineWidget::toolTipAt(const QPoint &pos) const

@@ -12,13 +12,15 @@
 #include <optional>
 
 struct TimelineLayout;
+struct TimelineScene;
 
 /// Paints one feed's connection history, time running left to right: a lane of ready-state
 /// spans (CONNECTING, OPEN, CLOSED), marker rows above it (requests and responses; scheduled
 /// reconnects and errors), events per second below it and a time axis. The wheel zooms around
 /// the pointer, a drag pans, a double-click follows live again. Only shows: the history
-/// records, TimeMapping does the time-to-pixel arithmetic, TimelinePainter paints a frame and
-/// TimelineToolTip words the tooltips.
+/// records, TimeMapping does the time-to-pixel arithmetic, TimelinePainter paints a frame (a
+/// TimelineScene the widget hands it), TimelineLayout places the lanes and TimelineToolTip words
+/// the tooltips.
 class TimelineWidget final : public QWidget
 {
     Q_OBJECT
@@ -26,24 +28,11 @@ class TimelineWidget final : public QWidget
     Q_PROPERTY(bool followLive READ followsLive WRITE setFollowLive NOTIFY followLiveChanged)
 
 public:
-    /// The horizontal strips of the widget, top to bottom.
-    enum Lane {
-        RequestLane, ///< requests and responses
-        ReconnectLane, ///< scheduled reconnects and errors
-        StateLane, ///< ready-state spans
-        DensityLane, ///< events per second
-        AxisLane, ///< tick labels and the live badge
-        LaneCount
-    };
-    Q_ENUM(Lane)
-
     explicit TimelineWidget(QWidget *parent = nullptr);
     ~TimelineWidget() override;
 
     /// Shows `history` (not owned; may be null).
     void setHistory(ConnectionHistory *history);
-
-    [[nodiscard]] ConnectionHistory *history() const { return m_history; }
 
     [[nodiscard]] const TimeMapping &mapping() const { return m_mapping; }
 
@@ -70,9 +59,6 @@ public:
     /// otherwise.
     [[nodiscard]] QString emptyText() const;
 
-    [[nodiscard]] QRect laneRect(Lane lane) const;
-    /// What the tooltip at pos says; empty where there is nothing to explain.
-    [[nodiscard]] QString toolTipAt(const QPoint &pos) const;
     /// The fill of a ready-state span, for the current palette.
     [[nodiscard]] QColor stateColor(ConnectionHistory::ReadyState state) const;
     /// The colour of a readyState on a palette: one scheme for the whole dashboard.
@@ -102,6 +88,10 @@ protected:
 
 private:
     [[nodiscard]] TimelineLayout layout() const;
+    /// What a frame shows now, for TimelinePainter.
+    [[nodiscard]] TimelineScene scene() const;
+    /// What the tooltip at pos says; empty where there is nothing to explain.
+    [[nodiscard]] QString toolTipAt(const QPoint &pos) const;
     [[nodiscard]] qint64 now() const;
     void zoomBy(double factor, double anchorX);
     void panBy(double dx);
