@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Tests of FeedDialog: config round trips, validation, modes and masked secret headers.
+#include "tests/support/child.h"
 #include "tests/support/feedconfigcompare.h"
 #include "tests/support/wheel.h"
 
@@ -23,6 +24,7 @@
 using namespace Qt::Literals::StringLiterals;
 using namespace std::chrono_literals;
 using Mode = FeedDialog::Mode;
+using TestSupport::child;
 
 Q_DECLARE_METATYPE(FeedConfig)
 
@@ -68,6 +70,7 @@ private Q_SLOTS:
     void body_disabledForGet();
     void policy_enablesItsFields();
     void widgets_haveObjectNames();
+    void childHelper_failsNamingWhatIsThere();
     void wheel_leavesUnfocusedBoxesAlone();
     void missingSecret_isARowUntilGivenAValue();
 };
@@ -150,35 +153,40 @@ void tst_FeedDialog::validate_rejectsBadUrls()
     QFETCH(QString, url);
     QFETCH(QString, mentions);
     FeedDialog dialog(Mode::Add);
+    auto *tabWidget = child<QTabWidget>(&dialog, u"tabs"_s);
+    auto *urlEdit = child<QLineEdit>(&dialog, u"urlEdit"_s);
+    auto *errorLabel = child<QLabel>(&dialog, u"errorLabel"_s);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-    dialog.tabWidget()->setCurrentIndex(3);
-    dialog.urlEdit()->setText(url);
+    tabWidget->setCurrentIndex(3);
+    urlEdit->setText(url);
     QVERIFY(!dialog.validate());
     QVERIFY2(dialog.errorText().contains(mentions), qPrintable(dialog.errorText()));
-    QVERIFY(dialog.errorLabel()->isVisible());
-    QCOMPARE(dialog.tabWidget()->currentIndex(), 0); // the tab with the URL is shown
+    QVERIFY(errorLabel->isVisible());
+    QCOMPARE(tabWidget->currentIndex(), 0); // the tab with the URL is shown
 
-    dialog.urlEdit()->setText(u"https://example.com/events"_s);
+    urlEdit->setText(u"https://example.com/events"_s);
     QVERIFY(dialog.validate());
-    QVERIFY(!dialog.errorLabel()->isVisible());
+    QVERIFY(!errorLabel->isVisible());
 }
 
 void tst_FeedDialog::validate_rejectsBadHeaderAndMethod()
 {
     FeedDialog dialog(Mode::Add);
+    auto *tabWidget = child<QTabWidget>(&dialog, u"tabs"_s);
+    auto *methodBox = child<QComboBox>(&dialog, u"methodBox"_s);
     FeedConfig config = baseConfig();
     config.options.headers = {{"Bad Name", "x"}};
     dialog.setConfig(config);
     QVERIFY(!dialog.validate());
     QVERIFY2(dialog.errorText().contains(u"Bad Name"_s), qPrintable(dialog.errorText()));
-    QCOMPARE(dialog.tabWidget()->currentIndex(), 1);
+    QCOMPARE(tabWidget->currentIndex(), 1);
 
     dialog.setConfig(baseConfig());
-    dialog.methodBox()->setEditText(u"PO ST"_s);
+    methodBox->setEditText(u"PO ST"_s);
     QVERIFY(!dialog.validate());
     QVERIFY2(dialog.errorText().contains(u"PO ST"_s), qPrintable(dialog.errorText()));
-    dialog.methodBox()->setEditText(u"report"_s);
+    methodBox->setEditText(u"report"_s);
     QVERIFY(dialog.validate());
     QCOMPARE(dialog.config().options.method, "REPORT"_ba);
 }
@@ -186,16 +194,19 @@ void tst_FeedDialog::validate_rejectsBadHeaderAndMethod()
 void tst_FeedDialog::accept_refusesInvalidInput()
 {
     FeedDialog dialog(Mode::Add);
+    auto *urlEdit = child<QLineEdit>(&dialog, u"urlEdit"_s);
+    auto *errorLabel = child<QLabel>(&dialog, u"errorLabel"_s);
+    auto *buttonBox = child<QDialogButtonBox>(&dialog, u"buttons"_s);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-    dialog.urlEdit()->setText(u"ftp://example.com/"_s);
-    dialog.buttonBox()->button(QDialogButtonBox::Ok)->click();
+    urlEdit->setText(u"ftp://example.com/"_s);
+    buttonBox->button(QDialogButtonBox::Ok)->click();
     QVERIFY(dialog.isVisible());
-    QVERIFY(dialog.errorLabel()->isVisible());
+    QVERIFY(errorLabel->isVisible());
     QVERIFY(!dialog.errorText().isEmpty());
 
-    dialog.urlEdit()->setText(u"http://127.0.0.1:1/events"_s);
-    dialog.buttonBox()->button(QDialogButtonBox::Ok)->click();
+    urlEdit->setText(u"http://127.0.0.1:1/events"_s);
+    buttonBox->button(QDialogButtonBox::Ok)->click();
     QVERIFY(!dialog.isVisible());
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
 }
@@ -203,22 +214,27 @@ void tst_FeedDialog::accept_refusesInvalidInput()
 void tst_FeedDialog::ctrlReturn_accepts()
 {
     FeedDialog dialog(Mode::Add);
+    auto *tabWidget = child<QTabWidget>(&dialog, u"tabs"_s);
+    auto *urlEdit = child<QLineEdit>(&dialog, u"urlEdit"_s);
+    auto *methodBox = child<QComboBox>(&dialog, u"methodBox"_s);
+    auto *bodyEdit = child<QPlainTextEdit>(&dialog, u"bodyEdit"_s);
+    auto *errorLabel = child<QLabel>(&dialog, u"errorLabel"_s);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-    dialog.methodBox()->setCurrentText(u"POST"_s);
-    dialog.tabWidget()->setCurrentIndex(1);
-    dialog.bodyEdit()->setFocus();
-    QTest::keyClick(dialog.bodyEdit(), Qt::Key_Return, Qt::ControlModifier);
+    methodBox->setCurrentText(u"POST"_s);
+    tabWidget->setCurrentIndex(1);
+    bodyEdit->setFocus();
+    QTest::keyClick(bodyEdit, Qt::Key_Return, Qt::ControlModifier);
     QVERIFY(dialog.isVisible()); // no URL yet
-    QVERIFY(dialog.errorLabel()->isVisible());
+    QVERIFY(errorLabel->isVisible());
 
-    dialog.urlEdit()->setText(u"https://example.com/events"_s);
-    dialog.tabWidget()->setCurrentIndex(1);
-    dialog.bodyEdit()->setFocus();
-    QTest::keyClick(dialog.bodyEdit(), Qt::Key_Return, Qt::ControlModifier);
+    urlEdit->setText(u"https://example.com/events"_s);
+    tabWidget->setCurrentIndex(1);
+    bodyEdit->setFocus();
+    QTest::keyClick(bodyEdit, Qt::Key_Return, Qt::ControlModifier);
     QVERIFY(!dialog.isVisible());
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
-    QVERIFY(!dialog.bodyEdit()->toPlainText().contains(u'\n'));
+    QVERIFY(!bodyEdit->toPlainText().contains(u'\n'));
 }
 
 void tst_FeedDialog::modes_setTitleAndName_data()
@@ -237,10 +253,11 @@ void tst_FeedDialog::modes_setTitleAndName()
     QFETCH(QString, title);
     QFETCH(QString, name);
     FeedDialog dialog(mode);
+    auto *nameEdit = child<QLineEdit>(&dialog, u"nameEdit"_s);
     QCOMPARE(dialog.mode(), mode);
     dialog.setConfig(baseConfig());
     QCOMPARE(dialog.windowTitle(), title);
-    QCOMPARE(dialog.nameEdit()->text(), name);
+    QCOMPARE(nameEdit->text(), name);
     QCOMPARE(dialog.config().name, name);
     QCOMPARE(dialog.config().options.headers, baseConfig().options.headers);
 }
@@ -248,7 +265,8 @@ void tst_FeedDialog::modes_setTitleAndName()
 void tst_FeedDialog::emptyName_comesFromUrl()
 {
     FeedDialog dialog(Mode::Add);
-    dialog.urlEdit()->setText(u"http://example.com/a/b"_s);
+    auto *urlEdit = child<QLineEdit>(&dialog, u"urlEdit"_s);
+    urlEdit->setText(u"http://example.com/a/b"_s);
     QVERIFY(dialog.validate());
     QCOMPARE(dialog.config().name, u"example.com/a/b"_s);
 }
@@ -256,11 +274,13 @@ void tst_FeedDialog::emptyName_comesFromUrl()
 void tst_FeedDialog::secretValue_maskedUnlessShown()
 {
     FeedDialog dialog(Mode::Edit);
+    auto *headersTable = child<QTableWidget>(&dialog, u"headersTable"_s);
+    auto *showSecretsBox = child<QCheckBox>(&dialog, u"showSecretsBox"_s);
     dialog.setConfig(baseConfig());
-    const QTableWidget *table = dialog.headersTable();
+    const QTableWidget *table = headersTable;
     QCOMPARE(table->rowCount(), 2);
     QCOMPARE(table->item(1, 0)->text(), u"Authorization"_s);
-    QVERIFY(!dialog.showSecretsBox()->isChecked());
+    QVERIFY(!showSecretsBox->isChecked());
 
     const auto *delegate =
             qobject_cast<const QStyledItemDelegate *>(table->itemDelegateForColumn(1));
@@ -273,9 +293,9 @@ void tst_FeedDialog::secretValue_maskedUnlessShown()
     QCOMPARE(shownValue(table, 0), u"abc"_s); // not a secret
     QCOMPARE(table->item(1, 1)->data(FeedDialog::HeaderValueRole).toString(), Secret);
 
-    dialog.showSecretsBox()->setChecked(true);
+    showSecretsBox->setChecked(true);
     QCOMPARE(shownValue(table, 1), Secret);
-    dialog.showSecretsBox()->setChecked(false);
+    showSecretsBox->setChecked(false);
     QCOMPARE(shownValue(table, 1), Sse::Secrets::maskedValue());
     QCOMPARE(dialog.config().options.headers, baseConfig().options.headers);
 }
@@ -283,11 +303,13 @@ void tst_FeedDialog::secretValue_maskedUnlessShown()
 void tst_FeedDialog::secretValue_editedInPasswordField()
 {
     FeedDialog dialog(Mode::Edit);
+    auto *tabWidget = child<QTabWidget>(&dialog, u"tabs"_s);
+    auto *headersTable = child<QTableWidget>(&dialog, u"headersTable"_s);
     dialog.setConfig(baseConfig());
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-    dialog.tabWidget()->setCurrentIndex(1);
-    QTableWidget *table = dialog.headersTable();
+    tabWidget->setCurrentIndex(1);
+    QTableWidget *table = headersTable;
     const QModelIndex index = table->model()->index(1, 1);
     table->setCurrentIndex(index);
     table->edit(index);
@@ -313,8 +335,9 @@ void tst_FeedDialog::secretValue_editedInPasswordField()
 void tst_FeedDialog::renamedHeader_becomesMasked()
 {
     FeedDialog dialog(Mode::Edit);
+    auto *headersTable = child<QTableWidget>(&dialog, u"headersTable"_s);
     dialog.setConfig(baseConfig());
-    QTableWidget *table = dialog.headersTable();
+    QTableWidget *table = headersTable;
     QCOMPARE(shownValue(table, 0), u"abc"_s);
     table->item(0, 0)->setText(u"cookie"_s);
     QCOMPARE(shownValue(table, 0), Sse::Secrets::maskedValue());
@@ -327,42 +350,50 @@ void tst_FeedDialog::renamedHeader_becomesMasked()
 void tst_FeedDialog::headerButtons_addAndRemoveRows()
 {
     FeedDialog dialog(Mode::Add);
+    auto *tabWidget = child<QTabWidget>(&dialog, u"tabs"_s);
+    auto *urlEdit = child<QLineEdit>(&dialog, u"urlEdit"_s);
+    auto *headersTable = child<QTableWidget>(&dialog, u"headersTable"_s);
+    auto *addHeaderButton = child<QPushButton>(&dialog, u"addHeaderButton"_s);
+    auto *removeHeaderButton = child<QPushButton>(&dialog, u"removeHeaderButton"_s);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-    QTableWidget *table = dialog.headersTable();
+    QTableWidget *table = headersTable;
     QCOMPARE(table->rowCount(), 0);
-    QVERIFY(!dialog.removeHeaderButton()->isEnabled());
-    dialog.tabWidget()->setCurrentIndex(1);
-    dialog.addHeaderButton()->click();
+    QVERIFY(!removeHeaderButton->isEnabled());
+    tabWidget->setCurrentIndex(1);
+    addHeaderButton->click();
     QCOMPARE(table->rowCount(), 1);
-    QVERIFY(dialog.removeHeaderButton()->isEnabled());
-    dialog.urlEdit()->setText(u"http://example.com/"_s);
+    QVERIFY(removeHeaderButton->isEnabled());
+    urlEdit->setText(u"http://example.com/"_s);
     QVERIFY(dialog.validate()); // an empty row is ignored
     QVERIFY(dialog.config().options.headers.isEmpty());
 
-    dialog.addHeaderButton()->click();
+    addHeaderButton->click();
     QCOMPARE(table->rowCount(), 2);
     table->selectRow(0);
-    dialog.removeHeaderButton()->click();
+    removeHeaderButton->click();
     QCOMPARE(table->rowCount(), 1);
     table->selectRow(0);
-    dialog.removeHeaderButton()->click();
+    removeHeaderButton->click();
     QCOMPARE(table->rowCount(), 0);
-    QVERIFY(!dialog.removeHeaderButton()->isEnabled());
+    QVERIFY(!removeHeaderButton->isEnabled());
 }
 
 void tst_FeedDialog::body_disabledForGet()
 {
     FeedDialog dialog(Mode::Add);
-    QCOMPARE(dialog.methodBox()->currentText(), u"GET"_s);
-    QVERIFY(!dialog.bodyEdit()->isEnabled());
-    dialog.methodBox()->setCurrentText(u"POST"_s);
-    QVERIFY(dialog.bodyEdit()->isEnabled());
-    dialog.bodyEdit()->setPlainText(u"payload"_s);
-    dialog.urlEdit()->setText(u"http://example.com/"_s);
+    auto *urlEdit = child<QLineEdit>(&dialog, u"urlEdit"_s);
+    auto *methodBox = child<QComboBox>(&dialog, u"methodBox"_s);
+    auto *bodyEdit = child<QPlainTextEdit>(&dialog, u"bodyEdit"_s);
+    QCOMPARE(methodBox->currentText(), u"GET"_s);
+    QVERIFY(!bodyEdit->isEnabled());
+    methodBox->setCurrentText(u"POST"_s);
+    QVERIFY(bodyEdit->isEnabled());
+    bodyEdit->setPlainText(u"payload"_s);
+    urlEdit->setText(u"http://example.com/"_s);
     QCOMPARE(dialog.config().options.body, "payload"_ba);
-    dialog.methodBox()->setEditText(u"get"_s);
-    QVERIFY(!dialog.bodyEdit()->isEnabled());
+    methodBox->setEditText(u"get"_s);
+    QVERIFY(!bodyEdit->isEnabled());
     QVERIFY(dialog.config().options.body.isEmpty());
     QCOMPARE(dialog.config().options.method, "GET"_ba);
 }
@@ -370,24 +401,28 @@ void tst_FeedDialog::body_disabledForGet()
 void tst_FeedDialog::policy_enablesItsFields()
 {
     FeedDialog dialog(Mode::Add);
-    QComboBox *policy = dialog.policyBox();
+    auto *policyBox = child<QComboBox>(&dialog, u"policyBox"_s);
+    auto *reinitDelayBox = child<QDoubleSpinBox>(&dialog, u"reinitDelayBox"_s);
+    auto *backoffFactorBox = child<QDoubleSpinBox>(&dialog, u"backoffFactorBox"_s);
+    auto *backoffCapBox = child<QDoubleSpinBox>(&dialog, u"backoffCapBox"_s);
+    QComboBox *policy = policyBox;
     const auto select = [policy](FeedDialog::Policy value) {
         policy->setCurrentIndex(policy->findData(int(value)));
     };
     select(FeedDialog::Policy::Standard);
-    QVERIFY(!dialog.reinitDelayBox()->isEnabled());
-    QVERIFY(!dialog.backoffFactorBox()->isEnabled());
-    QVERIFY(!dialog.backoffCapBox()->isEnabled());
+    QVERIFY(!reinitDelayBox->isEnabled());
+    QVERIFY(!backoffFactorBox->isEnabled());
+    QVERIFY(!backoffCapBox->isEnabled());
     select(FeedDialog::Policy::ManualReinit);
-    QVERIFY(dialog.reinitDelayBox()->isEnabled());
-    QVERIFY(!dialog.backoffFactorBox()->isEnabled());
+    QVERIFY(reinitDelayBox->isEnabled());
+    QVERIFY(!backoffFactorBox->isEnabled());
     select(FeedDialog::Policy::Backoff);
-    QVERIFY(!dialog.reinitDelayBox()->isEnabled());
-    QVERIFY(dialog.backoffFactorBox()->isEnabled());
-    QVERIFY(dialog.backoffCapBox()->isEnabled());
+    QVERIFY(!reinitDelayBox->isEnabled());
+    QVERIFY(backoffFactorBox->isEnabled());
+    QVERIFY(backoffCapBox->isEnabled());
     select(FeedDialog::Policy::BackoffThenReinit);
-    QVERIFY(dialog.reinitDelayBox()->isEnabled());
-    QVERIFY(dialog.backoffCapBox()->isEnabled());
+    QVERIFY(reinitDelayBox->isEnabled());
+    QVERIFY(backoffCapBox->isEnabled());
     const FeedConfig config = dialog.config();
     QVERIFY(config.options.policy.backoff);
     QVERIFY(config.options.policy.manualReinit);
@@ -395,30 +430,70 @@ void tst_FeedDialog::policy_enablesItsFields()
 
 void tst_FeedDialog::widgets_haveObjectNames()
 {
+    // Every field the class comment names, with its type: what tests and tools rely on.
     FeedDialog dialog(Mode::Add);
-    QCOMPARE(dialog.findChild<QLineEdit *>(u"urlEdit"_s), dialog.urlEdit());
-    QCOMPARE(dialog.findChild<QTableWidget *>(u"headersTable"_s), dialog.headersTable());
-    QCOMPARE(dialog.findChild<QCheckBox *>(u"showSecretsBox"_s), dialog.showSecretsBox());
-    QCOMPARE(dialog.findChild<QComboBox *>(u"tlsBox"_s), dialog.tlsBox());
-    QCOMPARE(dialog.findChild<QSpinBox *>(u"logCapacityBox"_s), dialog.logCapacityBox());
-    QCOMPARE(dialog.findChild<QDoubleSpinBox *>(u"idleTimeoutBox"_s), dialog.idleTimeoutBox());
-    QCOMPARE(dialog.logCapacityBox()->minimum(), 1000);
-    QCOMPARE(dialog.logCapacityBox()->maximum(), 10'000'000);
-    QCOMPARE(dialog.tlsBox()->count(), 2);
+    QVERIFY(child<QTabWidget>(&dialog, u"tabs"_s));
+    QVERIFY(child<QDialogButtonBox>(&dialog, u"buttons"_s));
+    QVERIFY(child<QLabel>(&dialog, u"errorLabel"_s));
+    QVERIFY(child<QLineEdit>(&dialog, u"nameEdit"_s));
+    QVERIFY(child<QLineEdit>(&dialog, u"urlEdit"_s));
+    QVERIFY(child<QCheckBox>(&dialog, u"llmBox"_s));
+    QVERIFY(child<QComboBox>(&dialog, u"methodBox"_s));
+    QVERIFY(child<QPlainTextEdit>(&dialog, u"bodyEdit"_s));
+    QVERIFY(child<QTableWidget>(&dialog, u"headersTable"_s));
+    QVERIFY(child<QPushButton>(&dialog, u"addHeaderButton"_s));
+    QVERIFY(child<QPushButton>(&dialog, u"removeHeaderButton"_s));
+    QVERIFY(child<QCheckBox>(&dialog, u"showSecretsBox"_s));
+    QVERIFY(child<QCheckBox>(&dialog, u"rememberSecretsBox"_s));
+    QVERIFY(child<QLineEdit>(&dialog, u"lastEventIdEdit"_s));
+    QVERIFY(child<QCheckBox>(&dialog, u"credentialsBox"_s));
+    QVERIFY(child<QComboBox>(&dialog, u"policyBox"_s));
+    QVERIFY(child<QDoubleSpinBox>(&dialog, u"reinitDelayBox"_s));
+    QVERIFY(child<QDoubleSpinBox>(&dialog, u"backoffFactorBox"_s));
+    QVERIFY(child<QDoubleSpinBox>(&dialog, u"backoffCapBox"_s));
+    QVERIFY(child<QSpinBox>(&dialog, u"maxAttemptsBox"_s));
+    QVERIFY(child<QCheckBox>(&dialog, u"obeyReconnectBox"_s));
+    QVERIFY(child<QSpinBox>(&dialog, u"reconnectionTimeBox"_s));
+    QVERIFY(child<QDoubleSpinBox>(&dialog, u"idleTimeoutBox"_s));
+    QVERIFY(child<QComboBox>(&dialog, u"tlsBox"_s));
+    QVERIFY(child<QCheckBox>(&dialog, u"compressionBox"_s));
+    auto *logCapacityBox = child<QSpinBox>(&dialog, u"logCapacityBox"_s);
+    QCOMPARE(logCapacityBox->minimum(), 1000);
+    QCOMPARE(logCapacityBox->maximum(), 10'000'000);
+    QCOMPARE(child<QComboBox>(&dialog, u"tlsBox"_s)->count(), 2);
+}
+
+void tst_FeedDialog::childHelper_failsNamingWhatIsThere()
+{
+    FeedDialog dialog(Mode::Add);
+    QVERIFY(!dialog.findChild<QLineEdit *>(u"noSuchEdit"_s));
+    QVERIFY(!dialog.findChild<QSpinBox *>(u"urlEdit"_s));
+    // child() itself fails the test: a passing check after it would be an XPASS.
+    QEXPECT_FAIL("", "no field has this name", Continue);
+    QLineEdit *missing = child<QLineEdit>(&dialog, u"noSuchEdit"_s);
+    QVERIFY(!missing);
+    QEXPECT_FAIL("", "urlEdit is no QSpinBox", Continue);
+    QSpinBox *wrongType = child<QSpinBox>(&dialog, u"urlEdit"_s);
+    QVERIFY(!wrongType);
 }
 
 void tst_FeedDialog::wheel_leavesUnfocusedBoxesAlone()
 {
     FeedDialog dialog(Mode::Edit);
+    auto *tabWidget = child<QTabWidget>(&dialog, u"tabs"_s);
+    auto *policyBox = child<QComboBox>(&dialog, u"policyBox"_s);
+    auto *maxAttemptsBox = child<QSpinBox>(&dialog, u"maxAttemptsBox"_s);
+    auto *obeyReconnectBox = child<QCheckBox>(&dialog, u"obeyReconnectBox"_s);
+    auto *reconnectionTimeBox = child<QSpinBox>(&dialog, u"reconnectionTimeBox"_s);
+    auto *idleTimeoutBox = child<QDoubleSpinBox>(&dialog, u"idleTimeoutBox"_s);
     dialog.setConfig(baseConfig());
-    dialog.tabWidget()->setCurrentIndex(2); // Reconnect: a combo box and spin boxes
+    tabWidget->setCurrentIndex(2); // Reconnect: a combo box and spin boxes
     dialog.show();
     QVERIFY(QTest::qWaitForWindowActive(&dialog));
-    dialog.obeyReconnectBox()->setFocus();
-    QTRY_VERIFY(dialog.obeyReconnectBox()->hasFocus());
+    obeyReconnectBox->setFocus();
+    QTRY_VERIFY(obeyReconnectBox->hasFocus());
     const FeedConfig before = dialog.config();
-    const QList<QWidget *> boxes{dialog.policyBox(), dialog.maxAttemptsBox(),
-            dialog.reconnectionTimeBox(), dialog.idleTimeoutBox()};
+    const QList<QWidget *> boxes{policyBox, maxAttemptsBox, reconnectionTimeBox, idleTimeoutBox};
     for (QWidget *box : boxes) {
         TestSupport::turnWheel(box, 1);
         QVERIFY2(!box->hasFocus(), qPrintable(box->objectName()));
@@ -432,8 +507,9 @@ void tst_FeedDialog::missingSecret_isARowUntilGivenAValue()
     config.options.headers = {{"X-Trace", "abc"}};
     config.missingSecrets = {"Authorization"};
     FeedDialog dialog(Mode::Edit);
+    auto *headersTable = child<QTableWidget>(&dialog, u"headersTable"_s);
     dialog.setConfig(config);
-    QTableWidget *table = dialog.headersTable();
+    QTableWidget *table = headersTable;
     QCOMPARE(table->rowCount(), 2);
     QCOMPARE(table->item(1, 0)->text(), u"Authorization"_s);
     QVERIFY2(shownValue(table, 1).contains(u"needs a value"_s), qPrintable(shownValue(table, 1)));

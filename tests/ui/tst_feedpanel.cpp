@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Tests of FeedPanel: its side tabs (ConnectionView, LlmView, DetailPane), the event table
-// (stable selection, following, copying, context menu), the state strip and empty states.
+// (stable selection, following, copying, context menu), filters, the state strip and empty states.
+#include "tests/support/child.h"
 #include "tests/support/compression.h"
 #include "tests/support/grab.h"
 #include "tests/support/palettes.h"
@@ -13,12 +14,15 @@
 #include "ui/feedpanel/connectionview.h"
 #include "ui/feedpanel/detailpane.h"
 #include "ui/feedpanel/feedpanel.h"
+#include "ui/feedpanel/jsonhighlighter.h"
 #include "ui/feedpanel/llmview.h"
+#include "ui/feedpanel/sparkline.h"
 #include "ui/mainwindow.h"
 #include "ui/models/eventfiltermodel.h"
 #include "ui/models/feed.h"
 #include "ui/timeline/timelinewidget.h"
 
+#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -38,7 +42,10 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <QTextBlock>
 #include <QTextBrowser>
+#include <QTextDocument>
+#include <QTextLayout>
 #include <QTimer>
 #include <QToolButton>
 #include <QToolTip>
@@ -50,9 +57,13 @@ using namespace Qt::Literals::StringLiterals;
 using namespace std::chrono_literals;
 using HeaderList = TestSupport::HeaderList;
 using Severity = Sse::Finding::Severity;
+using TestSupport::child;
+using ReadyState = Feed::ReadyState;
 
 namespace {
 
+constexpr auto Mode = QAbstractItemModelTester::FailureReportingMode::QtTest;
+const QByteArray JsonData = R"({"a":[1,2]})"_ba;
 const QByteArray SecretCookie = "session=s3cr3t-cookie-value; Path=/"_ba;
 
 FeedConfig configFor(const QUrl &url, bool llm = false)
@@ -63,6 +74,38 @@ FeedConfig configFor(const QUrl &url, bool llm = false)
     config.options.reconnectionTime = 200ms;
     config.llm = llm;
     return config;
+}
+
+// Speeds the publisher's periodic feed up (an event every 20 ms, a heartbeat every 60 ms), for
+// tests that watch it, and gives its URL.
+QUrl fastEvents(Sse::Publisher &publisher)
+{
+    Sse::FeedSettings settings = publisher.options().feed;
+    settings.interval = 20ms;
+    settings.heartbeat = 60ms;
+    publisher.setFeed(settings);
+    return publisher.url(u"/events"_s);
+}
+
+// The proxy row whose data is `data`, or -1.
+int rowWithData(const QAbstractItemModel *model, const QString &data)
+{
+    for (int row = model->rowCount() - 1; row >= 0; --row) {
+        if (model->index(row, 0).data(EventLogModel::DataRole).toString() == data)
+            return row;
+    }
+    return -1;
+}
+
+// Publishes JsonData and waits for its row in `model`; -1 when it does not come.
+int publishJsonAndFindRow(Sse::Publisher &publisher, const QAbstractItemModel *model)
+{
+    publisher.publish({}, JsonData);
+    const QString data = QString::fromUtf8(JsonData);
+    const auto arrived = [model, &data] {
+        return rowWithData(model, data) >= 0;
+    };
+    return QTest::qWaitFor(arrived) ? rowWithData(model, data) : -1;
 }
 
 QUrl llmUrl(const Sse::Publisher &publisher, const QString &style)
@@ -181,6 +224,18 @@ public:
     FeedPanel panel;
 };
 
+// A shown panel on the publisher's fast periodic feed (not opened); the tester checks its filter
+// model as rows come and go.
+class LivePanel : public ShownPanel
+{
+public:
+    explicit LivePanel(Sse::Publisher &publisher, const QSize &size = {1000, 600})
+        : ShownPanel(fastEvents(publisher), size)
+    { }
+
+    QAbstractItemModelTester tester{panel.filterModel(), Mode};
+};
+
 // What a QLabel shows when it is asked for its tooltip, as a user hovering it would see.
 QString hoverToolTip(QWidget *widget)
 {
@@ -280,6 +335,21 @@ private Q_SLOTS:
     void emptyStates_sayWhatIsGoingOn();
     void shortcuts_reachTheWindowFromTheFilterField();
 
+    void detailPane_prettyPrintsJson();
+    void detailPane_plainTextWhenNotJson();
+    void detailPane_saysWhenRawLinesWereDropped();
+    void detailPane_largeDataStaysPlain();
+    void jsonHighlighter_coloursKeysAndNumbers();
+    void sparkline_paintsValues();
+
+    void panel_showsRowsAndState();
+    void panel_selectingJsonRowFillsDetail();
+    void panel_textFilterReducesRows();
+    void panel_followLiveButtonStopsAutoScroll();
+    void panel_clearAndShortcuts();
+    void panel_fatalErrorShowsClosed();
+    void panel_grab();
+
 private:
     std::unique_ptr<Sse::Publisher> m_publisher;
     std::unique_ptr<TestSupport::TestServer> m_server;
@@ -318,8 +388,10 @@ void tst_FeedPanel::connectionView_showsResponseFindings()
     m_server->route("/stream", holdWithHeaders(headers));
     Feed feed(configFor(m_server->url(u"/stream"_s)));
     FeedPanel panel(&feed);
+    auto *sideTabs = child<QTabWidget>(&panel, u"sideTabs"_s);
+    auto *view = child<ConnectionView>(&panel, u"connectionView"_s);
     QCOMPARE(panel.connectionWarningCount(), 0);
-    QCOMPARE(panel.sideTabs()->tabText(FeedPanel::ConnectionTab), u"Connection"_s);
+    QCOMPARE(sideTabs->tabText(FeedPanel::ConnectionTab), u"Connection"_s);
 
     feed.open();
     QTRY_VERIFY(feed.lastConnection() && feed.lastConnection()->response);
@@ -330,8 +402,8 @@ void tst_FeedPanel::connectionView_showsResponseFindings()
     QCOMPARE(finding.severity, Severity::Warning);
 
     // The view shows the status, the headers, the finding and its advice.
-    QTRY_VERIFY(panel.connectionView()->text().contains(finding.message));
-    const QString text = panel.connectionView()->text();
+    QTRY_VERIFY(view->text().contains(finding.message));
+    const QString text = view->text();
     QVERIFY(text.contains(finding.advice));
     QVERIFY(text.contains(u"200 OK"_s));
     QVERIFY(text.contains(u"Content-Type:"_s));
@@ -340,10 +412,10 @@ void tst_FeedPanel::connectionView_showsResponseFindings()
 
     // The tab counts the warnings so that they get noticed.
     QCOMPARE(panel.connectionWarningCount(), 1);
-    QCOMPARE(panel.sideTabs()->tabText(FeedPanel::ConnectionTab), u"Connection (1)"_s);
-    QVERIFY(!panel.sideTabs()->tabIcon(FeedPanel::ConnectionTab).isNull());
-    QCOMPARE(panel.sideTabs()->tabToolTip(FeedPanel::ConnectionTab), finding.message);
-    QVERIFY(panel.connectionView()->reportText().contains(u"(%1)"_s.arg(code)));
+    QCOMPARE(sideTabs->tabText(FeedPanel::ConnectionTab), u"Connection (1)"_s);
+    QVERIFY(!sideTabs->tabIcon(FeedPanel::ConnectionTab).isNull());
+    QCOMPARE(sideTabs->tabToolTip(FeedPanel::ConnectionTab), finding.message);
+    QVERIFY(view->reportText().contains(u"(%1)"_s.arg(code)));
 }
 
 void tst_FeedPanel::connectionView_masksSetCookieAndReportRedactsIt()
@@ -358,7 +430,7 @@ void tst_FeedPanel::connectionView_masksSetCookieAndReportRedactsIt()
     QCOMPARE(feed.lastConnection()->response->header("Set-Cookie"), SecretCookie);
     QVERIFY(feed.lastConnection()->findings.isEmpty());
 
-    ConnectionView *view = panel.connectionView();
+    auto *view = child<ConnectionView>(&panel, u"connectionView"_s);
     QTRY_VERIFY(view->text().contains(u"Set-Cookie:"_s));
     QVERIFY(!view->text().contains(u"s3cr3t"_s));
     QVERIFY(view->text().contains(Sse::Secrets::maskedValue()));
@@ -367,8 +439,9 @@ void tst_FeedPanel::connectionView_masksSetCookieAndReportRedactsIt()
     QClipboard *clipboard = QGuiApplication::clipboard();
     QVERIFY(clipboard);
     clipboard->clear();
-    QVERIFY(view->copyButton()->isEnabled());
-    view->copyButton()->click();
+    auto *copy = child<QToolButton>(view, u"copyReportButton"_s);
+    QVERIFY(copy->isEnabled());
+    copy->click();
     const QString report = clipboard->text();
     QCOMPARE(report, view->reportText());
     QVERIFY(!report.contains(u"s3cr3t"_s));
@@ -402,7 +475,7 @@ void tst_FeedPanel::connectionView_showsRequestRedirectsAndEncoding()
 
     const QString startUrl = m_server->url(u"/start"_s).toString();
     const QString json = u"{\n  \"model\": \"m\",\n  \"stream\": true\n}"_s;
-    ConnectionView *view = panel.connectionView();
+    auto *view = child<ConnectionView>(&panel, u"connectionView"_s);
     QTRY_VERIFY(view->text().contains(u"Redirected to"_s));
     const QString text = view->text();
     QVERIFY2(text.contains(u"POST "_s + startUrl), qPrintable(text));
@@ -446,7 +519,7 @@ void tst_FeedPanel::connectionView_showsRefusedBody()
 
     const QString json =
             u"{\n  \"error\": \"invalid_token\",\n  \"detail\": \"token expired\"\n}"_s;
-    ConnectionView *view = panel.connectionView();
+    auto *view = child<ConnectionView>(&panel, u"connectionView"_s);
     QTRY_VERIFY(view->text().contains(u"Refused response body"_s));
     const QString text = view->text();
     QVERIFY2(text.contains(json), qPrintable(text));
@@ -497,7 +570,7 @@ void tst_FeedPanel::connectionView_undecodableStreamIsNoLatency()
     QVERIFY2(record.findings.first().message.contains(finding),
             qPrintable(record.findings.first().message));
 
-    ConnectionView *view = panel.connectionView();
+    auto *view = child<ConnectionView>(&panel, u"connectionView"_s);
     QTRY_VERIFY(view->text().contains(finding));
     const QString text = view->text();
     QVERIFY(text.contains(named));
@@ -508,11 +581,11 @@ void tst_FeedPanel::connectionView_keepsAnOlderPick()
 {
     ConnectionView view;
     QCOMPARE(view.currentIndex(), -1);
-    QVERIFY(!view.copyButton()->isEnabled());
+    QVERIFY(!child<QToolButton>(&view, u"copyReportButton"_s)->isEnabled());
     view.setConnections({makeRecord(1, 1000), makeRecord(2, 2000)});
     // The newest is shown, and listed first.
     QCOMPARE(view.currentIndex(), 1);
-    QVERIFY(view.selector()->itemText(0).startsWith(u"#2"_s));
+    QVERIFY(child<QComboBox>(&view, u"connectionSelector"_s)->itemText(0).startsWith(u"#2"_s));
     QVERIFY(view.text().contains(u"Request"_s));
 
     view.setConnections({makeRecord(1, 1000), makeRecord(2, 2000), makeRecord(3, 3000)});
@@ -581,38 +654,45 @@ void tst_FeedPanel::llmView_appendsAndReplaces()
 
 void tst_FeedPanel::panel_llmTabOnlyForLlmFeeds()
 {
+    const auto llmViewOf = [](const FeedPanel &panel) {
+        return panel.findChild<LlmView *>(u"llmView"_s);
+    };
     Feed plain(configFor(m_publisher->url(u"/events"_s)));
     FeedPanel plainPanel(&plain);
-    QCOMPARE(plainPanel.sideTabs()->count(), 2);
-    QCOMPARE(plainPanel.sideTabs()->tabText(FeedPanel::EventTab), u"Event"_s);
-    QCOMPARE(plainPanel.sideTabs()->tabText(FeedPanel::ConnectionTab), u"Connection"_s);
-    QCOMPARE(plainPanel.llmView(), nullptr);
+    auto *plainTabs = child<QTabWidget>(&plainPanel, u"sideTabs"_s);
+    QCOMPARE(plainTabs->count(), 2);
+    QCOMPARE(plainTabs->tabText(FeedPanel::EventTab), u"Event"_s);
+    QCOMPARE(plainTabs->tabText(FeedPanel::ConnectionTab), u"Connection"_s);
+    QCOMPARE(llmViewOf(plainPanel), nullptr);
 
     Feed llm(configFor(llmUrl(*m_publisher, u"openai"_s), true));
     FeedPanel llmPanel(&llm);
-    QCOMPARE(llmPanel.sideTabs()->count(), 3);
-    QCOMPARE(llmPanel.sideTabs()->tabText(FeedPanel::LlmTab), u"LLM"_s);
-    QVERIFY(llmPanel.llmView());
-    QCOMPARE(llmPanel.sideTabs()->currentIndex(), int(FeedPanel::LlmTab));
+    auto *llmTabs = child<QTabWidget>(&llmPanel, u"sideTabs"_s);
+    QCOMPARE(llmTabs->count(), 3);
+    QCOMPARE(llmTabs->tabText(FeedPanel::LlmTab), u"LLM"_s);
+    QVERIFY(llmViewOf(llmPanel));
+    QCOMPARE(llmTabs->widget(FeedPanel::LlmTab), llmViewOf(llmPanel));
+    QCOMPARE(llmTabs->currentIndex(), int(FeedPanel::LlmTab));
 
     // The tab follows the configuration.
     llm.setConfig(configFor(llmUrl(*m_publisher, u"openai"_s), false));
-    QTRY_COMPARE(llmPanel.sideTabs()->count(), 2);
-    QCOMPARE(llmPanel.llmView(), nullptr);
+    QTRY_COMPARE(llmTabs->count(), 2);
+    QCOMPARE(llmViewOf(llmPanel), nullptr);
     plain.setConfig(configFor(llmUrl(*m_publisher, u"openai"_s), true));
-    QTRY_COMPARE(plainPanel.sideTabs()->count(), 3);
-    QVERIFY(plainPanel.llmView());
+    QTRY_COMPARE(plainTabs->count(), 3);
+    QVERIFY(llmViewOf(plainPanel));
 }
 
 void tst_FeedPanel::panel_llmViewShowsStreamedText()
 {
     Feed feed(configFor(llmUrl(*m_publisher, u"anthropic"_s), true));
     FeedPanel panel(&feed);
+    auto *view = child<LlmView>(&panel, u"llmView"_s);
     feed.open();
     const QString paragraph = Sse::TokenStreamer::paragraph();
-    QTRY_COMPARE_WITH_TIMEOUT(panel.llmView()->text(), paragraph, 20000);
-    QTRY_VERIFY(panel.llmView()->statsText().contains(u"Done"_s));
-    const QString stats = panel.llmView()->statsText();
+    QTRY_COMPARE_WITH_TIMEOUT(view->text(), paragraph, 20000);
+    QTRY_VERIFY(view->statsText().contains(u"Done"_s));
+    const QString stats = view->statsText();
     const int tokens = feed.llmStream().tokens();
     QVERIFY(tokens > 10);
     QVERIFY2(stats.contains(u"tokens: %1 "_s.arg(QLocale().toString(tokens))), qPrintable(stats));
@@ -649,7 +729,7 @@ void tst_FeedPanel::panel_grabConnectionTabLightAndDark()
     panel.resize(1200, 720);
     panel.show();
     QVERIFY(QTest::qWaitForWindowExposed(&panel));
-    panel.sideTabs()->setCurrentIndex(FeedPanel::ConnectionTab);
+    child<QTabWidget>(&panel, u"sideTabs"_s)->setCurrentIndex(FeedPanel::ConnectionTab);
     feed.open();
     QTRY_COMPARE(panel.connectionWarningCount(), 3);
     QVERIFY(QTest::qWaitForWindowExposed(&panel));
@@ -660,7 +740,8 @@ void tst_FeedPanel::panel_grabConnectionTabLightAndDark()
     // The page is drawn again in the dark palette's severity colours.
     const QString warningColour =
             ConnectionView::severityColor(Severity::Warning, dark).name(QColor::HexRgb);
-    QTRY_VERIFY(panel.connectionView()->browser()->toHtml().contains(warningColour));
+    auto *browser = child<QTextBrowser>(&panel, u"connectionBrowser"_s);
+    QTRY_VERIFY(browser->toHtml().contains(warningColour));
     TestSupport::saveGrab(panel, u"feedpanel-connection-dark.png"_s);
 }
 
@@ -736,7 +817,7 @@ void tst_FeedPanel::detailPane_copyIsTheOriginalCopyPrettyTheIndented()
     QVERIFY(clipboard->text().contains(u"\"n\": 1.50"_s));
 
     // On the Raw tab, Copy gives the wire lines.
-    pane.tabs()->setCurrentIndex(DetailPane::RawTab);
+    child<QTabWidget>(&pane, u"detailTabs"_s)->setCurrentIndex(DetailPane::RawTab);
     copy->click();
     QCOMPARE(clipboard->text(), QString::fromUtf8(record.event.raw));
 
@@ -757,9 +838,10 @@ void tst_FeedPanel::table_selectionSurvivesEvictionUntilItsEventLeaves()
     log->setCapacity(20);
     appendNumbered(log, 1, 10);
     QTableView *table = panel.tableView();
+    auto *detail = child<DetailPane>(&panel, u"detailPane"_s);
     table->setCurrentIndex(table->model()->index(4, EventLogModel::DataColumn));
     QCOMPARE(currentSequence(table), quint64(5));
-    QCOMPARE(panel.detailPane()->record().event.data, "5"_ba);
+    QCOMPARE(detail->record().event.data, "5"_ba);
 
     // Rows come and the oldest leave: the same event stays selected and shown.
     appendNumbered(log, 11, 12);
@@ -768,28 +850,26 @@ void tst_FeedPanel::table_selectionSurvivesEvictionUntilItsEventLeaves()
     const QModelIndexList selected = table->selectionModel()->selectedRows();
     QCOMPARE(selected.size(), 1);
     QCOMPARE(selected.first().data(EventLogModel::SequenceRole).toULongLong(), quint64(5));
-    QCOMPARE(panel.detailPane()->record().event.data, "5"_ba);
+    QCOMPARE(detail->record().event.data, "5"_ba);
 
     // Its event leaves the log: nothing is selected, and the pane says why.
     appendNumbered(log, 23, 3);
     QCOMPARE(log->evictedCount(), quint64(5));
     QVERIFY(!table->currentIndex().isValid());
     QVERIFY(!table->selectionModel()->hasSelection());
-    QVERIFY(!panel.detailPane()->hasRecord());
-    QVERIFY2(panel.detailPane()->headerText().contains(u"left the log"_s),
-            qPrintable(panel.detailPane()->headerText()));
+    QVERIFY(!detail->hasRecord());
+    QVERIFY2(detail->headerText().contains(u"left the log"_s), qPrintable(detail->headerText()));
     appendNumbered(log, 26, 5);
     QVERIFY(!table->currentIndex().isValid());
 
     // A filter that hides the selected event clears the selection too, and says so.
     const int row = table->model()->rowCount() - 1;
     table->setCurrentIndex(table->model()->index(row, EventLogModel::DataColumn));
-    QCOMPARE(panel.detailPane()->record().event.data, "30"_ba);
-    panel.textFilterEdit()->setText(u"29"_s);
+    QCOMPARE(detail->record().event.data, "30"_ba);
+    child<QLineEdit>(&panel, u"textFilterEdit"_s)->setText(u"29"_s);
     QCOMPARE(table->model()->rowCount(), 1);
     QVERIFY(!table->currentIndex().isValid());
-    QVERIFY2(panel.detailPane()->headerText().contains(u"filter"_s),
-            qPrintable(panel.detailPane()->headerText()));
+    QVERIFY2(detail->headerText().contains(u"filter"_s), qPrintable(detail->headerText()));
 }
 
 void tst_FeedPanel::table_viewDoesNotMoveWhileRowsLeaveTheFront()
@@ -995,7 +1075,7 @@ void tst_FeedPanel::table_contextMenuFiltersAndShowsInTimeline()
     auto *show = panel.findChild<QAction *>(u"showInTimelineAction"_s);
     QVERIFY(show);
     show->trigger();
-    TimelineWidget *timeline = panel.timeline();
+    auto *timeline = child<TimelineWidget>(&panel, u"timeline"_s);
     QVERIFY(!timeline->followsLive());
     QVERIFY(qAbs(timeline->mapping().x(T0 + 60'000) - timeline->width() / 2.0) <= 2.0);
     QCOMPARE(timeline->markedTime(), std::optional<qint64>(T0 + 60'000));
@@ -1016,7 +1096,7 @@ void tst_FeedPanel::table_contextMenuFiltersAndShowsInTimeline()
     QVERIFY2(types->text().contains(u"beta"_s), qPrintable(types->text()));
     // "Show all" in the type menu ends it.
     panel.refreshTypeMenu();
-    const QList<QAction *> entries = panel.typeMenu()->actions();
+    const QList<QAction *> entries = child<QMenu>(&panel, u"typeMenu"_s)->actions();
     QVERIFY(!entries.isEmpty());
     entries.first()->trigger();
     QCOMPARE(table->model()->rowCount(), 5);
@@ -1097,23 +1177,25 @@ void tst_FeedPanel::emptyStates_sayWhatIsGoingOn()
     stream->write("data: hello\n\n"_ba);
     QTRY_VERIFY(!empty->isVisible());
 
-    panel.textFilterEdit()->setText(u"no such text"_s);
+    auto *textFilter = child<QLineEdit>(&panel, u"textFilterEdit"_s);
+    textFilter->setText(u"no such text"_s);
     QTRY_VERIFY(empty->isVisible());
     QCOMPARE(empty->text(), u"No event matches the filter"_s);
-    panel.textFilterEdit()->clear();
+    textFilter->clear();
     QTRY_VERIFY(!empty->isVisible());
 
     // An LLM feed's text tab says the same.
     ShownPanel llm(m_server->url(u"/quiet"_s), {1000, 600}, true);
     QVERIFY(llm.exposed());
-    auto *llmEmpty = llm.panel.llmView()->findChild<QLabel *>(u"emptyStateLabel"_s);
+    auto *llmEmpty = child<QLabel>(child<LlmView>(&llm.panel, u"llmView"_s), u"emptyStateLabel"_s);
     QVERIFY(llmEmpty);
     QCOMPARE(llmEmpty->text(), u"Not connected yet"_s);
     QVERIFY(llmEmpty->isVisible());
     llm.feed.open();
     QTRY_COMPARE(llmEmpty->text(), u"Waiting for the first event\u2026"_s);
     // The timeline too.
-    QCOMPARE(llm.panel.timeline()->emptyText(), u"Waiting for the first event\u2026"_s);
+    QCOMPARE(child<TimelineWidget>(&llm.panel, u"timeline"_s)->emptyText(),
+            u"Waiting for the first event\u2026"_s);
 }
 
 void tst_FeedPanel::shortcuts_reachTheWindowFromTheFilterField()
@@ -1123,7 +1205,7 @@ void tst_FeedPanel::shortcuts_reachTheWindowFromTheFilterField()
     window.show();
     window.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&window));
-    QLineEdit *edit = window.panel(0)->textFilterEdit();
+    auto *edit = child<QLineEdit>(window.panel(0), u"textFilterEdit"_s);
     edit->setFocus();
     QTRY_VERIFY(edit->hasFocus());
     ClaimsCtrlE claim;
@@ -1161,6 +1243,289 @@ void tst_FeedPanel::shortcuts_reachTheWindowFromTheFilterField()
     QCOMPARE(removed.count(), 0);
     QCOMPARE(window.feedCount(), 1);
     QVERIFY(edit->text().isEmpty());
+}
+
+void tst_FeedPanel::detailPane_prettyPrintsJson()
+{
+    DetailPane pane;
+    Record record = makeEvent(JsonData, "message"_ba, "7"_ba);
+    record.event.connection = 2;
+    record.event.raw = "id: 7\ndata: " + JsonData + "\n\n";
+    pane.setRecord(record);
+    QVERIFY(pane.hasRecord());
+    QVERIFY(pane.isJson());
+    QVERIFY(pane.dataText().contains(u'\n'));
+    QVERIFY(pane.dataText().contains(u"\"a\": ["_s));
+    QVERIFY(pane.rawText().startsWith(u"id: 7\ndata: {"_s));
+    QVERIFY(pane.headerText().contains(u"message"_s));
+    QVERIFY(pane.headerText().contains(u"7"_s));
+    QVERIFY(pane.noteText().isEmpty());
+    QCOMPARE(child<JsonHighlighter>(&pane, u"jsonHighlighter"_s)->document(),
+            child<QTabWidget>(&pane, u"detailTabs"_s)
+                    ->widget(DetailPane::DataTab)
+                    ->findChild<QTextDocument *>());
+
+    pane.clear();
+    QVERIFY(!pane.hasRecord());
+    QVERIFY(pane.dataText().isEmpty());
+}
+
+void tst_FeedPanel::detailPane_plainTextWhenNotJson()
+{
+    DetailPane pane;
+    pane.setRecord(makeEvent("send data: 2026-11-21 14:19:08\nsecond line"_ba));
+    QVERIFY(!pane.isJson());
+    QCOMPARE(pane.dataText(), u"send data: 2026-11-21 14:19:08\nsecond line"_s);
+    QVERIFY(child<JsonHighlighter>(&pane, u"jsonHighlighter"_s)->document() == nullptr);
+
+    Record comment;
+    comment.kind = Record::Kind::Comment;
+    comment.comment = " heartbeat";
+    pane.setRecord(comment);
+    QVERIFY(!pane.isJson());
+    QCOMPARE(pane.dataText(), u" heartbeat"_s);
+    // Whether a space followed the colon is not kept, so no wire line is made up.
+    QVERIFY(pane.rawText().isEmpty());
+    const auto *raw = pane.findChild<QPlainTextEdit *>(u"rawView"_s);
+    QVERIFY(raw);
+    QVERIFY2(raw->placeholderText().contains(u"not kept"_s), qPrintable(raw->placeholderText()));
+}
+
+void tst_FeedPanel::detailPane_saysWhenRawLinesWereDropped()
+{
+    DetailPane pane;
+    const Record record = makeEvent("x"_ba);
+    auto placeholders = [&pane] {
+        QStringList texts;
+        const QList<QPlainTextEdit *> edits = pane.findChildren<QPlainTextEdit *>();
+        for (const QPlainTextEdit *edit : edits)
+            texts.append(edit->placeholderText());
+        return texts.join(u'|');
+    };
+    pane.setRecord(record, true);
+    QVERIFY2(placeholders().contains(u"no longer kept"_s), qPrintable(placeholders()));
+    pane.setRecord(record, false);
+    QVERIFY2(placeholders().contains(u"were not kept"_s), qPrintable(placeholders()));
+}
+
+void tst_FeedPanel::detailPane_largeDataStaysPlain()
+{
+    DetailPane pane;
+    QByteArray big = "[";
+    for (int i = 0; i < 300000; ++i)
+        big += "1,";
+    big += "0]"; // ~600 KB of valid JSON
+    pane.setPrettyLimit(64 * 1024);
+    pane.setRecord(makeEvent(big));
+    QVERIFY(!pane.isJson());
+    QVERIFY(!pane.noteText().isEmpty());
+    QCOMPARE(pane.dataText().size(), big.size());
+    QVERIFY(child<JsonHighlighter>(&pane, u"jsonHighlighter"_s)->document() == nullptr);
+}
+
+void tst_FeedPanel::jsonHighlighter_coloursKeysAndNumbers()
+{
+    QTextDocument document;
+    document.setPlainText(u"{\n    \"key\": \"value\",\n    \"n\": -1.5e3,\n    \"t\": true\n}"_s);
+    JsonHighlighter highlighter(&document);
+    auto colourAt = [&document](int blockNumber, int column) {
+        const QTextBlock block = document.findBlockByNumber(blockNumber);
+        const auto formats = block.layout()->formats();
+        for (const QTextLayout::FormatRange &range : formats) {
+            if (column >= range.start && column < range.start + range.length)
+                return range.format.foreground().color();
+        }
+        return QColor();
+    };
+    using Token = JsonHighlighter::Token;
+    QCOMPARE(colourAt(1, 5), highlighter.format(Token::Key).foreground().color());
+    QCOMPARE(colourAt(1, 13), highlighter.format(Token::String).foreground().color());
+    QCOMPARE(colourAt(2, 11), highlighter.format(Token::Number).foreground().color());
+    QCOMPARE(colourAt(3, 10), highlighter.format(Token::Literal).foreground().color());
+    QVERIFY(highlighter.format(Token::Key).foreground().color()
+            != highlighter.format(Token::String).foreground().color());
+
+    QPalette dark;
+    dark.setColor(QPalette::Base, Qt::black);
+    const QColor lightKey = highlighter.format(Token::Key).foreground().color();
+    highlighter.setPalette(dark);
+    QVERIFY(highlighter.format(Token::Key).foreground().color() != lightKey);
+}
+
+void tst_FeedPanel::sparkline_paintsValues()
+{
+    Sparkline sparkline;
+    sparkline.resize(120, 24);
+    sparkline.setCapacity(10);
+    sparkline.setValues({0, 5, 10, 3});
+    QCOMPARE(sparkline.values().size(), 4);
+    const QImage image = sparkline.grab().toImage();
+    const QColor accent = sparkline.palette().color(QPalette::Highlight);
+    int accentPixels = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            if (qAbs(c.red() - accent.red()) < 20 && qAbs(c.green() - accent.green()) < 20
+                    && qAbs(c.blue() - accent.blue()) < 20)
+                ++accentPixels;
+        }
+    }
+    QVERIFY(accentPixels > 5);
+}
+
+void tst_FeedPanel::panel_showsRowsAndState()
+{
+    LivePanel shown(*m_publisher);
+    FeedPanel &panel = shown.panel;
+    QCOMPARE(panel.stateText(), u"CLOSED (2)"_s);
+    QVERIFY(shown.exposed());
+
+    shown.feed.open();
+    QTRY_COMPARE(panel.stateText(), u"OPEN (1)"_s);
+    QTRY_VERIFY(panel.tableView()->model()->rowCount() >= 5);
+    QTRY_VERIFY(panel.statusText().contains(u"Last id: "_s)
+            && !panel.statusText().contains(u"Last id: (none)"_s));
+    QVERIFY2(panel.statusText().contains(u"No error"_s), qPrintable(panel.statusText()));
+    QVERIFY(!panel.statusText().contains(u"Events: 0 "_s));
+}
+
+void tst_FeedPanel::panel_selectingJsonRowFillsDetail()
+{
+    LivePanel shown(*m_publisher);
+    QVERIFY(shown.exposed());
+    FeedPanel &panel = shown.panel;
+    shown.feed.open();
+    QTRY_COMPARE(shown.feed.readyState(), ReadyState::Open);
+
+    const int row = publishJsonAndFindRow(*m_publisher, panel.tableView()->model());
+    QVERIFY(row >= 0);
+    panel.tableView()->setCurrentIndex(
+            panel.tableView()->model()->index(row, EventLogModel::DataColumn));
+
+    auto *detail = child<DetailPane>(&panel, u"detailPane"_s);
+    QVERIFY(detail->hasRecord());
+    QVERIFY(detail->isJson());
+    QVERIFY(detail->dataText().contains(u"\"a\": [\n"_s));
+    QVERIFY(detail->rawText().contains(u"data: {\"a\":[1,2]}"_s));
+}
+
+void tst_FeedPanel::panel_textFilterReducesRows()
+{
+    LivePanel shown(*m_publisher);
+    QVERIFY(shown.exposed());
+    Feed &feed = shown.feed;
+    FeedPanel &panel = shown.panel;
+    feed.open();
+    QTRY_COMPARE(feed.readyState(), ReadyState::Open);
+    QVERIFY(publishJsonAndFindRow(*m_publisher, panel.tableView()->model()) >= 0);
+    QTRY_VERIFY(panel.tableView()->model()->rowCount() >= 5);
+    feed.close();
+    QTRY_COMPARE(feed.readyState(), ReadyState::Closed);
+    feed.model()->flush();
+
+    auto *textFilter = child<QLineEdit>(&panel, u"textFilterEdit"_s);
+    const int all = panel.tableView()->model()->rowCount();
+    QTest::keyClicks(textFilter, u"\"a\""_s);
+    QCOMPARE(panel.tableView()->model()->rowCount(), 1);
+
+    textFilter->clear();
+    QCOMPARE(panel.tableView()->model()->rowCount(), all);
+    child<QToolButton>(&panel, u"regexButton"_s)->setChecked(true);
+    textFilter->setText(u"^\\{\"A\":\\[1"_s);
+    QCOMPARE(panel.tableView()->model()->rowCount(), 1);
+    textFilter->clear();
+
+    child<QToolButton>(&panel, u"commentsButton"_s)->setChecked(false);
+    QVERIFY(panel.tableView()->model()->rowCount() < all);
+    QCOMPARE(panel.tableView()->model()->rowCount(),
+            int(feed.model()->rowCount()) - int(feed.commentCount()));
+}
+
+void tst_FeedPanel::panel_followLiveButtonStopsAutoScroll()
+{
+    LivePanel shown(*m_publisher, {900, 500});
+    QVERIFY(shown.exposed());
+    FeedPanel &panel = shown.panel;
+    QScrollBar *bar = panel.tableView()->verticalScrollBar();
+    auto *followButton = child<QToolButton>(&panel, u"followLiveButton"_s);
+    shown.feed.open();
+    QTRY_VERIFY_WITH_TIMEOUT(bar->maximum() > 5, 10000);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+
+    followButton->click();
+    QVERIFY(!panel.eventTable()->followsLive());
+    QVERIFY(!followButton->isChecked());
+    const int pausedAt = bar->value();
+    const int maxAtPause = bar->maximum();
+    QTRY_VERIFY(bar->maximum() > maxAtPause + 3);
+    QCOMPARE(bar->value(), pausedAt);
+
+    followButton->click();
+    QVERIFY(panel.eventTable()->followsLive());
+    QTRY_COMPARE(bar->value(), bar->maximum());
+
+    // Scrolling up by hand stops following too.
+    bar->setValue(0);
+    QVERIFY(!panel.eventTable()->followsLive());
+    const int maxAtScroll = bar->maximum();
+    QTRY_VERIFY(bar->maximum() > maxAtScroll + 3);
+    QCOMPARE(bar->value(), 0);
+}
+
+void tst_FeedPanel::panel_clearAndShortcuts()
+{
+    LivePanel shown(*m_publisher);
+    QVERIFY(shown.exposed());
+    Feed &feed = shown.feed;
+    FeedPanel &panel = shown.panel;
+    feed.open();
+    QTRY_VERIFY(panel.tableView()->model()->rowCount() >= 3);
+    feed.close();
+    QTRY_COMPARE(feed.readyState(), ReadyState::Closed);
+    feed.model()->flush();
+
+    auto *textFilter = child<QLineEdit>(&panel, u"textFilterEdit"_s);
+    panel.tableView()->setFocus();
+    QTRY_VERIFY(panel.tableView()->hasFocus());
+    QTest::keyClick(panel.tableView(), Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(textFilter->hasFocus());
+    QTest::keyClick(textFilter, Qt::Key_L, Qt::ControlModifier);
+    QCOMPARE(panel.tableView()->model()->rowCount(), 0);
+    QVERIFY(feed.eventCount() > 0);
+}
+
+void tst_FeedPanel::panel_grab()
+{
+    Sse::FeedSettings settings = m_publisher->options().feed;
+    settings.payload = Sse::FeedSettings::Payload::Json;
+    m_publisher->setFeed(settings);
+    LivePanel shown(*m_publisher, {1200, 720});
+    QVERIFY(shown.exposed());
+    FeedPanel &panel = shown.panel;
+    shown.feed.open();
+    QTRY_VERIFY_WITH_TIMEOUT(shown.feed.rateHistory().size() >= 3, 6000);
+    QAbstractItemModel *model = panel.tableView()->model();
+    const int row = publishJsonAndFindRow(*m_publisher, model);
+    QVERIFY(row >= 0);
+    panel.eventTable()->setFollowLive(false);
+    panel.tableView()->setCurrentIndex(model->index(row, EventLogModel::DataColumn));
+    panel.tableView()->scrollTo(model->index(row, 0));
+    panel.updateStatus();
+    TestSupport::saveGrab(panel, u"feedpanel.png"_s);
+}
+
+void tst_FeedPanel::panel_fatalErrorShowsClosed()
+{
+    QUrl url = m_publisher->url(u"/events"_s);
+    url.setQuery(u"status=503"_s);
+    Feed feed(configFor(url));
+    feed.open();
+    QTRY_COMPARE(feed.readyState(), ReadyState::Closed);
+    QVERIFY(feed.isLastErrorFatal());
+
+    FeedPanel panel(&feed);
+    QCOMPARE(panel.stateText(), u"CLOSED (2)"_s);
+    QVERIFY(panel.statusText().contains(u"fatal"_s));
 }
 
 QTEST_MAIN(tst_FeedPanel)

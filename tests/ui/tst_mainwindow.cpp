@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Tests of MainWindow (feeds, panels, actions, settings, export and import), offscreen,
 // against the built-in publisher.
+#include "tests/support/child.h"
 #include "tests/support/filesizelimit.h"
 #include "tests/support/testserver.h"
 
@@ -46,6 +47,7 @@
 
 using namespace Qt::Literals::StringLiterals;
 using ReadyState = Feed::ReadyState;
+using TestSupport::child;
 
 class tst_MainWindow : public QObject
 {
@@ -218,12 +220,12 @@ void tst_MainWindow::addEditDuplicate_throughTheFeedDialog()
         if (!dialog)
             return;
         sawAdd = dialog->mode() == FeedDialog::Mode::Add;
-        dialog->urlEdit()->setText(u"ftp://x"_s);
+        child<QLineEdit>(dialog, u"urlEdit"_s)->setText(u"ftp://x"_s);
         dialog->accept();
         QVERIFY(dialog->isVisible());
-        QVERIFY(dialog->errorLabel()->isVisible());
-        dialog->nameEdit()->setText(u"Named"_s);
-        dialog->urlEdit()->setText(named.toString());
+        QVERIFY(child<QLabel>(dialog, u"errorLabel"_s)->isVisible());
+        child<QLineEdit>(dialog, u"nameEdit"_s)->setText(u"Named"_s);
+        child<QLineEdit>(dialog, u"urlEdit"_s)->setText(named.toString());
         dialog->accept();
     });
     w.addFeedAction()->trigger();
@@ -239,9 +241,9 @@ void tst_MainWindow::addEditDuplicate_throughTheFeedDialog()
         auto *dialog = qobject_cast<FeedDialog *>(QApplication::activeModalWidget());
         if (!dialog || dialog->mode() != FeedDialog::Mode::Edit)
             return;
-        QCOMPARE(dialog->urlEdit()->text(), named.toString());
-        dialog->nameEdit()->setText(u"Renamed"_s);
-        dialog->idleTimeoutBox()->setValue(30);
+        QCOMPARE(child<QLineEdit>(dialog, u"urlEdit"_s)->text(), named.toString());
+        child<QLineEdit>(dialog, u"nameEdit"_s)->setText(u"Renamed"_s);
+        child<QDoubleSpinBox>(dialog, u"idleTimeoutBox"_s)->setValue(30);
         dialog->accept();
     });
     QVERIFY(w.editAction()->isEnabled());
@@ -490,12 +492,13 @@ void tst_MainWindow::export_filteredView_writesOnlyShownRows()
         return;
     FeedPanel *panel = w.panel(0);
     // Filtered as a user does: comments off, then a text filter typed into the filter bar.
-    QVERIFY(panel->commentsButton()->isChecked());
-    panel->commentsButton()->click();
+    auto *comments = child<QToolButton>(panel, u"commentsButton"_s);
+    QVERIFY(comments->isChecked());
+    comments->click();
     QVERIFY(!panel->filterModel()->showComments());
     const int withoutComments = panel->filterModel()->rowCount();
     QVERIFY(withoutComments < w.feed(0)->model()->rowCount());
-    QTest::keyClicks(panel->textFilterEdit(), u"\"sequence\":\"1"_s);
+    QTest::keyClicks(child<QLineEdit>(panel, u"textFilterEdit"_s), u"\"sequence\":\"1"_s);
     const int shown = panel->filterModel()->rowCount();
     QVERIFY(shown > 0);
     QVERIFY(shown < withoutComments);
@@ -533,8 +536,9 @@ void tst_MainWindow::export_dialog_drivesTheExport()
         if (!dialog)
             return;
         sawDialog = true;
-        dialog->fileEdit()->clear();
-        QTest::keyClicks(dialog->fileEdit(), path);
+        auto *file = child<QLineEdit>(dialog, u"exportFile"_s);
+        file->clear();
+        QTest::keyClicks(file, path);
         // The suffix picks the format.
         QCOMPARE(dialog->format(), Sse::LogFormat::EventStream);
         dialog->accept();
@@ -988,8 +992,9 @@ void tst_MainWindow::import_showsTheRecordingsSpanCountsAndTimeline()
     QCOMPARE(spans[1].endMs, t0 + 277'000);
     QCOMPARE(feed->history()->totalEvents(), qint64(4));
     // ... and it shows the recording, not the present.
-    QTRY_VERIFY(!panel->timeline()->followsLive());
-    const TimeRange visible = panel->timeline()->mapping().visibleRange();
+    auto *timeline = child<TimelineWidget>(panel, u"timeline"_s);
+    QTRY_VERIFY(!timeline->followsLive());
+    const TimeRange visible = timeline->mapping().visibleRange();
     QVERIFY(visible.startMs <= t0);
     QVERIFY(visible.endMs >= t0 + 277'000);
     QVERIFY(visible.length() < 2 * 277'000);

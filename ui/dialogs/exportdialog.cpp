@@ -36,6 +36,8 @@ ExportDialog::ExportDialog(qsizetype allCount, qsizetype filteredCount, QWidget 
     setWindowTitle(tr("Export Log"));
     m_file->setObjectName(u"exportFile"_s);
     m_format->setObjectName(u"exportFormat"_s);
+    m_all->setObjectName(u"exportAll"_s);
+    m_filtered->setObjectName(u"exportFiltered"_s);
     for (const Sse::LogFormat format : formats)
         m_format->addItem(Sse::logFormatDescription(format), QVariant::fromValue(int(format)));
     m_format->setToolTip(tr("NDJSON keeps every field and can be imported again; CSV is for "
@@ -48,6 +50,7 @@ ExportDialog::ExportDialog(qsizetype allCount, qsizetype filteredCount, QWidget 
     m_error->hide();
 
     auto *browseButton = new QPushButton(tr("&Browse…"), this);
+    browseButton->setObjectName(u"exportBrowse"_s);
     connect(browseButton, &QPushButton::clicked, this, &ExportDialog::browse);
     auto *fileRow = new QHBoxLayout;
     fileRow->addWidget(m_file, 1);
@@ -137,13 +140,24 @@ void ExportDialog::browse()
     QStringList filters;
     for (const Sse::LogFormat format : formats)
         filters.append(Sse::logFormatFilter(format));
-    QString selected = Sse::logFormatFilter(format());
-    const QString name = QFileDialog::getSaveFileName(
-            this, tr("Export Log"), fileName(), filters.join(u";;"_s), &selected);
+    // Opened, not exec()'d: no nested event loop while the file is chosen.
+    auto *dialog = new QFileDialog(this, tr("Export Log"), fileName(), filters.join(u";;"_s));
+    dialog->setObjectName(u"exportFileDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->selectNameFilter(Sse::logFormatFilter(format()));
+    connect(dialog, &QFileDialog::fileSelected, this, [this, dialog](const QString &name) {
+        onFileChosen(name, dialog->selectedNameFilter());
+    });
+    dialog->open();
+}
+
+void ExportDialog::onFileChosen(const QString &name, const QString &filter)
+{
     if (name.isEmpty())
         return;
     for (const Sse::LogFormat format : formats) {
-        if (Sse::logFormatFilter(format) == selected)
+        if (Sse::logFormatFilter(format) == filter)
             setFormat(format);
     }
     setFileName(name);

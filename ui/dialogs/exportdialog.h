@@ -14,7 +14,9 @@ class QRadioButton;
 QT_END_NAMESPACE
 
 /// Asks for a file name, a format (chosen from the suffix as it is typed, or picked) and the
-/// scope: every record of the log or only the rows the filters show.
+/// scope: every record of the log or only the rows the filters show. Object names, for tests and
+/// tools: "exportFile", "exportBrowse", "exportFormat", "exportAll", "exportFiltered",
+/// "exportError"; "Browse…" opens the "exportFileDialog".
 class ExportDialog final : public QDialog
 {
     Q_OBJECT
@@ -34,18 +36,14 @@ public:
     [[nodiscard]] bool filteredOnly() const;
     void setFilteredOnly(bool filtered);
 
-    [[nodiscard]] QLineEdit *fileEdit() const { return m_file; }
-
-    [[nodiscard]] QComboBox *formatBox() const { return m_format; }
-
-    [[nodiscard]] QLabel *errorLabel() const { return m_error; }
-
 public Q_SLOTS:
     void accept() override;
+    /// Opens a file dialog (window-modal); the file chosen there fills the form.
     void browse();
 
 private:
     void onFileEdited(const QString &text);
+    void onFileChosen(const QString &name, const QString &filter);
     void onFormatPicked();
 
     QLineEdit *m_file = nullptr;

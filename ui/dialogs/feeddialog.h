@@ -26,7 +26,14 @@ QT_END_NAMESPACE
 /// secret values" is ticked, and edited with a password field; a secret header whose value was
 /// not remembered (FeedConfig::missingSecrets) is a row that says it needs one, and stays
 /// missing until one is typed. accept() (also Ctrl+Return) refuses invalid input and says why in
-/// errorLabel().
+/// the "errorLabel".
+///
+/// Every field has an object name, for tests and tools: "tabs", "buttons", "nameEdit", "urlEdit",
+/// "llmBox"; "methodBox", "bodyEdit", "headersTable", "addHeaderButton", "removeHeaderButton",
+/// "showSecretsBox", "rememberSecretsBox", "lastEventIdEdit", "credentialsBox"; "policyBox",
+/// "reinitDelayBox" (s), "backoffFactorBox", "backoffCapBox" (s), "maxAttemptsBox" (0: never),
+/// "obeyReconnectBox", "reconnectionTimeBox" (ms), "idleTimeoutBox" (s, 0: off); "tlsBox"
+/// (index 0: verify certificates, 1: ignore TLS errors), "compressionBox", "logCapacityBox".
 class FeedDialog final : public QDialog
 {
     Q_OBJECT
@@ -40,7 +47,7 @@ public:
     };
     Q_ENUM(Mode)
 
-    /// Entries of policyBox(), in order; each item's data is its value.
+    /// Entries of the "policyBox", in order; each item's data is its value.
     enum class Policy {
         Standard,
         ManualReinit,
@@ -68,59 +75,6 @@ public:
     [[nodiscard]] bool validate();
 
     [[nodiscard]] QString errorText() const;
-
-    [[nodiscard]] QTabWidget *tabWidget() const { return m_tabs; }
-
-    [[nodiscard]] QLineEdit *nameEdit() const { return m_name; }
-
-    [[nodiscard]] QLineEdit *urlEdit() const { return m_url; }
-
-    [[nodiscard]] QCheckBox *llmBox() const { return m_llm; }
-
-    [[nodiscard]] QComboBox *methodBox() const { return m_method; }
-
-    [[nodiscard]] QPlainTextEdit *bodyEdit() const { return m_body; }
-
-    [[nodiscard]] QTableWidget *headersTable() const { return m_headers; }
-
-    [[nodiscard]] QPushButton *addHeaderButton() const { return m_addHeader; }
-
-    [[nodiscard]] QPushButton *removeHeaderButton() const { return m_removeHeader; }
-
-    [[nodiscard]] QCheckBox *showSecretsBox() const { return m_showSecrets; }
-
-    [[nodiscard]] QCheckBox *rememberSecretsBox() const { return m_rememberSecrets; }
-
-    [[nodiscard]] QLineEdit *lastEventIdEdit() const { return m_lastEventId; }
-
-    [[nodiscard]] QCheckBox *credentialsBox() const { return m_credentials; }
-
-    [[nodiscard]] QComboBox *policyBox() const { return m_policy; }
-
-    [[nodiscard]] QDoubleSpinBox *reinitDelayBox() const { return m_reinitDelay; } ///< s
-
-    [[nodiscard]] QDoubleSpinBox *backoffFactorBox() const { return m_backoffFactor; }
-
-    [[nodiscard]] QDoubleSpinBox *backoffCapBox() const { return m_backoffCap; } ///< s
-
-    [[nodiscard]] QSpinBox *maxAttemptsBox() const { return m_maxAttempts; } ///< 0: never
-
-    [[nodiscard]] QCheckBox *obeyReconnectBox() const { return m_obeyReconnect; }
-
-    [[nodiscard]] QSpinBox *reconnectionTimeBox() const { return m_reconnectionTime; } ///< ms
-
-    [[nodiscard]] QDoubleSpinBox *idleTimeoutBox() const { return m_idleTimeout; } ///< s, 0: off
-
-    /// Index 0: verify certificates, 1: ignore TLS errors.
-    [[nodiscard]] QComboBox *tlsBox() const { return m_tls; }
-
-    [[nodiscard]] QCheckBox *compressionBox() const { return m_compression; }
-
-    [[nodiscard]] QSpinBox *logCapacityBox() const { return m_logCapacity; }
-
-    [[nodiscard]] QLabel *errorLabel() const { return m_error; }
-
-    [[nodiscard]] QDialogButtonBox *buttonBox() const { return m_buttons; }
 
 public Q_SLOTS:
     void accept() override;

@@ -28,6 +28,7 @@ SecretPrompt::SecretPrompt(const QString &feedName, const QList<QByteArray> &nam
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(u"secretPrompt"_s);
+    m_buttons->setObjectName(u"buttons"_s);
     setWindowTitle(tr("Connect %1").arg(feedName));
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(tr("The values of these headers were not remembered. Enter them to "

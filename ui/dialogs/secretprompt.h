@@ -26,9 +26,6 @@ public:
             const QString &feedName, const QList<QByteArray> &names, QWidget *parent = nullptr);
     ~SecretPrompt() override;
 
-    /// The field of the header at `index` of the names given.
-    [[nodiscard]] QLineEdit *valueEdit(int index) const { return m_edits.value(index); }
-
     /// Each header with the value typed for it (trimmed), in the order of the names.
     [[nodiscard]] QList<QPair<QByteArray, QByteArray>> headers() const;
 

@@ -91,6 +91,9 @@ ConnectionView::ConnectionView(QWidget *parent)
     , m_copyButton(new QToolButton(this))
     , m_browser(new QTextBrowser(this))
 {
+    m_selector->setObjectName(u"connectionSelector"_s);
+    m_copyButton->setObjectName(u"copyReportButton"_s);
+    m_browser->setObjectName(u"connectionBrowser"_s);
     m_selector->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_selector->setMinimumContentsLength(12);
     m_selector->setToolTip(tr("Requests of this feed, newest first"));

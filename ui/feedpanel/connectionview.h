@@ -27,7 +27,8 @@ QT_END_NAMESPACE
 /// the start of its body (JSON re-indented); then the diagnostics findings with their severity
 /// and advice. Secret header values are masked. "Copy report" puts a plain-text report with the
 /// same sections on the clipboard, secret values redacted. The newest connection stays
-/// selected as new ones come, unless the user picked an older one.
+/// selected as new ones come, unless the user picked an older one. Object names, for tests and
+/// tools: "connectionSelector", "copyReportButton", "connectionBrowser".
 class ConnectionView final : public QWidget
 {
     Q_OBJECT
@@ -61,12 +62,6 @@ public:
     /// A round badge in severityColor() with a glyph, `size` device-independent pixels wide.
     [[nodiscard]] static QPixmap severityPixmap(
             Sse::Finding::Severity severity, const QPalette &palette, int size, qreal dpr = 1.0);
-
-    [[nodiscard]] QComboBox *selector() const { return m_selector; }
-
-    [[nodiscard]] QToolButton *copyButton() const { return m_copyButton; }
-
-    [[nodiscard]] QTextBrowser *browser() const { return m_browser; }
 
 public Q_SLOTS:
     /// Copies reportText() to the clipboard.

@@ -88,6 +88,7 @@ DetailPane::DetailPane(QWidget *parent)
     copyLayout->addWidget(m_copyButton);
     copyLayout->addWidget(m_copyPrettyButton);
 
+    m_tabs->setObjectName(u"detailTabs"_s);
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_data, tr("Data"));
     m_tabs->addTab(m_raw, tr("Raw"));
@@ -96,6 +97,7 @@ DetailPane::DetailPane(QWidget *parent)
 
     m_highlighter = new JsonHighlighter(nullptr);
     m_highlighter->setParent(this);
+    m_highlighter->setObjectName(u"jsonHighlighter"_s);
     m_highlighter->setPalette(palette());
 
     auto *layout = new QVBoxLayout(this);

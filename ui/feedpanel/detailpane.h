@@ -22,6 +22,9 @@ class JsonHighlighter;
 /// Data above prettyLimit() bytes is shown as it is, unhighlighted, so megabytes stay quick.
 /// "Copy" copies the original bytes (the data, or the raw lines on the Raw tab); "Copy pretty"
 /// the re-indented JSON.
+///
+/// Object names, for tests and tools: "headerLabel", "noteLabel", "detailTabs" (with the
+/// "dataView" and "rawView"), "copyButton", "copyPrettyButton" and the "jsonHighlighter".
 class DetailPane final : public QWidget
 {
     Q_OBJECT
@@ -64,14 +67,6 @@ public:
     /// The note under the header ("too large to format", "Not valid JSON: ...", ...); empty
     /// when there is none.
     [[nodiscard]] QString noteText() const;
-
-    [[nodiscard]] QTabWidget *tabs() const { return m_tabs; }
-
-    [[nodiscard]] JsonHighlighter *highlighter() const { return m_highlighter; }
-
-    [[nodiscard]] QToolButton *copyButton() const { return m_copyButton; }
-
-    [[nodiscard]] QToolButton *copyPrettyButton() const { return m_copyPrettyButton; }
 
 public Q_SLOTS:
     /// Copies what was received: the data exactly (the raw lines on the Raw tab).

@@ -29,7 +29,9 @@ class EventLogModel;
 /// until the user sizes them; Size fits any size. Ctrl+C copies the data of the selected rows, one
 /// a line; Ctrl+Shift+C copies them as SSE wire lines (overriding the window's shortcut while the
 /// table has focus). The context menu adds "Filter by this type" and "Show in timeline". While no
-/// row shows, a message (setEmptyState()) sits in the middle of the viewport.
+/// row shows, a message (setEmptyState(); objectName "emptyStateLabel") sits in the middle of the
+/// viewport. The actions are named "copyDataAction", "copySseAction", "filterByTypeAction" and
+/// "showInTimelineAction".
 class EventTable final : public QTableView
 {
     Q_OBJECT
@@ -55,14 +57,6 @@ public:
     /// The checkable "Follow live" action (objectName "followLiveAction").
     [[nodiscard]] QAction *followLiveAction() const { return m_followAction; }
 
-    [[nodiscard]] QAction *copyDataAction() const { return m_copyDataAction; }
-
-    [[nodiscard]] QAction *copySseAction() const { return m_copySseAction; }
-
-    [[nodiscard]] QAction *filterByTypeAction() const { return m_filterByTypeAction; }
-
-    [[nodiscard]] QAction *showInTimelineAction() const { return m_showInTimelineAction; }
-
     /// The log rows of the selected rows, in the table's order.
     [[nodiscard]] QList<int> selectedLogRows() const;
     /// What Ctrl+C copies: the data of each selected row (a comment's text), one a line.
@@ -73,8 +67,6 @@ public:
 
     /// The message over the viewport; State::None hides it.
     void setEmptyState(EmptyStateLabel::State state);
-
-    [[nodiscard]] EmptyStateLabel *emptyStateLabel() const { return m_emptyLabel; }
 
 public Q_SLOTS:
     void setFollowLive(bool follow);

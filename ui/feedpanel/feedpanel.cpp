@@ -115,6 +115,10 @@ FeedPanel::FeedPanel(Feed *feed, QWidget *parent)
     , m_timeline(new TimelineWidget(this))
 {
     Q_ASSERT(feed);
+    m_detail->setObjectName(u"detailPane"_s);
+    m_connectionView->setObjectName(u"connectionView"_s);
+    m_sideTabs->setObjectName(u"sideTabs"_s);
+    m_timeline->setObjectName(u"timeline"_s);
     m_timeline->setHistory(feed->history());
 
     QWidget *status = createStatusBar();
@@ -202,6 +206,7 @@ QWidget *FeedPanel::createStatusBar()
             makeValueLabel(bar, u"eventsLabel"_s, tr("Events received (comments in brackets)"));
     m_rateLabel = makeValueLabel(bar, u"rateLabel"_s, tr("Events per second over the last second"));
     m_sparkline = new Sparkline(bar);
+    m_sparkline->setObjectName(u"sparkline"_s);
     m_sparkline->setCapacity(Feed::RateHistorySeconds);
     m_sparkline->setToolTip(tr("Events per second, last minute"));
     m_bytesLabel = makeValueLabel(bar, u"bytesLabel"_s, tr("Bytes received"));
@@ -247,6 +252,7 @@ QWidget *FeedPanel::createStatusBar()
 QWidget *FeedPanel::createFilterBar()
 {
     auto *bar = new QWidget(this);
+    bar->setObjectName(u"filterBar"_s);
 
     m_typeButton = new QToolButton(bar);
     m_typeButton->setObjectName(u"typeButton"_s);
@@ -255,6 +261,7 @@ QWidget *FeedPanel::createFilterBar()
     m_typeButton->setPopupMode(QToolButton::InstantPopup);
     m_typeButton->setAutoRaise(true);
     m_typeMenu = new QMenu(m_typeButton);
+    m_typeMenu->setObjectName(u"typeMenu"_s);
     m_typeButton->setMenu(m_typeMenu);
     connect(m_typeMenu, &QMenu::aboutToShow, this, &FeedPanel::refreshTypeMenu);
 
@@ -266,6 +273,7 @@ QWidget *FeedPanel::createFilterBar()
     connect(m_textEdit, &QLineEdit::textChanged, this, &FeedPanel::applyTextFilter);
 
     m_regexButton = makeToggle(bar, tr(".*"), tr("Treat the filter as a regular expression"));
+    m_regexButton->setObjectName(u"regexButton"_s);
     connect(m_regexButton, &QToolButton::toggled, this, &FeedPanel::applyTextFilter);
     connect(m_filter, &EventFilterModel::textFilterErrorChanged, this,
             [this](const QString &error) {
@@ -285,6 +293,7 @@ QWidget *FeedPanel::createFilterBar()
     connect(m_idEdit, &QLineEdit::textChanged, m_filter, &EventFilterModel::setIdFilter);
 
     m_commentsButton = makeToggle(bar, tr("Comments"), tr("Show comments and heartbeats"));
+    m_commentsButton->setObjectName(u"commentsButton"_s);
     m_commentsButton->setChecked(m_filter->showComments());
     connect(m_commentsButton, &QToolButton::toggled, m_filter, &EventFilterModel::setShowComments);
 
@@ -294,6 +303,7 @@ QWidget *FeedPanel::createFilterBar()
     m_followButton->setAutoRaise(true);
 
     m_clearButton = new QToolButton(bar);
+    m_clearButton->setObjectName(u"clearButton"_s);
     m_clearButton->setText(tr("Clear"));
     m_clearButton->setToolTip(tr("Remove every row (Ctrl+L)"));
     m_clearButton->setAutoRaise(true);
@@ -556,6 +566,7 @@ void FeedPanel::updateLlmTab()
         return;
     if (llm) {
         m_llmView = new LlmView(m_sideTabs);
+        m_llmView->setObjectName(u"llmView"_s);
         m_llmView->setStream(m_feed->llmStream());
         m_sideTabs->addTab(m_llmView, tr("LLM"));
         m_sideTabs->setTabToolTip(LlmTab, tr("The answer assembled from the stream"));

@@ -37,6 +37,12 @@ class TimelineWidget;
 /// export, ...) still work. An imported recording shows "IMPORTED", when its records arrived
 /// and on how many connections instead of live values; a feed whose secret headers lack values
 /// says which, under the header.
+///
+/// Its parts have object names, for tests and tools: the "eventTable", the "sideTabs" with the
+/// "detailPane", "connectionView" and "llmView", the "timeline", the "sparkline" in the
+/// "stateStrip", and in the "filterBar" the "typeButton" (with its "typeMenu"),
+/// "textFilterEdit", "regexButton", "idFilterEdit", "commentsButton", "followLiveButton" and
+/// "clearButton".
 class FeedPanel final : public QWidget
 {
     Q_OBJECT
@@ -62,35 +68,8 @@ public:
 
     [[nodiscard]] EventFilterModel *filterModel() const { return m_filter; }
 
-    [[nodiscard]] DetailPane *detailPane() const { return m_detail; }
-
-    [[nodiscard]] ConnectionView *connectionView() const { return m_connectionView; }
-
-    /// Exists (and is a tab) while the feed is an LLM stream; null otherwise.
-    [[nodiscard]] LlmView *llmView() const { return m_llmView; }
-
-    [[nodiscard]] QTabWidget *sideTabs() const { return m_sideTabs; }
-
     /// Warnings and problems among the newest connection's findings.
     [[nodiscard]] int connectionWarningCount() const { return m_warningCount; }
-
-    [[nodiscard]] TimelineWidget *timeline() const { return m_timeline; }
-
-    [[nodiscard]] Sparkline *sparkline() const { return m_sparkline; }
-
-    [[nodiscard]] QLineEdit *textFilterEdit() const { return m_textEdit; }
-
-    [[nodiscard]] QLineEdit *idFilterEdit() const { return m_idEdit; }
-
-    [[nodiscard]] QToolButton *regexButton() const { return m_regexButton; }
-
-    [[nodiscard]] QToolButton *commentsButton() const { return m_commentsButton; }
-
-    /// Shows the table's followLiveAction().
-    [[nodiscard]] QToolButton *followLiveButton() const { return m_followButton; }
-
-    /// The type checklist, filled each time it opens (see refreshTypeMenu()).
-    [[nodiscard]] QMenu *typeMenu() const { return m_typeMenu; }
 
     /// "OPEN (1)" and so on.
     [[nodiscard]] QString stateText() const;

@@ -17,6 +17,8 @@ LlmView::LlmView(QWidget *parent)
     , m_stats(new QLabel(this))
     , m_emptyLabel(new EmptyStateLabel(m_text->viewport()))
 {
+    m_text->setObjectName(u"llmText"_s);
+    m_stats->setObjectName(u"llmStats"_s);
     m_text->setReadOnly(true);
     m_text->setUndoRedoEnabled(false);
     m_text->setLineWrapMode(QPlainTextEdit::WidgetWidth);

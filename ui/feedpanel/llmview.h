@@ -16,7 +16,8 @@ QT_END_NAMESPACE
 /// Shows an Sse::LlmStream: the assembled text (appended as it grows, following the end unless
 /// the user scrolled up) and one line with the style, the token count, the time to first
 /// token, tokens per second and the state (waiting, streaming, done with the finish reason, or
-/// the error). While there is no text, a message in the middle says why (setEmptyState()).
+/// the error). While there is no text, a message in the middle says why (setEmptyState()). Object
+/// names, for tests and tools: "llmText" (with its "emptyStateLabel") and "llmStats".
 class LlmView final : public QWidget
 {
     Q_OBJECT
@@ -34,14 +35,10 @@ public:
     /// The message over the empty text: the feed's state; State::None hides it.
     void setEmptyState(EmptyStateLabel::State state);
 
-    [[nodiscard]] EmptyStateLabel *emptyStateLabel() const { return m_emptyLabel; }
-
     /// The text shown.
     [[nodiscard]] QString text() const;
     /// The line under the text: style, tokens, time to first token, tokens/s, state.
     [[nodiscard]] QString statsText() const;
-
-    [[nodiscard]] QPlainTextEdit *textView() const { return m_text; }
 
     [[nodiscard]] static QString styleName(Sse::LlmStream::Style style);
     /// "Waiting", "Streaming", "Done (stop)", "Error: ..." for `stream`.

@@ -1,30 +1,14 @@
 // SPDX-License-Identifier: MIT
-// Tests of Feed (counters, rates, errors against the built-in publisher), FeedPanel and
-// DetailPane.
-#include "tests/support/grab.h"
-
+// Tests of the Feed model (counters, rates, connections, errors, LLM streams) against the
+// built-in publisher; no widget. FeedPanel's tests are in tst_feedpanel.
 #include "sselib/publisher/publisher.h"
 #include "sselib/publisher/tokenstreamer.h"
-#include "ui/feedpanel/detailpane.h"
-#include "ui/feedpanel/feedpanel.h"
-#include "ui/feedpanel/jsonhighlighter.h"
-#include "ui/feedpanel/sparkline.h"
-#include "ui/models/eventfiltermodel.h"
 #include "ui/models/feed.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
-#include <QLineEdit>
-#include <QPlainTextEdit>
-#include <QScrollBar>
 #include <QSignalSpy>
-#include <QTabWidget>
-#include <QTableView>
 #include <QTest>
-#include <QTextBlock>
-#include <QTextDocument>
-#include <QTextLayout>
-#include <QToolButton>
 #include <QUrlQuery>
 
 #include <memory>
@@ -37,7 +21,6 @@ using Record = Sse::EventLog::Record;
 namespace {
 
 constexpr auto Mode = QAbstractItemModelTester::FailureReportingMode::QtTest;
-const QByteArray JsonData = R"({"a":[1,2]})"_ba;
 
 Sse::PublisherOptions fastOptions()
 {
@@ -54,16 +37,6 @@ FeedConfig configFor(const QUrl &url)
     config.url = url;
     config.options.reconnectionTime = 200ms;
     return config;
-}
-
-// The proxy row whose data is `data`, or -1.
-int rowWithData(const QAbstractItemModel *model, const QString &data)
-{
-    for (int row = model->rowCount() - 1; row >= 0; --row) {
-        if (model->index(row, 0).data(EventLogModel::DataRole).toString() == data)
-            return row;
-    }
-    return -1;
 }
 
 QUrl llmUrl(const Sse::Publisher &publisher, const QString &style)
@@ -104,20 +77,6 @@ private Q_SLOTS:
     void feed_llmStreamAssemblesText();
     void feed_llmStreamOnlyForLlmFeeds();
     void feed_missingSecretKeepsItClosedUntilGiven();
-
-    void detailPane_prettyPrintsJson();
-    void detailPane_plainTextWhenNotJson();
-    void detailPane_saysWhenRawLinesWereDropped();
-    void detailPane_largeDataStaysPlain();
-    void jsonHighlighter_coloursKeysAndNumbers();
-    void sparkline_paintsValues();
-
-    void panel_showsRowsAndState();
-    void panel_selectingJsonRowFillsDetail();
-    void panel_textFilterReducesRows();
-    void panel_followLiveButtonStopsAutoScroll();
-    void panel_clearAndShortcuts();
-    void panel_grab();
 
 private:
     std::unique_ptr<Sse::Publisher> m_publisher;
@@ -242,10 +201,6 @@ void tst_Feed::feed_http503IsFatalAndClosed()
     QVERIFY(!feed.lastError().isEmpty());
     QCOMPARE(errors.first().first().value<Sse::SourceError>().httpStatus, 503);
     QCOMPARE(feed.eventCount(), 0u);
-
-    FeedPanel panel(&feed);
-    QCOMPARE(panel.stateText(), u"CLOSED (2)"_s);
-    QVERIFY(panel.statusText().contains(u"fatal"_s));
 }
 
 void tst_Feed::feed_setConfigRecreatesSource()
@@ -401,300 +356,6 @@ void tst_Feed::feed_llmStreamOnlyForLlmFeeds()
     QTRY_VERIFY(feed.eventCount() >= 3);
     QVERIFY(feed.llmStream().text().isEmpty());
     QCOMPARE(feed.llmStream().tokens(), 0);
-}
-
-void tst_Feed::detailPane_prettyPrintsJson()
-{
-    DetailPane pane;
-    Record record;
-    record.kind = Record::Kind::Event;
-    record.event.type = "message";
-    record.event.data = JsonData;
-    record.event.lastEventId = "7";
-    record.event.connection = 2;
-    record.event.raw = "id: 7\ndata: " + JsonData + "\n\n";
-    pane.setRecord(record);
-    QVERIFY(pane.hasRecord());
-    QVERIFY(pane.isJson());
-    QVERIFY(pane.dataText().contains(u'\n'));
-    QVERIFY(pane.dataText().contains(u"\"a\": ["_s));
-    QVERIFY(pane.rawText().startsWith(u"id: 7\ndata: {"_s));
-    QVERIFY(pane.headerText().contains(u"message"_s));
-    QVERIFY(pane.headerText().contains(u"7"_s));
-    QVERIFY(pane.noteText().isEmpty());
-    QCOMPARE(pane.highlighter()->document(),
-            pane.tabs()->widget(DetailPane::DataTab)->findChild<QTextDocument *>());
-
-    pane.clear();
-    QVERIFY(!pane.hasRecord());
-    QVERIFY(pane.dataText().isEmpty());
-}
-
-void tst_Feed::detailPane_plainTextWhenNotJson()
-{
-    DetailPane pane;
-    Record record;
-    record.kind = Record::Kind::Event;
-    record.event.type = "message";
-    record.event.data = "send data: 2026-11-21 14:19:08\nsecond line";
-    pane.setRecord(record);
-    QVERIFY(!pane.isJson());
-    QCOMPARE(pane.dataText(), u"send data: 2026-11-21 14:19:08\nsecond line"_s);
-    QVERIFY(pane.highlighter()->document() == nullptr);
-
-    Record comment;
-    comment.kind = Record::Kind::Comment;
-    comment.comment = " heartbeat";
-    pane.setRecord(comment);
-    QVERIFY(!pane.isJson());
-    QCOMPARE(pane.dataText(), u" heartbeat"_s);
-    // Whether a space followed the colon is not kept, so no wire line is made up.
-    QVERIFY(pane.rawText().isEmpty());
-    const auto *raw = pane.findChild<QPlainTextEdit *>(u"rawView"_s);
-    QVERIFY(raw);
-    QVERIFY2(raw->placeholderText().contains(u"not kept"_s), qPrintable(raw->placeholderText()));
-}
-
-void tst_Feed::detailPane_saysWhenRawLinesWereDropped()
-{
-    DetailPane pane;
-    Record record;
-    record.kind = Record::Kind::Event;
-    record.event.type = "message";
-    record.event.data = "x";
-    auto placeholders = [&pane] {
-        QStringList texts;
-        const QList<QPlainTextEdit *> edits = pane.findChildren<QPlainTextEdit *>();
-        for (const QPlainTextEdit *edit : edits)
-            texts.append(edit->placeholderText());
-        return texts.join(u'|');
-    };
-    pane.setRecord(record, true);
-    QVERIFY2(placeholders().contains(u"no longer kept"_s), qPrintable(placeholders()));
-    pane.setRecord(record, false);
-    QVERIFY2(placeholders().contains(u"were not kept"_s), qPrintable(placeholders()));
-}
-
-void tst_Feed::detailPane_largeDataStaysPlain()
-{
-    DetailPane pane;
-    Record record;
-    record.kind = Record::Kind::Event;
-    record.event.type = "message";
-    QByteArray big = "[";
-    for (int i = 0; i < 300000; ++i)
-        big += "1,";
-    big += "0]"; // ~600 KB of valid JSON
-    record.event.data = big;
-    pane.setPrettyLimit(64 * 1024);
-    pane.setRecord(record);
-    QVERIFY(!pane.isJson());
-    QVERIFY(!pane.noteText().isEmpty());
-    QCOMPARE(pane.dataText().size(), big.size());
-    QVERIFY(pane.highlighter()->document() == nullptr);
-}
-
-void tst_Feed::jsonHighlighter_coloursKeysAndNumbers()
-{
-    QTextDocument document;
-    document.setPlainText(u"{\n    \"key\": \"value\",\n    \"n\": -1.5e3,\n    \"t\": true\n}"_s);
-    JsonHighlighter highlighter(&document);
-    auto colourAt = [&document](int blockNumber, int column) {
-        const QTextBlock block = document.findBlockByNumber(blockNumber);
-        const auto formats = block.layout()->formats();
-        for (const QTextLayout::FormatRange &range : formats) {
-            if (column >= range.start && column < range.start + range.length)
-                return range.format.foreground().color();
-        }
-        return QColor();
-    };
-    using Token = JsonHighlighter::Token;
-    QCOMPARE(colourAt(1, 5), highlighter.format(Token::Key).foreground().color());
-    QCOMPARE(colourAt(1, 13), highlighter.format(Token::String).foreground().color());
-    QCOMPARE(colourAt(2, 11), highlighter.format(Token::Number).foreground().color());
-    QCOMPARE(colourAt(3, 10), highlighter.format(Token::Literal).foreground().color());
-    QVERIFY(highlighter.format(Token::Key).foreground().color()
-            != highlighter.format(Token::String).foreground().color());
-
-    QPalette dark;
-    dark.setColor(QPalette::Base, Qt::black);
-    const QColor lightKey = highlighter.format(Token::Key).foreground().color();
-    highlighter.setPalette(dark);
-    QVERIFY(highlighter.format(Token::Key).foreground().color() != lightKey);
-}
-
-void tst_Feed::sparkline_paintsValues()
-{
-    Sparkline sparkline;
-    sparkline.resize(120, 24);
-    sparkline.setCapacity(10);
-    sparkline.setValues({0, 5, 10, 3});
-    QCOMPARE(sparkline.values().size(), 4);
-    const QImage image = sparkline.grab().toImage();
-    const QColor accent = sparkline.palette().color(QPalette::Highlight);
-    int accentPixels = 0;
-    for (int y = 0; y < image.height(); ++y) {
-        for (int x = 0; x < image.width(); ++x) {
-            const QColor c = image.pixelColor(x, y);
-            if (qAbs(c.red() - accent.red()) < 20 && qAbs(c.green() - accent.green()) < 20
-                    && qAbs(c.blue() - accent.blue()) < 20)
-                ++accentPixels;
-        }
-    }
-    QVERIFY(accentPixels > 5);
-}
-
-void tst_Feed::panel_showsRowsAndState()
-{
-    Feed feed(configFor(m_publisher->url(u"/events"_s)));
-    FeedPanel panel(&feed);
-    QAbstractItemModelTester tester(panel.filterModel(), Mode);
-    QCOMPARE(panel.stateText(), u"CLOSED (2)"_s);
-    panel.resize(1000, 600);
-    panel.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&panel));
-
-    feed.open();
-    QTRY_COMPARE(panel.stateText(), u"OPEN (1)"_s);
-    QTRY_VERIFY(panel.tableView()->model()->rowCount() >= 5);
-    QTRY_VERIFY(panel.statusText().contains(u"Last id: "_s)
-            && !panel.statusText().contains(u"Last id: (none)"_s));
-    QVERIFY2(panel.statusText().contains(u"No error"_s), qPrintable(panel.statusText()));
-    QVERIFY(!panel.statusText().contains(u"Events: 0 "_s));
-}
-
-void tst_Feed::panel_selectingJsonRowFillsDetail()
-{
-    Feed feed(configFor(m_publisher->url(u"/events"_s)));
-    FeedPanel panel(&feed);
-    QAbstractItemModelTester tester(panel.filterModel(), Mode);
-    panel.resize(1000, 600);
-    panel.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&panel));
-    feed.open();
-    QTRY_COMPARE(feed.readyState(), ReadyState::Open);
-
-    m_publisher->publish({}, JsonData);
-    QAbstractItemModel *model = panel.tableView()->model();
-    QTRY_VERIFY(rowWithData(model, QString::fromUtf8(JsonData)) >= 0);
-    const int row = rowWithData(model, QString::fromUtf8(JsonData));
-    panel.tableView()->setCurrentIndex(model->index(row, EventLogModel::DataColumn));
-
-    DetailPane *detail = panel.detailPane();
-    QVERIFY(detail->hasRecord());
-    QVERIFY(detail->isJson());
-    QVERIFY(detail->dataText().contains(u"\"a\": [\n"_s));
-    QVERIFY(detail->rawText().contains(u"data: {\"a\":[1,2]}"_s));
-}
-
-void tst_Feed::panel_textFilterReducesRows()
-{
-    Feed feed(configFor(m_publisher->url(u"/events"_s)));
-    FeedPanel panel(&feed);
-    QAbstractItemModelTester tester(panel.filterModel(), Mode);
-    panel.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&panel));
-    feed.open();
-    QTRY_COMPARE(feed.readyState(), ReadyState::Open);
-    m_publisher->publish({}, JsonData);
-    QTRY_VERIFY(rowWithData(panel.tableView()->model(), QString::fromUtf8(JsonData)) >= 0);
-    QTRY_VERIFY(panel.tableView()->model()->rowCount() >= 5);
-    feed.close();
-    QTRY_COMPARE(feed.readyState(), ReadyState::Closed);
-    feed.model()->flush();
-
-    const int all = panel.tableView()->model()->rowCount();
-    QTest::keyClicks(panel.textFilterEdit(), u"\"a\""_s);
-    QCOMPARE(panel.tableView()->model()->rowCount(), 1);
-
-    panel.textFilterEdit()->clear();
-    QCOMPARE(panel.tableView()->model()->rowCount(), all);
-    panel.regexButton()->setChecked(true);
-    panel.textFilterEdit()->setText(u"^\\{\"A\":\\[1"_s);
-    QCOMPARE(panel.tableView()->model()->rowCount(), 1);
-    panel.textFilterEdit()->clear();
-
-    panel.commentsButton()->setChecked(false);
-    QVERIFY(panel.tableView()->model()->rowCount() < all);
-    QCOMPARE(panel.tableView()->model()->rowCount(),
-            int(feed.model()->rowCount()) - int(feed.commentCount()));
-}
-
-void tst_Feed::panel_followLiveButtonStopsAutoScroll()
-{
-    Feed feed(configFor(m_publisher->url(u"/events"_s)));
-    FeedPanel panel(&feed);
-    panel.resize(900, 500);
-    panel.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&panel));
-    QScrollBar *bar = panel.tableView()->verticalScrollBar();
-    feed.open();
-    QTRY_VERIFY_WITH_TIMEOUT(bar->maximum() > 5, 10000);
-    QTRY_COMPARE(bar->value(), bar->maximum());
-
-    panel.followLiveButton()->click();
-    QVERIFY(!panel.eventTable()->followsLive());
-    QVERIFY(!panel.followLiveButton()->isChecked());
-    const int pausedAt = bar->value();
-    const int maxAtPause = bar->maximum();
-    QTRY_VERIFY(bar->maximum() > maxAtPause + 3);
-    QCOMPARE(bar->value(), pausedAt);
-
-    panel.followLiveButton()->click();
-    QVERIFY(panel.eventTable()->followsLive());
-    QTRY_COMPARE(bar->value(), bar->maximum());
-
-    // Scrolling up by hand stops following too.
-    bar->setValue(0);
-    QVERIFY(!panel.eventTable()->followsLive());
-    const int maxAtScroll = bar->maximum();
-    QTRY_VERIFY(bar->maximum() > maxAtScroll + 3);
-    QCOMPARE(bar->value(), 0);
-}
-
-void tst_Feed::panel_clearAndShortcuts()
-{
-    Feed feed(configFor(m_publisher->url(u"/events"_s)));
-    FeedPanel panel(&feed);
-    QAbstractItemModelTester tester(panel.filterModel(), Mode);
-    panel.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&panel));
-    feed.open();
-    QTRY_VERIFY(panel.tableView()->model()->rowCount() >= 3);
-    feed.close();
-    QTRY_COMPARE(feed.readyState(), ReadyState::Closed);
-    feed.model()->flush();
-
-    panel.tableView()->setFocus();
-    QTRY_VERIFY(panel.tableView()->hasFocus());
-    QTest::keyClick(panel.tableView(), Qt::Key_F, Qt::ControlModifier);
-    QTRY_VERIFY(panel.textFilterEdit()->hasFocus());
-    QTest::keyClick(panel.textFilterEdit(), Qt::Key_L, Qt::ControlModifier);
-    QCOMPARE(panel.tableView()->model()->rowCount(), 0);
-    QVERIFY(feed.eventCount() > 0);
-}
-
-void tst_Feed::panel_grab()
-{
-    Sse::FeedSettings settings = m_publisher->options().feed;
-    settings.payload = Sse::FeedSettings::Payload::Json;
-    m_publisher->setFeed(settings);
-    Feed feed(configFor(m_publisher->url(u"/events"_s)));
-    FeedPanel panel(&feed);
-    panel.resize(1200, 720);
-    panel.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&panel));
-    feed.open();
-    QTRY_VERIFY_WITH_TIMEOUT(feed.rateHistory().size() >= 3, 6000);
-    m_publisher->publish({}, JsonData);
-    QAbstractItemModel *model = panel.tableView()->model();
-    QTRY_VERIFY(rowWithData(model, QString::fromUtf8(JsonData)) >= 0);
-    panel.eventTable()->setFollowLive(false);
-    const int row = rowWithData(model, QString::fromUtf8(JsonData));
-    panel.tableView()->setCurrentIndex(model->index(row, EventLogModel::DataColumn));
-    panel.tableView()->scrollTo(model->index(row, 0));
-    panel.updateStatus();
-    TestSupport::saveGrab(panel, u"feedpanel.png"_s);
 }
 
 QTEST_MAIN(tst_Feed)
