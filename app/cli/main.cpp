@@ -3,6 +3,7 @@
 // converts recorded event logs.
 #include "commandline.h"
 #include "consoleoutput.h"
+#include "exitcode.h"
 #include "exportcommand.h"
 #include "monitorcommand.h"
 #include "parsecommand.h"
@@ -76,7 +77,7 @@ int runPublish(const PublishOptions &options)
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(CommandLine::ProgramName.toString());
+    QCoreApplication::setApplicationName(OptionParsing::ProgramName.toString());
     QCoreApplication::setApplicationVersion(QStringLiteral(SSEDASH_VERSION));
 
     const Invocation invocation = CommandLine::parse(QCoreApplication::arguments());
