@@ -7,6 +7,7 @@
 #include "logging_p.h"
 #include "networkpool_p.h"
 #include "parser.h"
+#include "ssedash/version.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -2,6 +2,8 @@
 // CommandLine: reads ssedash-cli's arguments into what the user asked for.
 #include "commandline.h"
 
+#include "ssedash/version.h"
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace {

@@ -9,6 +9,7 @@
 #include "parsecommand.h"
 #include "publishcommand.h"
 #include "signalwatcher.h"
+#include "ssedash/version.h"
 
 #include <QCoreApplication>
 

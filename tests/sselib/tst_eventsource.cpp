@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Tests for Sse::EventSource: real HTTP against a scriptable server on 127.0.0.1.
+#include "ssedash/version.h"
 #include "tests/support/compression.h"
 #include "tests/support/testserver.h"
 
