@@ -746,6 +746,11 @@ QString EventSource::origin() const
     return d->origin;
 }
 
+bool EventSource::isConnectionScheduled() const
+{
+    return d->connectTimer.isActive() || d->reinitTimer.isActive();
+}
+
 void EventSource::open()
 {
     if (d->state != ReadyState::Closed)
