@@ -32,8 +32,9 @@ packages=(
     zlib1g-dev libbrotli-dev
 )
 if [ "$want_tests" -eq 1 ]; then
-    # xvfb for real-window checks, chromium for browser interop, clang-format for style
-    packages+=(xvfb xauth chromium clang-format)
+    # xvfb for real-window checks, chromium for browser interop, clang-format for style,
+    # python3 for the include-cycle check
+    packages+=(xvfb xauth chromium clang-format python3)
 fi
 
 missing=()

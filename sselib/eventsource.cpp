@@ -7,6 +7,7 @@
 #include "logging_p.h"
 #include "networkpool_p.h"
 #include "parser.h"
+#include "ssedash/version.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -743,6 +744,11 @@ int EventSource::reconnectCount() const
 QString EventSource::origin() const
 {
     return d->origin;
+}
+
+bool EventSource::isConnectionScheduled() const
+{
+    return d->connectTimer.isActive() || d->reinitTimer.isActive();
 }
 
 void EventSource::open()

@@ -70,6 +70,9 @@ public:
     [[nodiscard]] int connectionCount() const; ///< requests made so far
     [[nodiscard]] int reconnectCount() const; ///< connections after the first
     [[nodiscard]] QString origin() const; ///< of the current final URL
+    /// A timer will start a request: the first after open(), a reconnect or a re-init. False
+    /// while a request is under way and once closed for good: then no request comes unasked.
+    [[nodiscard]] bool isConnectionScheduled() const;
 
     /// Calls `listener(event)` for each event of `type`, like addEventListener(type, ...).
     /// Disconnect the returned connection (or destroy `context`) to remove it.

@@ -5,6 +5,7 @@
 #include "appicon.h"
 #include "logactions.h"
 #include "mainwindowactions.h"
+#include "ssedash/version.h"
 
 #include "sselib/publisher/publisher.h"
 #include "ui/dialogs/feeddialog.h"

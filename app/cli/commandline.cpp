@@ -2,18 +2,35 @@
 // CommandLine: reads ssedash-cli's arguments into what the user asked for.
 #include "commandline.h"
 
-#include <QCommandLineParser>
+#include "ssedash/version.h"
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-// QCommandLineParser's usage line knows no subcommands: put ours in its place.
-QString commandHelp(const QCommandLineParser &parser, const QString &usage)
+Invocation fromUsage(const UsageMessage &usage)
 {
-    const QString text = parser.helpText();
-    const qsizetype endOfUsage = text.indexOf(u'\n');
-    return usage + (endOfUsage < 0 ? QString() : text.mid(endOfUsage));
+    Invocation invocation;
+    invocation.action = usage.kind == UsageMessage::Kind::Help ? Invocation::Action::Help
+                                                               : Invocation::Action::Error;
+    invocation.text = usage.text;
+    invocation.command = usage.command;
+    return invocation;
+}
+
+// The invocation of `command` with what its reader gave: the options in `member`, or the
+// help or error to print.
+template <typename Options>
+Invocation fromOptions(OptionsOrUsage<Options> &&result, Invocation::Action action,
+        const QString &command, Options Invocation::*member)
+{
+    if (auto *usage = std::get_if<UsageMessage>(&result))
+        return fromUsage(*usage);
+    Invocation invocation;
+    invocation.action = action;
+    invocation.command = command;
+    invocation.*member = std::get<Options>(std::move(result));
+    return invocation;
 }
 
 } // namespace
@@ -22,7 +39,7 @@ Invocation CommandLine::parse(const QStringList &arguments)
 {
     const QString command = arguments.value(1);
     if (command.isEmpty())
-        return usageError({}, tr("no command given"));
+        return fromUsage(OptionParsing::usageError({}, tr("no command given")));
     if (command == u"--help"_s || command == u"-h"_s || command == u"help"_s) {
         Invocation invocation;
         invocation.action = Invocation::Action::Help;
@@ -38,17 +55,24 @@ Invocation CommandLine::parse(const QStringList &arguments)
     // The per-command parser sees "ssedash-cli parse" as the program.
     QStringList rest = arguments.mid(2);
     rest.prepend(arguments.value(0));
+    using Action = Invocation::Action;
     if (command == u"parse"_s)
-        return ParseOptions::fromArguments(rest);
+        return fromOptions(
+                ParseOptions::fromArguments(rest), Action::Parse, command, &Invocation::parse);
     if (command == u"monitor"_s)
-        return MonitorOptions::fromArguments(rest);
+        return fromOptions(MonitorOptions::fromArguments(rest), Action::Monitor, command,
+                &Invocation::monitor);
     if (command == u"publish"_s)
-        return PublishOptions::fromArguments(rest);
+        return fromOptions(PublishOptions::fromArguments(rest), Action::Publish, command,
+                &Invocation::publish);
     if (command == u"export"_s)
-        return ExportOptions::fromArguments(rest);
-    if (command.startsWith(u'-'))
-        return usageError({}, tr("unknown option '%1'; a command comes first").arg(command));
-    return usageError({}, tr("unknown command '%1'").arg(command));
+        return fromOptions(ExportOptions::fromArguments(rest), Action::Export, command,
+                &Invocation::exportOptions);
+    if (command.startsWith(u'-')) {
+        return fromUsage(OptionParsing::usageError(
+                {}, tr("unknown option '%1'; a command comes first").arg(command)));
+    }
+    return fromUsage(OptionParsing::usageError({}, tr("unknown command '%1'").arg(command)));
 }
 
 QString CommandLine::helpText()
@@ -69,68 +93,17 @@ QString CommandLine::helpText()
               "  -v, --version  Show the version.\n"
               "\n"
               "Exit status: 0 on success, 1 on I/O or fatal stream errors, 2 on usage errors.\n")
-            .arg(ProgramName);
+            .arg(OptionParsing::ProgramName);
 }
 
 QString CommandLine::versionText()
 {
-    return u"%1 %2\n"_s.arg(ProgramName, QStringLiteral(SSEDASH_VERSION));
+    return u"%1 %2\n"_s.arg(OptionParsing::ProgramName, QStringLiteral(SSEDASH_VERSION));
 }
 
 QString CommandLine::helpHint(const QString &command)
 {
-    const QString program =
-            command.isEmpty() ? ProgramName.toString() : ProgramName.toString() + u' ' + command;
+    const QString programName = OptionParsing::ProgramName.toString();
+    const QString program = command.isEmpty() ? programName : programName + u' ' + command;
     return tr("Try '%1 --help' for more information.").arg(program);
-}
-
-Invocation CommandLine::usageError(const QString &command, const QString &message)
-{
-    Invocation invocation;
-    invocation.action = Invocation::Action::Error;
-    invocation.command = command;
-    invocation.text = message;
-    return invocation;
-}
-
-QCommandLineOption CommandLine::helpOption()
-{
-    return QCommandLineOption({u"h"_s, u"help"_s}, tr("Show this help."));
-}
-
-std::optional<Invocation> CommandLine::parseCommon(QCommandLineParser &parser,
-        const QStringList &arguments, const QString &command, const QString &usage)
-{
-    if (!parser.parse(arguments))
-        return usageError(command, parser.errorText());
-    if (parser.isSet(u"help"_s)) {
-        Invocation invocation;
-        invocation.action = Invocation::Action::Help;
-        invocation.text = commandHelp(parser, usage);
-        return invocation;
-    }
-    return std::nullopt;
-}
-
-// Only plain decimal digits: no sign, no spaces, no hex.
-std::optional<quint64> CommandLine::parseUnsigned(const QString &text, quint64 max)
-{
-    if (text.isEmpty() || text.size() > 20)
-        return std::nullopt;
-    for (const QChar c : text) {
-        if (c < u'0' || c > u'9')
-            return std::nullopt;
-    }
-    bool ok = false;
-    const quint64 value = text.toULongLong(&ok);
-    if (!ok || value > max)
-        return std::nullopt;
-    return value;
-}
-
-bool CommandLine::isHttpUrl(const QUrl &url)
-{
-    const QString scheme = url.scheme();
-    return url.isValid() && !url.isRelative() && (scheme == u"http"_s || scheme == u"https"_s)
-            && !url.host().isEmpty();
 }

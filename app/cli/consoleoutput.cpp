@@ -2,7 +2,7 @@
 // Console output of ssedash-cli: whole lines to stdout, messages to stderr.
 #include "consoleoutput.h"
 
-#include "commandline.h"
+#include "optionparsing.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -21,7 +21,7 @@ void printMessage(const QString &message)
 {
     // The program's own name: ssedash shares these messages with ssedash-cli.
     const QString program = QCoreApplication::applicationName().isEmpty()
-            ? CommandLine::ProgramName.toString()
+            ? OptionParsing::ProgramName.toString()
             : QCoreApplication::applicationName();
     const QByteArray line = program.toLocal8Bit() + ": " + message.toLocal8Bit() + '\n';
     const size_t written = std::fwrite(line.constData(), 1, size_t(line.size()), stderr);

@@ -3,6 +3,7 @@
 #include "exportcommand.h"
 
 #include "consoleoutput.h"
+#include "exitcode.h"
 
 #include "sselib/logexport.h"
 

@@ -2,7 +2,7 @@
 // ExportCommand: `ssedash-cli export`, an NDJSON event log converted to another format.
 #pragma once
 
-#include "commandline.h"
+#include "exportoptions.h"
 
 #include <QCoreApplication>
 

@@ -2,15 +2,13 @@
 // ExportOptions: the options of `ssedash-cli export`, read from its arguments.
 #include "exportoptions.h"
 
-#include "commandline.h"
-
 #include <QCommandLineParser>
 
 #include <optional>
 
 using namespace Qt::Literals::StringLiterals;
 
-Invocation ExportOptions::fromArguments(const QStringList &arguments)
+OptionsOrUsage<ExportOptions> ExportOptions::fromArguments(const QStringList &arguments)
 {
     const QString command = u"export"_s;
     QCommandLineParser parser;
@@ -30,7 +28,7 @@ Invocation ExportOptions::fromArguments(const QStringList &arguments)
                "          that spreadsheets do not take it for a formula\n"
                "  sse     the events as text/event-stream, which 'parse' reads back to the\n"
                "          same type, data and lastEventId (.sse, .txt)"));
-    const QCommandLineOption helpOption = CommandLine::helpOption();
+    const QCommandLineOption helpOption = OptionParsing::helpOption();
     const QCommandLineOption formatOption(u"format"_s,
             tr("ndjson, json, csv or sse (default: from OUTPUT's suffix)."), tr("FORMAT"));
     parser.addOption(helpOption);
@@ -38,24 +36,22 @@ Invocation ExportOptions::fromArguments(const QStringList &arguments)
     parser.addPositionalArgument(u"INPUT"_s, tr("The NDJSON event log to read."));
     parser.addPositionalArgument(u"OUTPUT"_s, tr("The file to write; '-' for standard output."));
 
-    const std::optional<Invocation> early = CommandLine::parseCommon(parser, arguments, command,
-            tr("Usage: %1 export [--format FORMAT] INPUT OUTPUT").arg(CommandLine::ProgramName));
+    const std::optional<UsageMessage> early = OptionParsing::parseCommon(parser, arguments, command,
+            tr("Usage: %1 export [--format FORMAT] INPUT OUTPUT").arg(OptionParsing::ProgramName));
     if (early)
         return *early;
 
     const QStringList positional = parser.positionalArguments();
     if (positional.size() < 2)
-        return CommandLine::usageError(command, tr("export wants an INPUT and an OUTPUT file"));
+        return OptionParsing::usageError(command, tr("export wants an INPUT and an OUTPUT file"));
     if (positional.size() > 2)
-        return CommandLine::usageError(
+        return OptionParsing::usageError(
                 command, tr("export takes two files, but got %1").arg(positional.size()));
     if (positional.at(0).isEmpty() || positional.at(1).isEmpty())
-        return CommandLine::usageError(command, tr("export wants file names, not empty arguments"));
+        return OptionParsing::usageError(
+                command, tr("export wants file names, not empty arguments"));
 
-    Invocation invocation;
-    invocation.action = Invocation::Action::Export;
-    invocation.command = command;
-    ExportOptions &options = invocation.exportOptions;
+    ExportOptions options;
     options.inputFile = positional.at(0);
     options.outputFile = positional.at(1);
     std::optional<Sse::LogFormat> format;
@@ -63,19 +59,19 @@ Invocation ExportOptions::fromArguments(const QStringList &arguments)
         const QString name = parser.value(formatOption);
         format = Sse::logFormatFromName(name);
         if (!format)
-            return CommandLine::usageError(
+            return OptionParsing::usageError(
                     command, tr("--format wants ndjson, json, csv or sse, not '%1'").arg(name));
     } else if (options.writesToStdout()) {
         format = Sse::LogFormat::Ndjson;
     } else {
         format = Sse::logFormatFromFileName(options.outputFile);
         if (!format) {
-            return CommandLine::usageError(command,
+            return OptionParsing::usageError(command,
                     tr("cannot tell the format from '%1': name it with --format, or end the "
                        "name in .ndjson, .jsonl, .json, .csv, .sse or .txt")
                             .arg(options.outputFile));
         }
     }
     options.format = *format;
-    return invocation;
+    return options;
 }

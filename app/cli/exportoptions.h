@@ -2,13 +2,13 @@
 // ExportOptions: the options of `ssedash-cli export`, read from its arguments.
 #pragma once
 
+#include "optionparsing.h"
+
 #include "sselib/logexport.h"
 
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
-
-struct Invocation;
 
 /// Options of `ssedash-cli export`.
 struct ExportOptions
@@ -24,6 +24,6 @@ public:
     [[nodiscard]] bool writesToStdout() const { return outputFile == QStringView(u"-"); }
 
     /// Reads `ssedash-cli export [--format FORMAT] INPUT OUTPUT`; `arguments` start with the
-    /// program name, without the command. Gives Help, Error or Export with these options.
-    [[nodiscard]] static Invocation fromArguments(const QStringList &arguments);
+    /// program name, without the command. Gives the options, or the help or error to print.
+    [[nodiscard]] static OptionsOrUsage<ExportOptions> fromArguments(const QStringList &arguments);
 };

@@ -3,11 +3,13 @@
 // converts recorded event logs.
 #include "commandline.h"
 #include "consoleoutput.h"
+#include "exitcode.h"
 #include "exportcommand.h"
 #include "monitorcommand.h"
 #include "parsecommand.h"
 #include "publishcommand.h"
 #include "signalwatcher.h"
+#include "ssedash/version.h"
 
 #include <QCoreApplication>
 
@@ -76,7 +78,7 @@ int runPublish(const PublishOptions &options)
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(CommandLine::ProgramName.toString());
+    QCoreApplication::setApplicationName(OptionParsing::ProgramName.toString());
     QCoreApplication::setApplicationVersion(QStringLiteral(SSEDASH_VERSION));
 
     const Invocation invocation = CommandLine::parse(QCoreApplication::arguments());

@@ -3,6 +3,7 @@
 #include "monitorcommand.h"
 
 #include "consoleoutput.h"
+#include "exitcode.h"
 
 #include "sselib/eventlog.h"
 #include "sselib/jsonlines.h"

@@ -2,7 +2,7 @@
 // MonitorCommand: `ssedash-cli monitor`, an EventSource printed as JSON lines.
 #pragma once
 
-#include "commandline.h"
+#include "monitoroptions.h"
 
 #include "sselib/eventsource.h"
 

@@ -2,8 +2,6 @@
 // MonitorOptions: the options of `ssedash-cli monitor`, read from its arguments.
 #include "monitoroptions.h"
 
-#include "commandline.h"
-
 #include <QCommandLineParser>
 
 #include <cmath>
@@ -32,7 +30,7 @@ bool isToken(const QString &text)
 
 } // namespace
 
-Invocation MonitorOptions::fromArguments(const QStringList &arguments)
+OptionsOrUsage<MonitorOptions> MonitorOptions::fromArguments(const QStringList &arguments)
 {
     const QString command = u"monitor"_s;
     QCommandLineParser parser;
@@ -41,7 +39,7 @@ Invocation MonitorOptions::fromArguments(const QStringList &arguments)
                "says (or, with --once, not at all), and prints one JSON object a line for each\n"
                "state change, open, event, comment and error. SIGINT and SIGTERM stop it;\n"
                "SIGUSR1 reconnects at once."));
-    const QCommandLineOption helpOption = CommandLine::helpOption();
+    const QCommandLineOption helpOption = OptionParsing::helpOption();
     const QCommandLineOption maxEventsOption(u"max-events"_s, tr("Exit after N events."), tr("N"));
     const QCommandLineOption timeoutOption(
             u"timeout"_s, tr("Exit after SECONDS (fractions allowed)."), tr("SECONDS"));
@@ -78,32 +76,29 @@ Invocation MonitorOptions::fromArguments(const QStringList &arguments)
     }
     parser.addPositionalArgument(u"URL"_s, tr("An absolute http or https URL."));
 
-    const std::optional<Invocation> early = CommandLine::parseCommon(parser, arguments, command,
-            tr("Usage: %1 monitor URL [options]").arg(CommandLine::ProgramName));
+    const std::optional<UsageMessage> early = OptionParsing::parseCommon(parser, arguments, command,
+            tr("Usage: %1 monitor URL [options]").arg(OptionParsing::ProgramName));
     if (early)
         return *early;
 
-    Invocation invocation;
-    invocation.action = Invocation::Action::Monitor;
-    invocation.command = command;
-    MonitorOptions &options = invocation.monitor;
+    MonitorOptions options;
 
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())
-        return CommandLine::usageError(command, tr("no URL given"));
+        return OptionParsing::usageError(command, tr("no URL given"));
     if (positional.size() > 1)
-        return CommandLine::usageError(command, tr("more than one URL given"));
+        return OptionParsing::usageError(command, tr("more than one URL given"));
     options.url = QUrl(positional.first(), QUrl::StrictMode);
-    if (!CommandLine::isHttpUrl(options.url))
-        return CommandLine::usageError(
+    if (!OptionParsing::isHttpUrl(options.url))
+        return OptionParsing::usageError(
                 command, tr("not an absolute http or https URL: '%1'").arg(positional.first()));
 
     if (parser.isSet(maxEventsOption)) {
         const QString text = parser.value(maxEventsOption);
         const std::optional<quint64> n =
-                CommandLine::parseUnsigned(text, quint64(std::numeric_limits<qint64>::max()));
+                OptionParsing::parseUnsigned(text, quint64(std::numeric_limits<qint64>::max()));
         if (!n || *n == 0)
-            return CommandLine::usageError(
+            return OptionParsing::usageError(
                     command, tr("--max-events wants a positive number, not '%1'").arg(text));
         options.maxEvents = qint64(*n);
     }
@@ -112,7 +107,7 @@ Invocation MonitorOptions::fromArguments(const QStringList &arguments)
         bool ok = false;
         const double seconds = text.toDouble(&ok);
         if (!ok || !std::isfinite(seconds) || seconds < 0 || seconds > MaxTimeoutSeconds) {
-            return CommandLine::usageError(
+            return OptionParsing::usageError(
                     command, tr("--timeout wants a number of seconds, not '%1'").arg(text));
         }
         options.timeout = std::chrono::milliseconds(qint64(std::ceil(seconds * 1000)));
@@ -123,7 +118,7 @@ Invocation MonitorOptions::fromArguments(const QStringList &arguments)
         const QString value = header.mid(colon + 1).trimmed();
         if (colon < 0 || !isToken(name) || value.contains(u'\r') || value.contains(u'\n')
                 || value.contains(QChar(0))) {
-            return CommandLine::usageError(
+            return OptionParsing::usageError(
                     command, tr("a header is written 'Name: value', not '%1'").arg(header));
         }
         options.source.headers.append({name.toUtf8(), value.toUtf8()});
@@ -131,7 +126,7 @@ Invocation MonitorOptions::fromArguments(const QStringList &arguments)
     if (parser.isSet(methodOption)) {
         const QString method = parser.value(methodOption);
         if (!isToken(method))
-            return CommandLine::usageError(command, tr("not an HTTP method: '%1'").arg(method));
+            return OptionParsing::usageError(command, tr("not an HTTP method: '%1'").arg(method));
         options.source.method = method.toUtf8();
     }
     if (parser.isSet(bodyOption))
@@ -141,11 +136,11 @@ Invocation MonitorOptions::fromArguments(const QStringList &arguments)
     if (parser.isSet(retryOption)) {
         const QString text = parser.value(retryOption);
         const std::optional<quint64> ms =
-                CommandLine::parseUnsigned(text, CommandLine::MaxMilliseconds);
+                OptionParsing::parseUnsigned(text, OptionParsing::MaxMilliseconds);
         if (!ms) {
-            return CommandLine::usageError(command,
+            return OptionParsing::usageError(command,
                     tr("--retry-ms wants milliseconds from 0 to %1, not '%2'")
-                            .arg(CommandLine::MaxMilliseconds)
+                            .arg(OptionParsing::MaxMilliseconds)
                             .arg(text));
         }
         options.source.reconnectionTime = std::chrono::milliseconds(*ms);
@@ -153,11 +148,11 @@ Invocation MonitorOptions::fromArguments(const QStringList &arguments)
     if (parser.isSet(readTimeoutOption)) {
         const QString text = parser.value(readTimeoutOption);
         const std::optional<quint64> ms =
-                CommandLine::parseUnsigned(text, CommandLine::MaxMilliseconds);
+                OptionParsing::parseUnsigned(text, OptionParsing::MaxMilliseconds);
         if (!ms) {
-            return CommandLine::usageError(command,
+            return OptionParsing::usageError(command,
                     tr("--read-timeout-ms wants milliseconds from 0 to %1, not '%2'")
-                            .arg(CommandLine::MaxMilliseconds)
+                            .arg(OptionParsing::MaxMilliseconds)
                             .arg(text));
         }
         options.source.readTimeout = std::chrono::milliseconds(*ms);
@@ -169,7 +164,7 @@ Invocation MonitorOptions::fromArguments(const QStringList &arguments)
     if (parser.isSet(outputOption)) {
         options.outputFile = parser.value(outputOption);
         if (options.outputFile.isEmpty())
-            return CommandLine::usageError(command, tr("--output wants a FILE"));
+            return OptionParsing::usageError(command, tr("--output wants a FILE"));
     }
-    return invocation;
+    return options;
 }

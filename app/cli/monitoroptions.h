@@ -2,6 +2,8 @@
 // MonitorOptions: the options of `ssedash-cli monitor`, read from its arguments.
 #pragma once
 
+#include "optionparsing.h"
+
 #include "sselib/sourceoptions.h"
 
 #include <QCoreApplication>
@@ -11,8 +13,6 @@
 
 #include <chrono>
 #include <optional>
-
-struct Invocation;
 
 /// Options of `ssedash-cli monitor`.
 struct MonitorOptions
@@ -29,6 +29,6 @@ public:
     QString outputFile; ///< --output FILE: also record events and comments there as NDJSON
 
     /// Reads `ssedash-cli monitor URL [options]`; `arguments` start with the program name,
-    /// without the command. Gives Help, Error or Monitor with these options.
-    [[nodiscard]] static Invocation fromArguments(const QStringList &arguments);
+    /// without the command. Gives the options, or the help or error to print.
+    [[nodiscard]] static OptionsOrUsage<MonitorOptions> fromArguments(const QStringList &arguments);
 };

@@ -3,6 +3,7 @@
 #include "parsecommand.h"
 
 #include "consoleoutput.h"
+#include "exitcode.h"
 
 #include "sselib/jsonlines.h"
 #include "sselib/parser.h"

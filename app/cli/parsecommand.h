@@ -2,7 +2,7 @@
 // ParseCommand: `ssedash-cli parse`, a text/event-stream body to JSON lines.
 #pragma once
 
-#include "commandline.h"
+#include "parseoptions.h"
 
 #include <QCoreApplication>
 

@@ -2,8 +2,6 @@
 // ParseOptions: the options of `ssedash-cli parse`, read from its arguments.
 #include "parseoptions.h"
 
-#include "commandline.h"
-
 #include <QCommandLineParser>
 
 #include <optional>
@@ -16,7 +14,7 @@ constexpr qsizetype MaxChunkSize = qsizetype(1) << 30;
 
 } // namespace
 
-Invocation ParseOptions::fromArguments(const QStringList &arguments)
+OptionsOrUsage<ParseOptions> ParseOptions::fromArguments(const QStringList &arguments)
 {
     const QString command = u"parse"_s;
     QCommandLineParser parser;
@@ -24,7 +22,7 @@ Invocation ParseOptions::fromArguments(const QStringList &arguments)
             tr("Parses a text/event-stream body and prints each event as a JSON line,\n"
                "{\"type\": T, \"data\": D, \"lastEventId\": I}, and {\"retry\": MS} for\n"
                "each valid retry field."));
-    const QCommandLineOption helpOption = CommandLine::helpOption();
+    const QCommandLineOption helpOption = OptionParsing::helpOption();
     const QCommandLineOption chunkSizeOption(
             u"chunk-size"_s, tr("Feed the parser N bytes at a time (default: as read)."), tr("N"));
     const QCommandLineOption countOption(u"count"_s,
@@ -35,24 +33,22 @@ Invocation ParseOptions::fromArguments(const QStringList &arguments)
     parser.addPositionalArgument(
             u"FILE"_s, tr("The stream body; standard input when absent or '-'."));
 
-    const std::optional<Invocation> early = CommandLine::parseCommon(parser, arguments, command,
-            tr("Usage: %1 parse [options] [FILE]").arg(CommandLine::ProgramName));
+    const std::optional<UsageMessage> early = OptionParsing::parseCommon(parser, arguments, command,
+            tr("Usage: %1 parse [options] [FILE]").arg(OptionParsing::ProgramName));
     if (early)
         return *early;
 
-    Invocation invocation;
-    invocation.action = Invocation::Action::Parse;
-    invocation.command = command;
-    ParseOptions &options = invocation.parse;
+    ParseOptions options;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > 1)
-        return CommandLine::usageError(command, tr("more than one FILE given"));
+        return OptionParsing::usageError(command, tr("more than one FILE given"));
     options.fileName = positional.value(0);
     if (parser.isSet(chunkSizeOption)) {
         const QString text = parser.value(chunkSizeOption);
-        const std::optional<quint64> size = CommandLine::parseUnsigned(text, quint64(MaxChunkSize));
+        const std::optional<quint64> size =
+                OptionParsing::parseUnsigned(text, quint64(MaxChunkSize));
         if (!size || *size == 0) {
-            return CommandLine::usageError(command,
+            return OptionParsing::usageError(command,
                     tr("--chunk-size wants a number of bytes from 1 to %1, not '%2'")
                             .arg(MaxChunkSize)
                             .arg(text));
@@ -60,5 +56,5 @@ Invocation ParseOptions::fromArguments(const QStringList &arguments)
         options.chunkSize = qsizetype(*size);
     }
     options.count = parser.isSet(countOption);
-    return invocation;
+    return options;
 }

@@ -2,11 +2,11 @@
 // ParseOptions: the options of `ssedash-cli parse`, read from its arguments.
 #pragma once
 
+#include "optionparsing.h"
+
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
-
-struct Invocation;
 
 /// Options of `ssedash-cli parse`.
 struct ParseOptions
@@ -19,6 +19,6 @@ public:
     bool count = false; ///< only print totals at the end
 
     /// Reads `ssedash-cli parse [options] [FILE]`; `arguments` start with the program name,
-    /// without the command. Gives Help, Error or Parse with these options.
-    [[nodiscard]] static Invocation fromArguments(const QStringList &arguments);
+    /// without the command. Gives the options, or the help or error to print.
+    [[nodiscard]] static OptionsOrUsage<ParseOptions> fromArguments(const QStringList &arguments);
 };

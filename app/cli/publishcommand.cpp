@@ -3,6 +3,8 @@
 #include "publishcommand.h"
 
 #include "consoleoutput.h"
+#include "exitcode.h"
+#include "optionparsing.h"
 
 #include "sselib/publisher/publisher.h"
 #include "sselib/publisher/replay.h"
@@ -99,7 +101,7 @@ void PublishCommand::stop()
 void PublishCommand::printUrls() const
 {
     QString text = u"%1: publishing on %2\n"_s.arg(
-            CommandLine::ProgramName, m_publisher->url().toString());
+            OptionParsing::ProgramName, m_publisher->url().toString());
     for (const QByteArray &channel : m_publisher->channels()) {
         const QString url = m_publisher->url(Sse::Publisher::pathOf(channel)).toString();
         if (channel.isEmpty())

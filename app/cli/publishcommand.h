@@ -2,7 +2,7 @@
 // PublishCommand: `ssedash-cli publish`, the built-in test publisher on the command line.
 #pragma once
 
-#include "commandline.h"
+#include "publishoptions.h"
 
 #include <QByteArray>
 #include <QObject>

@@ -2,10 +2,9 @@
 // PublishOptions: the options of `ssedash-cli publish`, read from its arguments.
 #include "publishoptions.h"
 
-#include "commandline.h"
-
 #include <QCommandLineParser>
 #include <QHostAddress>
+#include <QUrl>
 
 #include <cmath>
 #include <limits>
@@ -58,7 +57,7 @@ bool isAllowedOriginValue(const QString &text)
     if (text == u"*"_s || text == u"null"_s)
         return true;
     const QUrl url(text, QUrl::StrictMode);
-    return CommandLine::isHttpUrl(url) && url.path().isEmpty() && !url.hasQuery()
+    return OptionParsing::isHttpUrl(url) && url.path().isEmpty() && !url.hasQuery()
             && !url.hasFragment() && url.userInfo().isEmpty();
 }
 
@@ -78,7 +77,7 @@ QString readListenOptions(const QCommandLineParser &parser, Sse::PublisherOption
     }
     if (parser.isSet(u"port"_s)) {
         const QString text = parser.value(u"port"_s);
-        const std::optional<quint64> port = CommandLine::parseUnsigned(text, 65535);
+        const std::optional<quint64> port = OptionParsing::parseUnsigned(text, 65535);
         if (!port) {
             return PublishOptions::tr("--port wants a port number from 0 to 65535, not '%1'")
                     .arg(text);
@@ -105,7 +104,7 @@ QString readFeedOptions(const QCommandLineParser &parser, Sse::FeedSettings &fee
         if (!parser.isSet(name))
             return QString();
         const QString text = parser.value(name);
-        const std::optional<quint64> value = CommandLine::parseUnsigned(text, max);
+        const std::optional<quint64> value = OptionParsing::parseUnsigned(text, max);
         if (!value) {
             return PublishOptions::tr("--%1 wants a whole number from 0 to %2, not '%3'")
                     .arg(name)
@@ -115,10 +114,10 @@ QString readFeedOptions(const QCommandLineParser &parser, Sse::FeedSettings &fee
         store(*value);
         return QString();
     };
-    QString error = readNumber(u"interval"_s, CommandLine::MaxMilliseconds,
+    QString error = readNumber(u"interval"_s, OptionParsing::MaxMilliseconds,
             [&feed](quint64 ms) { feed.interval = std::chrono::milliseconds(ms); });
     if (error.isEmpty()) {
-        error = readNumber(u"retry"_s, CommandLine::MaxMilliseconds,
+        error = readNumber(u"retry"_s, OptionParsing::MaxMilliseconds,
                 [&feed](quint64 ms) { feed.retryMs = qint64(ms); });
     }
     if (error.isEmpty()) {
@@ -204,7 +203,7 @@ QString readReplayOptions(const QCommandLineParser &parser, PublishOptions &opti
 
 } // namespace
 
-Invocation PublishOptions::fromArguments(const QStringList &arguments)
+OptionsOrUsage<PublishOptions> PublishOptions::fromArguments(const QStringList &arguments)
 {
     const QString command = u"publish"_s;
     QCommandLineParser parser;
@@ -213,7 +212,7 @@ Invocation PublishOptions::fromArguments(const QStringList &arguments)
                "/events/NAME for each named channel, with /stats, a demo page at / and POST\n"
                "/publish. Prints the URLs on standard output once listening, and a line on\n"
                "standard error for each client that comes or goes. SIGINT and SIGTERM stop it."));
-    parser.addOption(CommandLine::helpOption());
+    parser.addOption(OptionParsing::helpOption());
     parser.addOptions({
             {u"bind"_s, tr("Listen on ADDR, an IPv4 or IPv6 address (default: 127.0.0.1)."),
                     tr("ADDR")},
@@ -246,20 +245,17 @@ Invocation PublishOptions::fromArguments(const QStringList &arguments)
                     tr("X")},
     });
 
-    const std::optional<Invocation> early = CommandLine::parseCommon(parser, arguments, command,
-            tr("Usage: %1 publish [options]").arg(CommandLine::ProgramName));
+    const std::optional<UsageMessage> early = OptionParsing::parseCommon(parser, arguments, command,
+            tr("Usage: %1 publish [options]").arg(OptionParsing::ProgramName));
     if (early)
         return *early;
     if (!parser.positionalArguments().isEmpty()) {
-        return CommandLine::usageError(command,
+        return OptionParsing::usageError(command,
                 tr("publish takes no arguments, but got '%1'")
                         .arg(parser.positionalArguments().constFirst()));
     }
 
-    Invocation invocation;
-    invocation.action = Invocation::Action::Publish;
-    invocation.command = command;
-    PublishOptions &options = invocation.publish;
+    PublishOptions options;
     QString error = readListenOptions(parser, options.publisher);
     if (error.isEmpty())
         error = readFeedOptions(parser, options.publisher.feed);
@@ -268,6 +264,6 @@ Invocation PublishOptions::fromArguments(const QStringList &arguments)
     if (error.isEmpty())
         error = readReplayOptions(parser, options);
     if (!error.isEmpty())
-        return CommandLine::usageError(command, error);
-    return invocation;
+        return OptionParsing::usageError(command, error);
+    return options;
 }

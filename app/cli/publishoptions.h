@@ -2,13 +2,13 @@
 // PublishOptions: the options of `ssedash-cli publish`, read from its arguments.
 #pragma once
 
+#include "optionparsing.h"
+
 #include "sselib/publisher/publisheroptions.h"
 
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
-
-struct Invocation;
 
 /// Options of `ssedash-cli publish`.
 struct PublishOptions
@@ -21,6 +21,6 @@ public:
     double replaySpeed = 1.0; ///< --speed X, with --replay
 
     /// Reads `ssedash-cli publish [options]`; `arguments` start with the program name, without
-    /// the command. Gives Help, Error or Publish with these options.
-    [[nodiscard]] static Invocation fromArguments(const QStringList &arguments);
+    /// the command. Gives the options, or the help or error to print.
+    [[nodiscard]] static OptionsOrUsage<PublishOptions> fromArguments(const QStringList &arguments);
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // ssedash: the dashboard's entry point: the window, or the headless path without a display.
 #include "headlessdemo.h"
+#include "ssedash/version.h"
 
 #include "app/cli/consoleoutput.h"
 #include "app/cli/signalwatcher.h"

@@ -59,10 +59,6 @@ Exit-Status: 0 bei Erfolg, 1 bei E/A-Fehlern oder fatalen Stream-Fehlern,
         <source>Try &apos;%1 --help&apos; for more information.</source>
         <translation>Mehr Informationen mit &apos;%1 --help&apos;.</translation>
     </message>
-    <message>
-        <source>Show this help.</source>
-        <translation>Diese Hilfe zeigen.</translation>
-    </message>
 </context>
 <context>
     <name>ConnectionView</name>
@@ -1657,6 +1653,13 @@ verbindet sofort neu.</translation>
     <message>
         <source>Ask for a compressed response (Accept-Encoding: gzip, deflate, br) and decode it; by default the request says Accept-Encoding: identity.</source>
         <translation>Eine komprimierte Antwort anfordern (Accept-Encoding: gzip, deflate, br) und dekodieren; als Vorgabe sendet die Anfrage Accept-Encoding: identity.</translation>
+    </message>
+</context>
+<context>
+    <name>OptionParsing</name>
+    <message>
+        <source>Show this help.</source>
+        <translation>Diese Hilfe zeigen.</translation>
     </message>
 </context>
 <context>

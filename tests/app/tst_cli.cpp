@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Tests of ssedash-cli as a user runs it: a child process, its exit code and its output lines.
+#include "ssedash/version.h"
 #include "tests/support/compression.h"
 #include "tests/support/testserver.h"
 

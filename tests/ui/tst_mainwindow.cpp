@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Tests of MainWindow (feeds, panels, actions, settings, export and import), offscreen,
 // against the built-in publisher.
+#include "ssedash/version.h"
 #include "tests/support/child.h"
 #include "tests/support/filesizelimit.h"
 #include "tests/support/testserver.h"
