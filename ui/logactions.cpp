@@ -1,25 +1,21 @@
 // SPDX-License-Identifier: MIT
-// The main window's event-log export, import and replay.
+// LogActions: the dashboard's event-log export, import and replay.
 #include "logactions.h"
-
-#include "mainwindow.h"
 
 #include "sselib/publisher/publisher.h"
 #include "sselib/publisher/replay.h"
 #include "ui/dialogs/exportdialog.h"
-#include "ui/feedpanel/feedpanel.h"
 #include "ui/models/eventfiltermodel.h"
 #include "ui/models/feed.h"
+#include "ui/models/feedlist.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QListWidget>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QRegularExpression>
-#include <QStatusBar>
 
 #include <algorithm>
 #include <limits>
@@ -28,12 +24,29 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-constexpr int StatusMessageMs = 8000; // as long as the window's other status messages
+// Every record of `feed`'s log, or the rows `shown` shows.
+QList<Sse::EventLog::Record> snapshot(Feed *feed, const EventFilterModel *shown)
+{
+    QList<Sse::EventLog::Record> records;
+    EventLogModel *model = feed->model();
+    model->flush();
+    if (!shown) {
+        records.reserve(model->rowCount());
+        for (int row = 0; row < model->rowCount(); ++row)
+            records.append(model->record(row));
+        return records;
+    }
+    records.reserve(shown->rowCount());
+    for (int row = 0; row < shown->rowCount(); ++row)
+        records.append(model->record(shown->mapToSource(shown->index(row, 0)).row()));
+    return records;
+}
 
 } // namespace
 
-LogActions::LogActions(MainWindow *window)
+LogActions::LogActions(FeedList *feeds, QWidget *window)
     : QObject(window)
+    , m_feeds(feeds)
     , m_window(window)
 { }
 
@@ -43,33 +56,12 @@ LogActions::~LogActions()
     delete m_replay;
 }
 
-QList<Sse::EventLog::Record> LogActions::snapshot(int index, bool filteredOnly) const
-{
-    QList<Sse::EventLog::Record> records;
-    Feed *feed = m_window->feed(index);
-    if (!feed)
-        return records;
-    EventLogModel *model = feed->model();
-    model->flush();
-    if (!filteredOnly) {
-        records.reserve(model->rowCount());
-        for (int row = 0; row < model->rowCount(); ++row)
-            records.append(model->record(row));
-        return records;
-    }
-    const EventFilterModel *filter = m_window->panel(index)->filterModel();
-    records.reserve(filter->rowCount());
-    for (int row = 0; row < filter->rowCount(); ++row)
-        records.append(model->record(filter->mapToSource(filter->index(row, 0)).row()));
-    return records;
-}
-
 LogExportJob *LogActions::exportLog(
-        int index, const QString &fileName, Sse::LogFormat format, bool filteredOnly)
+        Feed *feed, const QString &fileName, Sse::LogFormat format, const EventFilterModel *shown)
 {
-    if (!m_window->feed(index) || m_exportJob)
+    if (!feed || m_exportJob)
         return nullptr;
-    auto *job = new LogExportJob(snapshot(index, filteredOnly), fileName, format, this);
+    auto *job = new LogExportJob(snapshot(feed, shown), fileName, format, this);
     m_exportJob = job;
     auto *progress = new QProgressDialog(tr("Exporting %L1 records to %2…")
                                                  .arg(job->recordCount())
@@ -101,14 +93,12 @@ void LogActions::onExportFinished()
     job->deleteLater();
     Q_EMIT exportJobChanged();
     if (result.ok) {
-        m_window->statusBar()->showMessage(tr("Exported %L1 records to %2")
-                                                   .arg(result.records)
-                                                   .arg(QDir::toNativeSeparators(job->fileName())),
-                StatusMessageMs);
+        Q_EMIT statusMessage(tr("Exported %L1 records to %2")
+                                     .arg(result.records)
+                                     .arg(QDir::toNativeSeparators(job->fileName())));
     } else if (result.cancelled) {
-        m_window->statusBar()->showMessage(tr("Export cancelled; %1 was left as it was.")
-                                                   .arg(QDir::toNativeSeparators(job->fileName())),
-                StatusMessageMs);
+        Q_EMIT statusMessage(tr("Export cancelled; %1 was left as it was.")
+                                     .arg(QDir::toNativeSeparators(job->fileName())));
     } else {
         showError(tr("Export Failed"),
                 tr("%1\n\nNothing was written; an existing file was left as it was.")
@@ -134,20 +124,15 @@ Feed *LogActions::importLog(const QString &fileName, QString *error)
     // Room for the whole file: an imported log is looked at, not streamed.
     config.logCapacity = int(std::clamp<qsizetype>(
             records.size(), EventLogModel::DefaultCapacity, std::numeric_limits<int>::max()));
-    Feed *feed = m_window->addFeed(config, false);
-    Q_EMIT feedImported(feed);
-    // addFeed() made it the current feed.
-    if (QListWidgetItem *item = m_window->feedList()->currentItem())
-        item->setToolTip(config.name + u'\n' + QDir::toNativeSeparators(fileName));
+    Feed *feed = m_feeds->add(config, FeedList::Origin::Imported, fileName);
     feed->loadRecording(records);
-    m_window->statusBar()->showMessage(tr("Imported %L1 records from %2")
-                                               .arg(feed->model()->rowCount())
-                                               .arg(QDir::toNativeSeparators(fileName)),
-            StatusMessageMs);
+    Q_EMIT statusMessage(tr("Imported %L1 records from %2")
+                                 .arg(feed->model()->rowCount())
+                                 .arg(QDir::toNativeSeparators(fileName)));
     return feed;
 }
 
-Feed *LogActions::replayLog(int index, double speed, QString *error)
+Feed *LogActions::replayLog(Feed *feed, double speed, QString *error)
 {
     auto fail = [error](const QString &why) -> Feed * {
         if (error)
@@ -155,7 +140,8 @@ Feed *LogActions::replayLog(int index, double speed, QString *error)
         return nullptr;
     };
     QList<Sse::Event> events;
-    const QList<Sse::EventLog::Record> records = snapshot(index, false);
+    const QList<Sse::EventLog::Record> records =
+            feed ? snapshot(feed, nullptr) : QList<Sse::EventLog::Record>();
     for (const Sse::EventLog::Record &record : records) {
         if (record.kind == Sse::EventLog::Record::Kind::Event)
             events.append(record.event);
@@ -177,10 +163,9 @@ Feed *LogActions::replayLog(int index, double speed, QString *error)
         m_replay->stop();
     delete m_replay;
     FeedConfig config;
-    config.name = tr("Replay: %1").arg(m_window->feed(index)->config().name);
+    config.name = tr("Replay: %1").arg(feed->config().name);
     config.url = m_replayPublisher->url(Sse::Publisher::pathOf({}));
-    Feed *replayFeed = m_window->addFeed(config, true);
-    Q_EMIT replayFeedAdded(replayFeed);
+    Feed *replayFeed = m_feeds->add(config, FeedList::Origin::Transient);
     m_replay = new Sse::Replay(m_replayPublisher.get(), events, speed, {}, this);
     // Start once the feed listens, so that it sees the first event too.
     auto *replay = m_replay.get();
@@ -189,29 +174,35 @@ Feed *LogActions::replayLog(int index, double speed, QString *error)
             replay->start();
     });
     connect(replay, &Sse::Replay::finished, this, [this, replay] {
-        m_window->statusBar()->showMessage(
-                tr("Replay finished: %L1 events published.").arg(replay->size()), StatusMessageMs);
+        Q_EMIT statusMessage(tr("Replay finished: %L1 events published.").arg(replay->size()));
     });
+    // Opened last, with the replay waiting for it.
+    replayFeed->open();
     return replayFeed;
 }
 
-void LogActions::showExportDialog()
+void LogActions::showExportDialog(Feed *feed, const EventFilterModel *shown)
 {
-    const int index = m_window->currentIndex();
-    Feed *feed = m_window->feed(index);
-    if (!feed || m_exportJob)
+    if (!feed || !shown || m_exportJob)
         return;
     feed->model()->flush();
-    ExportDialog dialog(
-            feed->model()->rowCount(), m_window->panel(index)->filterModel()->rowCount(), m_window);
+    auto *dialog = new ExportDialog(feed->model()->rowCount(), shown->rowCount(), m_window);
+    dialog->setObjectName(u"exportDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
     const QString directory = m_lastDirectory.isEmpty() ? QDir::homePath() : m_lastDirectory;
     QString base = feed->config().name;
     base.replace(QRegularExpression(u"[^\\w.-]+"_s), u"-"_s);
-    dialog.setFileName(QDir(directory).filePath(base + u".ndjson"_s));
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    m_lastDirectory = QFileInfo(dialog.fileName()).absolutePath();
-    exportLog(index, dialog.fileName(), dialog.format(), dialog.filteredOnly());
+    dialog->setFileName(QDir(directory).filePath(base + u".ndjson"_s));
+    // Not exec(): the feeds go on while it is up, and one may be removed meanwhile.
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog, feed = QPointer<Feed>(feed),
+                    shown = QPointer<const EventFilterModel>(shown)] {
+                m_lastDirectory = QFileInfo(dialog->fileName()).absolutePath();
+                if (feed)
+                    exportLog(feed, dialog->fileName(), dialog->format(),
+                            dialog->filteredOnly() ? shown.data() : nullptr);
+            });
+    dialog->open();
 }
 
 void LogActions::showImportDialog()
@@ -227,16 +218,16 @@ void LogActions::showImportDialog()
         showError(tr("Import Failed"), error);
 }
 
-void LogActions::replayCurrent()
+void LogActions::replay(Feed *feed)
 {
     QString error;
-    if (!replayLog(m_window->currentIndex(), 1.0, &error))
+    if (!replayLog(feed, 1.0, &error))
         showError(tr("Replay"), error);
 }
 
 void LogActions::showError(const QString &title, const QString &text)
 {
-    m_window->statusBar()->showMessage(text.section(u'\n', 0, 0), StatusMessageMs);
+    Q_EMIT statusMessage(text.section(u'\n', 0, 0));
     // Window-modal and not exec(): the feeds go on while the message is up.
     auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, m_window);
     box->setObjectName(u"errorBox"_s);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// LogActions: the main window's event-log export, import and replay.
+// LogActions: the dashboard's event-log export, import and replay.
 #pragma once
 
 #include "sselib/eventlog.h"
@@ -13,48 +13,61 @@
 
 #include <memory>
 
+QT_BEGIN_NAMESPACE
+class QWidget;
+QT_END_NAMESPACE
+
 namespace Sse {
 class Publisher;
 class Replay;
 } // namespace Sse
+class EventFilterModel;
 class Feed;
-class MainWindow;
+class FeedList;
 
-/// What MainWindow's Log menu does, on the window's feeds through its public interface: exports
-/// a feed's log on a worker thread behind a progress dialog, reads an NDJSON log into a new feed,
-/// and replays a log through a publisher of its own. Outcomes go to the window's status bar, and
-/// failures of the dialogs' actions to a message box that does not block the feeds.
+/// What the Log menu does with the feeds of a FeedList: exports a feed's log on a worker thread
+/// behind a progress dialog, reads an NDJSON log into a new feed of the list, and replays a log
+/// through a publisher of its own into another new feed. Outcomes go out as statusMessage(),
+/// failures of the dialogs' actions also to a message box that does not block the feeds. The
+/// dialogs come up over the window given to the constructor.
 class LogActions final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(LogActions)
 
 public:
-    /// Works on `window`'s feeds; a child of `window`.
-    explicit LogActions(MainWindow *window);
+    /// Adds feeds to `feeds`; `window` is the dialogs' parent and this object's.
+    LogActions(FeedList *feeds, QWidget *window);
     ~LogActions() override;
 
-    /// See MainWindow::exportLog().
-    LogExportJob *exportLog(
-            int index, const QString &fileName, Sse::LogFormat format, bool filteredOnly = false);
+    /// Exports the log of `feed` (every record, or the rows `shown` shows when it is given) on
+    /// a worker thread, with a progress dialog that can cancel; exportFinished() tells the
+    /// outcome. Null when there is no feed or an export is running.
+    LogExportJob *exportLog(Feed *feed, const QString &fileName, Sse::LogFormat format,
+            const EventFilterModel *shown = nullptr);
 
     /// The running export, if any.
     [[nodiscard]] LogExportJob *exportJob() const { return m_exportJob; }
 
-    /// See MainWindow::importLog(); feedImported() marks the new feed before its records arrive.
+    /// Reads an NDJSON event log into a new, current feed of the list (FeedList::Origin::
+    /// Imported) that has no connection. Null with `error` set when the file cannot be used.
     Feed *importLog(const QString &fileName, QString *error = nullptr);
 
-    /// See MainWindow::replayLog(); replayFeedAdded() names the feed that listens to the replay.
-    Feed *replayLog(int index, double speed = 1.0, QString *error = nullptr);
+    /// Hands the events of `feed` to a replay publisher (the built-in publisher's code on a
+    /// port of its own, with no periodic events), which plays them with their recorded timing
+    /// divided by `speed`, and opens a new, current feed on it. Null with `error` set when
+    /// there is nothing to replay.
+    Feed *replayLog(Feed *feed, double speed = 1.0, QString *error = nullptr);
 
-    /// Asks for a file, a format and which rows, then exports the current feed's log.
-    void showExportDialog();
+    /// Asks (in a window-modal dialog) for a file, a format and which rows, then exports the
+    /// log of `feed`; `shown` is what its view shows.
+    void showExportDialog(Feed *feed, const EventFilterModel *shown);
 
     /// Asks for a file and imports it; a failure is shown.
     void showImportDialog();
 
-    /// Replays the current feed's log at its recorded speed; a failure is shown.
-    void replayCurrent();
+    /// Replays the log of `feed` at its recorded speed; a failure is shown.
+    void replay(Feed *feed);
 
     /// Where the file dialogs start (the home directory when empty).
     [[nodiscard]] QString lastDirectory() const { return m_lastDirectory; }
@@ -65,17 +78,15 @@ Q_SIGNALS:
     /// exportJob() changed: an export started or ended.
     void exportJobChanged();
     void exportFinished(const Sse::ExportResult &result);
-    /// A feed importLog() made, right after it was added.
-    void feedImported(Feed *feed);
-    /// A feed replayLog() made, right after it was added.
-    void replayFeedAdded(Feed *feed);
+    /// A line for the status bar.
+    void statusMessage(const QString &text);
 
 private:
     void onExportFinished();
     void showError(const QString &title, const QString &text);
-    [[nodiscard]] QList<Sse::EventLog::Record> snapshot(int index, bool filteredOnly) const;
 
-    MainWindow *m_window;
+    FeedList *m_feeds;
+    QWidget *m_window;
     std::unique_ptr<Sse::Publisher> m_replayPublisher; ///< plays logs, see replayLog()
     QPointer<Sse::Replay> m_replay;
     QPointer<LogExportJob> m_exportJob;
