@@ -11,6 +11,7 @@
 #include "ui/dialogs/secretprompt.h"
 #include "ui/feedpanel/feedpanel.h"
 #include "ui/models/feedsettings.h"
+#include "ui/models/logcontroller.h"
 #include "ui/models/publishersettings.h"
 #include "ui/publisher/publisherpanel.h"
 #include "ui/timeline/timelinewidget.h"
@@ -65,7 +66,8 @@ static_assert(int(FeedList::NoteRole) == int(FeedListDelegate::NoteRole));
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_feeds(new FeedList(this))
-    , m_logActions(new LogActions(m_feeds, this))
+    , m_logs(new LogController(m_feeds, this))
+    , m_logActions(new LogActions(m_logs, this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_list(new QListView(m_splitter))
     , m_stack(new QStackedWidget(m_splitter))
@@ -76,6 +78,7 @@ MainWindow::MainWindow(QWidget *parent)
     setWindowTitle(tr("ssedash"));
     setWindowIcon(appIcon());
     m_feeds->setObjectName(u"feeds"_s);
+    m_logs->setObjectName(u"logController"_s);
     m_logActions->setObjectName(u"logActions"_s);
     m_list->setObjectName(u"feedList"_s);
     m_list->setMinimumWidth(FeedListMinWidth);
@@ -102,7 +105,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_publisherLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     updatePublisherLabel();
 
-    connect(m_logActions, &LogActions::exportJobChanged, this, &MainWindow::updateActions);
+    connect(m_logs, &LogController::exportJobChanged, this, &MainWindow::updateActions);
+    connect(m_logs, &LogController::statusMessage, this, &MainWindow::showStatus);
     connect(m_logActions, &LogActions::statusMessage, this, &MainWindow::showStatus);
     connectFeedList();
     updateActions();
@@ -119,8 +123,11 @@ MainWindow::~MainWindow()
         running->disconnect(this);
     m_publisherPanel->disconnect(this);
     delete m_publisherDock;
-    // The panels point at their feeds: the views go before the list that owns the feeds.
+    // Nor may the feeds' and the logs' (a replay ending).
     m_feeds->disconnect(this);
+    m_logs->disconnect(this);
+    m_logActions->disconnect(this);
+    // The panels point at their feeds: the views go before the list that owns the feeds.
     delete m_splitter;
 }
 
@@ -535,7 +542,7 @@ void MainWindow::updateActions()
     m_actions.duplicateAction->setEnabled(live);
     m_actions.copyCurlAction->setEnabled(live);
     m_actions.copyCurlSecretsAction->setEnabled(live);
-    m_actions.exportAction->setEnabled(feed != nullptr && !m_logActions->exportJob());
+    m_actions.exportAction->setEnabled(feed != nullptr && !m_logs->exportJob());
     m_actions.replayAction->setEnabled(feed != nullptr);
     m_actions.removeAction->setEnabled(feed != nullptr);
     m_actions.stopAllAction->setEnabled(m_feeds->count() > 0);

@@ -27,14 +27,15 @@ class Publisher;
 class FeedDialog;
 class FeedPanel;
 class LogActions;
+class LogController;
 class PublisherPanel;
 
 /// The list of feeds on the left (name and a dot in the colour of its ready state), the
 /// FeedPanel of the current one on the right, actions in a menu and a toolbar, and the
 /// built-in publisher's URL and client count in the status bar. The feeds live in a FeedList;
 /// the list view and the panel stack follow it. Parts have objectNames for tools and tests:
-/// "feeds" (the FeedList), "logActions", "feedList", "panelStack", "publisherDock",
-/// "publisherPanel", "publisherLabel", and each action ("exportAction", ...).
+/// "feeds" (the FeedList), "logController", "logActions", "feedList", "panelStack",
+/// "publisherDock", "publisherPanel", "publisherLabel", and each action ("exportAction", ...).
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -130,8 +131,9 @@ private:
     void showStatus(const QString &text);
 
     FeedList *m_feeds = nullptr; ///< owns the feeds; the panels in m_stack follow its rows
+    LogController *m_logs = nullptr; ///< export, import and replay
+    LogActions *m_logActions = nullptr; ///< their dialogs
     QSettings *m_settings = nullptr;
-    LogActions *m_logActions = nullptr; ///< export, import and replay
     QSplitter *m_splitter = nullptr;
     QListView *m_list = nullptr;
     QStackedWidget *m_stack = nullptr;

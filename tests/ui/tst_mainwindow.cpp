@@ -14,6 +14,7 @@
 #include "ui/mainwindow.h"
 #include "ui/models/eventfiltermodel.h"
 #include "ui/models/feedlist.h"
+#include "ui/models/logcontroller.h"
 #include "ui/models/logexportjob.h"
 #include "ui/publisher/publisherpanel.h"
 #include "ui/timeline/timelinewidget.h"
@@ -134,6 +135,11 @@ T *part(const QObject &window, const QString &name)
 FeedList *feeds(const MainWindow &w)
 {
     return part<FeedList>(w, u"feeds"_s);
+}
+
+LogController *logs(const MainWindow &w)
+{
+    return part<LogController>(w, u"logController"_s);
 }
 
 LogActions *logActions(const MainWindow &w)
@@ -552,7 +558,7 @@ void tst_MainWindow::export_import_roundTripThroughTheWindow()
     QTemporaryDir dir;
     const QString path = dir.filePath(u"log.ndjson"_s);
 
-    QSignalSpy finished(logActions(w), &LogActions::exportFinished);
+    QSignalSpy finished(logs(w), &LogController::exportFinished);
     QVERIFY(action(w, u"exportAction"_s)->isEnabled());
     QVERIFY(logActions(w)->exportLog(feeds(w)->at(0), path, Sse::LogFormat::Ndjson));
     QVERIFY(!action(w, u"exportAction"_s)->isEnabled()); // one export at a time
@@ -564,7 +570,7 @@ void tst_MainWindow::export_import_roundTripThroughTheWindow()
     QVERIFY(action(w, u"exportAction"_s)->isEnabled());
 
     QString error;
-    Feed *imported = logActions(w)->importLog(path, &error);
+    Feed *imported = logs(w)->importLog(path, &error);
     QVERIFY2(imported, qPrintable(error));
     QCOMPARE(feeds(w)->count(), 2);
     QCOMPARE(feeds(w)->current(), imported);
@@ -600,7 +606,7 @@ void tst_MainWindow::export_filteredView_writesOnlyShownRows()
 
     QTemporaryDir dir;
     const QString path = dir.filePath(u"shown.csv"_s);
-    QSignalSpy finished(logActions(w), &LogActions::exportFinished);
+    QSignalSpy finished(logs(w), &LogController::exportFinished);
     QVERIFY(logActions(w)->exportLog(
             feeds(w)->at(0), path, Sse::LogFormat::Csv, panel->filterModel()));
     QVERIFY(finished.wait(10000));
@@ -626,7 +632,7 @@ void tst_MainWindow::export_dialog_drivesTheExport()
         return;
     QTemporaryDir dir;
     const QString path = dir.filePath(u"dialog.sse"_s);
-    QSignalSpy finished(logActions(w), &LogActions::exportFinished);
+    QSignalSpy finished(logs(w), &LogController::exportFinished);
     action(w, u"exportAction"_s)->trigger();
     auto *dialog = openedDialog<ExportDialog>(w, u"exportDialog"_s);
     QVERIFY(dialog);
@@ -652,7 +658,7 @@ void tst_MainWindow::export_failingDisk_keepsOldFileAndSaysWhy()
     QTemporaryDir dir;
     const QString path = dir.filePath(u"kept.ndjson"_s);
     QVERIFY(writeAll(path, "old content\n"));
-    QSignalSpy finished(logActions(w), &LogActions::exportFinished);
+    QSignalSpy finished(logs(w), &LogController::exportFinished);
     {
         // Smaller than the log: the write fails part way, as on a full disk.
         TestSupport::FileSizeLimit limit(1024);
@@ -705,10 +711,10 @@ void tst_MainWindow::import_badFile_saysWhere()
             "{\"kind\":\"comment\",\"receivedMs\":1,\"connection\":1,\"comment\":\"x\"}\n"
             "not json\n"));
     QString error;
-    QVERIFY(!logActions(w)->importLog(path, &error));
+    QVERIFY(!logs(w)->importLog(path, &error));
     QVERIFY2(error.contains(u"bad.ndjson:2"_s), qPrintable(error));
     QCOMPARE(feeds(w)->count(), 0);
-    QVERIFY(!logActions(w)->importLog(dir.filePath(u"missing.ndjson"_s), &error));
+    QVERIFY(!logs(w)->importLog(dir.filePath(u"missing.ndjson"_s), &error));
     QVERIFY2(error.contains(u"missing.ndjson"_s), qPrintable(error));
 }
 
@@ -725,7 +731,7 @@ void tst_MainWindow::replay_importedLog_playsTheSameEvents()
             sent.append(record.event.data);
     }
     QString error;
-    Feed *replay = logActions(w)->replayLog(feeds(w)->at(0), 20.0, &error);
+    Feed *replay = logs(w)->replayLog(feeds(w)->at(0), 20.0, &error);
     QVERIFY2(replay, qPrintable(error));
     QCOMPARE(feeds(w)->current(), replay);
     QCOMPARE(replay->config().url.path(), u"/events"_s);
@@ -1023,7 +1029,7 @@ void tst_MainWindow::import_showsTheRecordingsSpanCountsAndTimeline()
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     QString error;
-    Feed *feed = logActions(w)->importLog(path, &error);
+    Feed *feed = logs(w)->importLog(path, &error);
     QVERIFY2(feed, qPrintable(error));
     FeedPanel *panel = panelAt(w, 0);
     QTRY_COMPARE(panel->stateText(), u"IMPORTED"_s);
