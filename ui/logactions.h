@@ -1,60 +1,47 @@
 // SPDX-License-Identifier: MIT
-// LogActions: the main window's event-log export, import and replay.
+// LogActions: the dialogs of the dashboard's event-log export, import and replay.
 #pragma once
 
-#include "sselib/eventlog.h"
 #include "sselib/logexport.h"
-#include "ui/models/logexportjob.h"
 
-#include <QList>
 #include <QObject>
-#include <QPointer>
 #include <QString>
 
-#include <memory>
+QT_BEGIN_NAMESPACE
+class QWidget;
+QT_END_NAMESPACE
 
-namespace Sse {
-class Publisher;
-class Replay;
-} // namespace Sse
+class EventFilterModel;
 class Feed;
-class MainWindow;
+class LogController;
+class LogExportJob;
 
-/// What MainWindow's Log menu does, on the window's feeds through its public interface: exports
-/// a feed's log on a worker thread behind a progress dialog, reads an NDJSON log into a new feed,
-/// and replays a log through a publisher of its own. Outcomes go to the window's status bar, and
-/// failures of the dialogs' actions to a message box that does not block the feeds.
+/// The Log menu's dialogs over a LogController: a progress dialog that can cancel an export,
+/// the export dialog, the import file dialog, and a message box, which does not block the
+/// feeds, for what failed. Each comes up over the window given to the constructor.
 class LogActions final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(LogActions)
 
 public:
-    /// Works on `window`'s feeds; a child of `window`.
-    explicit LogActions(MainWindow *window);
+    /// Works through `logs`; `window` is the dialogs' parent and this object's.
+    LogActions(LogController *logs, QWidget *window);
     ~LogActions() override;
 
-    /// See MainWindow::exportLog().
-    LogExportJob *exportLog(
-            int index, const QString &fileName, Sse::LogFormat format, bool filteredOnly = false);
+    /// LogController::exportLog() behind a progress dialog that can cancel it.
+    LogExportJob *exportLog(Feed *feed, const QString &fileName, Sse::LogFormat format,
+            const EventFilterModel *shown = nullptr);
 
-    /// The running export, if any.
-    [[nodiscard]] LogExportJob *exportJob() const { return m_exportJob; }
-
-    /// See MainWindow::importLog(); feedImported() marks the new feed before its records arrive.
-    Feed *importLog(const QString &fileName, QString *error = nullptr);
-
-    /// See MainWindow::replayLog(); replayFeedAdded() names the feed that listens to the replay.
-    Feed *replayLog(int index, double speed = 1.0, QString *error = nullptr);
-
-    /// Asks for a file, a format and which rows, then exports the current feed's log.
-    void showExportDialog();
+    /// Asks (in a window-modal dialog) for a file, a format and which rows, then exports the
+    /// log of `feed`; `shown` is what its view shows.
+    void showExportDialog(Feed *feed, const EventFilterModel *shown);
 
     /// Asks for a file and imports it; a failure is shown.
     void showImportDialog();
 
-    /// Replays the current feed's log at its recorded speed; a failure is shown.
-    void replayCurrent();
+    /// Replays the log of `feed` at its recorded speed; a failure is shown.
+    void replay(Feed *feed);
 
     /// Where the file dialogs start (the home directory when empty).
     [[nodiscard]] QString lastDirectory() const { return m_lastDirectory; }
@@ -62,22 +49,14 @@ public:
     void setLastDirectory(const QString &directory) { m_lastDirectory = directory; }
 
 Q_SIGNALS:
-    /// exportJob() changed: an export started or ended.
-    void exportJobChanged();
-    void exportFinished(const Sse::ExportResult &result);
-    /// A feed importLog() made, right after it was added.
-    void feedImported(Feed *feed);
-    /// A feed replayLog() made, right after it was added.
-    void replayFeedAdded(Feed *feed);
+    /// The first line of what failed, for the status bar.
+    void statusMessage(const QString &text);
 
 private:
-    void onExportFinished();
+    void onExportFinished(const Sse::ExportResult &result);
     void showError(const QString &title, const QString &text);
-    [[nodiscard]] QList<Sse::EventLog::Record> snapshot(int index, bool filteredOnly) const;
 
-    MainWindow *m_window;
-    std::unique_ptr<Sse::Publisher> m_replayPublisher; ///< plays logs, see replayLog()
-    QPointer<Sse::Replay> m_replay;
-    QPointer<LogExportJob> m_exportJob;
+    LogController *m_logs;
+    QWidget *m_window;
     QString m_lastDirectory;
 };

@@ -12,10 +12,12 @@
 #include "ui/dialogs/secretprompt.h"
 #include "ui/feedpanel/feedpanel.h"
 #include "ui/models/feedsettings.h"
+#include "ui/models/logcontroller.h"
 #include "ui/models/publishersettings.h"
 #include "ui/publisher/publisherpanel.h"
 #include "ui/timeline/timelinewidget.h"
 #include "ui/widgets/feedlistdelegate.h"
+#include "ui/widgets/feedlistproxymodel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -24,10 +26,9 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QLabel>
-#include <QListWidget>
+#include <QListView>
 #include <QMenu>
 #include <QMessageBox>
-#include <QPainter>
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
@@ -52,29 +53,6 @@ constexpr int FeedListWidth = 190;
 constexpr int FeedListMinWidth = 150;
 constexpr int LogMinChars = 30; // the log table never gets narrower: time, type and some data
 
-QIcon dotIcon(const QColor &color)
-{
-    QPixmap pixmap(16, 16);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(color.darker(130));
-    painter.setBrush(color);
-    painter.drawEllipse(QRectF(3.5, 3.5, 9, 9));
-    return QIcon(pixmap);
-}
-
-// The feed list's tooltip: the whole name (the list may elide it), where the records come from
-// and what is missing.
-QString feedToolTip(const QString &name, const QString &where, const QString &note)
-{
-    QStringList lines{name, where};
-    if (!note.isEmpty())
-        lines.append(note);
-    lines.removeAll(QString());
-    return lines.join(u'\n');
-}
-
 // A state saved with a pane collapsed (by an older version, or edited by hand) is not restored.
 bool hasCollapsedPane(const QSplitter *splitter)
 {
@@ -82,13 +60,17 @@ bool hasCollapsedPane(const QSplitter *splitter)
     return sizes.size() != splitter->count() || sizes.contains(0);
 }
 
+static_assert(int(FeedList::NoteRole) == int(FeedListDelegate::NoteRole));
+
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
-    , m_logActions(new LogActions(this))
+    , m_feeds(new FeedList(this))
+    , m_logs(new LogController(m_feeds, this))
+    , m_logActions(new LogActions(m_logs, this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
-    , m_list(new QListWidget(m_splitter))
+    , m_list(new QListView(m_splitter))
     , m_stack(new QStackedWidget(m_splitter))
     , m_publisherLabel(new QLabel(this))
     , m_publisherPanel(new PublisherPanel)
@@ -96,9 +78,16 @@ MainWindow::MainWindow(QWidget *parent)
 {
     setWindowTitle(tr("ssedash"));
     setWindowIcon(appIcon());
+    m_feeds->setObjectName(u"feeds"_s);
+    m_logs->setObjectName(u"logController"_s);
+    m_logActions->setObjectName(u"logActions"_s);
     m_list->setObjectName(u"feedList"_s);
     m_list->setMinimumWidth(FeedListMinWidth);
     m_list->setItemDelegate(new FeedListDelegate(m_list));
+    auto *shown = new FeedListProxyModel(m_list);
+    shown->setSourceModel(m_feeds);
+    m_list->setModel(shown);
+    m_stack->setObjectName(u"panelStack"_s);
     m_splitter->addWidget(m_list);
     m_splitter->addWidget(m_stack);
     m_splitter->setStretchFactor(0, 0);
@@ -108,26 +97,19 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(m_splitter);
 
     m_actions.create(this);
-    m_actions.addToMenus(this);
+    m_actions.addToMenus(this, m_list);
+    connectActions();
     createPublisherDock();
     statusBar()->addPermanentWidget(m_publisherLabel);
+    m_publisherLabel->setObjectName(u"publisherLabel"_s);
+    m_publisherPanel->setObjectName(u"publisherPanel"_s);
     m_publisherLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     updatePublisherLabel();
 
-    connect(m_logActions, &LogActions::exportJobChanged, this, &MainWindow::updateActions);
-    connect(m_logActions, &LogActions::exportFinished, this, &MainWindow::exportFinished);
-    connect(m_logActions, &LogActions::feedImported, this, [this](Feed *feed) {
-        m_imported.insert(feed);
-        m_transient.insert(feed); // its records live in a file, not at an address
-        updateActions();
-    });
-    connect(m_logActions, &LogActions::replayFeedAdded, this,
-            [this](Feed *feed) { m_transient.insert(feed); });
-    connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
-        if (row >= 0)
-            m_stack->setCurrentIndex(row);
-        updateActions();
-    });
+    connect(m_logs, &LogController::exportJobChanged, this, &MainWindow::updateActions);
+    connect(m_logs, &LogController::statusMessage, this, &MainWindow::showStatus);
+    connect(m_logActions, &LogActions::statusMessage, this, &MainWindow::showStatus);
+    connectFeedList();
     updateActions();
     // A first start: most of the screen, the publisher panel at a width its form fits.
     const QRect available = screen()->availableGeometry();
@@ -142,10 +124,78 @@ MainWindow::~MainWindow()
         running->disconnect(this);
     m_publisherPanel->disconnect(this);
     delete m_publisherDock;
-    // Panels point at their feeds: let them go first.
-    while (m_stack->count() > 0)
-        delete m_stack->widget(0);
-    qDeleteAll(m_feeds);
+    // Nor may the feeds' and the logs' (a replay ending).
+    m_feeds->disconnect(this);
+    m_logs->disconnect(this);
+    m_logActions->disconnect(this);
+    // The panels point at their feeds: the views go before the list that owns the feeds.
+    delete m_splitter;
+}
+
+void MainWindow::connectActions()
+{
+    const MainWindowActions &a = m_actions;
+    connect(a.addFeedAction, &QAction::triggered, this, &MainWindow::showAddFeedDialog);
+    connect(a.editAction, &QAction::triggered, this, &MainWindow::editCurrent);
+    connect(a.duplicateAction, &QAction::triggered, this, &MainWindow::duplicateCurrent);
+    connect(a.connectAction, &QAction::triggered, this, &MainWindow::connectCurrent);
+    connect(a.disconnectAction, &QAction::triggered, this, &MainWindow::disconnectCurrent);
+    connect(a.reconnectAction, &QAction::triggered, this, &MainWindow::reconnectCurrent);
+    connect(a.removeAction, &QAction::triggered, this, &MainWindow::removeCurrent);
+    connect(a.stopAllAction, &QAction::triggered, this, &MainWindow::stopAll);
+    connect(a.copyCurlAction, &QAction::triggered, this, &MainWindow::copyCurlCommand);
+    connect(a.copyCurlSecretsAction, &QAction::triggered, this,
+            &MainWindow::copyCurlCommandWithSecrets);
+    connect(a.exportAction, &QAction::triggered, this, &MainWindow::showExportDialog);
+    connect(a.importAction, &QAction::triggered, this, &MainWindow::showImportDialog);
+    connect(a.replayAction, &QAction::triggered, this, &MainWindow::replayCurrent);
+    connect(a.quitAction, &QAction::triggered, this, &QWidget::close);
+    connect(a.aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(a.aboutQtAction, &QAction::triggered, this, &QApplication::aboutQt);
+    connect(a.shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcuts);
+}
+
+// The stack holds one panel for each row of the list, in its order; the list view and the
+// stack show the list's current feed, and the user's choice in the view makes it current.
+void MainWindow::connectFeedList()
+{
+    connect(m_feeds, &FeedList::rowsInserted, this,
+            [this](const QModelIndex &, int first, int last) { createPanels(first, last); });
+    connect(m_feeds, &FeedList::rowsAboutToBeRemoved, this,
+            [this](const QModelIndex &, int first, int last) {
+                for (int row = last; row >= first; --row)
+                    delete m_stack->widget(row);
+            });
+    connect(m_feeds, &FeedList::rowsRemoved, this, &MainWindow::updateActions);
+    connect(m_feeds, &FeedList::dataChanged, this, &MainWindow::updateActions);
+    connect(m_feeds, &FeedList::currentIndexChanged, this, [this](int row) {
+        m_list->setCurrentIndex(m_list->model()->index(row, 0));
+        if (row >= 0)
+            m_stack->setCurrentIndex(row);
+        updateActions();
+    });
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) { m_feeds->setCurrentIndex(current.row()); });
+}
+
+void MainWindow::createPanels(int first, int last)
+{
+    for (int row = first; row <= last; ++row) {
+        auto *panel = new FeedPanel(m_feeds->at(row));
+        // Most of the height for the table and the detail pane, a strip for the timeline.
+        const QList<QSplitter *> splitters = panel->findChildren<QSplitter *>();
+        for (QSplitter *splitter : splitters) {
+            if (splitter->orientation() == Qt::Vertical) {
+                splitter->setSizes({1000, TimelineHeight});
+            } else {
+                // The table before the detail pane, and never too narrow to read.
+                splitter->widget(0)->setMinimumWidth(
+                        fontMetrics().averageCharWidth() * LogMinChars);
+                splitter->setSizes({3000, 2000});
+            }
+        }
+        m_stack->insertWidget(row, panel);
+    }
 }
 
 bool MainWindow::startDefault()
@@ -164,9 +214,8 @@ bool MainWindow::startDefault()
     FeedConfig config;
     config.name = tr("Built-in publisher");
     config.url = publisher()->url(Sse::Publisher::pathOf({}));
-    m_builtinFeed = addFeed(config, true);
     // Its port changes from run to run: not one of the feeds to remember.
-    m_transient.insert(m_builtinFeed);
+    m_builtinFeed = addFeed(config, true, FeedList::Origin::Transient);
     return true;
 }
 
@@ -238,7 +287,7 @@ void MainWindow::createPublisherDock()
                 FeedConfig config;
                 config.name = name;
                 config.url = url;
-                m_transient.insert(addFeed(config, true));
+                addFeed(config, true, FeedList::Origin::Transient);
             });
 }
 
@@ -280,7 +329,7 @@ void MainWindow::onPublisherChanged(Sse::Publisher *publisher)
         if (m_builtinFeed && m_builtinFeed->config().url != url) {
             FeedConfig config = m_builtinFeed->config();
             config.url = url;
-            updateFeed(int(m_feeds.indexOf(m_builtinFeed.data())), config);
+            updateFeed(m_feeds->indexOf(m_builtinFeed.data()), config);
             m_builtinFeed->open();
         }
     }
@@ -288,86 +337,36 @@ void MainWindow::onPublisherChanged(Sse::Publisher *publisher)
     updateActions();
 }
 
-Feed *MainWindow::addFeed(const FeedConfig &config, bool open)
+Feed *MainWindow::addFeed(const FeedConfig &config, bool open, FeedList::Origin origin)
 {
-    FeedConfig named = config;
-    if (named.name.isEmpty())
-        named.name = config.url.toDisplayString();
-    auto *feed = new Feed(named);
-    auto *panel = new FeedPanel(feed);
-    // Most of the height for the table and the detail pane, a strip for the timeline.
-    const QList<QSplitter *> splitters = panel->findChildren<QSplitter *>();
-    for (QSplitter *splitter : splitters) {
-        if (splitter->orientation() == Qt::Vertical) {
-            splitter->setSizes({1000, TimelineHeight});
-        } else {
-            // The table before the detail pane, and never too narrow to read.
-            splitter->widget(0)->setMinimumWidth(fontMetrics().averageCharWidth() * LogMinChars);
-            splitter->setSizes({3000, 2000});
-        }
-    }
-    m_feeds.append(feed);
-    m_stack->addWidget(panel);
-    auto *item = new QListWidgetItem(named.name, m_list);
-    connect(feed, &Feed::readyStateChanged, this, [this, feed] {
-        updateItem(feed);
-        updateActions();
-    });
-    updateItem(feed);
-    m_list->setCurrentItem(item);
+    Feed *feed = m_feeds->add(config, origin);
     if (open)
         openFeed(feed);
-    updateActions();
     return feed;
 }
 
-bool MainWindow::openFeed(Feed *feed)
+void MainWindow::openFeed(Feed *feed)
 {
-    if (!feed->config().missingSecrets.isEmpty()) {
-        SecretPrompt prompt(feed->config().name, feed->config().missingSecrets, this);
-        // The prompt's event loop may remove the feed (Stop All, a replay ending, ...).
-        const QPointer<Feed> asked = feed;
-        if (prompt.exec() != QDialog::Accepted || !asked)
-            return false;
-        feed->provideSecrets(prompt.headers());
-        updateItem(feed);
-    }
-    feed->open();
-    return true;
-}
-
-void MainWindow::removeFeed(int index)
-{
-    Feed *feed = m_feeds.value(index);
-    if (!feed)
+    if (feed->config().missingSecrets.isEmpty()) {
+        feed->open();
         return;
-    feed->close();
-    m_feeds.removeAt(index);
-    m_imported.remove(feed);
-    m_transient.remove(feed);
-    QWidget *panel = m_stack->widget(index);
-    m_stack->removeWidget(panel);
-    delete panel;
-    delete m_list->takeItem(index);
-    delete feed;
-    if (m_list->currentRow() >= 0)
-        m_stack->setCurrentIndex(m_list->currentRow());
-    updateActions();
+    }
+    auto *prompt = new SecretPrompt(feed->config().name, feed->config().missingSecrets, this);
+    prompt->setAttribute(Qt::WA_DeleteOnClose);
+    // The feed may be removed while the prompt is up (Stop All, a replay ending, ...).
+    connect(prompt, &QDialog::accepted, this, [this, prompt, asked = QPointer<Feed>(feed)] {
+        if (!asked)
+            return;
+        asked->provideSecrets(prompt->headers());
+        m_feeds->refresh(asked);
+        asked->open();
+    });
+    prompt->open();
 }
 
-FeedPanel *MainWindow::panel(int index) const
+FeedPanel *MainWindow::currentPanel() const
 {
-    return qobject_cast<FeedPanel *>(m_stack->widget(index));
-}
-
-int MainWindow::currentIndex() const
-{
-    return m_list->currentRow();
-}
-
-void MainWindow::setCurrentIndex(int index)
-{
-    m_list->setCurrentRow(index);
+    return qobject_cast<FeedPanel *>(m_stack->currentWidget());
 }
 
 QString MainWindow::aboutText()
@@ -395,55 +394,60 @@ void MainWindow::showShortcuts()
     box->open();
 }
 
+void MainWindow::openFeedDialog(
+        FeedDialog *dialog, std::function<void(const FeedConfig &)> onAccepted)
+{
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+            [dialog, onAccepted = std::move(onAccepted)] { onAccepted(dialog->config()); });
+    dialog->open();
+}
+
 void MainWindow::showAddFeedDialog()
 {
-    FeedDialog dialog(FeedDialog::Mode::Add, this);
-    if (dialog.exec() == QDialog::Accepted)
-        addFeed(dialog.config(), true);
+    openFeedDialog(new FeedDialog(FeedDialog::Mode::Add, this),
+            [this](const FeedConfig &config) { addFeed(config, true); });
 }
 
 void MainWindow::editCurrent()
 {
-    const int index = currentIndex();
-    Feed *feed = this->feed(index);
-    if (!feed || isImported(feed))
+    Feed *feed = m_feeds->current();
+    if (!feed || m_feeds->isImported(feed))
         return;
-    FeedDialog dialog(FeedDialog::Mode::Edit, this);
-    dialog.setConfig(feed->config());
-    if (dialog.exec() == QDialog::Accepted)
-        updateFeed(index, dialog.config());
+    auto *dialog = new FeedDialog(FeedDialog::Mode::Edit, this);
+    dialog->setConfig(feed->config());
+    // The feed may be removed while the dialog is up.
+    openFeedDialog(dialog, [this, edited = QPointer<Feed>(feed)](const FeedConfig &config) {
+        if (edited)
+            updateFeed(m_feeds->indexOf(edited), config);
+    });
 }
 
 void MainWindow::updateFeed(int index, const FeedConfig &config)
 {
-    Feed *feed = this->feed(index);
+    Feed *feed = m_feeds->at(index);
     if (!feed)
         return;
     const bool wasRunning = feed->readyState() != Feed::ReadyState::Closed;
-    FeedConfig named = config;
-    if (named.name.isEmpty())
-        named.name = config.url.toDisplayString();
-    feed->setConfig(named);
+    m_feeds->update(index, config);
     if (wasRunning)
         openFeed(feed);
-    updateItem(feed);
     updateActions();
 }
 
 void MainWindow::duplicateCurrent()
 {
-    Feed *feed = currentFeed();
-    if (!feed || isImported(feed))
+    Feed *feed = m_feeds->current();
+    if (!feed || m_feeds->isImported(feed))
         return;
-    FeedDialog dialog(FeedDialog::Mode::Duplicate, this);
-    dialog.setConfig(feed->config());
-    if (dialog.exec() == QDialog::Accepted)
-        addFeed(dialog.config(), true);
+    auto *dialog = new FeedDialog(FeedDialog::Mode::Duplicate, this);
+    dialog->setConfig(feed->config());
+    openFeedDialog(dialog, [this](const FeedConfig &config) { addFeed(config, true); });
 }
 
 void MainWindow::copyCurlCommand()
 {
-    if (const Feed *feed = currentFeed(); feed && !isImported(feed)) {
+    if (const Feed *feed = m_feeds->current(); feed && !m_feeds->isImported(feed)) {
         QGuiApplication::clipboard()->setText(FeedSettingsStore::curlCommand(feed->config()));
         statusBar()->showMessage(tr("Copied a curl command for %1 (secret headers redacted).")
                                          .arg(feed->config().name),
@@ -453,7 +457,7 @@ void MainWindow::copyCurlCommand()
 
 void MainWindow::copyCurlCommandWithSecrets()
 {
-    if (const Feed *feed = currentFeed(); feed && !isImported(feed)) {
+    if (const Feed *feed = m_feeds->current(); feed && !m_feeds->isImported(feed)) {
         QGuiApplication::clipboard()->setText(FeedSettingsStore::curlCommand(feed->config(), true));
         statusBar()->showMessage(tr("Copied a curl command for %1, secret headers included.")
                                          .arg(feed->config().name),
@@ -463,19 +467,19 @@ void MainWindow::copyCurlCommandWithSecrets()
 
 void MainWindow::connectCurrent()
 {
-    if (Feed *feed = currentFeed())
+    if (Feed *feed = m_feeds->current())
         openFeed(feed);
 }
 
 void MainWindow::disconnectCurrent()
 {
-    if (Feed *feed = currentFeed())
+    if (Feed *feed = m_feeds->current())
         feed->close();
 }
 
 void MainWindow::reconnectCurrent()
 {
-    Feed *feed = currentFeed();
+    Feed *feed = m_feeds->current();
     if (feed && !feed->config().missingSecrets.isEmpty())
         openFeed(feed);
     else if (feed)
@@ -484,39 +488,42 @@ void MainWindow::reconnectCurrent()
 
 void MainWindow::removeCurrent()
 {
-    const QPointer<Feed> feed = currentFeed();
+    Feed *feed = m_feeds->current();
     if (!feed)
         return;
     feed->model()->flush();
     const int records = feed->model()->rowCount();
-    if (records > 0 && !confirmRemoval(feed->config().name, records))
-        return;
-    // The box's event loop may have changed the list, or removed the feed.
-    if (feed)
-        removeFeed(int(m_feeds.indexOf(feed.data())));
+    if (records > 0)
+        confirmRemoval(feed, records);
+    else
+        m_feeds->remove(m_feeds->currentIndex());
 }
 
-bool MainWindow::confirmRemoval(const QString &name, int records)
+void MainWindow::confirmRemoval(Feed *feed, int records)
 {
-    QMessageBox box(QMessageBox::Question, tr("Remove Feed"),
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Remove Feed"),
             tr("Remove the feed \"%1\"? Its log holds %n record(s), which are lost with it.",
                     nullptr, records)
-                    .arg(name),
+                    .arg(feed->config().name),
             QMessageBox::Cancel, this);
-    box.setObjectName(u"removeFeedConfirmation"_s);
-    box.setInformativeText(tr("Export the log first (Ctrl+E) to keep it."));
-    QPushButton *remove = box.addButton(tr("Remove"), QMessageBox::DestructiveRole);
+    box->setObjectName(u"removeFeedConfirmation"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(tr("Export the log first (Ctrl+E) to keep it."));
+    QPushButton *remove = box->addButton(tr("Remove"), QMessageBox::DestructiveRole);
     remove->setObjectName(u"removeButton"_s);
-    box.setDefaultButton(QMessageBox::Cancel);
-    box.setEscapeButton(QMessageBox::Cancel);
-    box.exec();
-    return box.clickedButton() == remove;
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setEscapeButton(QMessageBox::Cancel);
+    // The list may change while the box is up, and the feed may go.
+    connect(remove, &QPushButton::clicked, this, [this, removed = QPointer<Feed>(feed)] {
+        if (removed)
+            m_feeds->remove(m_feeds->indexOf(removed));
+    });
+    box->open();
 }
 
 void MainWindow::stopAll()
 {
-    for (Feed *feed : std::as_const(m_feeds))
-        feed->close();
+    m_feeds->closeAll();
 }
 
 void MainWindow::showAbout()
@@ -524,28 +531,11 @@ void MainWindow::showAbout()
     QMessageBox::about(this, tr("About ssedash"), aboutText());
 }
 
-void MainWindow::updateItem(Feed *feed)
-{
-    const int index = int(m_feeds.indexOf(feed));
-    QListWidgetItem *item = m_list->item(index);
-    if (!item)
-        return;
-    const FeedConfig &config = feed->config();
-    const QString note = feed->missingSecretsText();
-    item->setText(config.name);
-    item->setIcon(dotIcon(TimelineWidget::stateColor(feed->readyState(), palette())));
-    item->setStatusTip(FeedPanel::stateLabel(feed->readyState()));
-    item->setData(FeedListDelegate::NoteRole, note);
-    // An imported feed's tooltip names its file (LogActions sets it).
-    if (!isImported(feed))
-        item->setToolTip(feedToolTip(config.name, config.url.toDisplayString(), note));
-}
-
 void MainWindow::updateActions()
 {
-    const Feed *feed = currentFeed();
+    const Feed *feed = m_feeds->current();
     const bool closed = feed && feed->readyState() == Feed::ReadyState::Closed;
-    const bool live = feed && !isImported(feed);
+    const bool live = feed && !m_feeds->isImported(feed);
     m_actions.connectAction->setEnabled(live && closed);
     m_actions.disconnectAction->setEnabled(live && !closed);
     m_actions.reconnectAction->setEnabled(live);
@@ -553,10 +543,10 @@ void MainWindow::updateActions()
     m_actions.duplicateAction->setEnabled(live);
     m_actions.copyCurlAction->setEnabled(live);
     m_actions.copyCurlSecretsAction->setEnabled(live);
-    m_actions.exportAction->setEnabled(feed != nullptr && !exportJob());
+    m_actions.exportAction->setEnabled(feed != nullptr && !m_logs->exportJob());
     m_actions.replayAction->setEnabled(feed != nullptr);
     m_actions.removeAction->setEnabled(feed != nullptr);
-    m_actions.stopAllAction->setEnabled(!m_feeds.isEmpty());
+    m_actions.stopAllAction->setEnabled(m_feeds->count() > 0);
 }
 
 void MainWindow::updatePublisherLabel()
@@ -573,30 +563,15 @@ void MainWindow::updatePublisherLabel()
                                       .arg(running->clientCount()));
 }
 
-LogExportJob *MainWindow::exportLog(
-        int index, const QString &fileName, Sse::LogFormat format, bool filteredOnly)
+void MainWindow::showStatus(const QString &text)
 {
-    return m_logActions->exportLog(index, fileName, format, filteredOnly);
-}
-
-LogExportJob *MainWindow::exportJob() const
-{
-    return m_logActions->exportJob();
-}
-
-Feed *MainWindow::importLog(const QString &fileName, QString *error)
-{
-    return m_logActions->importLog(fileName, error);
-}
-
-Feed *MainWindow::replayLog(int index, double speed, QString *error)
-{
-    return m_logActions->replayLog(index, speed, error);
+    statusBar()->showMessage(text, StatusMessageMs);
 }
 
 void MainWindow::showExportDialog()
 {
-    m_logActions->showExportDialog();
+    if (const FeedPanel *panel = currentPanel())
+        m_logActions->showExportDialog(m_feeds->current(), panel->filterModel());
 }
 
 void MainWindow::showImportDialog()
@@ -606,18 +581,17 @@ void MainWindow::showImportDialog()
 
 void MainWindow::replayCurrent()
 {
-    m_logActions->replayCurrent();
+    m_logActions->replay(m_feeds->current());
 }
 
 void MainWindow::saveSettings(QSettings &settings) const
 {
     QList<FeedConfig> feeds;
     QVariantList open;
-    for (const Feed *feed : m_feeds) {
-        if (m_transient.contains(feed))
-            continue;
-        feeds.append(feed->config());
-        open.append(feed->readyState() != Feed::ReadyState::Closed);
+    const QList<std::pair<FeedConfig, bool>> saved = m_feeds->savedFeeds();
+    for (const auto &[config, connected] : saved) {
+        feeds.append(config);
+        open.append(connected);
     }
     FeedSettingsStore::save(settings, feeds);
     PublisherSettingsStore::save(settings, m_publisherPanel->options());

@@ -2,70 +2,68 @@
 // The main window's actions, menus and toolbar.
 #include "mainwindowactions.h"
 
-#include "mainwindow.h"
-
 #include <QAction>
-#include <QApplication>
-#include <QListWidget>
+#include <QMainWindow>
 #include <QMenuBar>
 #include <QStyle>
 #include <QToolBar>
 
 using namespace Qt::Literals::StringLiterals;
 
-void MainWindowActions::create(MainWindow *window)
+void MainWindowActions::create(QWidget *window)
 {
-    auto make = [window](const QString &text, const QKeySequence &shortcut, auto slot,
+    auto make = [window](const QString &name, const QString &text, const QKeySequence &shortcut,
                         const QIcon &icon = {}) {
         auto *action = new QAction(icon, text, window);
+        action->setObjectName(name);
         action->setShortcut(shortcut);
         const QString plain = QString(text).remove(u'&').remove(u"…"_s);
         action->setToolTip(shortcut.isEmpty()
                         ? plain
                         : u"%1 (%2)"_s.arg(plain, shortcut.toString(QKeySequence::NativeText)));
-        QObject::connect(action, &QAction::triggered, window, slot);
         return action;
     };
     auto icon = [window](const char *themeName, QStyle::StandardPixmap fallback) {
         return QIcon::fromTheme(QLatin1String(themeName), window->style()->standardIcon(fallback));
     };
-    addFeedAction = make(tr("&Add Feed…"), QKeySequence(u"Ctrl+N"_s),
-            &MainWindow::showAddFeedDialog, icon("list-add", QStyle::SP_FileDialogNewFolder));
-    editAction = make(tr("&Edit Feed…"), QKeySequence(u"F2"_s), &MainWindow::editCurrent,
+    addFeedAction = make(u"addFeedAction"_s, tr("&Add Feed…"), QKeySequence(u"Ctrl+N"_s),
+            icon("list-add", QStyle::SP_FileDialogNewFolder));
+    editAction = make(u"editAction"_s, tr("&Edit Feed…"), QKeySequence(u"F2"_s),
             icon("document-properties", QStyle::SP_FileDialogDetailedView));
-    duplicateAction = make(tr("D&uplicate Feed…"), QKeySequence(u"Ctrl+D"_s),
-            &MainWindow::duplicateCurrent, icon("edit-copy", QStyle::SP_FileLinkIcon));
-    connectAction = make(tr("&Connect"), QKeySequence(u"Ctrl+Return"_s),
-            &MainWindow::connectCurrent, icon("media-playback-start", QStyle::SP_MediaPlay));
-    disconnectAction = make(tr("&Disconnect"), QKeySequence(u"Ctrl+."_s),
-            &MainWindow::disconnectCurrent, icon("media-playback-stop", QStyle::SP_MediaStop));
-    reconnectAction = make(tr("&Reconnect Now"), QKeySequence(u"Ctrl+R"_s),
-            &MainWindow::reconnectCurrent, icon("view-refresh", QStyle::SP_BrowserReload));
-    removeAction = make(tr("Re&move Feed"), QKeySequence(QKeySequence::Delete),
-            &MainWindow::removeCurrent, icon("list-remove", QStyle::SP_TrashIcon));
-    stopAllAction = make(tr("&Stop All"), QKeySequence(u"Ctrl+Shift+."_s), &MainWindow::stopAll,
+    duplicateAction = make(u"duplicateAction"_s, tr("D&uplicate Feed…"), QKeySequence(u"Ctrl+D"_s),
+            icon("edit-copy", QStyle::SP_FileLinkIcon));
+    connectAction = make(u"connectAction"_s, tr("&Connect"), QKeySequence(u"Ctrl+Return"_s),
+            icon("media-playback-start", QStyle::SP_MediaPlay));
+    disconnectAction = make(u"disconnectAction"_s, tr("&Disconnect"), QKeySequence(u"Ctrl+."_s),
+            icon("media-playback-stop", QStyle::SP_MediaStop));
+    reconnectAction = make(u"reconnectAction"_s, tr("&Reconnect Now"), QKeySequence(u"Ctrl+R"_s),
+            icon("view-refresh", QStyle::SP_BrowserReload));
+    removeAction = make(u"removeAction"_s, tr("Re&move Feed"), QKeySequence(QKeySequence::Delete),
+            icon("list-remove", QStyle::SP_TrashIcon));
+    stopAllAction = make(u"stopAllAction"_s, tr("&Stop All"), QKeySequence(u"Ctrl+Shift+."_s),
             icon("process-stop", QStyle::SP_BrowserStop));
-    copyCurlAction = make(
-            tr("Copy as &curl"), QKeySequence(u"Ctrl+Shift+C"_s), &MainWindow::copyCurlCommand);
-    copyCurlSecretsAction = make(tr("Copy as curl with &Secrets"), QKeySequence(),
-            &MainWindow::copyCurlCommandWithSecrets);
-    exportAction = make(tr("&Export Log…"), QKeySequence(u"Ctrl+E"_s),
-            &MainWindow::showExportDialog, icon("document-save-as", QStyle::SP_DialogSaveButton));
-    importAction = make(tr("&Import Log…"), QKeySequence(u"Ctrl+O"_s),
-            &MainWindow::showImportDialog, icon("document-open", QStyle::SP_DialogOpenButton));
-    replayAction = make(tr("Re&play in Publisher"), QKeySequence(u"Ctrl+Shift+P"_s),
-            &MainWindow::replayCurrent, icon("media-seek-forward", QStyle::SP_MediaSeekForward));
-    quitAction = make(tr("&Quit"), QKeySequence(u"Ctrl+Q"_s), &QWidget::close);
+    copyCurlAction =
+            make(u"copyCurlAction"_s, tr("Copy as &curl"), QKeySequence(u"Ctrl+Shift+C"_s));
+    copyCurlSecretsAction =
+            make(u"copyCurlSecretsAction"_s, tr("Copy as curl with &Secrets"), QKeySequence());
+    exportAction = make(u"exportAction"_s, tr("&Export Log…"), QKeySequence(u"Ctrl+E"_s),
+            icon("document-save-as", QStyle::SP_DialogSaveButton));
+    importAction = make(u"importAction"_s, tr("&Import Log…"), QKeySequence(u"Ctrl+O"_s),
+            icon("document-open", QStyle::SP_DialogOpenButton));
+    replayAction =
+            make(u"replayAction"_s, tr("Re&play in Publisher"), QKeySequence(u"Ctrl+Shift+P"_s),
+                    icon("media-seek-forward", QStyle::SP_MediaSeekForward));
+    quitAction = make(u"quitAction"_s, tr("&Quit"), QKeySequence(u"Ctrl+Q"_s));
     quitAction->setMenuRole(QAction::QuitRole);
-    aboutAction = make(tr("&About ssedash"), QKeySequence(), &MainWindow::showAbout);
+    aboutAction = make(u"aboutAction"_s, tr("&About ssedash"), QKeySequence());
     aboutAction->setMenuRole(QAction::AboutRole);
-    aboutQtAction = make(tr("About &Qt"), QKeySequence(), &QApplication::aboutQt);
-    shortcutsAction = make(tr("&Keyboard Shortcuts"), QKeySequence(QKeySequence::HelpContents),
-            &MainWindow::showShortcuts);
+    aboutQtAction = make(u"aboutQtAction"_s, tr("About &Qt"), QKeySequence());
+    shortcutsAction = make(u"shortcutsAction"_s, tr("&Keyboard Shortcuts"),
+            QKeySequence(QKeySequence::HelpContents));
     aboutQtAction->setMenuRole(QAction::AboutQtRole);
 }
 
-void MainWindowActions::addToMenus(MainWindow *window)
+void MainWindowActions::addToMenus(QMainWindow *window, QWidget *feedList)
 {
     QMenu *feedMenu = window->menuBar()->addMenu(tr("&Feed"));
     feedMenu->addActions({addFeedAction, editAction, duplicateAction});
@@ -111,8 +109,8 @@ void MainWindowActions::addToMenus(MainWindow *window)
     viewMenu->addAction(toolBar->toggleViewAction());
 
     // The feed list's context menu: what applies to the feed under the mouse.
-    window->feedList()->setContextMenuPolicy(Qt::ActionsContextMenu);
-    window->feedList()->addActions({editAction, duplicateAction, connectAction, disconnectAction,
+    feedList->setContextMenuPolicy(Qt::ActionsContextMenu);
+    feedList->addActions({editAction, duplicateAction, connectAction, disconnectAction,
             reconnectAction, copyCurlAction, exportAction, replayAction, removeAction});
 }
 

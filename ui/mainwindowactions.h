@@ -7,23 +7,24 @@
 #include <QString>
 
 QT_BEGIN_NAMESPACE
+class QMainWindow;
 class QMenu;
 class QToolBar;
+class QWidget;
 QT_END_NAMESPACE
 
-class MainWindow;
-
-/// MainWindow's actions, made by create() as the window's children that trigger its slots (each
-/// with its shortcut in its tooltip), then put in the window's menus, a toolbar and the feed
-/// list's context menu by addToMenus(). The window enables and disables them.
+/// MainWindow's actions, made by create() as the window's children (each with its shortcut in
+/// its tooltip and an objectName such as "exportAction"), then put in the window's menus, a
+/// toolbar and the feed list's context menu by addToMenus(). The window connects them to its
+/// slots and enables and disables them.
 struct MainWindowActions
 {
     // The texts were translated as the window's: they keep its context.
     Q_DECLARE_TR_FUNCTIONS(MainWindow)
 
 public:
-    void create(MainWindow *window);
-    void addToMenus(MainWindow *window);
+    void create(QWidget *window);
+    void addToMenus(QMainWindow *window, QWidget *feedList);
 
     /// Every shortcut of the actions below `window`, as an HTML table with a heading.
     [[nodiscard]] static QString shortcutsText(const QObject *window);

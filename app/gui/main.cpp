@@ -178,8 +178,7 @@ int main(int argc, char *argv[])
         const QString screenshot = parser.value(screenshotOption);
         QTimer::singleShot(quitAfter, &window, [&window, screenshot] {
             // The picture shows an event in the detail pane too, and the table still following.
-            if (FeedPanel *panel = window.panel(window.currentIndex());
-                    panel && !screenshot.isEmpty()) {
+            if (FeedPanel *panel = window.currentPanel(); panel && !screenshot.isEmpty()) {
                 panel->tableView()->selectRow(panel->tableView()->model()->rowCount() - 1);
                 panel->eventTable()->setFollowLive(true);
                 // The detail pane's new text asks for a layout pass; grab() would not wait.

@@ -1252,14 +1252,6 @@ Formate:
         <translation>Protokoll exportieren</translation>
     </message>
     <message>
-        <source>Exported %L1 records to %2</source>
-        <translation>%L1 Einträge nach %2 exportiert</translation>
-    </message>
-    <message>
-        <source>Export cancelled; %1 was left as it was.</source>
-        <translation>Export abgebrochen; %1 blieb unverändert.</translation>
-    </message>
-    <message>
         <source>Export Failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
@@ -1270,6 +1262,33 @@ Nothing was written; an existing file was left as it was.</source>
         <translation>%1
 
 Es wurde nichts geschrieben; eine vorhandene Datei blieb unverändert.</translation>
+    </message>
+    <message>
+        <source>Import Log</source>
+        <translation>Protokoll importieren</translation>
+    </message>
+    <message>
+        <source>NDJSON event logs (*.ndjson *.jsonl);;All files (*)</source>
+        <translation>NDJSON-Event-Protokolle (*.ndjson *.jsonl);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Import Failed</source>
+        <translation>Import fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>Wiedergabe</translation>
+    </message>
+</context>
+<context>
+    <name>LogController</name>
+    <message>
+        <source>Exported %L1 records to %2</source>
+        <translation>%L1 Einträge nach %2 exportiert</translation>
+    </message>
+    <message>
+        <source>Export cancelled; %1 was left as it was.</source>
+        <translation>Export abgebrochen; %1 blieb unverändert.</translation>
     </message>
     <message>
         <source>Imported: %1</source>
@@ -1294,22 +1313,6 @@ Es wurde nichts geschrieben; eine vorhandene Datei blieb unverändert.</translat
     <message>
         <source>Replay finished: %L1 events published.</source>
         <translation>Wiedergabe beendet: %L1 Events veröffentlicht.</translation>
-    </message>
-    <message>
-        <source>Import Log</source>
-        <translation>Protokoll importieren</translation>
-    </message>
-    <message>
-        <source>NDJSON event logs (*.ndjson *.jsonl);;All files (*)</source>
-        <translation>NDJSON-Event-Protokolle (*.ndjson *.jsonl);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Import Failed</source>
-        <translation>Import fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Replay</source>
-        <translation>Wiedergabe</translation>
     </message>
 </context>
 <context>

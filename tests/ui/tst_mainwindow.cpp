@@ -12,8 +12,11 @@
 #include "ui/dialogs/exportdialog.h"
 #include "ui/dialogs/feeddialog.h"
 #include "ui/feedpanel/feedpanel.h"
+#include "ui/logactions.h"
 #include "ui/mainwindow.h"
 #include "ui/models/eventfiltermodel.h"
+#include "ui/models/feedlist.h"
+#include "ui/models/logcontroller.h"
 #include "ui/models/logexportjob.h"
 #include "ui/publisher/publisherpanel.h"
 #include "ui/timeline/timelinewidget.h"
@@ -28,7 +31,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
+#include <QListView>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -121,6 +124,99 @@ QByteArray readAll(const QString &path)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
+// The window's parts, found as a user-facing tool would: by objectName. A missing one fails the
+// test (and the null it returns then ends it).
+template <typename T>
+T *part(const QObject &window, const QString &name)
+{
+    T *found = window.findChild<T *>(name);
+    if (!found)
+        QTest::qFail(qPrintable(u"no child named "_s + name), __FILE__, __LINE__);
+    return found;
+}
+
+FeedList *feeds(const MainWindow &w)
+{
+    return part<FeedList>(w, u"feeds"_s);
+}
+
+LogController *logs(const MainWindow &w)
+{
+    return part<LogController>(w, u"logController"_s);
+}
+
+LogActions *logActions(const MainWindow &w)
+{
+    return part<LogActions>(w, u"logActions"_s);
+}
+
+QAction *action(const MainWindow &w, const QString &name)
+{
+    return part<QAction>(w, name);
+}
+
+QListView *feedList(const MainWindow &w)
+{
+    return part<QListView>(w, u"feedList"_s);
+}
+
+QVariant entry(const MainWindow &w, int row, int role = Qt::DisplayRole)
+{
+    return feedList(w)->model()->index(row, 0).data(role);
+}
+
+QStackedWidget *panelStack(const MainWindow &w)
+{
+    return part<QStackedWidget>(w, u"panelStack"_s);
+}
+
+FeedPanel *panelAt(const MainWindow &w, int index)
+{
+    return qobject_cast<FeedPanel *>(panelStack(w)->widget(index));
+}
+
+QLabel *publisherLabel(const MainWindow &w)
+{
+    return part<QLabel>(w, u"publisherLabel"_s);
+}
+
+QDockWidget *publisherDock(const MainWindow &w)
+{
+    return part<QDockWidget>(w, u"publisherDock"_s);
+}
+
+PublisherPanel *publisherPanel(const MainWindow &w)
+{
+    return part<PublisherPanel>(w, u"publisherPanel"_s);
+}
+
+/// The visible dialog of type T (named `name`, when given) the window opened; null when none
+/// comes up within five seconds.
+template <typename T>
+T *openedDialog(const MainWindow &w, const QString &name = {})
+{
+    T *found = nullptr;
+    const bool shown = QTest::qWaitFor(
+            [&] {
+                const QList<T *> dialogs = w.findChildren<T *>(name);
+                for (T *dialog : dialogs) {
+                    if (dialog->isVisible())
+                        found = dialog;
+                }
+                return found != nullptr;
+            },
+            5000);
+    return shown ? found : nullptr;
+}
+
+/// True when the window shows a message box now.
+bool showsMessageBox(const MainWindow &w)
+{
+    const QList<QMessageBox *> boxes = w.findChildren<QMessageBox *>();
+    return std::any_of(
+            boxes.cbegin(), boxes.cend(), [](const QWidget *box) { return box->isVisible(); });
+}
+
 } // namespace
 
 void tst_MainWindow::fillAndStop(MainWindow &w, int events)
@@ -135,10 +231,10 @@ void tst_MainWindow::fillAndStop(MainWindow &w, int events)
     }());
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
-    Feed *feed = w.feed(0);
+    Feed *feed = feeds(w)->at(0);
     QTRY_VERIFY_WITH_TIMEOUT(feed->eventCount() >= quint64(events), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(feed->commentCount() >= 1, 10000);
-    w.stopAllAction()->trigger();
+    action(w, u"stopAllAction"_s)->trigger();
     feed->model()->flush();
 }
 
@@ -149,16 +245,17 @@ void tst_MainWindow::startDefault_opensBuiltInFeed()
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
 
-    QCOMPARE(w.feedCount(), 1);
-    Feed *feed = w.feed(0);
+    QCOMPARE(feeds(w)->count(), 1);
+    Feed *feed = feeds(w)->at(0);
     QVERIFY(feed);
     QCOMPARE(feed->config().url, w.publisher()->url(Sse::Publisher::pathOf({})));
     QTRY_COMPARE(feed->readyState(), ReadyState::Open);
     QTRY_VERIFY_WITH_TIMEOUT((feed->model()->flush(), feed->model()->rowCount() > 0), 5000);
-    QVERIFY(w.publisherLabel()->text().contains(w.publisher()->url().toDisplayString()));
-    QTRY_VERIFY(w.publisherLabel()->text().contains(u"clients: 1"_s));
-    QCOMPARE(w.feedList()->count(), 1);
-    QVERIFY(!w.feedList()->item(0)->icon().isNull());
+    QVERIFY(publisherLabel(w)->text().contains(w.publisher()->url().toDisplayString()));
+    QTRY_VERIFY(publisherLabel(w)->text().contains(u"clients: 1"_s));
+    QCOMPARE(feedList(w)->model()->rowCount(), 1);
+    QVERIFY(!entry(w, 0, Qt::DecorationRole).value<QIcon>().isNull());
+    QCOMPARE(entry(w, 0, Qt::StatusTipRole).toString(), FeedPanel::stateLabel(ReadyState::Open));
 }
 
 void tst_MainWindow::addFeed_addsEntryAndPanel_disconnectAndRemove()
@@ -173,37 +270,49 @@ void tst_MainWindow::addFeed_addsEntryAndPanel_disconnectAndRemove()
     config.url = w.publisher()->url(Sse::Publisher::pathOf("test-event"_ba));
     Feed *second = w.addFeed(config, true);
     QVERIFY(second);
-    QCOMPARE(w.feedCount(), 2);
-    QCOMPARE(w.feedList()->count(), 2);
-    QCOMPARE(w.panelStack()->count(), 2);
-    QCOMPARE(w.currentIndex(), 1);
-    QCOMPARE(w.panelStack()->currentWidget(), w.panel(1));
-    QCOMPARE(w.panel(1)->feed(), second);
+    QCOMPARE(feeds(w)->count(), 2);
+    QCOMPARE(feedList(w)->model()->rowCount(), 2);
+    QCOMPARE(panelStack(w)->count(), 2);
+    QCOMPARE(feeds(w)->currentIndex(), 1);
+    QCOMPARE(panelStack(w)->currentWidget(), panelAt(w, 1));
+    QCOMPARE(panelAt(w, 1)->feed(), second);
     QTRY_COMPARE(second->readyState(), ReadyState::Open);
-    QTRY_VERIFY(w.publisherLabel()->text().contains(u"clients: 2"_s));
+    QTRY_VERIFY(publisherLabel(w)->text().contains(u"clients: 2"_s));
 
-    w.feedList()->setCurrentRow(0);
-    QCOMPARE(w.panelStack()->currentWidget(), w.panel(0));
-    QCOMPARE(w.currentFeed(), w.feed(0));
-    w.feedList()->setCurrentRow(1);
-    QCOMPARE(w.panelStack()->currentWidget(), w.panel(1));
+    feedList(w)->setCurrentIndex(feedList(w)->model()->index(0, 0));
+    QCOMPARE(panelStack(w)->currentWidget(), panelAt(w, 0));
+    QCOMPARE(feeds(w)->current(), feeds(w)->at(0));
+    feedList(w)->setCurrentIndex(feedList(w)->model()->index(1, 0));
+    QCOMPARE(panelStack(w)->currentWidget(), panelAt(w, 1));
 
-    QVERIFY(w.disconnectAction()->isEnabled());
-    w.disconnectAction()->trigger();
+    QVERIFY(action(w, u"disconnectAction"_s)->isEnabled());
+    action(w, u"disconnectAction"_s)->trigger();
     QCOMPARE(second->readyState(), ReadyState::Closed);
-    QVERIFY(w.connectAction()->isEnabled());
-    QCOMPARE(w.feed(0)->readyState(), ReadyState::Open);
+    QVERIFY(action(w, u"connectAction"_s)->isEnabled());
+    QCOMPARE(feeds(w)->at(0)->readyState(), ReadyState::Open);
 
-    w.removeAction()->trigger();
-    QCOMPARE(w.feedCount(), 1);
-    QCOMPARE(w.feedList()->count(), 1);
-    QCOMPARE(w.panelStack()->count(), 1);
-    QCOMPARE(w.currentIndex(), 0);
-    QCOMPARE(w.panelStack()->currentWidget(), w.panel(0));
+    action(w, u"removeAction"_s)->trigger();
+    QCOMPARE(feeds(w)->count(), 1);
+    QCOMPARE(feedList(w)->model()->rowCount(), 1);
+    QCOMPARE(panelStack(w)->count(), 1);
+    QCOMPARE(feeds(w)->currentIndex(), 0);
+    QCOMPARE(panelStack(w)->currentWidget(), panelAt(w, 0));
 
-    w.stopAllAction()->trigger();
-    QCOMPARE(w.feed(0)->readyState(), ReadyState::Closed);
-    QTRY_VERIFY(w.publisherLabel()->text().contains(u"clients: 0"_s));
+    // The panels follow the list, whoever changes it.
+    Feed *third = feeds(w)->add(config);
+    QCOMPARE(panelStack(w)->count(), 2);
+    QCOMPARE(w.currentPanel()->feed(), third);
+    QCOMPARE(feedList(w)->currentIndex().row(), 1);
+    feeds(w)->setCurrentIndex(0);
+    QCOMPARE(w.currentPanel(), panelAt(w, 0));
+    QCOMPARE(feedList(w)->currentIndex().row(), 0);
+    feeds(w)->remove(1);
+    QCOMPARE(panelStack(w)->count(), 1);
+    QCOMPARE(panelAt(w, 0)->feed(), feeds(w)->at(0));
+
+    action(w, u"stopAllAction"_s)->trigger();
+    QCOMPARE(feeds(w)->at(0)->readyState(), ReadyState::Closed);
+    QTRY_VERIFY(publisherLabel(w)->text().contains(u"clients: 0"_s));
 }
 
 void tst_MainWindow::addEditDuplicate_throughTheFeedDialog()
@@ -215,54 +324,48 @@ void tst_MainWindow::addEditDuplicate_throughTheFeedDialog()
     const QUrl named = w.publisher()->url(Sse::Publisher::pathOf("test-event"_ba));
 
     // Add: the dialog comes up from the action; a bad URL is refused with a reason.
-    bool sawAdd = false;
-    QTimer::singleShot(0, &w, [&] {
-        auto *dialog = qobject_cast<FeedDialog *>(QApplication::activeModalWidget());
-        if (!dialog)
-            return;
-        sawAdd = dialog->mode() == FeedDialog::Mode::Add;
-        child<QLineEdit>(dialog, u"urlEdit"_s)->setText(u"ftp://x"_s);
-        dialog->accept();
-        QVERIFY(dialog->isVisible());
-        QVERIFY(child<QLabel>(dialog, u"errorLabel"_s)->isVisible());
-        child<QLineEdit>(dialog, u"nameEdit"_s)->setText(u"Named"_s);
-        child<QLineEdit>(dialog, u"urlEdit"_s)->setText(named.toString());
-        dialog->accept();
-    });
-    w.addFeedAction()->trigger();
-    QVERIFY(sawAdd);
-    QCOMPARE(w.feedCount(), 2);
-    Feed *added = w.currentFeed();
+    action(w, u"addFeedAction"_s)->trigger();
+    auto *dialog = openedDialog<FeedDialog>(w);
+    QVERIFY(dialog);
+    QCOMPARE(dialog->mode(), FeedDialog::Mode::Add);
+    child<QLineEdit>(dialog, u"urlEdit"_s)->setText(u"ftp://x"_s);
+    dialog->accept();
+    QVERIFY(dialog->isVisible());
+    QVERIFY(child<QLabel>(dialog, u"errorLabel"_s)->isVisible());
+    child<QLineEdit>(dialog, u"nameEdit"_s)->setText(u"Named"_s);
+    child<QLineEdit>(dialog, u"urlEdit"_s)->setText(named.toString());
+    dialog->accept();
+    QVERIFY(!dialog->isVisible());
+    QCOMPARE(feeds(w)->count(), 2);
+    Feed *added = feeds(w)->current();
     QCOMPARE(added->config().name, u"Named"_s);
     QCOMPARE(added->config().url, named);
     QTRY_COMPARE(added->readyState(), ReadyState::Open);
 
     // Edit: a new name and an idle timeout; the connected feed reconnects with them.
-    QTimer::singleShot(0, &w, [&] {
-        auto *dialog = qobject_cast<FeedDialog *>(QApplication::activeModalWidget());
-        if (!dialog || dialog->mode() != FeedDialog::Mode::Edit)
-            return;
-        QCOMPARE(child<QLineEdit>(dialog, u"urlEdit"_s)->text(), named.toString());
-        child<QLineEdit>(dialog, u"nameEdit"_s)->setText(u"Renamed"_s);
-        child<QDoubleSpinBox>(dialog, u"idleTimeoutBox"_s)->setValue(30);
-        dialog->accept();
-    });
-    QVERIFY(w.editAction()->isEnabled());
-    w.editAction()->trigger();
-    QCOMPARE(w.feedCount(), 2);
+    QVERIFY(action(w, u"editAction"_s)->isEnabled());
+    action(w, u"editAction"_s)->trigger();
+    dialog = openedDialog<FeedDialog>(w);
+    QVERIFY(dialog);
+    QCOMPARE(dialog->mode(), FeedDialog::Mode::Edit);
+    QCOMPARE(child<QLineEdit>(dialog, u"urlEdit"_s)->text(), named.toString());
+    child<QLineEdit>(dialog, u"nameEdit"_s)->setText(u"Renamed"_s);
+    child<QDoubleSpinBox>(dialog, u"idleTimeoutBox"_s)->setValue(30);
+    dialog->accept();
+    QCOMPARE(feeds(w)->count(), 2);
     QCOMPARE(added->config().name, u"Renamed"_s);
     QCOMPARE(added->config().options.readTimeout, std::chrono::milliseconds(30000));
-    QCOMPARE(w.feedList()->item(1)->text(), u"Renamed"_s);
+    QCOMPARE(entry(w, 1).toString(), u"Renamed"_s);
     QTRY_COMPARE(added->readyState(), ReadyState::Open);
 
     // Duplicate: a second feed with the same settings and a "(copy)" name.
-    QTimer::singleShot(0, &w, [&] {
-        if (auto *dialog = qobject_cast<FeedDialog *>(QApplication::activeModalWidget()))
-            dialog->accept();
-    });
-    w.duplicateAction()->trigger();
-    QCOMPARE(w.feedCount(), 3);
-    Feed *copy = w.currentFeed();
+    action(w, u"duplicateAction"_s)->trigger();
+    dialog = openedDialog<FeedDialog>(w);
+    QVERIFY(dialog);
+    QCOMPARE(dialog->mode(), FeedDialog::Mode::Duplicate);
+    dialog->accept();
+    QCOMPARE(feeds(w)->count(), 3);
+    Feed *copy = feeds(w)->current();
     QVERIFY(copy != added);
     QCOMPARE(copy->config().url, named);
     QVERIFY(copy->config().name.contains(u"Renamed"_s));
@@ -297,20 +400,20 @@ void tst_MainWindow::settings_persistFeedsAndKeepSecretsOnlyWhenAsked()
         MainWindow w;
         QSettings settings(path, QSettings::IniFormat);
         QVERIFY(w.restoreSettings(settings).isEmpty());
-        QCOMPARE(w.feedCount(), 1);
-        const FeedConfig back = w.feed(0)->config();
+        QCOMPARE(feeds(w)->count(), 1);
+        const FeedConfig back = feeds(w)->at(0)->config();
         QCOMPARE(back.name, kept.name);
         QCOMPARE(back.url, kept.url);
         QCOMPARE(back.options.headers.size(), 1); // the secret was not remembered
         QCOMPARE(back.options.headers.first().first, "X-Trace"_ba);
         QVERIFY(back.options.policy.backoff);
         QCOMPARE(back.options.readTimeout, std::chrono::milliseconds(45000));
-        QCOMPARE(w.feed(0)->readyState(), ReadyState::Closed); // it was not connected
+        QCOMPARE(feeds(w)->at(0)->readyState(), ReadyState::Closed); // it was not connected
 
         // Ticking "remember" keeps the header.
         FeedConfig remembered = kept;
         remembered.rememberSecrets = true;
-        w.updateFeed(0, remembered);
+        feeds(w)->update(0, remembered);
         w.saveSettings(settings);
         settings.sync();
     }
@@ -318,7 +421,7 @@ void tst_MainWindow::settings_persistFeedsAndKeepSecretsOnlyWhenAsked()
     MainWindow w;
     QSettings settings(path, QSettings::IniFormat);
     QVERIFY(w.restoreSettings(settings).isEmpty());
-    QCOMPARE(w.feed(0)->config().options.headers, kept.options.headers);
+    QCOMPARE(feeds(w)->at(0)->config().options.headers, kept.options.headers);
 }
 
 void tst_MainWindow::settings_persistThePublisherForm()
@@ -327,14 +430,14 @@ void tst_MainWindow::settings_persistThePublisherForm()
     QSettings settings(dir.filePath(u"ssedash.ini"_s), QSettings::IniFormat);
     {
         MainWindow w;
-        Sse::PublisherOptions options = w.publisherPanel()->options();
+        Sse::PublisherOptions options = publisherPanel(w)->options();
         options.port = 0;
         options.feed.interval = std::chrono::milliseconds(250);
         options.feed.ids = Sse::FeedSettings::Ids::Uuid;
         options.feed.eventName = "tick";
         options.feed.retryMs = 1500;
         options.feed.heartbeat = std::chrono::milliseconds(2000);
-        w.publisherPanel()->setOptions(options);
+        publisherPanel(w)->setOptions(options);
         w.saveSettings(settings);
     }
     MainWindow w;
@@ -356,18 +459,18 @@ void tst_MainWindow::startDefault_savedPortTaken_fallsBackToAFreeOne()
     QSettings settings(dir.filePath(u"ssedash.ini"_s), QSettings::IniFormat);
     {
         MainWindow w;
-        Sse::PublisherOptions options = w.publisherPanel()->options();
+        Sse::PublisherOptions options = publisherPanel(w)->options();
         options.port = holder.serverPort();
-        w.publisherPanel()->setOptions(options);
+        publisherPanel(w)->setOptions(options);
         w.saveSettings(settings);
     }
     MainWindow w;
     QVERIFY(w.restoreSettings(settings).isEmpty());
-    QCOMPARE(w.publisherPanel()->options().port, holder.serverPort());
+    QCOMPARE(publisherPanel(w)->options().port, holder.serverPort());
     QVERIFY2(w.startDefault(), qPrintable(w.publisherError()));
     QVERIFY(w.publisher()->port() != holder.serverPort());
-    QCOMPARE(w.feedCount(), 1);
-    QTRY_COMPARE(w.feed(0)->readyState(), ReadyState::Open);
+    QCOMPARE(feeds(w)->count(), 1);
+    QTRY_COMPARE(feeds(w)->at(0)->readyState(), ReadyState::Open);
     const QString message = w.statusBar()->currentMessage();
     QVERIFY2(message.contains(QString::number(holder.serverPort()))
                     && message.contains(QString::number(w.publisher()->port())),
@@ -382,12 +485,12 @@ void tst_MainWindow::copyCurl_redactsSecretsUnlessAsked()
     config.url = QUrl(u"http://127.0.0.1:9/stream"_s);
     config.options.headers = {{"Authorization"_ba, "Bearer s3cr3t"_ba}};
     w.addFeed(config, false);
-    w.copyCurlAction()->trigger();
+    action(w, u"copyCurlAction"_s)->trigger();
     QString text = QGuiApplication::clipboard()->text();
     QVERIFY2(text.startsWith(u"curl "_s), qPrintable(text));
     QVERIFY(text.contains(u"http://127.0.0.1:9/stream"_s));
     QVERIFY(!text.contains(u"s3cr3t"_s));
-    w.copyCurlCommandWithSecrets();
+    action(w, u"copyCurlSecretsAction"_s)->trigger();
     text = QGuiApplication::clipboard()->text();
     QVERIFY(text.contains(u"Bearer s3cr3t"_s));
 }
@@ -396,8 +499,9 @@ void tst_MainWindow::shortcuts_listedInHelp()
 {
     MainWindow w;
     const QString text = w.shortcutsText();
-    for (const QAction *action : {w.addFeedAction(), w.exportAction(), w.importAction(),
-                 w.editAction(), w.connectAction()}) {
+    for (const QAction *action : {action(w, u"addFeedAction"_s), action(w, u"exportAction"_s),
+                 action(w, u"importAction"_s), action(w, u"editAction"_s),
+                 action(w, u"connectAction"_s)}) {
         QVERIFY2(text.contains(action->shortcut().toString(QKeySequence::NativeText)),
                 qPrintable(action->text()));
     }
@@ -409,17 +513,17 @@ void tst_MainWindow::publisherDock_restartMovesTheBuiltInFeed_openFeedAddsOne()
     QVERIFY(w.startDefault());
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
-    QVERIFY(!w.publisherDock()->isVisible());
-    w.publisherDock()->toggleViewAction()->trigger(); // View > Publisher Panel
-    QVERIFY(w.publisherDock()->isVisible());
-    PublisherPanel *panel = w.publisherPanel();
-    Feed *builtIn = w.feed(0);
+    QVERIFY(!publisherDock(w)->isVisible());
+    publisherDock(w)->toggleViewAction()->trigger(); // View > Publisher Panel
+    QVERIFY(publisherDock(w)->isVisible());
+    PublisherPanel *panel = publisherPanel(w);
+    Feed *builtIn = feeds(w)->at(0);
     QTRY_COMPARE(builtIn->readyState(), ReadyState::Open);
 
     // Stopped from the panel: the status bar says so and the feed loses its server.
     panel->stop();
     QVERIFY(!w.publisher());
-    QCOMPARE(w.publisherLabel()->text(), u"Built-in publisher: off"_s);
+    QCOMPARE(publisherLabel(w)->text(), u"Built-in publisher: off"_s);
     QTRY_VERIFY(builtIn->readyState() != ReadyState::Open);
 
     // Started again on a free port, which may differ: the built-in feed follows it.
@@ -427,17 +531,17 @@ void tst_MainWindow::publisherDock_restartMovesTheBuiltInFeed_openFeedAddsOne()
     QVERIFY(w.publisher());
     QCOMPARE(builtIn->config().url, w.publisher()->url(Sse::Publisher::pathOf({})));
     QTRY_COMPARE(builtIn->readyState(), ReadyState::Open);
-    QTRY_VERIFY(w.publisherLabel()->text().contains(u"clients: 1"_s));
+    QTRY_VERIFY(publisherLabel(w)->text().contains(u"clients: 1"_s));
 
     // "Open Feed" on a named channel adds a feed on it.
     panel->setChannelMode(PublisherPanel::ChannelMode::Named);
     panel->channelNameEdit()->setText(u"alerts"_s);
     panel->openFeedButton()->click();
-    QCOMPARE(w.feedCount(), 2);
-    QCOMPARE(w.currentFeed()->config().url.path(), u"/events/alerts"_s);
-    QTRY_COMPARE(w.currentFeed()->readyState(), ReadyState::Open);
+    QCOMPARE(feeds(w)->count(), 2);
+    QCOMPARE(feeds(w)->current()->config().url.path(), u"/events/alerts"_s);
+    QTRY_COMPARE(feeds(w)->current()->readyState(), ReadyState::Open);
     w.publisher()->publish("alerts"_ba, "hello"_ba);
-    QTRY_VERIFY((w.currentFeed()->model()->flush(), w.currentFeed()->eventCount() >= 1));
+    QTRY_VERIFY((feeds(w)->current()->model()->flush(), feeds(w)->current()->eventCount() >= 1));
 }
 
 void tst_MainWindow::about_namesVersions()
@@ -453,36 +557,36 @@ void tst_MainWindow::export_import_roundTripThroughTheWindow()
     fillAndStop(w, 20);
     if (QTest::currentTestFailed())
         return;
-    const QList<Sse::EventLog::Record> original = recordsOf(w.feed(0));
+    const QList<Sse::EventLog::Record> original = recordsOf(feeds(w)->at(0));
     QTemporaryDir dir;
     const QString path = dir.filePath(u"log.ndjson"_s);
 
-    QSignalSpy finished(&w, &MainWindow::exportFinished);
-    QVERIFY(w.exportAction()->isEnabled());
-    QVERIFY(w.exportLog(0, path, Sse::LogFormat::Ndjson));
-    QVERIFY(!w.exportAction()->isEnabled()); // one export at a time
+    QSignalSpy finished(logs(w), &LogController::exportFinished);
+    QVERIFY(action(w, u"exportAction"_s)->isEnabled());
+    QVERIFY(logActions(w)->exportLog(feeds(w)->at(0), path, Sse::LogFormat::Ndjson));
+    QVERIFY(!action(w, u"exportAction"_s)->isEnabled()); // one export at a time
     QVERIFY(finished.wait(10000));
     const auto result = finished.first().first().value<Sse::ExportResult>();
     QVERIFY2(result.ok, qPrintable(result.error));
     QCOMPARE(result.records, qint64(original.size()));
     QVERIFY(w.statusBar()->currentMessage().contains(u"Exported"_s));
-    QVERIFY(w.exportAction()->isEnabled());
+    QVERIFY(action(w, u"exportAction"_s)->isEnabled());
 
     QString error;
-    Feed *imported = w.importLog(path, &error);
+    Feed *imported = logs(w)->importLog(path, &error);
     QVERIFY2(imported, qPrintable(error));
-    QCOMPARE(w.feedCount(), 2);
-    QCOMPARE(w.currentFeed(), imported);
-    QVERIFY(w.isImported(imported));
-    QVERIFY(!w.isImported(w.feed(0)));
-    QVERIFY(!w.connectAction()->isEnabled()); // nothing to connect to
-    QVERIFY(!w.reconnectAction()->isEnabled());
+    QCOMPARE(feeds(w)->count(), 2);
+    QCOMPARE(feeds(w)->current(), imported);
+    QVERIFY(feeds(w)->isImported(imported));
+    QVERIFY(!feeds(w)->isImported(feeds(w)->at(0)));
+    QVERIFY(!action(w, u"connectAction"_s)->isEnabled()); // nothing to connect to
+    QVERIFY(!action(w, u"reconnectAction"_s)->isEnabled());
     const QList<Sse::EventLog::Record> back = recordsOf(imported);
     QCOMPARE(back.size(), original.size());
     for (qsizetype i = 0; i < original.size(); ++i)
         QVERIFY2(sameRecord(back.at(i), original.at(i)), qPrintable(QString::number(i)));
     // The panel shows them: rows in the view, the types in the type checklist.
-    QCOMPARE(w.panel(1)->filterModel()->rowCount(), int(original.size()));
+    QCOMPARE(panelAt(w, 1)->filterModel()->rowCount(), int(original.size()));
 }
 
 void tst_MainWindow::export_filteredView_writesOnlyShownRows()
@@ -491,14 +595,14 @@ void tst_MainWindow::export_filteredView_writesOnlyShownRows()
     fillAndStop(w, 10);
     if (QTest::currentTestFailed())
         return;
-    FeedPanel *panel = w.panel(0);
+    FeedPanel *panel = panelAt(w, 0);
     // Filtered as a user does: comments off, then a text filter typed into the filter bar.
     auto *comments = child<QToolButton>(panel, u"commentsButton"_s);
     QVERIFY(comments->isChecked());
     comments->click();
     QVERIFY(!panel->filterModel()->showComments());
     const int withoutComments = panel->filterModel()->rowCount();
-    QVERIFY(withoutComments < w.feed(0)->model()->rowCount());
+    QVERIFY(withoutComments < feeds(w)->at(0)->model()->rowCount());
     QTest::keyClicks(child<QLineEdit>(panel, u"textFilterEdit"_s), u"\"sequence\":\"1"_s);
     const int shown = panel->filterModel()->rowCount();
     QVERIFY(shown > 0);
@@ -506,8 +610,9 @@ void tst_MainWindow::export_filteredView_writesOnlyShownRows()
 
     QTemporaryDir dir;
     const QString path = dir.filePath(u"shown.csv"_s);
-    QSignalSpy finished(&w, &MainWindow::exportFinished);
-    QVERIFY(w.exportLog(0, path, Sse::LogFormat::Csv, true));
+    QSignalSpy finished(logs(w), &LogController::exportFinished);
+    QVERIFY(logActions(w)->exportLog(
+            feeds(w)->at(0), path, Sse::LogFormat::Csv, panel->filterModel()));
     QVERIFY(finished.wait(10000));
     const auto result = finished.first().first().value<Sse::ExportResult>();
     QVERIFY2(result.ok, qPrintable(result.error));
@@ -531,22 +636,16 @@ void tst_MainWindow::export_dialog_drivesTheExport()
         return;
     QTemporaryDir dir;
     const QString path = dir.filePath(u"dialog.sse"_s);
-    bool sawDialog = false;
-    QTimer::singleShot(0, &w, [&] {
-        auto *dialog = qobject_cast<ExportDialog *>(QApplication::activeModalWidget());
-        if (!dialog)
-            return;
-        sawDialog = true;
-        auto *file = child<QLineEdit>(dialog, u"exportFile"_s);
-        file->clear();
-        QTest::keyClicks(file, path);
-        // The suffix picks the format.
-        QCOMPARE(dialog->format(), Sse::LogFormat::EventStream);
-        dialog->accept();
-    });
-    QSignalSpy finished(&w, &MainWindow::exportFinished);
-    w.exportAction()->trigger();
-    QVERIFY(sawDialog);
+    QSignalSpy finished(logs(w), &LogController::exportFinished);
+    action(w, u"exportAction"_s)->trigger();
+    auto *dialog = openedDialog<ExportDialog>(w, u"exportDialog"_s);
+    QVERIFY(dialog);
+    QVERIFY(dialog->isModal()); // the window waits, the feeds go on
+    child<QLineEdit>(dialog, u"exportFile"_s)->clear();
+    QTest::keyClicks(child<QLineEdit>(dialog, u"exportFile"_s), path);
+    // The suffix picks the format.
+    QCOMPARE(dialog->format(), Sse::LogFormat::EventStream);
+    dialog->accept();
     QVERIFY(finished.wait(10000));
     QVERIFY(finished.first().first().value<Sse::ExportResult>().ok);
     const QByteArray stream = readAll(path);
@@ -563,12 +662,12 @@ void tst_MainWindow::export_failingDisk_keepsOldFileAndSaysWhy()
     QTemporaryDir dir;
     const QString path = dir.filePath(u"kept.ndjson"_s);
     QVERIFY(writeAll(path, "old content\n"));
-    QSignalSpy finished(&w, &MainWindow::exportFinished);
+    QSignalSpy finished(logs(w), &LogController::exportFinished);
     {
         // Smaller than the log: the write fails part way, as on a full disk.
         TestSupport::FileSizeLimit limit(1024);
         QVERIFY2(limit.isActive(), "setrlimit(RLIMIT_FSIZE) failed");
-        QVERIFY(w.exportLog(0, path, Sse::LogFormat::Ndjson));
+        QVERIFY(logActions(w)->exportLog(feeds(w)->at(0), path, Sse::LogFormat::Ndjson));
         QVERIFY(finished.wait(10000));
     }
     const auto result = finished.first().first().value<Sse::ExportResult>();
@@ -616,10 +715,10 @@ void tst_MainWindow::import_badFile_saysWhere()
             "{\"kind\":\"comment\",\"receivedMs\":1,\"connection\":1,\"comment\":\"x\"}\n"
             "not json\n"));
     QString error;
-    QVERIFY(!w.importLog(path, &error));
+    QVERIFY(!logs(w)->importLog(path, &error));
     QVERIFY2(error.contains(u"bad.ndjson:2"_s), qPrintable(error));
-    QCOMPARE(w.feedCount(), 0);
-    QVERIFY(!w.importLog(dir.filePath(u"missing.ndjson"_s), &error));
+    QCOMPARE(feeds(w)->count(), 0);
+    QVERIFY(!logs(w)->importLog(dir.filePath(u"missing.ndjson"_s), &error));
     QVERIFY2(error.contains(u"missing.ndjson"_s), qPrintable(error));
 }
 
@@ -630,15 +729,15 @@ void tst_MainWindow::replay_importedLog_playsTheSameEvents()
     if (QTest::currentTestFailed())
         return;
     QList<QByteArray> sent;
-    const QList<Sse::EventLog::Record> original = recordsOf(w.feed(0));
+    const QList<Sse::EventLog::Record> original = recordsOf(feeds(w)->at(0));
     for (const auto &record : original) {
         if (record.kind == Sse::EventLog::Record::Kind::Event)
             sent.append(record.event.data);
     }
     QString error;
-    Feed *replay = w.replayLog(0, 20.0, &error);
+    Feed *replay = logs(w)->replayLog(feeds(w)->at(0), 20.0, &error);
     QVERIFY2(replay, qPrintable(error));
-    QCOMPARE(w.currentFeed(), replay);
+    QCOMPARE(feeds(w)->current(), replay);
     QCOMPARE(replay->config().url.path(), u"/events"_s);
     QVERIFY(replay->config().url.port() != w.publisher()->port());
     QTRY_VERIFY_WITH_TIMEOUT(replay->eventCount() >= quint64(sent.size()), 10000);
@@ -651,13 +750,6 @@ void tst_MainWindow::replay_importedLog_playsTheSameEvents()
 }
 
 namespace {
-
-/// Answers the next modal dialog, once it is up: `answer` gets it (null when none came).
-void whenModal(QObject *context, std::function<void(QWidget *)> answer)
-{
-    QTimer::singleShot(0, context,
-            [answer = std::move(answer)] { answer(QApplication::activeModalWidget()); });
-}
 
 /// Every pane of the window's visible splitters is at least as large as its minimum, the feed
 /// list and the log have a usable width, and the publisher panel's form fits when it is shown.
@@ -679,12 +771,12 @@ void checkPanes(MainWindow &w)
                                     .arg(size)));
         }
     }
-    QVERIFY2(w.feedList()->width() >= 140, qPrintable(QString::number(w.feedList()->width())));
-    const int table = w.panel(w.currentIndex())->tableView()->width();
+    QVERIFY2(feedList(w)->width() >= 140, qPrintable(QString::number(feedList(w)->width())));
+    const int table = w.currentPanel()->tableView()->width();
     QVERIFY2(table >= 200, qPrintable(QString::number(table)));
     // The publisher panel's form fits (it does not scroll sideways).
-    if (w.publisherDock()->isVisible()) {
-        const auto *scroll = w.publisherPanel()->findChild<QScrollArea *>();
+    if (publisherDock(w)->isVisible()) {
+        const auto *scroll = publisherPanel(w)->findChild<QScrollArea *>();
         const QWidget *form = scroll->widget();
         QTRY_VERIFY2(form->width() >= form->minimumSizeHint().width()
                         && form->width() <= scroll->viewport()->width(),
@@ -722,58 +814,50 @@ void tst_MainWindow::settings_secretNotRemembered_asksBeforeConnecting()
     const QStringList warnings = w.restoreSettings(settings);
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
-    Feed *feed = w.feed(0);
+    Feed *feed = feeds(w)->at(0);
     // It was connected, but it does not connect without its secret; list and panel say why.
     QCOMPARE(feed->readyState(), ReadyState::Closed);
     QVERIFY(!feed->source());
     QVERIFY2(warnings.join(u' ').contains(u"Authorization needs a value"_s),
             qPrintable(warnings.join(u' ')));
-    QVERIFY2(w.feedList()->item(0)->toolTip().contains(u"Authorization needs a value"_s),
-            qPrintable(w.feedList()->item(0)->toolTip()));
-    QCOMPARE(w.feedList()->item(0)->data(FeedListDelegate::NoteRole).toString(),
-            u"Authorization needs a value"_s);
-    auto *note = w.panel(0)->findChild<QLabel *>(u"secretsNote"_s);
+    QVERIFY2(entry(w, 0, Qt::ToolTipRole).toString().contains(u"Authorization needs a value"_s),
+            qPrintable(entry(w, 0, Qt::ToolTipRole).toString()));
+    QCOMPARE(entry(w, 0, FeedListDelegate::NoteRole).toString(), u"Authorization needs a value"_s);
+    auto *note = panelAt(w, 0)->findChild<QLabel *>(u"secretsNote"_s);
     QVERIFY(note);
     QVERIFY(note->isVisible());
     QVERIFY2(note->text().contains(u"Authorization needs a value"_s), qPrintable(note->text()));
 
     // Connect asks for the value first; Cancel does not connect.
-    bool asked = false;
-    whenModal(&w, [&asked](QWidget *modal) {
-        auto *dialog = qobject_cast<QDialog *>(modal);
-        if (!dialog || dialog->objectName() != u"secretPrompt"_s)
-            return;
-        asked = dialog->findChild<QLineEdit *>(u"secretEdit_Authorization"_s) != nullptr;
-        dialog->reject();
-    });
-    QVERIFY(w.connectAction()->isEnabled());
-    w.connectAction()->trigger();
-    QVERIFY(asked);
+    QVERIFY(action(w, u"connectAction"_s)->isEnabled());
+    action(w, u"connectAction"_s)->trigger();
+    auto *prompt = openedDialog<QDialog>(w, u"secretPrompt"_s);
+    QVERIFY(prompt);
+    QVERIFY(prompt->isModal());
+    QVERIFY(prompt->findChild<QLineEdit *>(u"secretEdit_Authorization"_s));
+    QCOMPARE(feed->readyState(), ReadyState::Closed); // not while it asks
+    prompt->reject();
+    QCoreApplication::processEvents();
     QCOMPARE(feed->readyState(), ReadyState::Closed);
     QVERIFY(!feed->source());
     QCOMPARE(server.requestCount(), requestsBefore);
 
     // The typed value goes out with the request.
-    asked = false;
-    whenModal(&w, [&asked](QWidget *modal) {
-        auto *dialog = qobject_cast<QDialog *>(modal);
-        auto *edit =
-                dialog ? dialog->findChild<QLineEdit *>(u"secretEdit_Authorization"_s) : nullptr;
-        if (!edit)
-            return;
-        asked = edit->echoMode() == QLineEdit::Password;
-        QTest::keyClicks(edit, u"Bearer typed-0815"_s);
-        dialog->accept();
-    });
-    w.connectAction()->trigger();
-    QVERIFY(asked);
+    action(w, u"connectAction"_s)->trigger();
+    prompt = openedDialog<QDialog>(w, u"secretPrompt"_s);
+    QVERIFY(prompt);
+    auto *edit = prompt->findChild<QLineEdit *>(u"secretEdit_Authorization"_s);
+    QVERIFY(edit);
+    QCOMPARE(edit->echoMode(), QLineEdit::Password);
+    QTest::keyClicks(edit, u"Bearer typed-0815"_s);
+    prompt->accept();
     QTRY_COMPARE(feed->readyState(), ReadyState::Open);
     const TestSupport::Request request = server.lastRequest("/events");
     QCOMPARE(request.header("Authorization"), "Bearer typed-0815"_ba);
     QCOMPARE(request.header("X-Trace"), "1"_ba);
     QVERIFY(!note->isVisible());
-    QVERIFY(!w.feedList()->item(0)->toolTip().contains(u"needs a value"_s));
-    QVERIFY(w.feedList()->item(0)->data(FeedListDelegate::NoteRole).toString().isEmpty());
+    QVERIFY(!entry(w, 0, Qt::ToolTipRole).toString().contains(u"needs a value"_s));
+    QVERIFY(entry(w, 0, FeedListDelegate::NoteRole).toString().isEmpty());
 }
 
 void tst_MainWindow::removeFeed_withRecords_asksFirst()
@@ -783,44 +867,32 @@ void tst_MainWindow::removeFeed_withRecords_asksFirst()
     if (QTest::currentTestFailed())
         return;
     // Return takes the default, Cancel: the feed and its log stay.
-    bool asked = false;
-    whenModal(&w, [&asked](QWidget *modal) {
-        auto *box = qobject_cast<QMessageBox *>(modal);
-        if (!box || box->objectName() != u"removeFeedConfirmation"_s)
-            return;
-        asked = box->defaultButton() == box->button(QMessageBox::Cancel)
-                && box->text().contains(u"Built-in publisher"_s);
-        QTest::keyClick(box, Qt::Key_Return);
-    });
-    w.removeAction()->trigger();
-    QVERIFY(asked);
-    QCOMPARE(w.feedCount(), 1);
-    QVERIFY(w.feed(0)->model()->rowCount() > 0);
+    action(w, u"removeAction"_s)->trigger();
+    auto *box = openedDialog<QMessageBox>(w, u"removeFeedConfirmation"_s);
+    QVERIFY(box);
+    QCOMPARE(box->defaultButton(), box->button(QMessageBox::Cancel));
+    QVERIFY2(box->text().contains(u"Built-in publisher"_s), qPrintable(box->text()));
+    QTest::keyClick(box, Qt::Key_Return);
+    QVERIFY(!box->isVisible());
+    QCOMPARE(feeds(w)->count(), 1);
+    QVERIFY(feeds(w)->at(0)->model()->rowCount() > 0);
 
     // Remove removes it.
-    whenModal(&w, [](QWidget *modal) {
-        if (auto *box = qobject_cast<QMessageBox *>(modal)) {
-            if (auto *remove = box->findChild<QPushButton *>(u"removeButton"_s))
-                remove->click();
-        }
-    });
-    w.removeAction()->trigger();
-    QCOMPARE(w.feedCount(), 0);
+    action(w, u"removeAction"_s)->trigger();
+    box = openedDialog<QMessageBox>(w, u"removeFeedConfirmation"_s);
+    QVERIFY(box);
+    auto *remove = box->findChild<QPushButton *>(u"removeButton"_s);
+    QVERIFY(remove);
+    remove->click();
+    QCOMPARE(feeds(w)->count(), 0);
 
     // A feed whose log is empty goes at once.
     FeedConfig config;
     config.url = QUrl(u"http://127.0.0.1:9/events"_s);
     w.addFeed(config, false);
-    bool boxShown = false;
-    whenModal(&w, [&boxShown](QWidget *modal) {
-        if (auto *box = qobject_cast<QMessageBox *>(modal)) {
-            boxShown = true;
-            box->reject();
-        }
-    });
-    w.removeAction()->trigger();
-    QCOMPARE(w.feedCount(), 0);
-    QVERIFY(!boxShown);
+    action(w, u"removeAction"_s)->trigger();
+    QCOMPARE(feeds(w)->count(), 0);
+    QVERIFY(!showsMessageBox(w));
 }
 
 void tst_MainWindow::deleteInTheTable_leavesTheFeed()
@@ -831,22 +903,14 @@ void tst_MainWindow::deleteInTheTable_leavesTheFeed()
         return;
     w.show();
     QVERIFY(QTest::qWaitForWindowActive(&w));
-    QTableView *table = w.panel(w.currentIndex())->tableView();
+    QTableView *table = w.currentPanel()->tableView();
     table->setFocus();
     QTRY_VERIFY(table->hasFocus());
     table->selectRow(0);
     // Delete on an event is no "remove this feed": no question, the feed stays.
-    bool boxShown = false;
-    whenModal(&w, [&boxShown](QWidget *modal) {
-        if (modal) {
-            boxShown = true;
-            modal->close();
-        }
-    });
     QTest::keyClick(table, Qt::Key_Delete);
-    QCoreApplication::processEvents();
-    QVERIFY(!boxShown);
-    QCOMPARE(w.feedCount(), 1);
+    QVERIFY(!showsMessageBox(w));
+    QCOMPARE(feeds(w)->count(), 1);
 }
 
 void tst_MainWindow::layout_at1024x700_givesTheLogTheRoom()
@@ -857,8 +921,8 @@ void tst_MainWindow::layout_at1024x700_givesTheLogTheRoom()
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     // The publisher panel starts closed; the View menu and the toolbar open it.
-    QVERIFY(!w.publisherDock()->isVisible());
-    QAction *toggle = w.publisherDock()->toggleViewAction();
+    QVERIFY(!publisherDock(w)->isVisible());
+    QAction *toggle = publisherDock(w)->toggleViewAction();
     auto *toolBar = w.findChild<QToolBar *>(u"feedToolBar"_s);
     QVERIFY(toolBar);
     QVERIFY(toolBar->actions().contains(toggle));
@@ -867,10 +931,10 @@ void tst_MainWindow::layout_at1024x700_givesTheLogTheRoom()
     if (QTest::currentTestFailed())
         return;
     toggle->trigger();
-    QTRY_VERIFY(w.publisherDock()->isVisible());
+    QTRY_VERIFY(publisherDock(w)->isVisible());
     // The dock takes a quarter of a narrow window.
-    QTRY_VERIFY(w.publisherDock()->width()
-            <= std::max(w.width() / 4, w.publisherPanel()->minimumWidth()));
+    QTRY_VERIFY(publisherDock(w)->width()
+            <= std::max(w.width() / 4, publisherPanel(w)->minimumWidth()));
     checkPanes(w);
 }
 
@@ -926,17 +990,18 @@ void tst_MainWindow::feedList_elidesLongNamesInTheMiddle()
     w.resize(1024, 700);
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
-    QListWidget *list = w.feedList();
+    QListView *list = feedList(w);
     QVERIFY(list->fontMetrics().horizontalAdvance(name) > list->viewport()->width());
     // What the user sees of each entry: the ends differ ("… (copy)").
     const auto shown = [list](int row) {
-        const QRect rect = list->visualItemRect(list->item(row)) & list->viewport()->rect();
+        const QRect rect =
+                list->visualRect(list->model()->index(row, 0)) & list->viewport()->rect();
         return list->viewport()->grab(rect).toImage();
     };
     QVERIFY(!shown(0).isNull());
     QVERIFY(shown(0) != shown(1));
-    QVERIFY2(list->item(1)->toolTip().contains(name + u" (copy)"_s),
-            qPrintable(list->item(1)->toolTip()));
+    QVERIFY2(entry(w, 1, Qt::ToolTipRole).toString().contains(name + u" (copy)"_s),
+            qPrintable(entry(w, 1, Qt::ToolTipRole).toString()));
 }
 
 void tst_MainWindow::import_showsTheRecordingsSpanCountsAndTimeline()
@@ -968,9 +1033,9 @@ void tst_MainWindow::import_showsTheRecordingsSpanCountsAndTimeline()
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     QString error;
-    Feed *feed = w.importLog(path, &error);
+    Feed *feed = logs(w)->importLog(path, &error);
     QVERIFY2(feed, qPrintable(error));
-    FeedPanel *panel = w.panel(0);
+    FeedPanel *panel = panelAt(w, 0);
     QTRY_COMPARE(panel->stateText(), u"IMPORTED"_s);
     const QString status = panel->statusText();
     QVERIFY2(status.contains(u"Events: 4 (+1 comments)"_s), qPrintable(status));

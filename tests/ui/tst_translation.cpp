@@ -231,7 +231,7 @@ void tst_Translation::german_reachesTheMenus()
     const MainWindow german;
     const QStringList titles = menuTitles(german);
     QVERIFY2(titles.contains(u"&Protokoll"_s), qPrintable(titles.join(u", "_s)));
-    QCOMPARE(german.exportAction()->text(), u"Protokoll &exportieren…"_s);
+    QCOMPARE(german.findChild<QAction *>(u"exportAction"_s)->text(), u"Protokoll &exportieren…"_s);
 }
 
 void tst_Translation::german_acceleratorsAreUniqueWhereShownTogether()
