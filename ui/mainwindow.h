@@ -28,6 +28,7 @@ class Publisher;
 }
 class FeedPanel;
 class LogActions;
+class PublisherController;
 class PublisherPanel;
 
 /// The list of feeds on the left (name and a dot in the colour of its ready state), the
@@ -73,11 +74,13 @@ public:
 
     [[nodiscard]] Feed *currentFeed() const { return feed(currentIndex()); }
 
-    /// The built-in publisher while it runs (see publisherPanel()).
+    /// The built-in publisher while it runs (see publisherController()).
     [[nodiscard]] Sse::Publisher *publisher() const;
 
     /// Why the built-in publisher could not start; empty when it could.
     [[nodiscard]] QString publisherError() const;
+
+    [[nodiscard]] PublisherController *publisherController() const { return m_publisherController; }
 
     [[nodiscard]] PublisherPanel *publisherPanel() const { return m_publisherPanel; }
 
@@ -205,6 +208,7 @@ private:
     QListWidget *m_list = nullptr;
     QStackedWidget *m_stack = nullptr;
     QLabel *m_publisherLabel = nullptr;
+    PublisherController *m_publisherController = nullptr;
     PublisherPanel *m_publisherPanel = nullptr;
     QDockWidget *m_publisherDock = nullptr;
     QPointer<QScrollArea> m_publisherScroll; ///< the publisher panel's form scrolls in it

@@ -42,8 +42,8 @@ const QByteArray JsonData = R"({"a":[1,2]})"_ba;
 Sse::PublisherOptions fastOptions()
 {
     Sse::PublisherOptions options;
-    options.feed.interval = 20ms;
-    options.feed.heartbeat = 60ms;
+    options.generator.interval = 20ms;
+    options.generator.heartbeat = 60ms;
     return options;
 }
 
@@ -68,7 +68,7 @@ int rowWithData(const QAbstractItemModel *model, const QString &data)
 
 QUrl llmUrl(const Sse::Publisher &publisher, const QString &style)
 {
-    QUrl url = publisher.url(u"/llm"_s);
+    QUrl url = publisher.url(Sse::Publisher::llmPath());
     url.setQuery(QUrlQuery{{u"style"_s, style}, {u"interval"_s, u"2"_s}});
     return url;
 }
@@ -676,9 +676,9 @@ void tst_Feed::panel_clearAndShortcuts()
 
 void tst_Feed::panel_grab()
 {
-    Sse::FeedSettings settings = m_publisher->options().feed;
-    settings.payload = Sse::FeedSettings::Payload::Json;
-    m_publisher->setFeed(settings);
+    Sse::GeneratorSettings settings = m_publisher->options().generator;
+    settings.payload = Sse::GeneratorSettings::Payload::Json;
+    m_publisher->setGenerator(settings);
     Feed feed(configFor(m_publisher->url(u"/events"_s)));
     FeedPanel panel(&feed);
     panel.resize(1200, 720);

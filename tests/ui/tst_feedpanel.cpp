@@ -67,7 +67,7 @@ FeedConfig configFor(const QUrl &url, bool llm = false)
 
 QUrl llmUrl(const Sse::Publisher &publisher, const QString &style)
 {
-    QUrl url = publisher.url(u"/llm"_s);
+    QUrl url = publisher.url(Sse::Publisher::llmPath());
     url.setQuery(QUrlQuery{{u"style"_s, style}, {u"interval"_s, u"2"_s}});
     return url;
 }
