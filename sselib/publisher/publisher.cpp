@@ -22,12 +22,6 @@ namespace {
 using PublisherDetail::Channel;
 using PublisherDetail::LlmPath;
 
-// The path a client subscribed to, for log lines.
-QString pathOfClient(const StreamClient *client)
-{
-    return Publisher::pathOf(client->channel());
-}
-
 } // namespace
 
 Publisher::Private::Private(Publisher *q, const PublisherOptions &options)
@@ -120,8 +114,8 @@ void Publisher::Private::addClient(QList<StreamClient *> &list, StreamClient *cl
     QObject::connect(client, &StreamClient::finished, client, remove, Qt::QueuedConnection);
     if (client->isFinished()) // it ended before it was added (the peer went at once)
         QMetaObject::invokeMethod(client, remove, Qt::QueuedConnection);
-    qCInfo(lcSsePublisher).noquote()
-            << "client" << client->peer() << "subscribed to" << pathOfClient(client);
+    qCInfo(lcSsePublisher).noquote() << "client" << client->peer() << "subscribed to"
+                                     << Publisher::streamPath(client->channel());
     Q_EMIT q->clientConnected(client->peer(), client->channel());
     Q_EMIT q->clientCountChanged(totalClients());
 }
@@ -133,7 +127,7 @@ void Publisher::Private::removeClient(StreamClient *client)
         removed = it->clients.removeOne(client);
     if (removed) {
         qCInfo(lcSsePublisher).noquote()
-                << "client" << client->peer() << "left" << pathOfClient(client);
+                << "client" << client->peer() << "left" << Publisher::streamPath(client->channel());
         Q_EMIT q->clientDisconnected(client->peer(), client->channel());
         Q_EMIT q->clientCountChanged(totalClients());
     }
@@ -322,14 +316,17 @@ void Publisher::addChannel(const QByteArray &name)
 
 QString Publisher::pathOf(const QByteArray &channel)
 {
-    if (channel == LlmPath)
-        return llmPath();
     return channel.isEmpty() ? u"/events"_s : u"/events/"_s + QString::fromUtf8(channel);
 }
 
 QString Publisher::llmPath()
 {
     return QString::fromLatin1(LlmPath);
+}
+
+QString Publisher::streamPath(const QByteArray &channel)
+{
+    return channel == LlmPath ? llmPath() : pathOf(channel);
 }
 
 int Publisher::clientCount() const

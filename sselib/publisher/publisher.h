@@ -109,12 +109,14 @@ public:
     /// "" (the broadcast channel, /events) first, then the named ones (/events/NAME).
     [[nodiscard]] QByteArrayList channels() const;
     void addChannel(const QByteArray &name);
-    /// The path of `channel`: /events for "", /events/NAME for a named one, and llmPath() for
-    /// the channel the LLM streams report.
+    /// The path of `channel`: /events for "", /events/NAME for a named one.
     [[nodiscard]] static QString pathOf(const QByteArray &channel);
     /// "/llm", where the simulated LLM completions stream; also the channel their clients
     /// report (as bytes) in clientConnected() and clientDisconnected().
     [[nodiscard]] static QString llmPath();
+    /// The path a client streams from, given the channel it reports: llmPath() for an LLM
+    /// stream, else pathOf(channel).
+    [[nodiscard]] static QString streamPath(const QByteArray &channel);
 
     [[nodiscard]] int clientCount() const;
     [[nodiscard]] int clientCount(const QByteArray &channel) const;

@@ -447,9 +447,10 @@ void tst_Publisher::channelUrl_andLlmPath()
     QCOMPARE(publisher->channelUrl({}), publisher->url(u"/events"_s));
     QCOMPARE(publisher->channelUrl("test-event"), publisher->url(u"/events/test-event"_s));
     QCOMPARE(Publisher::llmPath(), u"/llm"_s);
-    // The channel LLM clients report reads as its path, not as a named channel's.
-    QCOMPARE(Publisher::pathOf(Publisher::llmPath().toLatin1()), u"/llm"_s);
-    QCOMPARE(publisher->channelUrl(Publisher::llmPath().toLatin1()), publisher->url(u"/llm"_s));
+    // The channel LLM clients report reads as their path, not as a named channel's.
+    QCOMPARE(Publisher::streamPath(Publisher::llmPath().toLatin1()), u"/llm"_s);
+    QCOMPARE(Publisher::streamPath({}), u"/events"_s);
+    QCOMPARE(Publisher::streamPath("news"), u"/events/news"_s);
 }
 
 void tst_Publisher::urlOf_reachesWildcardsOnLoopback_data()

@@ -357,9 +357,16 @@ void tst_PublisherPanel::clients_listFollowsConnections()
     QTRY_COMPARE(clients->topLevelItemCount(), 0);
     QTRY_COMPARE(count->text(), u"0"_s);
 
+    // An LLM stream reads as its path.
+    QUrl llmUrl = f.controller.publisher()->url(Sse::Publisher::llmPath());
+    llmUrl.setQuery(u"interval=10000"_s);
+    auto llm = std::make_unique<Client>(llmUrl);
+    QTRY_COMPARE(clients->topLevelItemCount(), 1);
+    QCOMPARE(clients->topLevelItem(0)->text(PublisherPanel::ChannelColumn), u"/llm"_s);
+
     // Stopping empties the list at once.
     auto last = std::make_unique<Client>(shownChannelUrl(panel));
-    QTRY_COMPARE(clients->topLevelItemCount(), 1);
+    QTRY_COMPARE(clients->topLevelItemCount(), 2);
     f.controller.stop();
     QCOMPARE(clients->topLevelItemCount(), 0);
 }

@@ -564,7 +564,7 @@ void PublisherPanel::addClientRow(const QString &peer, const QByteArray &channel
 {
     auto *item = new QTreeWidgetItem(m_clients);
     item->setText(PeerColumn, peer);
-    item->setText(ChannelColumn, Sse::Publisher::pathOf(channel));
+    item->setText(ChannelColumn, Sse::Publisher::streamPath(channel));
     item->setData(ChannelColumn, Qt::UserRole, channel);
     const QDateTime now = QDateTime::currentDateTime();
     item->setText(ConnectedAtColumn, now.toString(u"HH:mm:ss"_s));
