@@ -13,7 +13,7 @@
 #include "ui/feedpanel/feedpanel.h"
 #include "ui/models/feedsettings.h"
 #include "ui/models/logcontroller.h"
-#include "ui/models/publishersettings.h"
+#include "ui/models/publishercontroller.h"
 #include "ui/publisher/publisherpanel.h"
 #include "ui/timeline/timelinewidget.h"
 #include "ui/widgets/feedlistdelegate.h"
@@ -73,7 +73,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_list(new QListView(m_splitter))
     , m_stack(new QStackedWidget(m_splitter))
     , m_publisherLabel(new QLabel(this))
-    , m_publisherPanel(new PublisherPanel)
+    , m_publisherController(new PublisherController(this))
+    , m_publisherPanel(new PublisherPanel(m_publisherController))
     , m_publisherDock(new QDockWidget(tr("Publisher"), this))
 {
     setWindowTitle(tr("ssedash"));
@@ -122,6 +123,7 @@ MainWindow::~MainWindow()
     // The publisher's last signals (clients leaving) must not reach a half-destroyed window.
     if (Sse::Publisher *running = publisher())
         running->disconnect(this);
+    m_publisherController->disconnect(this);
     m_publisherPanel->disconnect(this);
     delete m_publisherDock;
     // Nor may the feeds' and the logs' (a replay ending).
@@ -200,20 +202,20 @@ void MainWindow::createPanels(int first, int last)
 
 bool MainWindow::startDefault()
 {
-    if (!m_publisherPanel->isRunning()) {
+    if (!m_publisherController->isRunning()) {
         if (!m_publisherRestored) {
             // Lively but readable for a first look: JSON twice a second.
-            Sse::PublisherOptions options = m_publisherPanel->options();
-            options.feed.interval = std::chrono::milliseconds(500);
-            options.feed.payload = Sse::FeedSettings::Payload::Json;
-            m_publisherPanel->setOptions(options);
+            Sse::PublisherOptions options = m_publisherController->options();
+            options.generator.interval = std::chrono::milliseconds(500);
+            options.generator.payload = Sse::GeneratorSettings::Payload::Json;
+            m_publisherController->setOptions(options);
         }
-        if (!m_publisherPanel->start() && !startOnFreePort())
+        if (!m_publisherController->start() && !startOnFreePort())
             return false;
     }
     FeedConfig config;
     config.name = tr("Built-in publisher");
-    config.url = publisher()->url(Sse::Publisher::pathOf({}));
+    config.url = publisher()->channelUrl({});
     // Its port changes from run to run: not one of the feeds to remember.
     m_builtinFeed = addFeed(config, true, FeedList::Origin::Transient);
     return true;
@@ -222,14 +224,12 @@ bool MainWindow::startDefault()
 bool MainWindow::startOnFreePort()
 {
     // A saved port that something else holds now: the first look should still show a feed.
-    Sse::PublisherOptions options = m_publisherPanel->options();
-    const quint16 taken = options.port;
+    const quint16 taken = m_publisherController->options().port;
     if (taken == 0)
         return false;
-    const QString why = m_publisherPanel->errorString();
-    options.port = 0;
-    m_publisherPanel->setOptions(options);
-    if (!m_publisherPanel->start())
+    const QString why = m_publisherController->errorString();
+    m_publisherController->setPort(0);
+    if (!m_publisherController->start())
         return false;
     statusBar()->showMessage(tr("Port %1 is not free (%2); the built-in publisher uses port %3.")
                                      .arg(taken)
@@ -241,12 +241,12 @@ bool MainWindow::startOnFreePort()
 
 Sse::Publisher *MainWindow::publisher() const
 {
-    return m_publisherPanel->publisher();
+    return m_publisherController->publisher();
 }
 
 QString MainWindow::publisherError() const
 {
-    return m_publisherPanel->errorString();
+    return m_publisherController->errorString();
 }
 
 void MainWindow::createPublisherDock()
@@ -280,7 +280,7 @@ void MainWindow::createPublisherDock()
             QTimer::singleShot(0, this, &MainWindow::shareWidthWithDock);
     });
 
-    connect(m_publisherPanel, &PublisherPanel::publisherChanged, this,
+    connect(m_publisherController, &PublisherController::publisherChanged, this,
             &MainWindow::onPublisherChanged);
     connect(m_publisherPanel, &PublisherPanel::openFeedRequested, this,
             [this](const QUrl &url, const QString &name) {
@@ -325,7 +325,7 @@ void MainWindow::onPublisherChanged(Sse::Publisher *publisher)
         connect(publisher, &Sse::Publisher::clientCountChanged, this,
                 &MainWindow::updatePublisherLabel);
         // Restarted on another port: the built-in feed follows it.
-        const QUrl url = publisher->url(Sse::Publisher::pathOf({}));
+        const QUrl url = publisher->channelUrl({});
         if (m_builtinFeed && m_builtinFeed->config().url != url) {
             FeedConfig config = m_builtinFeed->config();
             config.url = url;
@@ -594,7 +594,7 @@ void MainWindow::saveSettings(QSettings &settings) const
         open.append(connected);
     }
     FeedSettingsStore::save(settings, feeds);
-    PublisherSettingsStore::save(settings, m_publisherPanel->options());
+    m_publisherController->saveSettings(settings);
     settings.beginGroup(u"window"_s);
     settings.setValue(u"geometry"_s, saveGeometry());
     settings.setValue(u"state"_s, saveState());
@@ -610,11 +610,8 @@ void MainWindow::saveSettings(QSettings &settings) const
 QStringList MainWindow::restoreSettings(QSettings &settings)
 {
     const FeedSettingsStore::LoadResult loaded = FeedSettingsStore::load(settings);
-    Sse::PublisherOptions options = m_publisherPanel->options();
-    if (PublisherSettingsStore::load(settings, &options)) {
-        m_publisherPanel->setOptions(options);
+    if (m_publisherController->restoreSettings(settings))
         m_publisherRestored = true;
-    }
     settings.beginGroup(u"window"_s);
     restoreGeometry(settings.value(u"geometry"_s).toByteArray());
     restoreState(settings.value(u"state"_s).toByteArray());

@@ -28,6 +28,7 @@ class FeedDialog;
 class FeedPanel;
 class LogActions;
 class LogController;
+class PublisherController;
 class PublisherPanel;
 
 /// The list of feeds on the left (name and a dot in the colour of its ready state), the
@@ -58,11 +59,13 @@ public:
     /// The panel of the current feed; null when there is none.
     [[nodiscard]] FeedPanel *currentPanel() const;
 
-    /// The built-in publisher while it runs.
+    /// The built-in publisher while it runs (see publisherController()).
     [[nodiscard]] Sse::Publisher *publisher() const;
 
     /// Why the built-in publisher could not start; empty when it could.
     [[nodiscard]] QString publisherError() const;
+
+    [[nodiscard]] PublisherController *publisherController() const { return m_publisherController; }
 
     /// Writes the feeds (not the built-in, imported and replay ones, whose addresses do not
     /// last), which of them are connected, the publisher panel's port and feed, and the
@@ -138,6 +141,7 @@ private:
     QListView *m_list = nullptr;
     QStackedWidget *m_stack = nullptr;
     QLabel *m_publisherLabel = nullptr;
+    PublisherController *m_publisherController = nullptr;
     PublisherPanel *m_publisherPanel = nullptr;
     QDockWidget *m_publisherDock = nullptr;
     QPointer<QScrollArea> m_publisherScroll; ///< the publisher panel's form scrolls in it

@@ -13,13 +13,13 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-// A replay takes the place of the generated feed, and keeps the recorded ids as they were.
+// A replay takes the place of the generated events, and keeps the recorded ids as they were.
 Sse::PublisherOptions publisherOptions(const PublishOptions &options)
 {
     Sse::PublisherOptions result = options.publisher;
     if (!options.replayFile.isEmpty()) {
-        result.feed.interval = std::chrono::milliseconds(0);
-        result.feed.ids = Sse::FeedSettings::Ids::None;
+        result.generator.interval = std::chrono::milliseconds(0);
+        result.generator.ids = Sse::GeneratorSettings::Ids::None;
     }
     return result;
 }
@@ -103,7 +103,7 @@ void PublishCommand::printUrls() const
     QString text = u"%1: publishing on %2\n"_s.arg(
             OptionParsing::ProgramName, m_publisher->url().toString());
     for (const QByteArray &channel : m_publisher->channels()) {
-        const QString url = m_publisher->url(Sse::Publisher::pathOf(channel)).toString();
+        const QString url = m_publisher->channelUrl(channel).toString();
         if (channel.isEmpty())
             text += u"  broadcast: %1\n"_s.arg(url);
         else

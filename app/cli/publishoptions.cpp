@@ -97,7 +97,7 @@ QString readListenOptions(const QCommandLineParser &parser, Sse::PublisherOption
     return {};
 }
 
-QString readFeedOptions(const QCommandLineParser &parser, Sse::FeedSettings &feed)
+QString readGeneratorOptions(const QCommandLineParser &parser, Sse::GeneratorSettings &generator)
 {
     // Each whole-number option: its name, its largest value and where it goes.
     const auto readNumber = [&parser](const QString &name, quint64 max, auto &&store) {
@@ -115,14 +115,16 @@ QString readFeedOptions(const QCommandLineParser &parser, Sse::FeedSettings &fee
         return QString();
     };
     QString error = readNumber(u"interval"_s, OptionParsing::MaxMilliseconds,
-            [&feed](quint64 ms) { feed.interval = std::chrono::milliseconds(ms); });
+            [&generator](quint64 ms) { generator.interval = std::chrono::milliseconds(ms); });
     if (error.isEmpty()) {
         error = readNumber(u"retry"_s, OptionParsing::MaxMilliseconds,
-                [&feed](quint64 ms) { feed.retryMs = qint64(ms); });
+                [&generator](quint64 ms) { generator.retry = std::chrono::milliseconds(ms); });
     }
     if (error.isEmpty()) {
-        error = readNumber(u"count"_s, quint64(std::numeric_limits<int>::max()),
-                [&feed](quint64 n) { feed.limit = int(n); });
+        error = readNumber(
+                u"count"_s, quint64(std::numeric_limits<int>::max()), [&generator](quint64 n) {
+                    generator.limit = n == 0 ? std::nullopt : std::optional(int(n));
+                });
     }
     if (!error.isEmpty())
         return error;
@@ -136,24 +138,24 @@ QString readFeedOptions(const QCommandLineParser &parser, Sse::FeedSettings &fee
                     .arg(MaxHeartbeatSeconds, 0, 'f', 0)
                     .arg(text);
         }
-        feed.heartbeat = std::chrono::milliseconds(qint64(std::ceil(seconds * 1000)));
+        generator.heartbeat = std::chrono::milliseconds(qint64(std::ceil(seconds * 1000)));
     }
     if (parser.isSet(u"event"_s)) {
         const QString name = parser.value(u"event"_s);
         if (!isSingleLine(name))
             return PublishOptions::tr("--event wants a name on one line");
-        feed.eventName = name.toUtf8();
+        generator.eventName = name.toUtf8();
     }
     if (parser.isSet(u"json"_s))
-        feed.payload = Sse::FeedSettings::Payload::Json;
+        generator.payload = Sse::GeneratorSettings::Payload::Json;
     if (parser.isSet(u"ids"_s)) {
         const QString kind = parser.value(u"ids"_s);
         if (kind == u"counter"_s)
-            feed.ids = Sse::FeedSettings::Ids::Counter;
+            generator.ids = Sse::GeneratorSettings::Ids::Counter;
         else if (kind == u"uuid"_s)
-            feed.ids = Sse::FeedSettings::Ids::Uuid;
+            generator.ids = Sse::GeneratorSettings::Ids::Uuid;
         else if (kind == u"none"_s)
-            feed.ids = Sse::FeedSettings::Ids::None;
+            generator.ids = Sse::GeneratorSettings::Ids::None;
         else
             return PublishOptions::tr("--ids wants counter, uuid or none, not '%1'").arg(kind);
     }
@@ -258,7 +260,7 @@ OptionsOrUsage<PublishOptions> PublishOptions::fromArguments(const QStringList &
     PublishOptions options;
     QString error = readListenOptions(parser, options.publisher);
     if (error.isEmpty())
-        error = readFeedOptions(parser, options.publisher.feed);
+        error = readGeneratorOptions(parser, options.publisher.generator);
     if (error.isEmpty())
         error = readChannelOptions(parser, options.publisher.channels);
     if (error.isEmpty())

@@ -16,7 +16,7 @@ struct PublishOptions
     Q_DECLARE_TR_FUNCTIONS(PublishOptions)
 
 public:
-    Sse::PublisherOptions publisher; ///< address, port, channels, CORS and the feed
+    Sse::PublisherOptions publisher; ///< address, port, channels, CORS and the generator
     QString replayFile; ///< --replay FILE: an NDJSON event log
     double replaySpeed = 1.0; ///< --speed X, with --replay
 

@@ -18,13 +18,13 @@ bool HeadlessDemo::start(const QUrl &url)
     options.url = url;
     if (url.isEmpty()) {
         Sse::PublisherOptions publisherOptions;
-        publisherOptions.feed.interval = std::chrono::milliseconds(1000);
+        publisherOptions.generator.interval = std::chrono::milliseconds(1000);
         m_publisher = std::make_unique<Sse::Publisher>(publisherOptions);
         if (!m_publisher->listen()) {
             m_error = m_publisher->errorString();
             return false;
         }
-        options.url = m_publisher->url(Sse::Publisher::pathOf({}));
+        options.url = m_publisher->channelUrl({});
         printMessage(tr("the built-in publisher serves %1 (open it in a browser, or watch %2 "
                         "with any SSE client)")
                              .arg(m_publisher->url().toString(), options.url.toString()));

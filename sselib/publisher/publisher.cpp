@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The publisher: channels with history, clients, feeds; streams and routes live beside it.
+// The publisher: channels with history, clients, the generator; streams and routes beside it.
 #include "publisher.h"
 
 #include "publisher_p.h"
@@ -20,57 +20,14 @@ namespace Sse {
 namespace {
 
 using PublisherDetail::Channel;
-using PublisherDetail::LlmChannel;
-
-// The path a client subscribed to, for log lines.
-QString pathOfClient(const StreamClient *client)
-{
-    return client->channel() == LlmChannel ? QString::fromLatin1(LlmChannel)
-                                           : Publisher::pathOf(client->channel());
-}
+using PublisherDetail::LlmPath;
 
 } // namespace
-
-namespace PublisherDetail {
-
-HeaderList corsHeaders(const PublisherOptions &options, const QByteArray &origin)
-{
-    if (options.allowOrigin.isEmpty())
-        return {};
-    if (!options.allowCredentials)
-        return {{"Access-Control-Allow-Origin", options.allowOrigin}};
-    // With credentials a browser refuses "*": name the origin, if it is allowed.
-    const bool allowed = options.allowOrigin == "*" || options.allowOrigin == origin;
-    if (!allowed || origin.isEmpty())
-        return {};
-    return {{"Access-Control-Allow-Origin", origin}, {"Access-Control-Allow-Credentials", "true"},
-            {"Vary", "Origin"}};
-}
-
-QByteArray unknownChannelText(const QByteArrayList &channels, const QByteArray &what)
-{
-    QStringList known;
-    for (const QByteArray &name : channels)
-        known.append(Publisher::pathOf(name));
-    return Publisher::tr("No channel %1. Channels: %2")
-                   .arg(QString::fromUtf8(what), known.join(u", "_s))
-                   .toUtf8()
-            + '\n';
-}
-
-void abortSockets(QObject *owner)
-{
-    const auto sockets = owner->findChildren<QTcpSocket *>();
-    for (QTcpSocket *socket : sockets)
-        socket->abort();
-}
-
-} // namespace PublisherDetail
 
 Publisher::Private::Private(Publisher *q, const PublisherOptions &options)
     : q(q)
     , options(options)
-    , routes(q)
+    , routes(this)
 {
     channels.emplace_back();
     for (const QByteArray &name : options.channels) {
@@ -78,7 +35,7 @@ Publisher::Private::Private(Publisher *q, const PublisherOptions &options)
             channels.emplace_back(name);
     }
     QObject::connect(&frontDoor, &QTcpServer::newConnection, q, [this] { acceptConnections(); });
-    QObject::connect(&feedTimer, &QTimer::timeout, q, [this] { this->q->publishTick(); });
+    QObject::connect(&generatorTimer, &QTimer::timeout, q, [this] { this->q->publishTick(); });
     QObject::connect(&heartbeatTimer, &QTimer::timeout, q, [this] { sendHeartbeat(); });
 }
 
@@ -106,7 +63,36 @@ Publisher::Private::HeaderList Publisher::Private::corsHeaders(const QByteArray 
 
 QByteArray Publisher::Private::unknownChannelText(const QByteArray &what) const
 {
-    return PublisherDetail::unknownChannelText(q->channels(), what);
+    QStringList known;
+    for (const Channel &c : channels)
+        known.append(Publisher::pathOf(c.name));
+    return Publisher::tr("No channel %1. Channels: %2")
+                   .arg(QString::fromUtf8(what), known.join(u", "_s))
+                   .toUtf8()
+            + '\n';
+}
+
+QJsonObject Publisher::Private::stats() const
+{
+    return q->stats();
+}
+
+bool Publisher::Private::hasChannel(const QByteArray &name) const
+{
+    return std::any_of(
+            channels.begin(), channels.end(), [&name](const Channel &c) { return c.name == name; });
+}
+
+QByteArray Publisher::Private::publish(const QByteArray &channel, const QByteArray &data,
+        const QByteArray &type, const QByteArray &id,
+        std::optional<std::chrono::milliseconds> retry)
+{
+    return q->publish(channel, data, type, id, retry);
+}
+
+int Publisher::Private::clientCount(const QByteArray &channel) const
+{
+    return q->clientCount(channel);
 }
 
 void Publisher::Private::deliver(Channel &channel, StreamClient *client, const StoredEvent &event)
@@ -128,8 +114,8 @@ void Publisher::Private::addClient(QList<StreamClient *> &list, StreamClient *cl
     QObject::connect(client, &StreamClient::finished, client, remove, Qt::QueuedConnection);
     if (client->isFinished()) // it ended before it was added (the peer went at once)
         QMetaObject::invokeMethod(client, remove, Qt::QueuedConnection);
-    qCInfo(lcSsePublisher).noquote()
-            << "client" << client->peer() << "subscribed to" << pathOfClient(client);
+    qCInfo(lcSsePublisher).noquote() << "client" << client->peer() << "subscribed to"
+                                     << Publisher::streamPath(client->channel());
     Q_EMIT q->clientConnected(client->peer(), client->channel());
     Q_EMIT q->clientCountChanged(totalClients());
 }
@@ -141,7 +127,7 @@ void Publisher::Private::removeClient(StreamClient *client)
         removed = it->clients.removeOne(client);
     if (removed) {
         qCInfo(lcSsePublisher).noquote()
-                << "client" << client->peer() << "left" << pathOfClient(client);
+                << "client" << client->peer() << "left" << Publisher::streamPath(client->channel());
         Q_EMIT q->clientDisconnected(client->peer(), client->channel());
         Q_EMIT q->clientCountChanged(totalClients());
     }
@@ -165,21 +151,21 @@ void Publisher::Private::dropAllClients(bool notify)
 
 QByteArray Publisher::Private::nextId(Channel &channel) const
 {
-    switch (options.feed.ids) {
-    case FeedSettings::Ids::Counter:
+    switch (options.generator.ids) {
+    case GeneratorSettings::Ids::Counter:
         return QByteArray::number(channel.nextId++);
-    case FeedSettings::Ids::Uuid:
+    case GeneratorSettings::Ids::Uuid:
         return QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
-    case FeedSettings::Ids::None:
+    case GeneratorSettings::Ids::None:
         break;
     }
     return {};
 }
 
-QByteArray Publisher::Private::feedPayload(
+QByteArray Publisher::Private::generatedPayload(
         const QByteArray &type, const QByteArray &id, const QDateTime &now) const
 {
-    if (options.feed.payload == FeedSettings::Payload::ClockText)
+    if (options.generator.payload == GeneratorSettings::Payload::ClockText)
         return "send data: " + now.toString(u"yyyy-MM-dd HH:mm:ss"_s).toUtf8();
     const QJsonObject message{{u"id"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
             {u"type"_s, type.isEmpty() ? u"message"_s : QString::fromUtf8(type)},
@@ -190,15 +176,15 @@ QByteArray Publisher::Private::feedPayload(
     return QJsonDocument(message).toJson(QJsonDocument::Compact);
 }
 
-void Publisher::Private::applyFeedTimers()
+void Publisher::Private::applyGeneratorTimers()
 {
-    const FeedSettings &feed = options.feed;
-    if (feed.interval.count() > 0 && frontDoor.isListening())
-        feedTimer.start(feed.interval);
+    const GeneratorSettings &generator = options.generator;
+    if (generator.interval.count() > 0 && frontDoor.isListening())
+        generatorTimer.start(generator.interval);
     else
-        feedTimer.stop();
-    if (feed.heartbeat.count() > 0 && frontDoor.isListening())
-        heartbeatTimer.start(feed.heartbeat);
+        generatorTimer.stop();
+    if (generator.heartbeat.count() > 0 && frontDoor.isListening())
+        heartbeatTimer.start(generator.heartbeat);
     else
         heartbeatTimer.stop();
 }
@@ -218,7 +204,7 @@ Publisher::Publisher(const PublisherOptions &options, QObject *parent)
 
 Publisher::~Publisher()
 {
-    d->feedTimer.stop();
+    d->generatorTimer.stop();
     d->heartbeatTimer.stop();
     d->dropAllClients(false);
 }
@@ -239,14 +225,14 @@ bool Publisher::listen()
         return false;
     }
     d->uptime.start();
-    d->applyFeedTimers();
+    d->applyGeneratorTimers();
     qCInfo(lcSsePublisher).noquote() << "publishing on" << url().toString();
     return true;
 }
 
 void Publisher::close()
 {
-    d->feedTimer.stop();
+    d->generatorTimer.stop();
     d->heartbeatTimer.stop();
     d->frontDoor.close();
     // connections whose request head has not come yet
@@ -267,13 +253,23 @@ quint16 Publisher::port() const
 
 QUrl Publisher::url(const QString &path) const
 {
+    return urlOf(d->frontDoor.serverAddress(), port(), path);
+}
+
+QUrl Publisher::channelUrl(const QByteArray &channel) const
+{
+    return url(pathOf(channel));
+}
+
+QUrl Publisher::urlOf(const QHostAddress &address, quint16 port, const QString &path)
+{
     QUrl url;
     url.setScheme(u"http"_s);
-    const QHostAddress address = d->frontDoor.serverAddress();
     url.setHost(address == QHostAddress::Any || address == QHostAddress::AnyIPv4 ? u"127.0.0.1"_s
                     : address == QHostAddress::AnyIPv6                           ? u"::1"_s
                                                        : address.toString());
-    url.setPort(port());
+    if (port != 0)
+        url.setPort(port);
     url.setPath(path.isEmpty() ? u"/"_s : path);
     return url;
 }
@@ -288,10 +284,10 @@ const PublisherOptions &Publisher::options() const
     return d->options;
 }
 
-void Publisher::setFeed(const FeedSettings &feed)
+void Publisher::setGenerator(const GeneratorSettings &generator)
 {
-    d->options.feed = feed;
-    d->applyFeedTimers();
+    d->options.generator = generator;
+    d->applyGeneratorTimers();
 }
 
 void Publisher::setDefaultFaults(const StreamFaults &faults)
@@ -323,6 +319,16 @@ QString Publisher::pathOf(const QByteArray &channel)
     return channel.isEmpty() ? u"/events"_s : u"/events/"_s + QString::fromUtf8(channel);
 }
 
+QString Publisher::llmPath()
+{
+    return QString::fromLatin1(LlmPath);
+}
+
+QString Publisher::streamPath(const QByteArray &channel)
+{
+    return channel == LlmPath ? llmPath() : pathOf(channel);
+}
+
 int Publisher::clientCount() const
 {
     return d->totalClients();
@@ -330,7 +336,7 @@ int Publisher::clientCount() const
 
 int Publisher::clientCount(const QByteArray &channel) const
 {
-    if (channel == LlmChannel)
+    if (channel == LlmPath)
         return int(d->llmClients.size());
     const Channel *c = d->channel(channel);
     return c ? int(c->clients.size()) : 0;
@@ -351,15 +357,17 @@ QJsonObject Publisher::stats() const
 }
 
 QByteArray Publisher::publish(const QByteArray &channel, const QByteArray &data,
-        const QByteArray &type, const QByteArray &id, qint64 retryMs)
+        const QByteArray &type, const QByteArray &id,
+        std::optional<std::chrono::milliseconds> retry)
 {
     addChannel(channel);
     Channel &target = *d->channel(channel);
     const QByteArray eventId = id.isEmpty() ? d->nextId(target) : id;
     QByteArray eventType = type;
     if (eventType.isEmpty())
-        eventType = channel.isEmpty() ? d->options.feed.eventName : channel;
+        eventType = channel.isEmpty() ? d->options.generator.eventName : channel;
 
+    const qint64 retryMs = retry ? qint64(retry->count()) : -1;
     const StoredEvent event{
             eventId, eventType, data, retryMs, Wire::event(data, eventType, eventId, retryMs)};
     ++target.eventsPublished;
@@ -378,8 +386,8 @@ void Publisher::publishTick()
     const QDateTime now = QDateTime::currentDateTime();
     for (Channel &c : d->channels) {
         const QByteArray id = d->nextId(c);
-        const QByteArray type = c.name.isEmpty() ? d->options.feed.eventName : c.name;
-        publish(c.name, d->feedPayload(type, id, now), type, id);
+        const QByteArray type = c.name.isEmpty() ? d->options.generator.eventName : c.name;
+        publish(c.name, d->generatedPayload(type, id, now), type, id);
     }
 }
 

@@ -3,8 +3,9 @@
 #pragma once
 
 // URLs (http://127.0.0.1:PORT by default; every answer carries the CORS headers)
-//   GET|HEAD /events         the broadcast channel: unnamed events (or FeedSettings::eventName)
-//   GET|HEAD /events/NAME    a named channel: events of type NAME; declared in
+//   GET|HEAD /events         the broadcast channel: unnamed events (or
+//   GeneratorSettings::eventName) GET|HEAD /events/NAME    a named channel: events of type NAME;
+//   declared in
 //                            PublisherOptions::channels (default "test-event") or created by
 //                            publish(); an unknown NAME gets 404 with the list of channels
 //   GET|POST /llm            a simulated LLM completion of a built-in paragraph, one word piece
@@ -15,7 +16,7 @@
 //                                content_block_delta ({"type":"text_delta","text":"…"}) per token,
 //                                content_block_stop, message_delta, message_stop
 //                              ?interval=MS (0 to 10000, default 40) between tokens
-//                            LLM streams count as clients; their channel reads "/llm".
+//                            LLM streams count as clients; their channel is "/llm" (llmPath()).
 //   GET /                    the demo page (resources/publisher/index.html)
 //   GET /stats               JSON: clients, llmClients, uptimeMs, channels[{name, path, clients,
 //                            eventsPublished, eventsSent, bytesSent, history}]
@@ -43,7 +44,7 @@
 //   status=N          answer N (200 to 599) instead of a stream
 //   contentType=T     stream under Content-Type T
 //   redirect=301|302|307|308   redirect to the same URL without this parameter
-//   closeAfter=N      end the stream cleanly after N events (FeedSettings::limit by default)
+//   closeAfter=N      end the stream cleanly after N events (GeneratorSettings::limit by default)
 //   cutAfter=N        after N events send half of the next one, then close mid-event
 //   stall=MS          send nothing for MS after the response head
 //   dribble=MS        send one byte every MS
@@ -51,7 +52,7 @@
 //   lineEnd=lf|crlf|cr   the line end of the stream
 //   longLine=BYTES    first send an event "long-line" with one data line of BYTES bytes
 //   reconnect=MS      after the first event send "event: reconnect" with data MS
-//   retry=MS          the retry field at the start of the stream (over FeedSettings::retryMs)
+//   retry=MS          the retry field at the start of the stream (over GeneratorSettings::retry)
 
 #include "sselib/publisher/publisheroptions.h"
 #include "sselib/publisher/streamfaults.h"
@@ -61,12 +62,14 @@
 #include <QObject>
 #include <QUrl>
 
+#include <chrono>
 #include <memory>
+#include <optional>
 
 namespace Sse {
 
 /// A local SSE server that behaves like the seeds' publishers (broadcast and named channels,
-/// periodic feeds, retry, ids, Last-Event-ID resume, CORS) and misbehaves on request
+/// generated events, retry, ids, Last-Event-ID resume, CORS) and misbehaves on request
 /// (StreamFaults). Streams are served on the raw socket for full control of every byte; all
 /// other routes (demo page, stats, publish, CORS preflight) go through QHttpServer.
 class Publisher final : public QObject
@@ -85,13 +88,20 @@ public:
     void close();
     [[nodiscard]] bool isListening() const;
     [[nodiscard]] quint16 port() const;
-    /// http://ADDRESS:PORT/path
+    /// http://ADDRESS:PORT/path on the address and port it listens on (see urlOf()).
     [[nodiscard]] QUrl url(const QString &path = {}) const;
+    /// The URL of `channel`: url(pathOf(channel)).
+    [[nodiscard]] QUrl channelUrl(const QByteArray &channel) const;
+    /// The URL of `path` ("/" when empty) on a publisher bound to `address` and `port`, as a
+    /// client on this host reaches it: a wildcard address becomes loopback (127.0.0.1, or ::1
+    /// for IPv6's), port 0 (any free one) is left out.
+    [[nodiscard]] static QUrl urlOf(
+            const QHostAddress &address, quint16 port, const QString &path = {});
     [[nodiscard]] QString errorString() const;
 
     [[nodiscard]] const PublisherOptions &options() const;
-    /// Changes the periodic feed at once (interval, payload, ids, heartbeat, ...).
-    void setFeed(const FeedSettings &feed);
+    /// Changes the generator at once (interval, payload, ids, heartbeat, ...).
+    void setGenerator(const GeneratorSettings &generator);
     /// Faults applied to every new stream, on top of those its URL asks for.
     void setDefaultFaults(const StreamFaults &faults);
     [[nodiscard]] StreamFaults defaultFaults() const;
@@ -99,7 +109,14 @@ public:
     /// "" (the broadcast channel, /events) first, then the named ones (/events/NAME).
     [[nodiscard]] QByteArrayList channels() const;
     void addChannel(const QByteArray &name);
+    /// The path of `channel`: /events for "", /events/NAME for a named one.
     [[nodiscard]] static QString pathOf(const QByteArray &channel);
+    /// "/llm", where the simulated LLM completions stream; also the channel their clients
+    /// report (as bytes) in clientConnected() and clientDisconnected().
+    [[nodiscard]] static QString llmPath();
+    /// The path a client streams from, given the channel it reports: llmPath() for an LLM
+    /// stream, else pathOf(channel).
+    [[nodiscard]] static QString streamPath(const QByteArray &channel);
 
     [[nodiscard]] int clientCount() const;
     [[nodiscard]] int clientCount(const QByteArray &channel) const;
@@ -107,11 +124,13 @@ public:
     [[nodiscard]] QJsonObject stats() const;
 
     /// Sends an event to every client of `channel` now and keeps it for resume. An empty
-    /// `id` takes the feed's next id (unless ids are off); an empty `type` takes the channel's
-    /// (its name, or the feed's event name on the broadcast channel). Returns the id used.
+    /// `id` takes the generator's next id (unless ids are off); an empty `type` takes the
+    /// channel's (its name, or the generator's event name on the broadcast channel); `retry`
+    /// adds a retry field. Returns the id used.
     QByteArray publish(const QByteArray &channel, const QByteArray &data,
-            const QByteArray &type = {}, const QByteArray &id = {}, qint64 retryMs = -1);
-    /// One tick of the periodic feed on every channel, now.
+            const QByteArray &type = {}, const QByteArray &id = {},
+            std::optional<std::chrono::milliseconds> retry = std::nullopt);
+    /// One tick of the generator on every channel, now.
     void publishTick();
 
 Q_SIGNALS:

@@ -4,12 +4,12 @@
 
 #include "httprequesthead_p.h"
 #include "publisher.h"
+#include "publisherhttp_p.h"
 #include "publisherroutes_p.h"
 #include "streamclient_p.h"
 
 #include <QElapsedTimer>
 #include <QList>
-#include <QPair>
 #include <QTcpServer>
 #include <QTimer>
 
@@ -23,10 +23,6 @@ QT_END_NAMESPACE
 namespace Sse {
 
 namespace PublisherDetail {
-
-using HeaderList = QList<QPair<QByteArray, QByteArray>>;
-
-inline constexpr char LlmChannel[] = "/llm"; // the channel LLM clients report
 
 struct Channel
 {
@@ -51,16 +47,9 @@ struct Resume
     QList<StoredEvent> missed;
 };
 
-/// The CORS headers of an answer to a request from `origin`.
-[[nodiscard]] HeaderList corsHeaders(const PublisherOptions &options, const QByteArray &origin);
-/// The 404 text for an unknown channel: `what` was asked for, `channels` exist.
-[[nodiscard]] QByteArray unknownChannelText(const QByteArrayList &channels, const QByteArray &what);
-/// Aborts every socket `owner` still holds.
-void abortSockets(QObject *owner);
-
 } // namespace PublisherDetail
 
-class Publisher::Private
+class Publisher::Private final : public PublisherDetail::RouteBackend
 {
 public:
     using Channel = PublisherDetail::Channel;
@@ -77,8 +66,8 @@ public:
     [[nodiscard]] bool readFaults(
             QTcpSocket *socket, const HttpRequestHead &head, StreamFaults *faults);
     [[nodiscard]] StreamClient *startStream(QTcpSocket *socket, const HttpRequestHead &head,
-            const QByteArray &channel, const StreamFaults &faults, qint64 retryMs,
-            const QByteArray &resumeStatus);
+            const QByteArray &channel, const StreamFaults &faults,
+            std::optional<std::chrono::milliseconds> retry, const QByteArray &resumeStatus);
     void answer(QTcpSocket *socket, int status, const QByteArray &body, HeaderList headers = {});
     void answer(QTcpSocket *socket, const HttpRequestHead &head, int status, const QByteArray &body,
             const HeaderList &headers = {});
@@ -86,17 +75,24 @@ public:
             bool chunked, const QByteArray &resumeStatus) const;
     [[nodiscard]] Resume resumeFrom(const Channel &channel, const QByteArray &lastEventId) const;
 
-    // publisher.cpp: channels, clients and the feed
-    [[nodiscard]] HeaderList corsHeaders(const QByteArray &origin) const;
-    [[nodiscard]] QByteArray unknownChannelText(const QByteArray &what) const;
+    // publisher.cpp: channels, clients and the generator
+    // RouteBackend: what the QHttpServer routes ask
+    [[nodiscard]] QJsonObject stats() const override;
+    [[nodiscard]] bool hasChannel(const QByteArray &name) const override;
+    [[nodiscard]] QByteArray unknownChannelText(const QByteArray &what) const override;
+    QByteArray publish(const QByteArray &channel, const QByteArray &data, const QByteArray &type,
+            const QByteArray &id, std::optional<std::chrono::milliseconds> retry) override;
+    [[nodiscard]] int clientCount(const QByteArray &channel) const override;
+    [[nodiscard]] HeaderList corsHeaders(const QByteArray &origin) const override;
+
     [[nodiscard]] QByteArray nextId(Channel &channel) const;
-    [[nodiscard]] QByteArray feedPayload(
+    [[nodiscard]] QByteArray generatedPayload(
             const QByteArray &type, const QByteArray &id, const QDateTime &now) const;
     void deliver(Channel &channel, StreamClient *client, const StoredEvent &event);
     void addClient(QList<StreamClient *> &list, StreamClient *client);
     void removeClient(StreamClient *client);
     void dropAllClients(bool notify);
-    void applyFeedTimers();
+    void applyGeneratorTimers();
     void sendHeartbeat();
     [[nodiscard]] Channel *channel(const QByteArray &name);
     [[nodiscard]] int totalClients() const;
@@ -108,7 +104,7 @@ public:
     PublisherRoutes routes; // everything that is not a stream goes through QHttpServer
     std::deque<Channel> channels; // deque: references stay valid as channels are added
     QList<StreamClient *> llmClients; // /llm
-    QTimer feedTimer;
+    QTimer generatorTimer;
     QTimer heartbeatTimer;
     QElapsedTimer uptime;
     QString error;

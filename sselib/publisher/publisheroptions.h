@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Sse::PublisherOptions: what the built-in test publisher serves and how.
+// Sse::PublisherOptions and Sse::GeneratorSettings: what the built-in test publisher serves.
 #pragma once
 
 #include <QByteArray>
@@ -7,13 +7,13 @@
 #include <QHostAddress>
 
 #include <chrono>
+#include <optional>
 
 namespace Sse {
 
-using namespace std::chrono_literals;
-
-/// The periodic feed the publisher generates on every channel.
-struct FeedSettings
+/// The generator: the events the publisher makes up by itself, on every channel, and what it
+/// sends each stream besides events.
+struct GeneratorSettings
 {
     enum class Payload {
         ClockText, ///< "send data: 2026-11-21 14:19:08" like the seed's Go publisher
@@ -25,13 +25,20 @@ struct FeedSettings
         None
     };
 
-    std::chrono::milliseconds interval = 1000ms; ///< 0: no periodic events
+    std::chrono::milliseconds interval{1000}; ///< between generated events; zero: none
     Payload payload = Payload::ClockText;
     Ids ids = Ids::Counter;
     QByteArray eventName; ///< event type on the broadcast channel; empty: unnamed
-    qint64 retryMs = -1; ///< retry field sent when a stream starts; < 0: none
-    std::chrono::milliseconds heartbeat = 15000ms; ///< comment to every client; 0: none
-    int limit = 0; ///< events per connection, then the stream ends; 0: no end
+    std::optional<std::chrono::milliseconds> retry; ///< retry field sent when a stream starts
+    std::chrono::milliseconds heartbeat{15000}; ///< comment to every client this often; zero: none
+    std::optional<int> limit; ///< events per connection, then the stream ends; none: no end
+
+    [[nodiscard]] bool operator==(const GeneratorSettings &other) const;
+
+    [[nodiscard]] bool operator!=(const GeneratorSettings &other) const
+    {
+        return !(*this == other);
+    }
 };
 
 /// Where the publisher listens, what it allows and how much it keeps.
@@ -46,7 +53,11 @@ struct PublisherOptions
     /// Unsent bytes (socket buffer plus bytes a fault holds back) at which the next write drops
     /// the client; one event larger than this still goes out.
     qint64 maxClientBacklog = 8 * 1024 * 1024;
-    FeedSettings feed;
+    GeneratorSettings generator;
+
+    [[nodiscard]] bool operator==(const PublisherOptions &other) const;
+
+    [[nodiscard]] bool operator!=(const PublisherOptions &other) const { return !(*this == other); }
 };
 
 } // namespace Sse

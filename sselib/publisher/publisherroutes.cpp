@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The publisher's QHttpServer routes and the hand-off of connections from the front door.
-#include "publisher.h"
-#include "publisher_p.h"
 #include "publisherroutes_p.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>
@@ -86,8 +85,8 @@ void setConnectionClose(QHttpServerResponse &response)
 
 } // namespace
 
-PublisherRoutes::PublisherRoutes(Publisher *publisher)
-    : m_publisher(publisher)
+PublisherRoutes::PublisherRoutes(PublisherDetail::RouteBackend *backend)
+    : m_backend(backend)
 {
     setUp();
 }
@@ -103,7 +102,7 @@ void PublisherRoutes::setUp()
         return QHttpServerResponse("text/html; charset=utf-8", page.readAll());
     });
     m_http.route(u"/stats"_s, QHttpServerRequest::Method::Get,
-            [this] { return QHttpServerResponse(m_publisher->stats()); });
+            [this] { return QHttpServerResponse(m_backend->stats()); });
     m_http.route(u"/publish"_s, QHttpServerRequest::Method::Post,
             [this](const QHttpServerRequest &request) {
                 const QUrlQuery query = request.query();
@@ -111,25 +110,26 @@ void PublisherRoutes::setUp()
                     return query.queryItemValue(key, QUrl::FullyDecoded).toUtf8();
                 };
                 const QByteArray name = item(u"channel"_s);
-                const QByteArrayList channels = m_publisher->channels();
-                if (!channels.contains(name)) {
+                if (!m_backend->hasChannel(name)) {
                     return QHttpServerResponse("text/plain; charset=utf-8",
-                            PublisherDetail::unknownChannelText(channels, "\"" + name + "\""),
+                            m_backend->unknownChannelText("\"" + name + "\""),
                             QHttpServerResponder::StatusCode::NotFound);
                 }
                 bool retryOk = false;
                 const qint64 retry = item(u"retry"_s).toLongLong(&retryOk);
-                const QByteArray id = m_publisher->publish(name, request.body(), item(u"event"_s),
-                        item(u"id"_s), retryOk ? retry : -1);
+                // As before the optional: a negative retry sends no retry field.
+                const auto retryField = retryOk && retry >= 0
+                        ? std::optional(std::chrono::milliseconds(retry))
+                        : std::nullopt;
+                const QByteArray id = m_backend->publish(
+                        name, request.body(), item(u"event"_s), item(u"id"_s), retryField);
                 return QHttpServerResponse(QJsonObject{{u"id"_s, QString::fromUtf8(id)},
-                        {u"clients"_s, m_publisher->clientCount(name)}});
+                        {u"clients"_s, m_backend->clientCount(name)}});
             });
     const auto preflight = [this](const QHttpServerRequest &request) {
         QHttpServerResponse response(QHttpServerResponder::StatusCode::NoContent);
         const QByteArray asked = requestHeader(request, "Access-Control-Request-Headers");
-        addHeaders(response,
-                PublisherDetail::corsHeaders(
-                        m_publisher->options(), requestHeader(request, "Origin")));
+        addHeaders(response, m_backend->corsHeaders(requestHeader(request, "Origin")));
         addHeaders(response,
                 {{"Access-Control-Allow-Methods", "GET, POST, OPTIONS"},
                         {"Access-Control-Allow-Headers",
@@ -138,7 +138,8 @@ void PublisherRoutes::setUp()
                         {"Access-Control-Max-Age", "600"}});
         return response;
     };
-    for (const QString &path : {u"/events"_s, u"/publish"_s, u"/stats"_s, u"/llm"_s})
+    for (const QString &path : {u"/events"_s, u"/publish"_s, u"/stats"_s,
+                 QString::fromLatin1(PublisherDetail::LlmPath)})
         m_http.route(path, QHttpServerRequest::Method::Options, preflight);
     m_http.route(u"/events/<arg>"_s, QHttpServerRequest::Method::Options,
             [preflight](const QString &, const QHttpServerRequest &request) {
@@ -146,7 +147,7 @@ void PublisherRoutes::setUp()
             });
 #if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
     m_http.addAfterRequestHandler(
-            m_publisher, [this](const QHttpServerRequest &request, QHttpServerResponse &response) {
+            &m_http, [this](const QHttpServerRequest &request, QHttpServerResponse &response) {
                 finishResponse(request, response);
             });
 #else
@@ -163,11 +164,8 @@ void PublisherRoutes::finishResponse(
     // One request per connection: a browser that reuses a kept-alive connection for its
     // EventSource must come back through the front door, where streams are routed.
     setConnectionClose(response);
-    if (!hasHeader(response, "Access-Control-Allow-Origin")) {
-        addHeaders(response,
-                PublisherDetail::corsHeaders(
-                        m_publisher->options(), requestHeader(request, "Origin")));
-    }
+    if (!hasHeader(response, "Access-Control-Allow-Origin"))
+        addHeaders(response, m_backend->corsHeaders(requestHeader(request, "Origin")));
 }
 
 // QHttpServer only ever sees sockets handed over by the front door; its own listening server
@@ -180,7 +178,9 @@ bool PublisherRoutes::open(QString *error)
     if (!bound)
         m_handoff = new PublisherDetail::HandoffServer(&m_http);
     if (!m_handoff->listen(QHostAddress::LocalHost, 0)) {
-        *error = Publisher::tr("Cannot open the internal HTTP server: %1")
+        // The publisher's messages, in its translation context.
+        *error = QCoreApplication::translate(
+                "Sse::Publisher", "Cannot open the internal HTTP server: %1")
                          .arg(m_handoff->errorString());
         return false;
     }
@@ -188,7 +188,8 @@ bool PublisherRoutes::open(QString *error)
         return true;
 #if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
     if (!m_http.bind(m_handoff)) {
-        *error = Publisher::tr("Cannot bind the internal HTTP server.");
+        *error = QCoreApplication::translate(
+                "Sse::Publisher", "Cannot bind the internal HTTP server.");
         return false;
     }
 #else

@@ -2,19 +2,47 @@
 // Sse::PublisherRoutes: the publisher's QHttpServer side; internal to ssepublisher.
 #pragma once
 
+#include "publisherhttp_p.h"
+
 #include <QHttpServer>
 #include <QPointer>
 
+#include <chrono>
+#include <optional>
+
 QT_BEGIN_NAMESPACE
+class QJsonObject;
 class QTcpSocket;
 QT_END_NAMESPACE
 
 namespace Sse {
 
-class Publisher;
-
 namespace PublisherDetail {
 class HandoffServer;
+
+/// What the routes ask of the publisher they serve (Publisher::Private answers), so that the
+/// routes need not know the publisher.
+class RouteBackend
+{
+public:
+    virtual ~RouteBackend() = default;
+
+    [[nodiscard]] virtual QJsonObject stats() const = 0;
+    [[nodiscard]] virtual bool hasChannel(const QByteArray &name) const = 0;
+    /// The 404 text for an unknown channel, `what` being what was asked for.
+    [[nodiscard]] virtual QByteArray unknownChannelText(const QByteArray &what) const = 0;
+    /// Publishes as Publisher::publish() does; returns the id used.
+    virtual QByteArray publish(const QByteArray &channel, const QByteArray &data,
+            const QByteArray &type, const QByteArray &id,
+            std::optional<std::chrono::milliseconds> retry) = 0;
+    [[nodiscard]] virtual int clientCount(const QByteArray &channel) const = 0;
+    [[nodiscard]] virtual HeaderList corsHeaders(const QByteArray &origin) const = 0;
+
+protected:
+    RouteBackend() = default;
+    Q_DISABLE_COPY_MOVE(RouteBackend)
+};
+
 } // namespace PublisherDetail
 
 /// The routes that are not streams (demo page, /stats, POST /publish, CORS preflight), served
@@ -24,8 +52,8 @@ class PublisherRoutes final
     Q_DISABLE_COPY_MOVE(PublisherRoutes)
 
 public:
-    /// Routes for `publisher`, which outlives this object.
-    explicit PublisherRoutes(Publisher *publisher);
+    /// Routes for `backend`, which outlives this object.
+    explicit PublisherRoutes(PublisherDetail::RouteBackend *backend);
     ~PublisherRoutes();
 
     /// Opens the internal server the front door hands connections to; false and `error` set
@@ -40,7 +68,7 @@ private:
     void setUp();
     void finishResponse(const QHttpServerRequest &request, QHttpServerResponse &response) const;
 
-    Publisher *const m_publisher;
+    PublisherDetail::RouteBackend *const m_backend;
     QHttpServer m_http;
     QPointer<PublisherDetail::HandoffServer> m_handoff;
 };

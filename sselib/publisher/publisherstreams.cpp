@@ -20,7 +20,7 @@ constexpr int DefaultTokenIntervalMs = 40;
 constexpr int MaxTokenIntervalMs = 10000;
 
 using PublisherDetail::HeaderList;
-using PublisherDetail::LlmChannel;
+using PublisherDetail::LlmPath;
 using PublisherDetail::Resume;
 
 QByteArray reasonPhrase(int status)
@@ -74,6 +74,14 @@ QByteArray headerLines(const HeaderList &headers)
     return out;
 }
 
+// The retry field the retry fault asks for, if it does.
+std::optional<std::chrono::milliseconds> faultRetry(const StreamFaults &faults)
+{
+    if (faults.retryMs < 0)
+        return std::nullopt;
+    return std::chrono::milliseconds(faults.retryMs);
+}
+
 // RFC 9110: 1xx, 204 and 304 responses never have content.
 bool statusHasBody(int status)
 {
@@ -112,7 +120,7 @@ void Publisher::Private::route(QTcpSocket *socket)
     if (isChannel && isRead) {
         socket->skip(head.size);
         serveChannel(socket, head);
-    } else if (head.path == "/llm" && (isRead || head.method == "POST")) {
+    } else if (head.path == LlmPath && (isRead || head.method == "POST")) {
         socket->skip(head.size);
         serveTokens(socket, head);
     } else {
@@ -208,8 +216,8 @@ bool Publisher::Private::readFaults(
 // Writes the response head and returns the client, or null when nothing more is to be sent
 // (HEAD, or the peer is already gone).
 StreamClient *Publisher::Private::startStream(QTcpSocket *socket, const HttpRequestHead &head,
-        const QByteArray &channel, const StreamFaults &faults, qint64 retryMs,
-        const QByteArray &resumeStatus)
+        const QByteArray &channel, const StreamFaults &faults,
+        std::optional<std::chrono::milliseconds> retry, const QByteArray &resumeStatus)
 {
     const bool chunked = head.version == "HTTP/1.1" && head.method != "HEAD";
     const QByteArray responseHead = streamHead(head, faults, chunked, resumeStatus);
@@ -220,7 +228,7 @@ StreamClient *Publisher::Private::startStream(QTcpSocket *socket, const HttpRequ
     }
     QObject::disconnect(socket, &QTcpSocket::disconnected, socket, nullptr);
     auto *client = new StreamClient(socket, channel, faults, chunked, options.maxClientBacklog, q);
-    client->start(responseHead, retryMs);
+    client->start(responseHead, retry);
     return client;
 }
 
@@ -247,10 +255,12 @@ void Publisher::Private::serveChannel(QTcpSocket *socket, const HttpRequestHead 
     if (!readFaults(socket, head, &faults))
         return;
     if (faults.closeAfter == 0)
-        faults.closeAfter = options.feed.limit;
+        faults.closeAfter = std::max(0, options.generator.limit.value_or(0));
 
     const Resume resume = lastEventId.isEmpty() ? Resume() : resumeFrom(*target, lastEventId);
-    const qint64 retry = faults.retryMs >= 0 ? faults.retryMs : options.feed.retryMs;
+    std::optional<std::chrono::milliseconds> retry = faultRetry(faults);
+    if (!retry && options.generator.retry && options.generator.retry->count() >= 0)
+        retry = options.generator.retry;
     StreamClient *client = startStream(socket, head, target->name, faults, retry, resume.status);
     if (!client)
         return;
@@ -281,7 +291,7 @@ void Publisher::Private::serveTokens(QTcpSocket *socket, const HttpRequestHead &
     StreamFaults faults;
     if (!readFaults(socket, head, &faults))
         return;
-    StreamClient *client = startStream(socket, head, LlmChannel, faults, faults.retryMs, {});
+    StreamClient *client = startStream(socket, head, LlmPath, faults, faultRetry(faults), {});
     if (!client)
         return;
     addClient(llmClients, client);

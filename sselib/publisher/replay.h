@@ -17,7 +17,7 @@ class Publisher;
 /// Publishes recorded events on one channel of a publisher, each at its recorded offset from
 /// the first one divided by `speed` (2.0: twice as fast). Types other than "message" keep
 /// their name; ids are the recorded last event ids. An event with no id gets the publisher's
-/// next id unless the publisher's feed ids are FeedSettings::Ids::None (what a faithful
+/// next id unless the publisher's generator ids are GeneratorSettings::Ids::None (what a faithful
 /// replay wants).
 class Replay final : public QObject
 {

@@ -57,15 +57,15 @@ StreamClient::~StreamClient()
     }
 }
 
-void StreamClient::start(const QByteArray &head, qint64 retryMs)
+void StreamClient::start(const QByteArray &head, std::optional<std::chrono::milliseconds> retry)
 {
     m_socket->write(head);
     if (m_faults.stallMs > 0) {
         m_stalled = true;
         QTimer::singleShot(m_faults.stallMs, this, &StreamClient::endStall);
     }
-    if (retryMs >= 0)
-        queue(Wire::retry(retryMs, m_faults.lineEnd));
+    if (retry)
+        queue(Wire::retry(retry->count(), m_faults.lineEnd));
     if (m_faults.longLine > 0) {
         queue(Wire::event(
                 QByteArray(m_faults.longLine, 'x'), "long-line", {}, -1, m_faults.lineEnd));
@@ -120,7 +120,7 @@ int StreamClient::dripInterval() const
 }
 
 // Unsent bytes: in the socket, held back by faults, and queued for this loop iteration's flush.
-// A client that does not read, or that dribbles on a fast feed, must not make the publisher
+// A client that does not read, or that dribbles on a fast generator, must not make the publisher
 // grow for ever, not even within one burst of publishing. A single event larger than the limit
 // still goes out.
 qint64 StreamClient::backlog() const

@@ -10,6 +10,9 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <chrono>
+#include <optional>
+
 QT_BEGIN_NAMESPACE
 class QTcpSocket;
 QT_END_NAMESPACE
@@ -22,7 +25,7 @@ struct StoredEvent
     QByteArray id;
     QByteArray type;
     QByteArray data;
-    qint64 retryMs = -1;
+    qint64 retryMs = -1; ///< the retry field, as Wire::event() takes it; < 0: none
     QByteArray wire;
 };
 
@@ -49,8 +52,8 @@ public:
     [[nodiscard]] bool isFinished() const { return m_finished; }
 
     /// Writes the status line and headers at once (no fault holds them back), then queues the
-    /// retry field (when `retryMs` >= 0) and the longLine fault's event.
-    void start(const QByteArray &head, qint64 retryMs);
+    /// retry field (when there is one) and the longLine fault's event.
+    void start(const QByteArray &head, std::optional<std::chrono::milliseconds> retry);
     /// Queues an event; counts for closeAfter and cutAfter. Returns the bytes queued.
     qsizetype sendEvent(const StoredEvent &event);
     void sendComment(QByteArrayView text); ///< heartbeats, resume notes

@@ -39,6 +39,17 @@ bool StreamFaults::readNumber(
     return true;
 }
 
+bool StreamFaults::operator==(const StreamFaults &other) const
+{
+    return status == other.status && contentType == other.contentType
+            && contentType.isNull() == other.contentType.isNull() && redirect == other.redirect
+            && closeAfter == other.closeAfter && cutAfter == other.cutAfter
+            && stallMs == other.stallMs && dribbleMs == other.dribbleMs
+            && splitUtf8 == other.splitUtf8 && lineEnd == other.lineEnd
+            && longLine == other.longLine && reconnectMs == other.reconnectMs
+            && retryMs == other.retryMs;
+}
+
 bool StreamFaults::readQuery(const QUrlQuery &query, QString *error)
 {
     // Absent parameters keep the current values: those are the publisher's default faults.

@@ -26,10 +26,14 @@ struct StreamFaults
     int longLine = 0; ///< longLine=BYTES: first send an event with one huge data line
     int reconnectMs = -1; ///< reconnect=MS: after the first event, send the
                           ///< "event: reconnect" instruction with MS as its data
-    qint64 retryMs = -1; ///< retry=MS: retry field at stream start (overrides the feed)
+    qint64 retryMs = -1; ///< retry=MS: retry field at stream start (overrides the generator's)
 
     static constexpr int MaxLongLine = 64 * 1024 * 1024;
     static constexpr int MaxDelayMs = 600000;
+
+    [[nodiscard]] bool operator==(const StreamFaults &other) const;
+
+    [[nodiscard]] bool operator!=(const StreamFaults &other) const { return !(*this == other); }
 
     /// Reads the fault parameters over the current values (absent ones stay as they are); on a
     /// bad value returns false and says why in `error`, naming the parameter.

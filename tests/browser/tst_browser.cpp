@@ -214,9 +214,9 @@ void tst_Browser::loadPage(const QUrl &url, int budgetMs, PageState *page, QStri
 void tst_Browser::page_showsFeedEvents()
 {
     Sse::PublisherOptions options;
-    options.feed.interval = 50ms;
-    options.feed.ids = Sse::FeedSettings::Ids::Counter;
-    options.feed.heartbeat = 0ms;
+    options.generator.interval = 50ms;
+    options.generator.ids = Sse::GeneratorSettings::Ids::Counter;
+    options.generator.heartbeat = 0ms;
     Sse::Publisher publisher(options);
     QVERIFY2(publisher.listen(), qPrintable(publisher.errorString()));
 
@@ -247,10 +247,10 @@ void tst_Browser::serverEndsStream_browserResumesWithLastEventId()
     int connections = 0;
     int publishedBeforeReconnect = -1;
     Sse::PublisherOptions options;
-    options.feed.interval = 0ms; // the test publishes, in step with the connections
-    options.feed.ids = Sse::FeedSettings::Ids::Counter;
-    options.feed.retryMs = 200;
-    options.feed.heartbeat = 0ms;
+    options.generator.interval = 0ms; // the test publishes, in step with the connections
+    options.generator.ids = Sse::GeneratorSettings::Ids::Counter;
+    options.generator.retry = 200ms;
+    options.generator.heartbeat = 0ms;
     Sse::Publisher publisher(options);
     QVERIFY2(publisher.listen(), qPrintable(publisher.errorString()));
     QSignalSpy connected(&publisher, &Sse::Publisher::clientConnected);
@@ -330,16 +330,16 @@ void tst_Browser::crossOrigin_needsAllowOrigin()
     QFETCH(bool, expectEvents);
 
     Sse::PublisherOptions pageOptions;
-    pageOptions.feed.interval = 0ms;
-    pageOptions.feed.heartbeat = 0ms;
+    pageOptions.generator.interval = 0ms;
+    pageOptions.generator.heartbeat = 0ms;
     Sse::Publisher pageServer(pageOptions);
     QVERIFY2(pageServer.listen(), qPrintable(pageServer.errorString()));
     const QString pageOrigin = originOf(pageServer.url());
 
     Sse::PublisherOptions options;
-    options.feed.interval = 50ms;
-    options.feed.ids = Sse::FeedSettings::Ids::Counter;
-    options.feed.heartbeat = 0ms;
+    options.generator.interval = 50ms;
+    options.generator.ids = Sse::GeneratorSettings::Ids::Counter;
+    options.generator.heartbeat = 0ms;
     options.allowOrigin = allowOrigin == "{page}" ? pageOrigin.toUtf8() : allowOrigin;
     options.allowCredentials = allowCredentials;
     Sse::Publisher publisher(options);

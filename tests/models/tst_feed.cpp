@@ -25,8 +25,8 @@ constexpr auto Mode = QAbstractItemModelTester::FailureReportingMode::QtTest;
 Sse::PublisherOptions fastOptions()
 {
     Sse::PublisherOptions options;
-    options.feed.interval = 20ms;
-    options.feed.heartbeat = 60ms;
+    options.generator.interval = 20ms;
+    options.generator.heartbeat = 60ms;
     return options;
 }
 
@@ -41,7 +41,7 @@ FeedConfig configFor(const QUrl &url)
 
 QUrl llmUrl(const Sse::Publisher &publisher, const QString &style)
 {
-    QUrl url = publisher.url(u"/llm"_s);
+    QUrl url = publisher.url(Sse::Publisher::llmPath());
     url.setQuery(QUrlQuery{{u"style"_s, style}, {u"interval"_s, u"2"_s}});
     return url;
 }

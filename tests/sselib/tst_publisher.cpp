@@ -36,12 +36,12 @@ namespace {
 
 constexpr int WaitMs = 5000;
 
-/// No periodic feed and no heartbeat: each test publishes what it needs.
+/// No generated events and no heartbeat: each test publishes what it needs.
 PublisherOptions quietOptions()
 {
     PublisherOptions options;
-    options.feed.interval = 0ms;
-    options.feed.heartbeat = 0ms;
+    options.generator.interval = 0ms;
+    options.generator.heartbeat = 0ms;
     return options;
 }
 
@@ -345,6 +345,10 @@ class tst_Publisher : public QObject
 private Q_SLOTS:
     void initTestCase();
     void listen_onLoopbackFreePort();
+    void channelUrl_andLlmPath();
+    void urlOf_reachesWildcardsOnLoopback_data();
+    void urlOf_reachesWildcardsOnLoopback();
+    void options_compareByValue();
     void broadcast_deliversUnnamedEvents();
     void namedChannel_deliversTypedEvents();
     void publish_fromCode_setsTypeIdAndRetry();
@@ -352,13 +356,13 @@ private Q_SLOTS:
     void publish_overHttp();
     void publish_overHttp_unknownChannel();
 
-    void feed_clockTextAtInterval();
-    void feed_jsonWithUuids();
-    void feed_idsNone();
-    void feed_eventNameOnBroadcast();
-    void feed_retryReachesReconnectionTime();
-    void feed_heartbeatIsComment();
-    void feed_limitEndsStreamAndClientReconnects();
+    void generator_clockTextAtInterval();
+    void generator_jsonWithUuids();
+    void generator_idsNone();
+    void generator_eventNameOnBroadcast();
+    void generator_retryReachesReconnectionTime();
+    void generator_heartbeatIsComment();
+    void generator_limitEndsStreamAndClientReconnects();
 
     void fault_status_data();
     void fault_status();
@@ -436,6 +440,76 @@ void tst_Publisher::listen_onLoopbackFreePort()
     QVERIFY(!second.errorString().isEmpty());
 }
 
+void tst_Publisher::channelUrl_andLlmPath()
+{
+    auto publisher = startPublisher();
+    QVERIFY(publisher);
+    QCOMPARE(publisher->channelUrl({}), publisher->url(u"/events"_s));
+    QCOMPARE(publisher->channelUrl("test-event"), publisher->url(u"/events/test-event"_s));
+    QCOMPARE(Publisher::llmPath(), u"/llm"_s);
+    // The channel LLM clients report reads as their path, not as a named channel's.
+    QCOMPARE(Publisher::streamPath(Publisher::llmPath().toLatin1()), u"/llm"_s);
+    QCOMPARE(Publisher::streamPath({}), u"/events"_s);
+    QCOMPARE(Publisher::streamPath("news"), u"/events/news"_s);
+}
+
+void tst_Publisher::urlOf_reachesWildcardsOnLoopback_data()
+{
+    QTest::addColumn<QHostAddress>("address");
+    QTest::addColumn<quint16>("port");
+    QTest::addColumn<QString>("url");
+    QTest::addRow("any") << QHostAddress(QHostAddress::Any) << quint16(8080)
+                         << u"http://127.0.0.1:8080/events"_s;
+    QTest::addRow("any IPv4") << QHostAddress(QHostAddress::AnyIPv4) << quint16(8080)
+                              << u"http://127.0.0.1:8080/events"_s;
+    QTest::addRow("any IPv6") << QHostAddress(QHostAddress::AnyIPv6) << quint16(8080)
+                              << u"http://[::1]:8080/events"_s;
+    QTest::addRow("loopback IPv6") << QHostAddress(QHostAddress::LocalHostIPv6) << quint16(1)
+                                   << u"http://[::1]:1/events"_s;
+    QTest::addRow("an address") << QHostAddress(u"192.168.10.2"_s) << quint16(80)
+                                << u"http://192.168.10.2:80/events"_s;
+    QTest::addRow("any free port")
+            << QHostAddress(QHostAddress::LocalHost) << quint16(0) << u"http://127.0.0.1/events"_s;
+}
+
+void tst_Publisher::urlOf_reachesWildcardsOnLoopback()
+{
+    QFETCH(QHostAddress, address);
+    QFETCH(quint16, port);
+    QFETCH(QString, url);
+    QCOMPARE(Publisher::urlOf(address, port, u"/events"_s).toString(), url);
+    QCOMPARE(Publisher::urlOf(address, port).path(), u"/"_s);
+}
+
+void tst_Publisher::options_compareByValue()
+{
+    const PublisherOptions defaults;
+    PublisherOptions options;
+    QVERIFY(options == defaults);
+    options.generator.retry = 0ms; // a retry field of 0 is not "no retry field"
+    QVERIFY(options != defaults);
+    QVERIFY(options.generator != defaults.generator);
+    options.generator = defaults.generator;
+    options.generator.limit = 1;
+    QVERIFY(options != defaults);
+    options = defaults;
+    options.channels.append("more");
+    QVERIFY(options != defaults);
+    QVERIFY(options.generator == defaults.generator);
+    options = defaults;
+    options.address = QHostAddress(QHostAddress::AnyIPv6);
+    QVERIFY(options != defaults);
+
+    // A null content type is the stream's own; an empty one is sent as it is.
+    Sse::StreamFaults faults;
+    QVERIFY(faults == Sse::StreamFaults());
+    faults.contentType = ""_ba;
+    QVERIFY(faults != Sse::StreamFaults());
+    faults = {};
+    faults.retryMs = 0;
+    QVERIFY(faults != Sse::StreamFaults());
+}
+
 void tst_Publisher::broadcast_deliversUnnamedEvents()
 {
     auto publisher = startPublisher();
@@ -486,7 +560,7 @@ void tst_Publisher::publish_fromCode_setsTypeIdAndRetry()
     Probe probe(publisher->url(u"/events"_s));
     QTRY_COMPARE(publisher->clientCount(), 1);
 
-    QCOMPARE(publisher->publish({}, "custom", "alert", "abc-1", 1500), "abc-1"_ba);
+    QCOMPARE(publisher->publish({}, "custom", "alert", "abc-1", 1500ms), "abc-1"_ba);
     QTRY_COMPARE(probe.events.size(), 1);
     QCOMPARE(probe.events.first().type, "alert"_ba);
     QCOMPARE(probe.events.first().lastEventId, "abc-1"_ba);
@@ -556,10 +630,10 @@ void tst_Publisher::publish_overHttp_unknownChannel()
     QVERIFY2(status == 404 || status == 405, QByteArray::number(status).constData());
 }
 
-void tst_Publisher::feed_clockTextAtInterval()
+void tst_Publisher::generator_clockTextAtInterval()
 {
     PublisherOptions options = quietOptions();
-    options.feed.interval = 30ms;
+    options.generator.interval = 30ms;
     auto publisher = startPublisher(options);
     QVERIFY(publisher);
     Probe probe(publisher->url(u"/events"_s));
@@ -579,12 +653,12 @@ void tst_Publisher::feed_clockTextAtInterval()
     QVERIFY2(span >= 4 * 30 * 9 / 10 - 10, QByteArray::number(span).constData());
 }
 
-void tst_Publisher::feed_jsonWithUuids()
+void tst_Publisher::generator_jsonWithUuids()
 {
     PublisherOptions options = quietOptions();
-    options.feed.interval = 20ms;
-    options.feed.payload = Sse::FeedSettings::Payload::Json;
-    options.feed.ids = Sse::FeedSettings::Ids::Uuid;
+    options.generator.interval = 20ms;
+    options.generator.payload = Sse::GeneratorSettings::Payload::Json;
+    options.generator.ids = Sse::GeneratorSettings::Ids::Uuid;
     auto publisher = startPublisher(options);
     QVERIFY(publisher);
     Probe broadcast(publisher->url(u"/events"_s));
@@ -609,11 +683,11 @@ void tst_Publisher::feed_jsonWithUuids()
     }
 }
 
-void tst_Publisher::feed_idsNone()
+void tst_Publisher::generator_idsNone()
 {
     PublisherOptions options = quietOptions();
-    options.feed.interval = 20ms;
-    options.feed.ids = Sse::FeedSettings::Ids::None;
+    options.generator.interval = 20ms;
+    options.generator.ids = Sse::GeneratorSettings::Ids::None;
     auto publisher = startPublisher(options);
     QVERIFY(publisher);
     RawClient raw(publisher->port(), streamRequest("/events"));
@@ -627,11 +701,11 @@ void tst_Publisher::feed_idsNone()
     QCOMPARE(publisher->publish({}, "explicit"), QByteArray());
 }
 
-void tst_Publisher::feed_eventNameOnBroadcast()
+void tst_Publisher::generator_eventNameOnBroadcast()
 {
     PublisherOptions options = quietOptions();
-    options.feed.interval = 20ms;
-    options.feed.eventName = "tick";
+    options.generator.interval = 20ms;
+    options.generator.eventName = "tick";
     auto publisher = startPublisher(options);
     QVERIFY(publisher);
     Probe probe(publisher->url(u"/events"_s));
@@ -642,10 +716,10 @@ void tst_Publisher::feed_eventNameOnBroadcast()
     QCOMPARE(probe.types().first(), "tick"_ba);
 }
 
-void tst_Publisher::feed_retryReachesReconnectionTime()
+void tst_Publisher::generator_retryReachesReconnectionTime()
 {
     PublisherOptions options = quietOptions();
-    options.feed.retryMs = 1234;
+    options.generator.retry = 1234ms;
     auto publisher = startPublisher(options);
     QVERIFY(publisher);
     Probe probe(publisher->url(u"/events"_s));
@@ -654,18 +728,18 @@ void tst_Publisher::feed_retryReachesReconnectionTime()
     QCOMPARE(changed.size(), 1);
     QCOMPARE(changed.first().first().toLongLong(), 1234);
 
-    // setFeed() changes it for new streams.
-    Sse::FeedSettings feed = publisher->options().feed;
-    feed.retryMs = 2345;
-    publisher->setFeed(feed);
+    // setGenerator() changes it for new streams.
+    Sse::GeneratorSettings generator = publisher->options().generator;
+    generator.retry = 2345ms;
+    publisher->setGenerator(generator);
     Probe second(publisher->url(u"/events"_s));
     QTRY_COMPARE(second.source.reconnectionTime(), qint64(2345));
 }
 
-void tst_Publisher::feed_heartbeatIsComment()
+void tst_Publisher::generator_heartbeatIsComment()
 {
     PublisherOptions options = quietOptions();
-    options.feed.heartbeat = 30ms;
+    options.generator.heartbeat = 30ms;
     auto publisher = startPublisher(options);
     QVERIFY(publisher);
     Probe probe(publisher->url(u"/events"_s));
@@ -675,11 +749,11 @@ void tst_Publisher::feed_heartbeatIsComment()
     QVERIFY(probe.errors.isEmpty());
 }
 
-void tst_Publisher::feed_limitEndsStreamAndClientReconnects()
+void tst_Publisher::generator_limitEndsStreamAndClientReconnects()
 {
     PublisherOptions options = quietOptions();
-    options.feed.interval = 20ms;
-    options.feed.limit = 2;
+    options.generator.interval = 20ms;
+    options.generator.limit = 2;
     auto publisher = startPublisher(options);
     QVERIFY(publisher);
     Probe probe(publisher->url(u"/events"_s), fastOptions(30ms));
@@ -874,7 +948,7 @@ void tst_Publisher::fault_deliversIntact()
 {
     QFETCH(QString, query);
     PublisherOptions options = quietOptions();
-    options.feed.retryMs = 800;
+    options.generator.retry = 800ms;
     auto publisher = startPublisher(options);
     QVERIFY(publisher);
     QUrl url = publisher->url(u"/events"_s);
@@ -886,7 +960,7 @@ void tst_Publisher::fault_deliversIntact()
             "Grüße aus Köln — 😀 ünïcødé", "line one\nline two\n\nafter a blank", "ascii only"};
     publisher->publish({}, data.at(0));
     publisher->publish({}, data.at(1), "multi", "m-2");
-    publisher->publish({}, data.at(2), {}, {}, 1700);
+    publisher->publish({}, data.at(2), {}, {}, 1700ms);
     QVERIFY(probe.waitForEvents(3));
     QCOMPARE(probe.events.size(), 3);
     QCOMPARE(probe.data(), data);
@@ -942,7 +1016,7 @@ void tst_Publisher::fault_reconnectEvent_isObeyed()
 void tst_Publisher::fault_retry_setsReconnectionTime()
 {
     PublisherOptions options = quietOptions();
-    options.feed.retryMs = 5000;
+    options.generator.retry = 5000ms;
     auto publisher = startPublisher(options);
     QVERIFY(publisher);
     Probe probe(QUrl(publisher->url(u"/events"_s).toString() + u"?retry=321"_s));
@@ -1574,7 +1648,7 @@ void tst_Publisher::llm_streamsParagraph()
     options.method = method;
     if (method == "POST")
         options.body = R"({"model":"demo","stream":true,"messages":[{"role":"user"}]})";
-    QUrl url = publisher->url(u"/llm"_s);
+    QUrl url = publisher->url(Publisher::llmPath());
     url.setQuery(u"interval=3"_s + (style.isEmpty() ? QString() : u"&style="_s + style));
     QElapsedTimer clock;
     clock.start();
@@ -1588,7 +1662,7 @@ void tst_Publisher::llm_streamsParagraph()
     probe.source.close();
     QCOMPARE(counts.size(), 2);
     QCOMPARE(counts.first().first().toInt(), 1); // it counted as a client while it streamed
-    QCOMPARE(connected.first().at(1).toByteArray(), "/llm"_ba);
+    QCOMPARE(connected.first().at(1).toByteArray(), Publisher::llmPath().toLatin1());
 
     const qsizetype tokens = Sse::TokenStreamer::tokenize(Sse::TokenStreamer::paragraph()).size();
     QVERIFY2(elapsed >= tokens * 3 * 9 / 10, QByteArray::number(elapsed).constData());

@@ -460,8 +460,8 @@ void tst_PublisherLoad::broadcast_reachesEverySubscriberInOrder()
     const qint64 rssBeforeKiB = procStatusKiB("VmRSS");
 
     Sse::PublisherOptions options;
-    options.feed.interval = 0ms;
-    options.feed.heartbeat = 0ms;
+    options.generator.interval = 0ms;
+    options.generator.heartbeat = 0ms;
     Sse::Publisher publisher(options);
     QVERIFY2(publisher.listen(), qPrintable(publisher.errorString()));
     QVERIFY2(publisher.port() != 0, "the publisher has no port");

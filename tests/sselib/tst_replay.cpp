@@ -20,9 +20,9 @@ constexpr int WaitMs = 10000;
 Sse::PublisherOptions replayOptions()
 {
     Sse::PublisherOptions options;
-    options.feed.interval = 0ms;
-    options.feed.heartbeat = 0ms;
-    options.feed.ids = Sse::FeedSettings::Ids::None;
+    options.generator.interval = 0ms;
+    options.generator.heartbeat = 0ms;
+    options.generator.ids = Sse::GeneratorSettings::Ids::None;
     return options;
 }
 

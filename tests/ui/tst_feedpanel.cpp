@@ -81,10 +81,10 @@ FeedConfig configFor(const QUrl &url, bool llm = false)
 // tests that watch it, and gives its URL.
 QUrl fastEvents(Sse::Publisher &publisher)
 {
-    Sse::FeedSettings settings = publisher.options().feed;
+    Sse::GeneratorSettings settings = publisher.options().generator;
     settings.interval = 20ms;
     settings.heartbeat = 60ms;
-    publisher.setFeed(settings);
+    publisher.setGenerator(settings);
     return publisher.url(u"/events"_s);
 }
 
@@ -111,7 +111,7 @@ int publishJsonAndFindRow(Sse::Publisher &publisher, const QAbstractItemModel *m
 
 QUrl llmUrl(const Sse::Publisher &publisher, const QString &style)
 {
-    QUrl url = publisher.url(u"/llm"_s);
+    QUrl url = publisher.url(Sse::Publisher::llmPath());
     url.setQuery(QUrlQuery{{u"style"_s, style}, {u"interval"_s, u"2"_s}});
     return url;
 }
@@ -1497,9 +1497,9 @@ void tst_FeedPanel::panel_clearAndShortcuts()
 
 void tst_FeedPanel::panel_grab()
 {
-    Sse::FeedSettings settings = m_publisher->options().feed;
-    settings.payload = Sse::FeedSettings::Payload::Json;
-    m_publisher->setFeed(settings);
+    Sse::GeneratorSettings settings = m_publisher->options().generator;
+    settings.payload = Sse::GeneratorSettings::Payload::Json;
+    m_publisher->setGenerator(settings);
     LivePanel shown(*m_publisher, {1200, 720});
     QVERIFY(shown.exposed());
     FeedPanel &panel = shown.panel;

@@ -18,6 +18,7 @@
 #include "ui/models/feedlist.h"
 #include "ui/models/logcontroller.h"
 #include "ui/models/logexportjob.h"
+#include "ui/models/publishercontroller.h"
 #include "ui/publisher/publisherpanel.h"
 #include "ui/timeline/timelinewidget.h"
 #include "ui/widgets/feedlistdelegate.h"
@@ -222,10 +223,10 @@ bool showsMessageBox(const MainWindow &w)
 void tst_MainWindow::fillAndStop(MainWindow &w, int events)
 {
     QVERIFY2(w.startDefault(), qPrintable(w.publisherError()));
-    w.publisher()->setFeed([] {
-        Sse::FeedSettings feed;
+    w.publisher()->setGenerator([] {
+        Sse::GeneratorSettings feed;
         feed.interval = std::chrono::milliseconds(5);
-        feed.payload = Sse::FeedSettings::Payload::Json;
+        feed.payload = Sse::GeneratorSettings::Payload::Json;
         feed.heartbeat = std::chrono::milliseconds(20); // comments in the log as well
         return feed;
     }());
@@ -248,7 +249,7 @@ void tst_MainWindow::startDefault_opensBuiltInFeed()
     QCOMPARE(feeds(w)->count(), 1);
     Feed *feed = feeds(w)->at(0);
     QVERIFY(feed);
-    QCOMPARE(feed->config().url, w.publisher()->url(Sse::Publisher::pathOf({})));
+    QCOMPARE(feed->config().url, w.publisher()->channelUrl({}));
     QTRY_COMPARE(feed->readyState(), ReadyState::Open);
     QTRY_VERIFY_WITH_TIMEOUT((feed->model()->flush(), feed->model()->rowCount() > 0), 5000);
     QVERIFY(publisherLabel(w)->text().contains(w.publisher()->url().toDisplayString()));
@@ -267,7 +268,7 @@ void tst_MainWindow::addFeed_addsEntryAndPanel_disconnectAndRemove()
 
     FeedConfig config;
     config.name = u"test-event"_s;
-    config.url = w.publisher()->url(Sse::Publisher::pathOf("test-event"_ba));
+    config.url = w.publisher()->channelUrl("test-event"_ba);
     Feed *second = w.addFeed(config, true);
     QVERIFY(second);
     QCOMPARE(feeds(w)->count(), 2);
@@ -321,7 +322,7 @@ void tst_MainWindow::addEditDuplicate_throughTheFeedDialog()
     QVERIFY(w.startDefault());
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
-    const QUrl named = w.publisher()->url(Sse::Publisher::pathOf("test-event"_ba));
+    const QUrl named = w.publisher()->channelUrl("test-event"_ba);
 
     // Add: the dialog comes up from the action; a bad URL is refused with a reason.
     action(w, u"addFeedAction"_s)->trigger();
@@ -430,24 +431,24 @@ void tst_MainWindow::settings_persistThePublisherForm()
     QSettings settings(dir.filePath(u"ssedash.ini"_s), QSettings::IniFormat);
     {
         MainWindow w;
-        Sse::PublisherOptions options = publisherPanel(w)->options();
+        Sse::PublisherOptions options = w.publisherController()->options();
         options.port = 0;
-        options.feed.interval = std::chrono::milliseconds(250);
-        options.feed.ids = Sse::FeedSettings::Ids::Uuid;
-        options.feed.eventName = "tick";
-        options.feed.retryMs = 1500;
-        options.feed.heartbeat = std::chrono::milliseconds(2000);
-        publisherPanel(w)->setOptions(options);
+        options.generator.interval = std::chrono::milliseconds(250);
+        options.generator.ids = Sse::GeneratorSettings::Ids::Uuid;
+        options.generator.eventName = "tick";
+        options.generator.retry = std::chrono::milliseconds(1500);
+        options.generator.heartbeat = std::chrono::milliseconds(2000);
+        w.publisherController()->setOptions(options);
         w.saveSettings(settings);
     }
     MainWindow w;
     QVERIFY(w.restoreSettings(settings).isEmpty());
     QVERIFY(w.startDefault()); // keeps the restored feed settings rather than its own defaults
-    const Sse::FeedSettings feed = w.publisher()->options().feed;
+    const Sse::GeneratorSettings feed = w.publisher()->options().generator;
     QCOMPARE(feed.interval, std::chrono::milliseconds(250));
-    QCOMPARE(feed.ids, Sse::FeedSettings::Ids::Uuid);
+    QCOMPARE(feed.ids, Sse::GeneratorSettings::Ids::Uuid);
     QCOMPARE(feed.eventName, "tick"_ba);
-    QCOMPARE(feed.retryMs, 1500);
+    QCOMPARE(feed.retry, std::chrono::milliseconds(1500));
     QCOMPARE(feed.heartbeat, std::chrono::milliseconds(2000));
 }
 
@@ -459,14 +460,12 @@ void tst_MainWindow::startDefault_savedPortTaken_fallsBackToAFreeOne()
     QSettings settings(dir.filePath(u"ssedash.ini"_s), QSettings::IniFormat);
     {
         MainWindow w;
-        Sse::PublisherOptions options = publisherPanel(w)->options();
-        options.port = holder.serverPort();
-        publisherPanel(w)->setOptions(options);
+        w.publisherController()->setPort(holder.serverPort());
         w.saveSettings(settings);
     }
     MainWindow w;
     QVERIFY(w.restoreSettings(settings).isEmpty());
-    QCOMPARE(publisherPanel(w)->options().port, holder.serverPort());
+    QCOMPARE(w.publisherController()->options().port, holder.serverPort());
     QVERIFY2(w.startDefault(), qPrintable(w.publisherError()));
     QVERIFY(w.publisher()->port() != holder.serverPort());
     QCOMPARE(feeds(w)->count(), 1);
@@ -521,22 +520,25 @@ void tst_MainWindow::publisherDock_restartMovesTheBuiltInFeed_openFeedAddsOne()
     QTRY_COMPARE(builtIn->readyState(), ReadyState::Open);
 
     // Stopped from the panel: the status bar says so and the feed loses its server.
-    panel->stop();
+    auto *startButton = panel->findChild<QPushButton *>(u"startButton"_s);
+    QVERIFY(startButton);
+    startButton->click();
     QVERIFY(!w.publisher());
     QCOMPARE(publisherLabel(w)->text(), u"Built-in publisher: off"_s);
     QTRY_VERIFY(builtIn->readyState() != ReadyState::Open);
 
     // Started again on a free port, which may differ: the built-in feed follows it.
-    QVERIFY(panel->start());
+    startButton->click();
     QVERIFY(w.publisher());
-    QCOMPARE(builtIn->config().url, w.publisher()->url(Sse::Publisher::pathOf({})));
+    QCOMPARE(builtIn->config().url, w.publisher()->channelUrl({}));
     QTRY_COMPARE(builtIn->readyState(), ReadyState::Open);
     QTRY_VERIFY(publisherLabel(w)->text().contains(u"clients: 1"_s));
 
     // "Open Feed" on a named channel adds a feed on it.
-    panel->setChannelMode(PublisherPanel::ChannelMode::Named);
-    panel->channelNameEdit()->setText(u"alerts"_s);
-    panel->openFeedButton()->click();
+    panel->findChild<QComboBox *>(u"channelModeCombo"_s)
+            ->setCurrentIndex(int(PublisherPanel::ChannelMode::Named));
+    panel->findChild<QLineEdit *>(u"channelNameEdit"_s)->setText(u"alerts"_s);
+    panel->findChild<QPushButton *>(u"openFeedButton"_s)->click();
     QCOMPARE(feeds(w)->count(), 2);
     QCOMPARE(feeds(w)->current()->config().url.path(), u"/events/alerts"_s);
     QTRY_COMPARE(feeds(w)->current()->readyState(), ReadyState::Open);

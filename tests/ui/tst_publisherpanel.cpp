@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
-// Tests of PublisherPanel against its real publisher on 127.0.0.1 and real EventSource clients.
+// Tests of PublisherPanel, a view of a PublisherController, against its real publisher on
+// 127.0.0.1 and real EventSource clients; widgets are found by objectName.
 #include "tests/support/wheel.h"
 
 #include "sselib/eventsource.h"
 #include "sselib/publisher/publisher.h"
+#include "ui/models/publishercontroller.h"
 #include "ui/publisher/publisherpanel.h"
 
 #include <QComboBox>
@@ -26,14 +28,39 @@ using namespace std::chrono_literals;
 
 namespace {
 
-// A panel whose publisher sends nothing by itself until a test asks for it.
+// A publisher that sends nothing by itself until a test asks for it.
 Sse::PublisherOptions quietOptions()
 {
     Sse::PublisherOptions options;
-    options.feed.interval = 0ms;
-    options.feed.heartbeat = 0ms;
+    options.generator.interval = 0ms;
+    options.generator.heartbeat = 0ms;
     return options;
 }
+
+// The child of `root` called `name`; a missing one ends the test run, naming it.
+template <typename T>
+T *child(const QWidget &root, const QString &name)
+{
+    T *found = root.findChild<T *>(name);
+    if (!found)
+        qFatal("No %s named %s", T::staticMetaObject.className(), qPrintable(name));
+    return found;
+}
+
+// The channel URL the Channel group shows.
+QUrl shownChannelUrl(const PublisherPanel &panel)
+{
+    return QUrl(child<QLabel>(panel, u"channelUrlLabel"_s)->text());
+}
+
+/// A controller with a quiet publisher and its panel.
+struct Fixture
+{
+    Fixture() { controller.setOptions(quietOptions()); }
+
+    PublisherController controller;
+    PublisherPanel panel{&controller};
+};
 
 /// One EventSource and what it received.
 class Client final : public QObject
@@ -65,8 +92,8 @@ class tst_PublisherPanel final : public QObject
 private Q_SLOTS:
     void startStop_togglesRunningAndSignals();
     void start_portTakenFailsVisibly();
-    void setOptions_fillsFormAndOptionsReadsIt();
-    void feedInterval_appliesLive();
+    void setOptions_fillsFormAndFormWritesThem();
+    void generatorInterval_appliesLive();
     void send_publishesTypedEvent();
     void clients_listFollowsConnections();
     void statusFault_failsNewStream();
@@ -78,15 +105,16 @@ private Q_SLOTS:
 
 void tst_PublisherPanel::startStop_togglesRunningAndSignals()
 {
-    PublisherPanel panel;
-    panel.setOptions(quietOptions());
-    QSignalSpy running(&panel, &PublisherPanel::runningChanged);
-    QSignalSpy changed(&panel, &PublisherPanel::publisherChanged);
-    QVERIFY(!panel.isRunning());
-    QCOMPARE(panel.publisher(), nullptr);
-    QCOMPARE(panel.startButton()->text(), u"Start"_s);
+    Fixture f;
+    const PublisherPanel &panel = f.panel;
+    QSignalSpy running(&f.controller, &PublisherController::runningChanged);
+    QSignalSpy changed(&f.controller, &PublisherController::publisherChanged);
+    auto *startButton = child<QPushButton>(panel, u"startButton"_s);
+    QVERIFY(!f.controller.isRunning());
+    QCOMPARE(f.controller.publisher(), nullptr);
+    QCOMPARE(startButton->text(), u"Start"_s);
     // A fresh form asks for no fault at all and sends no retry field.
-    const Sse::StreamFaults faults = panel.faults();
+    const Sse::StreamFaults faults = f.controller.faults();
     const Sse::StreamFaults none;
     QCOMPARE(faults.status, none.status);
     QCOMPARE(faults.contentType, none.contentType);
@@ -100,36 +128,38 @@ void tst_PublisherPanel::startStop_togglesRunningAndSignals()
     QCOMPARE(faults.longLine, none.longLine);
     QCOMPARE(faults.reconnectMs, none.reconnectMs);
     QCOMPARE(faults.retryMs, none.retryMs);
-    QCOMPARE(panel.sendRetrySpin()->value(), -1);
+    QCOMPARE(child<QSpinBox>(panel, u"sendRetrySpin"_s)->value(), -1);
 
-    QVERIFY(panel.start());
-    QVERIFY(panel.isRunning());
-    QVERIFY(panel.publisher());
-    QVERIFY(panel.publisher()->isListening());
+    QVERIFY(f.controller.start());
+    QVERIFY(f.controller.isRunning());
+    Sse::Publisher *publisher = f.controller.publisher();
+    QVERIFY(publisher);
+    QVERIFY(publisher->isListening());
     QCOMPARE(running.size(), 1);
     QCOMPARE(running.at(0).at(0).toBool(), true);
     QCOMPARE(changed.size(), 1);
-    QCOMPARE(changed.at(0).at(0).value<Sse::Publisher *>(), panel.publisher());
-    QCOMPARE(panel.urlLabel()->text(), panel.publisher()->url().toString());
-    QVERIFY(panel.urlLabel()->text().contains(QString::number(panel.publisher()->port())));
-    QCOMPARE(panel.startButton()->text(), u"Stop"_s);
-    QVERIFY(!panel.portSpin()->isEnabled());
-    QVERIFY(panel.sendButton()->isEnabled());
-    QVERIFY(panel.start()); // already running: no second publisher
+    QCOMPARE(changed.at(0).at(0).value<Sse::Publisher *>(), publisher);
+    const QLabel *urlLabel = child<QLabel>(panel, u"urlLabel"_s);
+    QCOMPARE(urlLabel->text(), publisher->url().toString());
+    QVERIFY(urlLabel->text().contains(QString::number(publisher->port())));
+    QCOMPARE(startButton->text(), u"Stop"_s);
+    QVERIFY(!child<QSpinBox>(panel, u"portSpin"_s)->isEnabled());
+    QVERIFY(child<QPushButton>(panel, u"sendButton"_s)->isEnabled());
+    QVERIFY(f.controller.start()); // already running: no second publisher
     QCOMPARE(changed.size(), 1);
 
-    panel.startButton()->click();
-    QVERIFY(!panel.isRunning());
-    QCOMPARE(panel.publisher(), nullptr);
+    startButton->click();
+    QVERIFY(!f.controller.isRunning());
+    QCOMPARE(f.controller.publisher(), nullptr);
     QCOMPARE(running.size(), 2);
     QCOMPARE(running.at(1).at(0).toBool(), false);
     QCOMPARE(changed.size(), 2);
     QCOMPARE(changed.at(1).at(0).value<Sse::Publisher *>(), nullptr);
-    QVERIFY(panel.portSpin()->isEnabled());
-    QVERIFY(!panel.sendButton()->isEnabled());
+    QVERIFY(child<QSpinBox>(panel, u"portSpin"_s)->isEnabled());
+    QVERIFY(!child<QPushButton>(panel, u"sendButton"_s)->isEnabled());
 
-    panel.startButton()->click();
-    QVERIFY(panel.isRunning());
+    startButton->click();
+    QVERIFY(f.controller.isRunning());
     QCOMPARE(running.size(), 3);
 }
 
@@ -139,131 +169,155 @@ void tst_PublisherPanel::start_portTakenFailsVisibly()
     QVERIFY(blocker.listen(QHostAddress::LocalHost, 0));
     Sse::PublisherOptions options = quietOptions();
     options.port = blocker.serverPort();
-    PublisherPanel panel;
-    panel.setOptions(options);
-    QCOMPARE(panel.portSpin()->value(), int(blocker.serverPort()));
-    QSignalSpy running(&panel, &PublisherPanel::runningChanged);
+    Fixture f;
+    f.controller.setOptions(options);
+    auto *portSpin = child<QSpinBox>(f.panel, u"portSpin"_s);
+    QCOMPARE(portSpin->value(), int(blocker.serverPort()));
+    QSignalSpy running(&f.controller, &PublisherController::runningChanged);
 
-    QVERIFY(!panel.start());
-    QVERIFY(!panel.isRunning());
-    QCOMPARE(panel.publisher(), nullptr);
+    QVERIFY(!f.controller.start());
+    QVERIFY(!f.controller.isRunning());
+    QCOMPARE(f.controller.publisher(), nullptr);
     QCOMPARE(running.size(), 0);
-    QVERIFY(!panel.errorString().isEmpty());
-    QVERIFY(panel.errorString().contains(QString::number(blocker.serverPort())));
-    QVERIFY(panel.errorLabel()->isVisibleTo(&panel));
-    QCOMPARE(panel.errorLabel()->text(), panel.errorString());
+    const QString error = f.controller.errorString();
+    QVERIFY(!error.isEmpty());
+    QVERIFY(error.contains(QString::number(blocker.serverPort())));
+    const QLabel *errorLabel = child<QLabel>(f.panel, u"errorLabel"_s);
+    QVERIFY(errorLabel->isVisibleTo(&f.panel));
+    QCOMPARE(errorLabel->text(), error);
 
     // Any free port works, and the error goes away.
-    panel.portSpin()->setValue(0);
-    QVERIFY(panel.start());
-    QVERIFY(panel.errorString().isEmpty());
-    QVERIFY(!panel.errorLabel()->isVisibleTo(&panel));
+    portSpin->setValue(0);
+    QCOMPARE(f.controller.options().port, 0);
+    QVERIFY(f.controller.start());
+    QVERIFY(f.controller.errorString().isEmpty());
+    QVERIFY(!errorLabel->isVisibleTo(&f.panel));
 }
 
-void tst_PublisherPanel::setOptions_fillsFormAndOptionsReadsIt()
+void tst_PublisherPanel::setOptions_fillsFormAndFormWritesThem()
 {
     Sse::PublisherOptions options;
     options.port = 4321;
     options.allowOrigin = "https://example.org";
-    options.feed.interval = 250ms;
-    options.feed.payload = Sse::FeedSettings::Payload::Json;
-    options.feed.ids = Sse::FeedSettings::Ids::None;
-    options.feed.eventName = "tick";
-    options.feed.retryMs = 1500;
-    options.feed.heartbeat = 0ms;
-    options.feed.limit = 7;
-    PublisherPanel panel;
-    panel.setOptions(options);
+    options.generator.interval = 250ms;
+    options.generator.payload = Sse::GeneratorSettings::Payload::Json;
+    options.generator.ids = Sse::GeneratorSettings::Ids::None;
+    options.generator.eventName = "tick";
+    options.generator.retry = 1500ms;
+    options.generator.heartbeat = 0ms;
+    options.generator.limit = 7;
+    PublisherController controller;
+    PublisherPanel panel(&controller);
+    controller.setOptions(options);
 
-    QCOMPARE(panel.portSpin()->value(), 4321);
-    QCOMPARE(panel.intervalSpin()->value(), 250);
-    QCOMPARE(panel.eventNameEdit()->text(), u"tick"_s);
-    QCOMPARE(panel.retrySpin()->value(), 1500);
-    QCOMPARE(panel.heartbeatSpin()->text(), u"off"_s);
-    QCOMPARE(panel.limitSpin()->value(), 7);
+    QCOMPARE(child<QSpinBox>(panel, u"portSpin"_s)->value(), 4321);
+    QCOMPARE(child<QSpinBox>(panel, u"intervalSpin"_s)->value(), 250);
+    QCOMPARE(child<QLineEdit>(panel, u"eventNameEdit"_s)->text(), u"tick"_s);
+    auto *retrySpin = child<QSpinBox>(panel, u"retrySpin"_s);
+    QCOMPARE(retrySpin->value(), 1500);
+    QCOMPARE(child<QSpinBox>(panel, u"heartbeatSpin"_s)->text(), u"off"_s);
+    auto *limitSpin = child<QSpinBox>(panel, u"limitSpin"_s);
+    QCOMPARE(limitSpin->value(), 7);
 
-    const Sse::PublisherOptions read = panel.options();
+    // Filling the form changed nothing: what it shows is what the controller holds.
+    const Sse::PublisherOptions read = controller.options();
     QCOMPARE(read.port, 4321);
     QCOMPARE(read.allowOrigin, "https://example.org"_ba); // kept although not in the form
-    QCOMPARE(read.feed.interval, 250ms);
-    QCOMPARE(read.feed.payload, Sse::FeedSettings::Payload::Json);
-    QCOMPARE(read.feed.ids, Sse::FeedSettings::Ids::None);
-    QCOMPARE(read.feed.eventName, "tick"_ba);
-    QCOMPARE(read.feed.retryMs, 1500);
-    QCOMPARE(read.feed.heartbeat, 0ms);
-    QCOMPARE(read.feed.limit, 7);
+    QCOMPARE(read.generator.interval, 250ms);
+    QCOMPARE(read.generator.payload, Sse::GeneratorSettings::Payload::Json);
+    QCOMPARE(read.generator.ids, Sse::GeneratorSettings::Ids::None);
+    QCOMPARE(read.generator.eventName, "tick"_ba);
+    QCOMPARE(read.generator.retry, std::optional(1500ms));
+    QCOMPARE(read.generator.heartbeat, 0ms);
+    QCOMPARE(read.generator.limit, std::optional(7));
+    QVERIFY(read == options);
 
-    panel.retrySpin()->setValue(-1);
-    QCOMPARE(panel.retrySpin()->text(), u"none"_s);
-    QCOMPARE(panel.options().feed.retryMs, -1);
+    retrySpin->setValue(-1);
+    QCOMPARE(retrySpin->text(), u"none"_s);
+    QVERIFY(!controller.options().generator.retry);
+    limitSpin->setValue(0);
+    QCOMPARE(limitSpin->text(), u"no limit"_s);
+    QVERIFY(!controller.options().generator.limit);
+    child<QLineEdit>(panel, u"eventNameEdit"_s)->setText(u"tock"_s);
+    QCOMPARE(controller.options().generator.eventName, "tock"_ba);
+    child<QSpinBox>(panel, u"portSpin"_s)->setValue(4322);
+    QCOMPARE(controller.options().port, 4322);
 }
 
-void tst_PublisherPanel::feedInterval_appliesLive()
+void tst_PublisherPanel::generatorInterval_appliesLive()
 {
-    PublisherPanel panel;
-    panel.setOptions(quietOptions());
-    QVERIFY(panel.start());
-    QCOMPARE(panel.publisher()->options().feed.interval, 0ms);
-    Client client(panel.channelUrl());
+    Fixture f;
+    QVERIFY(f.controller.start());
+    Sse::Publisher *publisher = f.controller.publisher();
+    QCOMPARE(publisher->options().generator.interval, 0ms);
+    Client client(shownChannelUrl(f.panel));
     QTRY_COMPARE(client.opened, 1);
 
-    // With the feed off only what is sent by hand arrives.
-    panel.sendDataEdit()->setPlainText(u"marker"_s);
-    panel.sendButton()->click();
+    // With the generator off only what is sent by hand arrives.
+    auto *sendData = child<QPlainTextEdit>(f.panel, u"sendDataEdit"_s);
+    auto *sendButton = child<QPushButton>(f.panel, u"sendButton"_s);
+    sendData->setPlainText(u"marker"_s);
+    sendButton->click();
     QTRY_COMPARE(client.events.size(), 1);
     QCOMPARE(client.events.at(0).data, "marker"_ba);
 
-    panel.payloadCombo()->setCurrentIndex(int(Sse::FeedSettings::Payload::ClockText));
-    panel.intervalSpin()->setValue(10);
-    QCOMPARE(panel.publisher()->options().feed.interval, 10ms);
+    child<QComboBox>(f.panel, u"payloadCombo"_s)
+            ->setCurrentIndex(int(Sse::GeneratorSettings::Payload::ClockText));
+    auto *intervalSpin = child<QSpinBox>(f.panel, u"intervalSpin"_s);
+    intervalSpin->setValue(10);
+    QCOMPARE(publisher->options().generator.interval, 10ms);
     QTRY_VERIFY(client.events.size() >= 4);
     for (qsizetype i = 1; i < client.events.size(); ++i)
         QVERIFY2(client.events.at(i).data.startsWith("send data: "), client.events.at(i).data);
 
-    panel.intervalSpin()->setValue(0);
-    QCOMPARE(panel.publisher()->options().feed.interval, 0ms);
-    QCOMPARE(panel.intervalSpin()->text(), u"off"_s);
-    // Nothing of the feed follows the next marker... but the marker itself comes.
+    intervalSpin->setValue(0);
+    QCOMPARE(publisher->options().generator.interval, 0ms);
+    QCOMPARE(intervalSpin->text(), u"off"_s);
+    // Nothing generated follows the next marker... but the marker itself comes.
     const qsizetype before = client.events.size();
-    panel.sendDataEdit()->setPlainText(u"last"_s);
-    panel.sendButton()->click();
+    sendData->setPlainText(u"last"_s);
+    sendButton->click();
     QTRY_COMPARE(client.events.constLast().data, "last"_ba);
     QVERIFY(client.events.size() > before);
 }
 
 void tst_PublisherPanel::send_publishesTypedEvent()
 {
-    PublisherPanel panel;
-    panel.setOptions(quietOptions());
-    QVERIFY(panel.start());
-    Client client(panel.channelUrl());
+    Fixture f;
+    PublisherPanel &panel = f.panel;
+    QVERIFY(f.controller.start());
+    Client client(shownChannelUrl(panel));
     QTRY_COMPARE(client.opened, 1);
 
-    QCOMPARE(panel.sendChannelCombo()->currentText(), u"/events"_s);
-    QVERIFY(panel.sendChannelCombo()->findText(u"/events/test-event"_s) >= 0);
-    panel.sendTypeEdit()->setText(u"greeting"_s);
-    panel.sendIdEdit()->setText(u"id-42"_s);
-    panel.sendDataEdit()->setPlainText(u"first line\nsecond line"_s);
-    panel.sendButton()->click();
+    auto *sendChannel = child<QComboBox>(panel, u"sendChannelCombo"_s);
+    auto *sendType = child<QLineEdit>(panel, u"sendTypeEdit"_s);
+    auto *sendId = child<QLineEdit>(panel, u"sendIdEdit"_s);
+    auto *sendData = child<QPlainTextEdit>(panel, u"sendDataEdit"_s);
+    const QLabel *sendStatus = child<QLabel>(panel, u"sendStatusLabel"_s);
+    QCOMPARE(sendChannel->currentText(), u"/events"_s);
+    QVERIFY(sendChannel->findText(u"/events/test-event"_s) >= 0);
+    sendType->setText(u"greeting"_s);
+    sendId->setText(u"id-42"_s);
+    sendData->setPlainText(u"first line\nsecond line"_s);
+    child<QPushButton>(panel, u"sendButton"_s)->click();
 
     QTRY_COMPARE(client.events.size(), 1);
     const Sse::Event event = client.events.at(0);
     QCOMPARE(event.type, "greeting"_ba);
     QCOMPARE(event.lastEventId, "id-42"_ba);
     QCOMPARE(event.data, "first line\nsecond line"_ba);
-    QVERIFY2(panel.sendStatusLabel()->text().contains(u"id-42"_s),
-            qPrintable(panel.sendStatusLabel()->text()));
-    QVERIFY(panel.sendStatusLabel()->text().contains(u"1 client"_s));
+    QVERIFY2(sendStatus->text().contains(u"id-42"_s), qPrintable(sendStatus->text()));
+    QVERIFY(sendStatus->text().contains(u"1 client"_s));
 
-    // An empty id is automatic (the feed's counter), also through Ctrl+Return.
-    panel.sendIdEdit()->clear();
-    panel.sendTypeEdit()->clear();
-    panel.sendDataEdit()->setPlainText(u"again"_s);
+    // An empty id is automatic (the generator's counter), also through Ctrl+Return.
+    sendId->clear();
+    sendType->clear();
+    sendData->setPlainText(u"again"_s);
     panel.show(); // a shortcut needs an active window
     panel.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&panel));
-    panel.sendDataEdit()->setFocus();
-    QTest::keyClick(panel.sendDataEdit(), Qt::Key_Return, Qt::ControlModifier);
+    sendData->setFocus();
+    QTest::keyClick(sendData, Qt::Key_Return, Qt::ControlModifier);
     QTRY_COMPARE(client.events.size(), 2);
     QCOMPARE(client.events.at(1).data, "again"_ba);
     QCOMPARE(client.events.at(1).type, "message"_ba);
@@ -272,118 +326,134 @@ void tst_PublisherPanel::send_publishesTypedEvent()
 
 void tst_PublisherPanel::clients_listFollowsConnections()
 {
-    PublisherPanel panel;
-    panel.setOptions(quietOptions());
-    QVERIFY(panel.start());
-    QCOMPARE(panel.clientsView()->topLevelItemCount(), 0);
+    Fixture f;
+    const PublisherPanel &panel = f.panel;
+    QVERIFY(f.controller.start());
+    const QTreeWidget *clients = child<QTreeWidget>(panel, u"clientsView"_s);
+    const QLabel *count = child<QLabel>(panel, u"clientCountLabel"_s);
+    QCOMPARE(clients->topLevelItemCount(), 0);
 
-    auto client = std::make_unique<Client>(panel.channelUrl());
-    QTRY_COMPARE(panel.clientsView()->topLevelItemCount(), 1);
-    QTreeWidgetItem *row = panel.clientsView()->topLevelItem(0);
+    auto client = std::make_unique<Client>(shownChannelUrl(panel));
+    QTRY_COMPARE(clients->topLevelItemCount(), 1);
+    QTreeWidgetItem *row = clients->topLevelItem(0);
     QVERIFY(row->text(PublisherPanel::PeerColumn).startsWith(u"127.0.0.1:"_s));
     QCOMPARE(row->text(PublisherPanel::ChannelColumn), u"/events"_s);
     QVERIFY(!row->text(PublisherPanel::ConnectedAtColumn).isEmpty());
-    QCOMPARE(panel.clientCountLabel()->text(), u"1"_s);
+    QCOMPARE(count->text(), u"1"_s);
 
-    panel.setChannelMode(PublisherPanel::ChannelMode::Named);
-    auto named = std::make_unique<Client>(panel.channelUrl());
-    QTRY_COMPARE(panel.clientsView()->topLevelItemCount(), 2);
-    QCOMPARE(panel.clientsView()->topLevelItem(1)->text(PublisherPanel::ChannelColumn),
-            u"/events/test-event"_s);
+    child<QComboBox>(panel, u"channelModeCombo"_s)
+            ->setCurrentIndex(int(PublisherPanel::ChannelMode::Named));
+    auto named = std::make_unique<Client>(shownChannelUrl(panel));
+    QTRY_COMPARE(clients->topLevelItemCount(), 2);
+    QCOMPARE(
+            clients->topLevelItem(1)->text(PublisherPanel::ChannelColumn), u"/events/test-event"_s);
 
     client->source.close();
-    QTRY_COMPARE(panel.clientsView()->topLevelItemCount(), 1);
-    QCOMPARE(panel.clientsView()->topLevelItem(0)->text(PublisherPanel::ChannelColumn),
-            u"/events/test-event"_s);
-    QTRY_COMPARE(panel.clientCountLabel()->text(), u"1"_s);
+    QTRY_COMPARE(clients->topLevelItemCount(), 1);
+    QCOMPARE(
+            clients->topLevelItem(0)->text(PublisherPanel::ChannelColumn), u"/events/test-event"_s);
+    QTRY_COMPARE(count->text(), u"1"_s);
     named->source.close();
-    QTRY_COMPARE(panel.clientsView()->topLevelItemCount(), 0);
-    QTRY_COMPARE(panel.clientCountLabel()->text(), u"0"_s);
+    QTRY_COMPARE(clients->topLevelItemCount(), 0);
+    QTRY_COMPARE(count->text(), u"0"_s);
+
+    // An LLM stream reads as its path.
+    QUrl llmUrl = f.controller.publisher()->url(Sse::Publisher::llmPath());
+    llmUrl.setQuery(u"interval=10000"_s);
+    auto llm = std::make_unique<Client>(llmUrl);
+    QTRY_COMPARE(clients->topLevelItemCount(), 1);
+    QCOMPARE(clients->topLevelItem(0)->text(PublisherPanel::ChannelColumn), u"/llm"_s);
 
     // Stopping empties the list at once.
-    auto last = std::make_unique<Client>(panel.channelUrl());
-    QTRY_COMPARE(panel.clientsView()->topLevelItemCount(), 1);
-    panel.stop();
-    QCOMPARE(panel.clientsView()->topLevelItemCount(), 0);
+    auto last = std::make_unique<Client>(shownChannelUrl(panel));
+    QTRY_COMPARE(clients->topLevelItemCount(), 2);
+    f.controller.stop();
+    QCOMPARE(clients->topLevelItemCount(), 0);
 }
 
 void tst_PublisherPanel::statusFault_failsNewStream()
 {
-    PublisherPanel panel;
-    panel.setOptions(quietOptions());
-    QVERIFY(panel.start());
-    panel.statusFaultSpin()->setValue(503);
-    QCOMPARE(panel.faults().status, 503);
-    QCOMPARE(panel.publisher()->defaultFaults().status, 503);
+    Fixture f;
+    QVERIFY(f.controller.start());
+    auto *statusSpin = child<QSpinBox>(f.panel, u"statusFaultSpin"_s);
+    statusSpin->setValue(503);
+    QCOMPARE(f.controller.faults().status, 503);
+    QCOMPARE(f.controller.publisher()->defaultFaults().status, 503);
 
-    Client client(panel.channelUrl());
+    Client client(shownChannelUrl(f.panel));
     QTRY_VERIFY(!client.errors.isEmpty());
     QCOMPARE(client.errors.at(0).kind, Sse::SourceError::Kind::HttpStatus);
     QCOMPARE(client.errors.at(0).httpStatus, 503);
     QCOMPARE(client.opened, 0);
     client.source.close();
 
-    panel.resetFaultsButton()->click();
-    QCOMPARE(panel.statusFaultSpin()->text(), u"off"_s);
-    QCOMPARE(panel.publisher()->defaultFaults().status, 0);
-    Client healthy(panel.channelUrl());
+    child<QPushButton>(f.panel, u"resetFaultsButton"_s)->click();
+    QCOMPARE(statusSpin->text(), u"off"_s);
+    QCOMPARE(f.controller.publisher()->defaultFaults().status, 0);
+    Client healthy(shownChannelUrl(f.panel));
     QTRY_COMPARE(healthy.opened, 1);
 }
 
 void tst_PublisherPanel::contentTypeFault_failsNewStreamAndResets()
 {
-    PublisherPanel panel;
-    panel.setOptions(quietOptions());
-    panel.contentTypeFaultEdit()->setText(u"text/plain"_s); // before start: start applies it
-    QVERIFY(panel.start());
-    QCOMPARE(panel.publisher()->defaultFaults().contentType, "text/plain"_ba);
+    Fixture f;
+    auto *contentType = child<QLineEdit>(f.panel, u"contentTypeFaultEdit"_s);
+    contentType->setText(u"text/plain"_s); // before start: start applies it
+    QVERIFY(f.controller.start());
+    QCOMPARE(f.controller.publisher()->defaultFaults().contentType, "text/plain"_ba);
 
-    Client client(panel.channelUrl());
+    Client client(shownChannelUrl(f.panel));
     QTRY_VERIFY(!client.errors.isEmpty());
     QCOMPARE(client.errors.at(0).kind, Sse::SourceError::Kind::ContentType);
     QCOMPARE(client.opened, 0);
     client.source.close();
 
-    panel.resetFaults();
-    QVERIFY(panel.contentTypeFaultEdit()->text().isEmpty());
-    QVERIFY(panel.publisher()->defaultFaults().contentType.isNull());
+    // Faults reset on the controller: the form follows.
+    f.controller.setFaults(Sse::StreamFaults());
+    QVERIFY(contentType->text().isEmpty());
+    QVERIFY(f.controller.publisher()->defaultFaults().contentType.isNull());
 }
 
 void tst_PublisherPanel::namedChannel_urlAndOpenFeed()
 {
-    PublisherPanel panel;
-    panel.setOptions(quietOptions());
+    Fixture f;
+    const PublisherPanel &panel = f.panel;
     QSignalSpy open(&panel, &PublisherPanel::openFeedRequested);
-    QCOMPARE(panel.channelMode(), PublisherPanel::ChannelMode::Broadcast);
-    QVERIFY(!panel.channelNameEdit()->isEnabled());
-    QCOMPARE(panel.channelUrl().path(), u"/events"_s);
+    auto *mode = child<QComboBox>(panel, u"channelModeCombo"_s);
+    auto *name = child<QLineEdit>(panel, u"channelNameEdit"_s);
+    auto *openFeed = child<QPushButton>(panel, u"openFeedButton"_s);
+    QCOMPARE(mode->currentIndex(), int(PublisherPanel::ChannelMode::Broadcast));
+    QVERIFY(!name->isEnabled());
+    // Not running on port 0 (any free one): the URL has no port yet.
+    QCOMPARE(shownChannelUrl(panel), QUrl(u"http://127.0.0.1/events"_s));
 
-    QVERIFY(panel.start());
-    QCOMPARE(panel.channelUrl(), panel.publisher()->url(u"/events"_s));
-    panel.openFeedButton()->click();
+    QVERIFY(f.controller.start());
+    Sse::Publisher *publisher = f.controller.publisher();
+    QCOMPARE(shownChannelUrl(panel), publisher->url(u"/events"_s));
+    openFeed->click();
     QCOMPARE(open.size(), 1);
-    QCOMPARE(open.at(0).at(0).toUrl(), panel.publisher()->url(u"/events"_s));
+    QCOMPARE(open.at(0).at(0).toUrl(), publisher->url(u"/events"_s));
 
-    panel.channelModeCombo()->setCurrentIndex(int(PublisherPanel::ChannelMode::Named));
-    QVERIFY(panel.channelNameEdit()->isEnabled());
-    QCOMPARE(panel.channelUrl().path(), u"/events/test-event"_s);
-    panel.channelNameEdit()->setText(u"alerts"_s);
-    QVERIFY(!panel.publisher()->channels().contains("alerts"_ba));
-    panel.openFeedButton()->click();
+    mode->setCurrentIndex(int(PublisherPanel::ChannelMode::Named));
+    QVERIFY(name->isEnabled());
+    QCOMPARE(shownChannelUrl(panel).path(), u"/events/test-event"_s);
+    name->setText(u"alerts"_s);
+    QVERIFY(!publisher->channels().contains("alerts"_ba));
+    openFeed->click();
     QCOMPARE(open.size(), 2);
     const QUrl url = open.at(1).at(0).toUrl();
     QVERIFY2(url.path().endsWith(u"/events/alerts"_s), qPrintable(url.toString()));
-    QCOMPARE(url, panel.channelUrl());
+    QCOMPARE(url, shownChannelUrl(panel));
     QVERIFY(open.at(1).at(1).toString().contains(u"alerts"_s));
     // The channel exists now: a client of it gets its events.
-    QVERIFY(panel.publisher()->channels().contains("alerts"_ba));
-    QVERIFY(panel.sendChannelCombo()->findText(u"/events/alerts"_s) >= 0);
+    QVERIFY(publisher->channels().contains("alerts"_ba));
+    auto *sendChannel = child<QComboBox>(panel, u"sendChannelCombo"_s);
+    QVERIFY(sendChannel->findText(u"/events/alerts"_s) >= 0);
     Client client(url);
     QTRY_COMPARE(client.opened, 1);
-    panel.sendChannelCombo()->setCurrentIndex(
-            panel.sendChannelCombo()->findText(u"/events/alerts"_s));
-    panel.sendDataEdit()->setPlainText(u"alarm"_s);
-    panel.sendButton()->click();
+    sendChannel->setCurrentIndex(sendChannel->findText(u"/events/alerts"_s));
+    child<QPlainTextEdit>(panel, u"sendDataEdit"_s)->setPlainText(u"alarm"_s);
+    child<QPushButton>(panel, u"sendButton"_s)->click();
     QTRY_COMPARE(client.events.size(), 1);
     QCOMPARE(client.events.at(0).type, "alerts"_ba);
     QCOMPARE(client.events.at(0).data, "alarm"_ba);
@@ -391,7 +461,8 @@ void tst_PublisherPanel::namedChannel_urlAndOpenFeed()
 
 void tst_PublisherPanel::layout_fitsNarrowDock()
 {
-    PublisherPanel panel;
+    PublisherController controller;
+    PublisherPanel panel(&controller);
     auto *scroll = panel.findChild<QScrollArea *>(u"scrollArea"_s);
     QVERIFY(scroll);
     QVERIFY(scroll->widget());
@@ -406,35 +477,39 @@ void tst_PublisherPanel::layout_fitsNarrowDock()
 
 void tst_PublisherPanel::wheel_overUnfocusedBox_scrollsThePanel()
 {
-    PublisherPanel panel;
+    PublisherController controller;
+    PublisherPanel panel(&controller);
     panel.resize(350, 300); // short: the form scrolls
     panel.show();
     QVERIFY(QTest::qWaitForWindowActive(&panel));
     auto *scroll = panel.findChild<QScrollArea *>(u"scrollArea"_s);
     QScrollBar *bar = scroll->verticalScrollBar();
     QVERIFY(bar->maximum() > 0);
-    panel.eventNameEdit()->setFocus();
-    QTRY_VERIFY(panel.eventNameEdit()->hasFocus());
+    auto *eventName = child<QLineEdit>(panel, u"eventNameEdit"_s);
+    auto *intervalSpin = child<QSpinBox>(panel, u"intervalSpin"_s);
+    auto *payloadCombo = child<QComboBox>(panel, u"payloadCombo"_s);
+    eventName->setFocus();
+    QTRY_VERIFY(eventName->hasFocus());
 
-    const QList<QWidget *> boxes{panel.intervalSpin(), panel.payloadCombo()};
+    const QList<QWidget *> boxes{intervalSpin, payloadCombo};
     for (QWidget *box : boxes) {
         QVERIFY(!box->hasFocus());
         QCOMPARE(box->focusPolicy(), Qt::StrongFocus); // a wheel does not focus it either
         const int before = bar->value();
-        const int interval = panel.intervalSpin()->value();
-        const int payload = panel.payloadCombo()->currentIndex();
+        const int interval = intervalSpin->value();
+        const int payload = payloadCombo->currentIndex();
         TestSupport::turnWheel(box, -1);
-        QCOMPARE(panel.intervalSpin()->value(), interval);
-        QCOMPARE(panel.payloadCombo()->currentIndex(), payload);
+        QCOMPARE(intervalSpin->value(), interval);
+        QCOMPARE(payloadCombo->currentIndex(), payload);
         QVERIFY2(bar->value() > before, qPrintable(box->objectName()));
     }
 
     // A box the user is editing takes the wheel as usual.
-    panel.intervalSpin()->setFocus();
-    QTRY_VERIFY(panel.intervalSpin()->hasFocus());
-    const int interval = panel.intervalSpin()->value();
-    TestSupport::turnWheel(panel.intervalSpin(), 1);
-    QVERIFY(panel.intervalSpin()->value() != interval);
+    intervalSpin->setFocus();
+    QTRY_VERIFY(intervalSpin->hasFocus());
+    const int interval = intervalSpin->value();
+    TestSupport::turnWheel(intervalSpin, 1);
+    QVERIFY(intervalSpin->value() != interval);
 }
 
 QTEST_MAIN(tst_PublisherPanel)

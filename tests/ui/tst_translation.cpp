@@ -6,6 +6,7 @@
 #include "ui/dialogs/exportdialog.h"
 #include "ui/dialogs/feeddialog.h"
 #include "ui/mainwindow.h"
+#include "ui/models/publishercontroller.h"
 #include "ui/publisher/publisherpanel.h"
 #include "ui/translation.h"
 
@@ -252,7 +253,8 @@ void tst_Translation::german_acceleratorsAreUniqueWhereShownTogether()
     found += clashes(titles);
     found += clashesIn(FeedDialog(FeedDialog::Mode::Add));
     found += clashesIn(ExportDialog(10, 5));
-    found += clashesIn(PublisherPanel());
+    PublisherController publisher;
+    found += clashesIn(PublisherPanel(&publisher));
     QVERIFY2(found.isEmpty(), summary(found).constData());
 }
 

@@ -125,8 +125,8 @@ Feed *LogController::replayLog(Feed *feed, double speed, QString *error)
         // A publisher of its own: no periodic events of its own mixed in, the recorded ids kept.
         Sse::PublisherOptions options;
         options.channels.clear();
-        options.feed.interval = std::chrono::milliseconds(0);
-        options.feed.ids = Sse::FeedSettings::Ids::None;
+        options.generator.interval = std::chrono::milliseconds(0);
+        options.generator.ids = Sse::GeneratorSettings::Ids::None;
         auto publisher = std::make_unique<Sse::Publisher>(options);
         if (!publisher->listen())
             return fail(tr("Cannot start the replay publisher: %1").arg(publisher->errorString()));
@@ -137,7 +137,7 @@ Feed *LogController::replayLog(Feed *feed, double speed, QString *error)
     delete m_replay;
     FeedConfig config;
     config.name = tr("Replay: %1").arg(feed->config().name);
-    config.url = m_replayPublisher->url(Sse::Publisher::pathOf({}));
+    config.url = m_replayPublisher->channelUrl({});
     Feed *replayFeed = m_feeds->add(config, FeedList::Origin::Transient);
     m_replay = new Sse::Replay(m_replayPublisher.get(), events, speed, {}, this);
     // Start once the feed listens, so that it sees the first event too.

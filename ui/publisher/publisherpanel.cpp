@@ -2,6 +2,8 @@
 // The built-in publisher as a form: server, channel, feed, faults, send, clients.
 #include "publisherpanel.h"
 
+#include "sselib/publisher/publisher.h"
+#include "ui/models/publishercontroller.h"
 #include "ui/widgets/wheelguard.h"
 
 #include <QCheckBox>
@@ -31,7 +33,6 @@ namespace {
 constexpr int MaxIntervalMs = 3'600'000;
 constexpr int NoStatus = 199; // the status spin box's "off"
 constexpr int SpinMax = 1'000'000'000;
-constexpr char LlmChannel[] = "/llm"; // the channel Sse::Publisher reports for LLM streams
 
 QSpinBox *createSpin(QWidget *parent, const QString &objectName, int min, int max,
         const QString &specialText, const QString &suffix, const QString &toolTip)
@@ -75,23 +76,24 @@ QFormLayout *createForm(QGroupBox *group)
     return form;
 }
 
-// How a client's channel reads in the list.
-QString channelText(const QByteArray &channel)
+// Sets `edit`'s text only when it differs: setText() would move the cursor of a user typing.
+void setTextIfChanged(QLineEdit *edit, const QString &text)
 {
-    return channel == LlmChannel ? QString::fromLatin1(LlmChannel)
-                                 : Sse::Publisher::pathOf(channel);
+    if (edit->text() != text)
+        edit->setText(text);
 }
 
 } // namespace
 
-PublisherPanel::PublisherPanel(QWidget *parent)
+PublisherPanel::PublisherPanel(PublisherController *controller, QWidget *parent)
     : QWidget(parent)
+    , m_controller(controller)
 {
     auto *content = new QWidget;
     auto *column = new QVBoxLayout(content);
     column->addWidget(createServerGroup());
     column->addWidget(createChannelGroup());
-    column->addWidget(createFeedGroup());
+    column->addWidget(createGeneratorGroup());
     column->addWidget(createFaultsGroup());
     column->addWidget(createSendGroup());
     column->addWidget(createClientsGroup(), 1);
@@ -107,8 +109,10 @@ PublisherPanel::PublisherPanel(QWidget *parent)
     layout->addWidget(scroll);
 
     m_sendRetry->setValue(-1);
-    setOptions(Sse::PublisherOptions());
-    resetFaults();
+    fillOptions();
+    fillFaults();
+    connectController();
+    refreshSendChannels();
     updateServerState();
     // A wheel over the form scrolls it; it never changes a value of the running publisher.
     WheelGuard::install(this);
@@ -145,11 +149,18 @@ QGroupBox *PublisherPanel::createServerGroup()
     form->addRow(tr("Clients:"), m_clientCountLabel);
     form->addRow(m_errorLabel);
 
+    connect(m_port, &QSpinBox::valueChanged, this, [this](int port) {
+        if (m_filling)
+            return;
+        m_filling = true;
+        m_controller->setPort(quint16(port));
+        m_filling = false;
+    });
     connect(m_startButton, &QPushButton::clicked, this, [this] {
-        if (isRunning())
-            stop();
+        if (m_controller->isRunning())
+            m_controller->stop();
         else
-            start();
+            m_controller->start();
     });
     return group;
 }
@@ -184,7 +195,7 @@ QGroupBox *PublisherPanel::createChannelGroup()
     return group;
 }
 
-QGroupBox *PublisherPanel::createFeedGroup()
+QGroupBox *PublisherPanel::createGeneratorGroup()
 {
     auto *group = new QGroupBox(tr("Feed"), this);
     m_interval = createSpin(group, u"intervalSpin"_s, 0, MaxIntervalMs, tr("off"), tr(" ms"),
@@ -213,7 +224,7 @@ QGroupBox *PublisherPanel::createFeedGroup()
     form->addRow(tr("&Limit:"), m_limit);
 
     const auto apply = [this] {
-        applyFeed();
+        applyGenerator();
     };
     for (QSpinBox *spin : {m_interval, m_retry, m_heartbeat, m_limit})
         connect(spin, &QSpinBox::valueChanged, this, apply);
@@ -285,7 +296,8 @@ QGroupBox *PublisherPanel::createFaultsGroup()
         connect(combo, &QComboBox::currentIndexChanged, this, apply);
     connect(m_contentType, &QLineEdit::textChanged, this, apply);
     connect(m_splitUtf8, &QCheckBox::toggled, this, apply);
-    connect(m_resetFaults, &QPushButton::clicked, this, &PublisherPanel::resetFaults);
+    connect(m_resetFaults, &QPushButton::clicked, this,
+            [this] { m_controller->setFaults(Sse::StreamFaults()); });
     return group;
 }
 
@@ -344,49 +356,64 @@ QGroupBox *PublisherPanel::createClientsGroup()
     return group;
 }
 
-void PublisherPanel::setOptions(const Sse::PublisherOptions &options)
+void PublisherPanel::connectController()
 {
-    m_options = options;
-    const Sse::FeedSettings &feed = options.feed;
+    PublisherController *c = m_controller;
+    connect(c, &PublisherController::optionsChanged, this, &PublisherPanel::fillOptions);
+    connect(c, &PublisherController::faultsChanged, this, &PublisherPanel::fillFaults);
+    connect(c, &PublisherController::publisherChanged, this, [this](Sse::Publisher *publisher) {
+        if (publisher)
+            declareChannel(); // the chosen channel streams on the new publisher too
+        else
+            m_clients->clear();
+    });
+    connect(c, &PublisherController::channelsChanged, this, &PublisherPanel::refreshSendChannels);
+    connect(c, &PublisherController::runningChanged, this, &PublisherPanel::updateServerState);
+    connect(c, &PublisherController::errorStringChanged, this, &PublisherPanel::updateServerState);
+    connect(c, &PublisherController::clientCountChanged, this, &PublisherPanel::updateServerState);
+    connect(c, &PublisherController::clientConnected, this, &PublisherPanel::addClientRow);
+    connect(c, &PublisherController::clientDisconnected, this, &PublisherPanel::removeClientRow);
+}
+
+// The controller's port and generator into the form; what the form cannot show (a value out of
+// a box's range) goes back clamped.
+void PublisherPanel::fillOptions()
+{
+    if (m_filling)
+        return;
+    const Sse::PublisherOptions &options = m_controller->options();
+    const Sse::GeneratorSettings &generator = options.generator;
     m_filling = true;
     m_port->setValue(options.port);
-    m_interval->setValue(int(std::min<qint64>(feed.interval.count(), MaxIntervalMs)));
-    m_payload->setCurrentIndex(int(feed.payload));
-    m_ids->setCurrentIndex(int(feed.ids));
-    m_eventName->setText(QString::fromUtf8(feed.eventName));
-    m_retry->setValue(int(std::clamp<qint64>(feed.retryMs, -1, SpinMax)));
-    m_heartbeat->setValue(int(std::min<qint64>(feed.heartbeat.count(), MaxIntervalMs)));
-    m_limit->setValue(feed.limit);
+    m_interval->setValue(int(std::min<qint64>(generator.interval.count(), MaxIntervalMs)));
+    m_payload->setCurrentIndex(int(generator.payload));
+    m_ids->setCurrentIndex(int(generator.ids));
+    setTextIfChanged(m_eventName, QString::fromUtf8(generator.eventName));
+    m_retry->setValue(
+            generator.retry ? int(std::clamp<qint64>(generator.retry->count(), 0, SpinMax)) : -1);
+    m_heartbeat->setValue(int(std::min<qint64>(generator.heartbeat.count(), MaxIntervalMs)));
+    m_limit->setValue(generator.limit.value_or(0));
     m_filling = false;
-    applyFeed();
+    applyGenerator();
     updateChannelState();
 }
 
-Sse::FeedSettings PublisherPanel::feedSettings() const
+Sse::GeneratorSettings PublisherPanel::formGenerator() const
 {
-    Sse::FeedSettings feed;
-    feed.interval = std::chrono::milliseconds(m_interval->value());
-    feed.payload = Sse::FeedSettings::Payload(m_payload->currentIndex());
-    feed.ids = Sse::FeedSettings::Ids(m_ids->currentIndex());
-    feed.eventName = m_eventName->text().toUtf8();
-    feed.retryMs = m_retry->value();
-    feed.heartbeat = std::chrono::milliseconds(m_heartbeat->value());
-    feed.limit = m_limit->value();
-    return feed;
+    Sse::GeneratorSettings generator;
+    generator.interval = std::chrono::milliseconds(m_interval->value());
+    generator.payload = Sse::GeneratorSettings::Payload(m_payload->currentIndex());
+    generator.ids = Sse::GeneratorSettings::Ids(m_ids->currentIndex());
+    generator.eventName = m_eventName->text().toUtf8();
+    if (m_retry->value() >= 0)
+        generator.retry = std::chrono::milliseconds(m_retry->value());
+    generator.heartbeat = std::chrono::milliseconds(m_heartbeat->value());
+    if (m_limit->value() > 0)
+        generator.limit = m_limit->value();
+    return generator;
 }
 
-Sse::PublisherOptions PublisherPanel::options() const
-{
-    Sse::PublisherOptions options = m_options;
-    options.port = quint16(m_port->value());
-    options.feed = feedSettings();
-    const QByteArray name = channelName();
-    if (!name.isEmpty() && !options.channels.contains(name))
-        options.channels.append(name);
-    return options;
-}
-
-Sse::StreamFaults PublisherPanel::faults() const
+Sse::StreamFaults PublisherPanel::formFaults() const
 {
     Sse::StreamFaults faults;
     faults.status = m_status->value() == NoStatus ? 0 : m_status->value();
@@ -406,11 +433,14 @@ Sse::StreamFaults PublisherPanel::faults() const
     return faults;
 }
 
-void PublisherPanel::setFaults(const Sse::StreamFaults &faults)
+void PublisherPanel::fillFaults()
 {
+    if (m_filling)
+        return;
+    const Sse::StreamFaults &faults = m_controller->faults();
     m_filling = true;
     m_status->setValue(faults.status == 0 ? NoStatus : faults.status);
-    m_contentType->setText(QString::fromUtf8(faults.contentType));
+    setTextIfChanged(m_contentType, QString::fromUtf8(faults.contentType));
     m_redirect->setCurrentIndex(
             std::max(0, m_redirect->findText(QString::number(faults.redirect))));
     m_closeAfter->setValue(faults.closeAfter);
@@ -426,34 +456,9 @@ void PublisherPanel::setFaults(const Sse::StreamFaults &faults)
     applyFaults();
 }
 
-void PublisherPanel::resetFaults()
-{
-    setFaults(Sse::StreamFaults());
-}
-
-bool PublisherPanel::isRunning() const
-{
-    return m_publisher && m_publisher->isListening();
-}
-
-Sse::Publisher *PublisherPanel::publisher() const
-{
-    return m_publisher.get();
-}
-
-QString PublisherPanel::errorString() const
-{
-    return m_error;
-}
-
 PublisherPanel::ChannelMode PublisherPanel::channelMode() const
 {
     return ChannelMode(m_channelMode->currentIndex());
-}
-
-void PublisherPanel::setChannelMode(ChannelMode mode)
-{
-    m_channelMode->setCurrentIndex(int(mode));
 }
 
 QByteArray PublisherPanel::channelName() const
@@ -463,91 +468,42 @@ QByteArray PublisherPanel::channelName() const
     return m_channelName->text().trimmed().toUtf8();
 }
 
-QUrl PublisherPanel::channelUrl() const
+void PublisherPanel::sendEvent()
 {
-    const QString path = Sse::Publisher::pathOf(channelName());
-    if (m_publisher)
-        return m_publisher->url(path);
-    QUrl url;
-    url.setScheme(u"http"_s);
-    const QHostAddress address = m_options.address;
-    url.setHost(address == QHostAddress::Any || address == QHostAddress::AnyIPv4
-                    ? u"127.0.0.1"_s
-                    : address.toString());
-    if (m_port->value() != 0)
-        url.setPort(m_port->value());
-    url.setPath(path);
-    return url;
-}
-
-bool PublisherPanel::start()
-{
-    if (isRunning())
-        return true;
-    auto publisher = std::make_unique<Sse::Publisher>(options());
-    publisher->setDefaultFaults(faults());
-    if (!publisher->listen()) {
-        m_error = publisher->errorString();
-        updateServerState();
-        return false;
-    }
-    m_error.clear();
-    m_publisher = std::move(publisher);
-    Sse::Publisher *p = m_publisher.get();
-    connect(p, &Sse::Publisher::clientCountChanged, this, [this] { updateServerState(); });
-    connect(p, &Sse::Publisher::clientConnected, this, &PublisherPanel::addClientRow);
-    connect(p, &Sse::Publisher::clientDisconnected, this, &PublisherPanel::removeClientRow);
-    declareChannel();
-    refreshSendChannels();
-    updateServerState();
-    Q_EMIT publisherChanged(p);
-    Q_EMIT runningChanged(true);
-    return true;
-}
-
-void PublisherPanel::stop()
-{
-    if (!m_publisher)
-        return;
-    m_publisher->close(); // every client leaves through clientDisconnected
-    const std::unique_ptr<Sse::Publisher> old = std::move(m_publisher);
-    old->disconnect(this);
-    m_clients->clear();
-    refreshSendChannels();
-    updateServerState();
-    Q_EMIT publisherChanged(nullptr);
-    Q_EMIT runningChanged(false);
-}
-
-QByteArray PublisherPanel::sendEvent()
-{
-    if (!m_publisher) {
+    Sse::Publisher *publisher = m_controller->publisher();
+    if (!publisher) {
         m_sendStatus->setText(tr("Start the publisher first."));
-        return {};
+        return;
     }
     const QByteArray channel = m_sendChannel->currentData().toByteArray();
-    const QByteArray id = m_publisher->publish(channel, m_sendData->toPlainText().toUtf8(),
-            m_sendType->text().toUtf8(), m_sendId->text().toUtf8(), m_sendRetry->value());
-    const int clients = m_publisher->clientCount(channel);
+    const int retry = m_sendRetry->value();
+    const QByteArray id = publisher->publish(channel, m_sendData->toPlainText().toUtf8(),
+            m_sendType->text().toUtf8(), m_sendId->text().toUtf8(),
+            retry >= 0 ? std::optional(std::chrono::milliseconds(retry)) : std::nullopt);
+    const int clients = publisher->clientCount(channel);
     const QString to = tr("%n client(s)", nullptr, clients);
     m_sendStatus->setText(id.isEmpty() ? tr("Sent without id to %1.").arg(to)
                                        : tr("Sent id %1 to %2.").arg(QString::fromUtf8(id), to));
-    return id;
 }
 
-void PublisherPanel::applyFeed()
+// Both go through m_filling: the controller's change signal must not refill the form that
+// made the change.
+void PublisherPanel::applyGenerator()
 {
     if (m_filling)
         return;
-    m_options.feed = feedSettings();
-    if (m_publisher)
-        m_publisher->setFeed(m_options.feed);
+    m_filling = true;
+    m_controller->setGenerator(formGenerator());
+    m_filling = false;
 }
 
 void PublisherPanel::applyFaults()
 {
-    if (!m_filling && m_publisher)
-        m_publisher->setDefaultFaults(faults());
+    if (m_filling)
+        return;
+    m_filling = true;
+    m_controller->setFaults(formFaults());
+    m_filling = false;
 }
 
 // The named channel chosen must exist for its URL to stream.
@@ -555,17 +511,15 @@ void PublisherPanel::declareChannel()
 {
     updateChannelState();
     const QByteArray name = channelName();
-    if (!m_publisher || name.isEmpty() || m_publisher->channels().contains(name))
-        return;
-    m_publisher->addChannel(name);
-    refreshSendChannels();
+    if (!name.isEmpty())
+        m_controller->addChannel(name);
 }
 
 void PublisherPanel::requestOpenFeed()
 {
     declareChannel();
     const QByteArray name = channelName();
-    Q_EMIT openFeedRequested(channelUrl(),
+    Q_EMIT openFeedRequested(m_controller->channelUrl(name),
             name.isEmpty() ? tr("Publisher broadcast")
                            : tr("Publisher %1").arg(QString::fromUtf8(name)));
 }
@@ -574,7 +528,7 @@ void PublisherPanel::refreshSendChannels()
 {
     const QByteArray current = m_sendChannel->currentData().toByteArray();
     m_sendChannel->clear();
-    const QByteArrayList channels = m_publisher ? m_publisher->channels() : QByteArrayList();
+    const QByteArrayList channels = m_controller->channels();
     for (const QByteArray &channel : channels)
         m_sendChannel->addItem(Sse::Publisher::pathOf(channel), channel);
     m_sendChannel->setCurrentIndex(std::max(0, m_sendChannel->findData(current)));
@@ -582,15 +536,16 @@ void PublisherPanel::refreshSendChannels()
 
 void PublisherPanel::updateServerState()
 {
-    const bool running = isRunning();
+    const bool running = m_controller->isRunning();
     m_startButton->setText(running ? tr("Stop") : tr("Start"));
     m_startButton->setToolTip(running ? tr("End every stream and stop listening.")
                                       : tr("Listen on the port and start the feed."));
     m_port->setEnabled(!running);
-    m_urlLabel->setText(running ? m_publisher->url().toString() : tr("not running"));
-    m_clientCountLabel->setText(QString::number(m_publisher ? m_publisher->clientCount() : 0));
-    m_errorLabel->setText(m_error);
-    m_errorLabel->setVisible(!m_error.isEmpty());
+    m_urlLabel->setText(running ? m_controller->publisher()->url().toString() : tr("not running"));
+    m_clientCountLabel->setText(QString::number(m_controller->clientCount()));
+    const QString error = m_controller->errorString();
+    m_errorLabel->setText(error);
+    m_errorLabel->setVisible(!error.isEmpty());
     m_sendButton->setEnabled(running);
     updateChannelState();
 }
@@ -600,7 +555,8 @@ void PublisherPanel::updateChannelState()
     const bool named = channelMode() == ChannelMode::Named;
     m_channelName->setEnabled(named);
     const bool valid = !named || !channelName().isEmpty();
-    m_channelUrlLabel->setText(valid ? channelUrl().toString() : tr("Type a channel name."));
+    m_channelUrlLabel->setText(valid ? m_controller->channelUrl(channelName()).toString()
+                                     : tr("Type a channel name."));
     m_openFeedButton->setEnabled(valid);
 }
 
@@ -608,7 +564,7 @@ void PublisherPanel::addClientRow(const QString &peer, const QByteArray &channel
 {
     auto *item = new QTreeWidgetItem(m_clients);
     item->setText(PeerColumn, peer);
-    item->setText(ChannelColumn, channelText(channel));
+    item->setText(ChannelColumn, Sse::Publisher::streamPath(channel));
     item->setData(ChannelColumn, Qt::UserRole, channel);
     const QDateTime now = QDateTime::currentDateTime();
     item->setText(ConnectedAtColumn, now.toString(u"HH:mm:ss"_s));
