@@ -52,6 +52,12 @@ QByteArray mimeEssence(const QByteArray &contentType)
     return (semicolon < 0 ? contentType : contentType.left(semicolon)).trimmed().toLower();
 }
 
+// The status attribute is 0 when no response came.
+std::optional<int> httpStatus(int status)
+{
+    return status > 0 ? std::optional<int>(status) : std::nullopt;
+}
+
 bool isFollowedRedirect(int status)
 {
     return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
@@ -279,8 +285,8 @@ void EventSource::Private::startRequest()
 #endif
 
     lastBytes.start();
-    if (options.readTimeout.count() > 0)
-        readTimer.start(int(std::min<qint64>(options.readTimeout.count(), MaxTimerMs)));
+    if (options.readTimeout)
+        readTimer.start(int(std::min<qint64>(options.readTimeout->count(), MaxTimerMs)));
 }
 
 // Gives the reply back without emitting anything more from it.
@@ -524,7 +530,7 @@ void EventSource::Private::onFinished()
 void EventSource::Private::onReadTimer()
 {
     const qint64 idle = lastBytes.elapsed();
-    const qint64 timeout = options.readTimeout.count();
+    const qint64 timeout = options.readTimeout.value_or(std::chrono::milliseconds(0)).count();
     if (idle < timeout) {
         readTimer.start(int(std::min<qint64>(timeout - idle, MaxTimerMs)));
         return;
@@ -555,8 +561,8 @@ void EventSource::Private::reestablish(SourceError::Kind kind, const QString &me
     releaseReply();
     failures = wasHealthy ? 1 : failures + 1;
 
-    const int maxAttempts = options.policy.maxAttempts;
-    if (maxAttempts > 0 && failures >= maxAttempts) {
+    const std::optional<int> maxAttempts = options.policy.maxAttempts;
+    if (maxAttempts && *maxAttempts > 0 && failures >= *maxAttempts) {
         failConnection(SourceError::Kind::GaveUp,
                 tr("%1 Gave up after %n failed attempt(s).", nullptr, failures).arg(message),
                 status);
@@ -564,13 +570,13 @@ void EventSource::Private::reestablish(SourceError::Kind kind, const QString &me
     }
 
     setState(ReadyState::Connecting);
-    Q_EMIT q->errorOccurred({kind, false, status, message});
+    Q_EMIT q->errorOccurred({kind, false, httpStatus(status), message});
     if (state != ReadyState::Connecting)
         return; // a slot closed the source
     const qint64 delay = retryDelay();
     const auto reason =
             options.policy.backoff ? ReconnectReason::Backoff : ReconnectReason::ReconnectionTime;
-    Q_EMIT q->reconnectScheduled(delay, reason);
+    Q_EMIT q->reconnectScheduled(std::chrono::milliseconds(delay), reason);
     if (state == ReadyState::Connecting)
         scheduleConnect(delay);
 }
@@ -585,11 +591,11 @@ void EventSource::Private::failConnection(
     releaseReply();
     connectTimer.stop();
     setState(ReadyState::Closed);
-    Q_EMIT q->errorOccurred({kind, true, status, message});
+    Q_EMIT q->errorOccurred({kind, true, httpStatus(status), message});
     if (state != ReadyState::Closed || !options.policy.manualReinit || reinitTimer.isActive())
         return;
     const qint64 delay = options.policy.reinitDelay.count();
-    Q_EMIT q->reconnectScheduled(delay, ReconnectReason::ManualReinit);
+    Q_EMIT q->reconnectScheduled(std::chrono::milliseconds(delay), ReconnectReason::ManualReinit);
     if (state == ReadyState::Closed)
         reinitTimer.start(int(std::clamp<qint64>(delay, 0, MaxTimerMs)));
 }
@@ -621,7 +627,7 @@ void EventSource::Private::setReconnectionTime(qint64 ms)
     if (reconnectionTime == ms)
         return;
     reconnectionTime = ms;
-    Q_EMIT q->reconnectionTimeChanged(ms);
+    Q_EMIT q->reconnectionTimeChanged(std::chrono::milliseconds(ms));
 }
 
 void EventSource::Private::event(const ParsedEvent &parsed)
@@ -651,7 +657,7 @@ void EventSource::Private::event(const ParsedEvent &parsed)
     openSince.invalidate();
     dropReply();
     setState(ReadyState::Connecting);
-    Q_EMIT q->reconnectScheduled(delay, ReconnectReason::ServerRequest);
+    Q_EMIT q->reconnectScheduled(std::chrono::milliseconds(delay), ReconnectReason::ServerRequest);
     if (state == ReadyState::Connecting)
         scheduleConnect(delay);
 }
@@ -725,9 +731,9 @@ QByteArray EventSource::lastEventId() const
     return d->lastEventId;
 }
 
-qint64 EventSource::reconnectionTime() const
+std::chrono::milliseconds EventSource::reconnectionTime() const
 {
-    return d->reconnectionTime;
+    return std::chrono::milliseconds(d->reconnectionTime);
 }
 
 int EventSource::connectionCount() const
@@ -775,7 +781,7 @@ void EventSource::reconnectNow()
     d->dropReply();
     d->failures = 0;
     d->setState(ReadyState::Connecting);
-    Q_EMIT reconnectScheduled(0, ReconnectReason::Restart);
+    Q_EMIT reconnectScheduled(std::chrono::milliseconds(0), ReconnectReason::Restart);
     if (d->state == ReadyState::Connecting)
         d->scheduleConnect(0);
 }

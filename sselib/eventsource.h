@@ -11,6 +11,7 @@
 #include <QObject>
 #include <QUrl>
 
+#include <chrono>
 #include <memory>
 
 QT_BEGIN_NAMESPACE
@@ -30,7 +31,8 @@ class EventSource final : public QObject
     Q_PROPERTY(QUrl url READ url CONSTANT)
     Q_PROPERTY(ReadyState readyState READ readyState NOTIFY readyStateChanged)
     Q_PROPERTY(QByteArray lastEventId READ lastEventId NOTIFY lastEventIdChanged)
-    Q_PROPERTY(qint64 reconnectionTime READ reconnectionTime NOTIFY reconnectionTimeChanged)
+    Q_PROPERTY(std::chrono::milliseconds reconnectionTime READ reconnectionTime NOTIFY
+                    reconnectionTimeChanged)
 
 public:
     enum class ReadyState {
@@ -66,7 +68,7 @@ public:
 
     [[nodiscard]] ReadyState readyState() const;
     [[nodiscard]] QByteArray lastEventId() const;
-    [[nodiscard]] qint64 reconnectionTime() const; ///< ms
+    [[nodiscard]] std::chrono::milliseconds reconnectionTime() const;
     [[nodiscard]] int connectionCount() const; ///< requests made so far
     [[nodiscard]] int reconnectCount() const; ///< connections after the first
     [[nodiscard]] QString origin() const; ///< of the current final URL
@@ -104,7 +106,7 @@ Q_SIGNALS:
     /// A limit of the parser was hit; the stream goes on.
     void parseErrorOccurred(const QString &message);
     void lastEventIdChanged(const QByteArray &id);
-    void reconnectionTimeChanged(qint64 milliseconds);
+    void reconnectionTimeChanged(std::chrono::milliseconds time);
     /// A request goes out; lastEventIdSent is empty when no Last-Event-ID header was sent.
     void connectionStarted(int connection, const QByteArray &lastEventIdSent);
     /// The request of that connection, as it goes out (right after connectionStarted()).
@@ -114,7 +116,8 @@ Q_SIGNALS:
     /// Content-Encoding). A refused response comes with the start of its body: what arrived
     /// until it ended, ResponseInfo::MaxBodySize bytes were read or 1.5 s passed.
     void responseReceived(const Sse::ResponseInfo &response);
-    void reconnectScheduled(qint64 delayMs, Sse::EventSource::ReconnectReason reason);
+    void reconnectScheduled(
+            std::chrono::milliseconds delay, Sse::EventSource::ReconnectReason reason);
     /// Raw bytes as they arrive, for byte counters and wire views.
     void bytesReceived(qint64 count);
 

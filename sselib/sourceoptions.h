@@ -9,10 +9,9 @@
 #include <QPair>
 
 #include <chrono>
+#include <optional>
 
 namespace Sse {
-
-using namespace std::chrono_literals;
 
 /// Reconnect behaviour beyond the standard. Everything is off by default: a default policy
 /// behaves exactly like a browser's EventSource.
@@ -22,7 +21,7 @@ struct ReconnectPolicy
     /// open a fresh connection after reinitDelay, like a page that creates a new EventSource.
     /// A fresh connection starts with the configured initial Last-Event-ID and reconnection time.
     bool manualReinit = false;
-    std::chrono::milliseconds reinitDelay = 5000ms;
+    std::chrono::milliseconds reinitDelay{5000};
 
     /// Obey a server's named event (default "reconnect"): drop the connection and reconnect
     /// after the delay in its data (decimal ms), or after the reconnection time.
@@ -34,12 +33,13 @@ struct ReconnectPolicy
     /// The count restarts once a connection has stayed open for healthyAfter.
     bool backoff = false;
     double backoffFactor = 2.0;
-    std::chrono::milliseconds backoffCap = 60000ms;
+    std::chrono::milliseconds backoffCap{60000};
     double jitter = 0.2;
-    std::chrono::milliseconds healthyAfter = 30000ms;
+    std::chrono::milliseconds healthyAfter{30000};
 
-    /// Give up (close for good, fatal) after this many consecutive failed attempts; 0: never.
-    int maxAttempts = 0;
+    /// Give up (close for good, fatal) after this many consecutive failed attempts (at least
+    /// 1); nullopt: never.
+    std::optional<int> maxAttempts;
 };
 
 /// How an EventSource requests its stream.
@@ -57,8 +57,9 @@ struct SourceOptions
     int maxRedirects = 20;
     bool keepRawLines = false; ///< fill Event::raw with each event's wire lines
 
-    std::chrono::milliseconds reconnectionTime = 3000ms; ///< until the stream sends retry:
-    std::chrono::milliseconds readTimeout = 0ms; ///< no bytes for this long: reconnect; 0: off
+    std::chrono::milliseconds reconnectionTime{3000}; ///< until the stream sends retry:
+    /// No bytes for this long: reconnect. nullopt: off.
+    std::optional<std::chrono::milliseconds> readTimeout;
 
     qsizetype maxLineSize = Parser::DefaultMaxLineSize;
     qsizetype maxEventSize = Parser::DefaultMaxEventSize;

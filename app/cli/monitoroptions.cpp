@@ -160,7 +160,8 @@ Invocation MonitorOptions::fromArguments(const QStringList &arguments)
                             .arg(CommandLine::MaxMilliseconds)
                             .arg(text));
         }
-        options.source.readTimeout = std::chrono::milliseconds(*ms);
+        if (*ms > 0) // 0: off
+            options.source.readTimeout = std::chrono::milliseconds(*ms);
     }
     options.count = parser.isSet(countOption);
     options.source.ignoreTlsErrors = parser.isSet(insecureOption);

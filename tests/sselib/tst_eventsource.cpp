@@ -114,10 +114,11 @@ public:
             errors.append(error);
             note(u"error:"_s + enumKey(error.kind) + (error.fatal ? u":fatal"_s : u":transient"_s));
         });
-        connect(source, &EventSource::reconnectionTimeChanged, this, [this](qint64 ms) {
-            retryChanges.append(ms);
-            note(u"retry:"_s + QString::number(ms));
-        });
+        connect(source, &EventSource::reconnectionTimeChanged, this,
+                [this](std::chrono::milliseconds time) {
+                    retryChanges.append(time.count());
+                    note(u"retry:"_s + QString::number(time.count()));
+                });
         connect(source, &EventSource::lastEventIdChanged, this, [this](const QByteArray &id) {
             idChanges.append(id);
             note(u"id:"_s + QString::fromUtf8(id));
@@ -138,9 +139,9 @@ public:
                     note(u"response:"_s + QString::number(response.status));
                 });
         connect(source, &EventSource::reconnectScheduled, this,
-                [this](qint64 delay, Reason reason) {
-                    schedules.append({delay, reason, clock.elapsed()});
-                    note(u"scheduled:"_s + QString::number(delay) + u':' + enumKey(reason));
+                [this](std::chrono::milliseconds delay, Reason reason) {
+                    schedules.append({delay.count(), reason, clock.elapsed()});
+                    note(u"scheduled:"_s + QString::number(delay.count()) + u':' + enumKey(reason));
                 });
         connect(source, &EventSource::bytesReceived, this,
                 [this](qint64 count) { bytes += count; });
@@ -302,7 +303,7 @@ void tst_EventSource::initialState_isClosed()
     EventSource source(url, options);
     QCOMPARE(source.readyState(), State::Closed);
     QCOMPARE(source.url(), url);
-    QCOMPARE(source.reconnectionTime(), 1234);
+    QCOMPARE(source.reconnectionTime(), 1234ms);
     QVERIFY(source.lastEventId().isEmpty());
     QCOMPARE(source.connectionCount(), 0);
     QCOMPARE(source.reconnectCount(), 0);
@@ -865,7 +866,7 @@ void tst_EventSource::connectionRefused_isTransientAndRetries()
     for (const SourceError &error : std::as_const(rec.errors)) {
         QVERIFY(!error.fatal);
         QCOMPARE(error.kind, Kind::Network);
-        QCOMPARE(error.httpStatus, 0);
+        QCOMPARE(error.httpStatus, std::nullopt);
         QVERIFY(!error.message.isEmpty());
     }
     QVERIFY(rec.schedules.size() >= 2);
@@ -897,7 +898,7 @@ void tst_EventSource::retry_changesReconnectionTime()
 
     source.open();
     QTRY_COMPARE(rec.retryChanges, QList<qint64>{400});
-    QCOMPARE(source.reconnectionTime(), 400);
+    QCOMPARE(source.reconnectionTime(), 400ms);
     QTRY_COMPARE(rec.schedules.size(), 1);
     QCOMPARE(rec.schedules.first().delay, 400);
     QCOMPARE(rec.schedules.first().reason, Reason::ReconnectionTime);
@@ -921,7 +922,7 @@ void tst_EventSource::retry_ignoresInvalidValues()
 
     source.open();
     QTRY_COMPARE(rec.events.size(), 1);
-    QCOMPARE(source.reconnectionTime(), 100);
+    QCOMPARE(source.reconnectionTime(), 100ms);
     QVERIFY2(rec.retryChanges.isEmpty(), "reconnectionTimeChanged only on a real change");
     QCOMPARE(server.closeConnections("/s"_ba), 1);
     QTRY_COMPARE(rec.schedules.size(), 1);
@@ -1464,7 +1465,7 @@ void tst_EventSource::manualReinit_restartsFresh()
     QCOMPARE(requests.at(2).header("Last-Event-ID"), initialId);
     QCOMPARE(rec.starts.at(2), (QPair<int, QByteArray>(3, initialId)));
     QCOMPARE(source.lastEventId(), initialId);
-    QCOMPARE(source.reconnectionTime(), 100); // the configured time again, not retry: 150
+    QCOMPARE(source.reconnectionTime(), 100ms); // the configured time again, not retry: 150
     QCOMPARE(rec.retryChanges, (QList<qint64>{150, 100}));
     const qint64 waited = rec.requestTimes.at(2) - rec.schedules.at(1).at;
     QVERIFY2(waited >= atLeast(250), QByteArray::number(waited).constData());
@@ -1755,7 +1756,7 @@ void tst_EventSource::tls_untrustedCertificateIsFatal()
     const SourceError error = rec.errors.first();
     QVERIFY(error.fatal);
     QCOMPARE(error.kind, Kind::Tls);
-    QCOMPARE(error.httpStatus, 0);
+    QCOMPARE(error.httpStatus, std::nullopt);
     // The self-signed certificate is the problem, and the message says so.
     QVERIFY2(error.message.contains(u"certificate"_s, Qt::CaseInsensitive),
             qPrintable(error.message));
@@ -2077,7 +2078,7 @@ void tst_EventSource::compression_decodedWhateverWasAsked()
     QCOMPARE(rec.events.first().type, "greet"_ba);
     QCOMPARE(rec.events.first().lastEventId, "1"_ba);
     QCOMPARE(rec.comments, QStringList{u"hi"_s});
-    QCOMPARE(source.reconnectionTime(), 5000);
+    QCOMPARE(source.reconnectionTime(), 5000ms);
     QCOMPARE(rec.bytes, qint64(body.size())); // bytes as they came over the wire
     QVERIFY(rec.errors.isEmpty());
     QCOMPARE(source.readyState(), State::Open);

@@ -106,8 +106,8 @@ public:
                     sentIds.append(lastEventIdSent);
                 });
         connect(&source, &EventSource::reconnectScheduled, this,
-                [this](qint64 delay, EventSource::ReconnectReason reason) {
-                    schedules.append({delay, reason});
+                [this](std::chrono::milliseconds delay, EventSource::ReconnectReason reason) {
+                    schedules.append({delay.count(), reason});
                 });
         source.open();
     }
@@ -490,7 +490,7 @@ void tst_Publisher::publish_fromCode_setsTypeIdAndRetry()
     QTRY_COMPARE(probe.events.size(), 1);
     QCOMPARE(probe.events.first().type, "alert"_ba);
     QCOMPARE(probe.events.first().lastEventId, "abc-1"_ba);
-    QCOMPARE(probe.source.reconnectionTime(), qint64(1500));
+    QCOMPARE(probe.source.reconnectionTime(), 1500ms);
     QCOMPARE(probe.source.lastEventId(), "abc-1"_ba);
 }
 
@@ -528,7 +528,7 @@ void tst_Publisher::publish_overHttp()
     QTRY_COMPARE(named.data(), QByteArrayList({"from http\nsecond line"}));
     QCOMPARE(named.ids(), QByteArrayList({"42"}));
     QCOMPARE(named.types(), QByteArrayList({"test-event"}));
-    QCOMPARE(named.source.reconnectionTime(), qint64(900));
+    QCOMPARE(named.source.reconnectionTime(), 900ms);
 
     // No channel parameter: the broadcast channel; event names the type.
     url.setQuery(u"event=update"_s);
@@ -650,16 +650,16 @@ void tst_Publisher::feed_retryReachesReconnectionTime()
     QVERIFY(publisher);
     Probe probe(publisher->url(u"/events"_s));
     QSignalSpy changed(&probe.source, &EventSource::reconnectionTimeChanged);
-    QTRY_COMPARE(probe.source.reconnectionTime(), qint64(1234));
+    QTRY_COMPARE(probe.source.reconnectionTime(), 1234ms);
     QCOMPARE(changed.size(), 1);
-    QCOMPARE(changed.first().first().toLongLong(), 1234);
+    QCOMPARE(changed.first().first().value<std::chrono::milliseconds>(), 1234ms);
 
     // setFeed() changes it for new streams.
     Sse::FeedSettings feed = publisher->options().feed;
     feed.retryMs = 2345;
     publisher->setFeed(feed);
     Probe second(publisher->url(u"/events"_s));
-    QTRY_COMPARE(second.source.reconnectionTime(), qint64(2345));
+    QTRY_COMPARE(second.source.reconnectionTime(), 2345ms);
 }
 
 void tst_Publisher::feed_heartbeatIsComment()
@@ -775,7 +775,7 @@ void tst_Publisher::fault_redirect()
     QTRY_COMPARE(publisher->clientCount("test-event"), 1);
     publisher->publish("test-event", "after redirect");
     QTRY_COMPARE(probe.data(), QByteArrayList({"after redirect"}));
-    QCOMPARE(probe.source.reconnectionTime(), qint64(700)); // the query survived the redirect
+    QCOMPARE(probe.source.reconnectionTime(), 700ms); // the query survived the redirect
     QCOMPARE(probe.responses.first().finalUrl.query(), u"retry=700"_s);
     const QString origin = u"http://127.0.0.1:%1"_s.arg(publisher->port());
     QCOMPARE(probe.events.first().origin, origin);
@@ -892,7 +892,7 @@ void tst_Publisher::fault_deliversIntact()
     QCOMPARE(probe.data(), data);
     QCOMPARE(probe.types(), QByteArrayList({"message", "multi", "message"}));
     QCOMPARE(probe.ids(), QByteArrayList({"1", "m-2", "2"}));
-    QCOMPARE(probe.source.reconnectionTime(), qint64(1700)); // retry at the start, then in an event
+    QCOMPARE(probe.source.reconnectionTime(), 1700ms); // retry at the start, then in an event
     QVERIFY(probe.errors.isEmpty());
     QVERIFY(probe.parseErrors.isEmpty());
 }
@@ -946,7 +946,7 @@ void tst_Publisher::fault_retry_setsReconnectionTime()
     auto publisher = startPublisher(options);
     QVERIFY(publisher);
     Probe probe(QUrl(publisher->url(u"/events"_s).toString() + u"?retry=321"_s));
-    QTRY_COMPARE(probe.source.reconnectionTime(), qint64(321));
+    QTRY_COMPARE(probe.source.reconnectionTime(), 321ms);
 }
 
 void tst_Publisher::defaultFaults_applyToEveryStream()
@@ -962,7 +962,7 @@ void tst_Publisher::defaultFaults_applyToEveryStream()
 
     RawClient raw(publisher->port(), streamRequest("/events"));
     Probe probe(publisher->url(u"/events"_s));
-    QTRY_COMPARE(probe.source.reconnectionTime(), qint64(4321));
+    QTRY_COMPARE(probe.source.reconnectionTime(), 4321ms);
     QTRY_COMPARE(publisher->clientCount(), 2);
     publisher->publish({}, "naïve");
     QTRY_COMPARE(probe.data(), QByteArrayList({"naïve"}));
@@ -972,7 +972,7 @@ void tst_Publisher::defaultFaults_applyToEveryStream()
 
     // A query parameter overrides a default.
     Probe overridden(QUrl(publisher->url(u"/events"_s).toString() + u"?retry=99"_s));
-    QTRY_COMPARE(overridden.source.reconnectionTime(), qint64(99));
+    QTRY_COMPARE(overridden.source.reconnectionTime(), 99ms);
 }
 
 void tst_Publisher::resume_closeAfter_losesNothing()

@@ -26,7 +26,7 @@ inline void compareFeedConfigs(const FeedConfig &actual, const FeedConfig &expec
     QCOMPARE(a.maxRedirects, e.maxRedirects);
     QCOMPARE(a.keepRawLines, e.keepRawLines);
     QCOMPARE(a.reconnectionTime.count(), e.reconnectionTime.count());
-    QCOMPARE(a.readTimeout.count(), e.readTimeout.count());
+    QCOMPARE(a.readTimeout, e.readTimeout);
     QCOMPARE(a.maxLineSize, e.maxLineSize);
     QCOMPARE(a.maxEventSize, e.maxEventSize);
     QCOMPARE(a.policy.manualReinit, e.policy.manualReinit);

@@ -377,7 +377,7 @@ void tst_Feed::feed_llmStreamAssemblesText()
     QCOMPARE(stream.text(), Sse::TokenStreamer::paragraph());
     QCOMPARE(int(stream.style()), expectedStyle);
     QCOMPARE(stream.tokens(), int(Sse::TokenStreamer::tokenize(stream.text()).size()));
-    QVERIFY(stream.timeToFirstTokenMs().has_value());
+    QVERIFY(stream.timeToFirstToken().has_value());
     QVERIFY(stream.error().isEmpty());
     QVERIFY(!llmSpy.isEmpty());
 

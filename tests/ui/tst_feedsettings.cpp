@@ -289,8 +289,8 @@ items\2\url=https://example.com/b
     FeedConfig expected;
     expected.name = u"example.com/a"_s;
     expected.url = QUrl(u"http://example.com/a"_s);
-    expected.options.readTimeout = 0ms; // clamped into range
-    expected.options.policy.maxAttempts = 0;
+    expected.options.readTimeout = std::nullopt; // clamped into range: 0, off
+    expected.options.policy.maxAttempts = std::nullopt; // -5 clamped to 0: never
     expected.logCapacity = FeedSettingsStore::MinLogCapacity;
     expected.options.headers = {{"X-Ok", "fine, really"}};
     expected.missingSecrets = {"Cookie"}; // once; not a bad name, nor one that has a value

@@ -385,12 +385,12 @@ void FeedDialog::setConfig(const FeedConfig &config)
     m_reinitDelay->setValue(toSeconds(policy.reinitDelay));
     m_backoffFactor->setValue(policy.backoffFactor);
     m_backoffCap->setValue(toSeconds(policy.backoffCap));
-    m_maxAttempts->setValue(policy.maxAttempts);
+    m_maxAttempts->setValue(policy.maxAttempts.value_or(0));
     m_obeyReconnect->setText(tr("&Obey the server's \"%1\" event (reconnect after its delay)")
                                      .arg(QString::fromUtf8(policy.reconnectEventType)));
     m_obeyReconnect->setChecked(policy.obeyReconnectEvent);
     m_reconnectionTime->setValue(int(options.reconnectionTime.count()));
-    m_idleTimeout->setValue(toSeconds(options.readTimeout));
+    m_idleTimeout->setValue(toSeconds(options.readTimeout.value_or(std::chrono::milliseconds(0))));
 
     m_tls->setCurrentIndex(options.ignoreTlsErrors ? 1 : 0);
     m_compression->setChecked(options.allowCompression);
@@ -440,10 +440,16 @@ FeedConfig FeedDialog::config() const
     policy.reinitDelay = fromSeconds(m_reinitDelay->value());
     policy.backoffFactor = m_backoffFactor->value();
     policy.backoffCap = fromSeconds(m_backoffCap->value());
-    policy.maxAttempts = m_maxAttempts->value();
+    if (const int attempts = m_maxAttempts->value(); attempts > 0) // 0: "Never"
+        policy.maxAttempts = attempts;
+    else
+        policy.maxAttempts.reset();
     policy.obeyReconnectEvent = m_obeyReconnect->isChecked();
     options.reconnectionTime = std::chrono::milliseconds(m_reconnectionTime->value());
-    options.readTimeout = fromSeconds(m_idleTimeout->value());
+    if (const auto idle = fromSeconds(m_idleTimeout->value()); idle.count() > 0) // 0: off
+        options.readTimeout = idle;
+    else
+        options.readTimeout.reset();
 
     options.ignoreTlsErrors = m_tls->currentIndex() == 1;
     options.allowCompression = m_compression->isChecked();

@@ -58,7 +58,7 @@ int Feed::reconnectCount() const
 
 qint64 Feed::reconnectionTime() const
 {
-    return m_source ? m_source->reconnectionTime()
+    return m_source ? qint64(m_source->reconnectionTime().count())
                     : qint64(m_config.options.reconnectionTime.count());
 }
 

@@ -155,7 +155,7 @@ void writeFeed(QSettings &settings, const FeedConfig &feed)
     settings.setValue("maxRedirects"_L1, options.maxRedirects);
     settings.setValue("keepRawLines"_L1, options.keepRawLines);
     settings.setValue("reconnectionTimeMs"_L1, qint64(options.reconnectionTime.count()));
-    settings.setValue("idleTimeoutMs"_L1, qint64(options.readTimeout.count()));
+    settings.setValue("idleTimeoutMs"_L1, qint64(options.readTimeout.value_or(0ms).count()));
     settings.setValue("maxLineSize"_L1, qint64(options.maxLineSize));
     settings.setValue("maxEventSize"_L1, qint64(options.maxEventSize));
 
@@ -168,7 +168,7 @@ void writeFeed(QSettings &settings, const FeedConfig &feed)
     settings.setValue("backoffCapMs"_L1, qint64(policy.backoffCap.count()));
     settings.setValue("jitter"_L1, policy.jitter);
     settings.setValue("healthyAfterMs"_L1, qint64(policy.healthyAfter.count()));
-    settings.setValue("maxAttempts"_L1, policy.maxAttempts);
+    settings.setValue("maxAttempts"_L1, policy.maxAttempts.value_or(0));
 
     settings.setValue("llm"_L1, feed.llm);
     settings.setValue("rememberSecrets"_L1, feed.rememberSecrets);
@@ -264,7 +264,11 @@ std::optional<FeedConfig> readFeed(QSettings &settings, int index, QStringList *
     options.maxRedirects = int(readInt(settings, "maxRedirects"_L1, d.maxRedirects, 0, 1000));
     options.keepRawLines = readBool(settings, "keepRawLines"_L1, d.keepRawLines);
     options.reconnectionTime = readMs(settings, "reconnectionTimeMs"_L1, d.reconnectionTime);
-    options.readTimeout = readMs(settings, "idleTimeoutMs"_L1, d.readTimeout);
+    // Stored as 0 for "off", as maxAttempts is for "never".
+    if (const auto idle = readMs(settings, "idleTimeoutMs"_L1, d.readTimeout.value_or(0ms));
+            idle.count() > 0) {
+        options.readTimeout = idle;
+    }
     options.maxLineSize = readSize(settings, "maxLineSize"_L1, d.maxLineSize);
     options.maxEventSize = readSize(settings, "maxEventSize"_L1, d.maxEventSize);
 
@@ -282,8 +286,11 @@ std::optional<FeedConfig> readFeed(QSettings &settings, int index, QStringList *
     policy.backoffCap = readMs(settings, "backoffCapMs"_L1, dp.backoffCap);
     policy.jitter = readDouble(settings, "jitter"_L1, dp.jitter, 0.0, 1.0);
     policy.healthyAfter = readMs(settings, "healthyAfterMs"_L1, dp.healthyAfter);
-    policy.maxAttempts = int(readInt(
-            settings, "maxAttempts"_L1, dp.maxAttempts, 0, std::numeric_limits<int>::max()));
+    if (const auto attempts = readInt(settings, "maxAttempts"_L1, dp.maxAttempts.value_or(0), 0,
+                std::numeric_limits<int>::max());
+            attempts > 0) {
+        policy.maxAttempts = int(attempts);
+    }
 
     feed.llm = readBool(settings, "llm"_L1, defaults.llm);
     feed.rememberSecrets = readBool(settings, "rememberSecrets"_L1, defaults.rememberSecrets);
