@@ -3,6 +3,7 @@
 #include "eventsource.h"
 
 #include "contentdecoder.h"
+#include "httpurl.h"
 #include "jsontext.h"
 #include "logging_p.h"
 #include "networkpool_p.h"
@@ -224,9 +225,11 @@ void EventSource::Private::startRequest()
     if (state != ReadyState::Connecting)
         return;
     dropReply();
-    if (!url.isValid() || (url.scheme() != "http"_L1 && url.scheme() != "https"_L1)) {
+    if (const UrlCheck check = checkHttpUrl(url); check != UrlCheck::Ok) {
         failConnection(SourceError::Kind::InvalidUrl,
-                tr("\"%1\" is not an http or https URL.").arg(url.toDisplayString()));
+                check == UrlCheck::NoHost
+                        ? tr("\"%1\" has no host name.").arg(url.toDisplayString())
+                        : tr("\"%1\" is not an http or https URL.").arg(url.toDisplayString()));
         return;
     }
 
@@ -667,7 +670,7 @@ void EventSource::Private::comment(QByteArrayView text)
     if (!reply)
         return;
     Comment received;
-    received.text = text.toByteArray();
+    received.data = text.toByteArray();
     received.receivedMs = QDateTime::currentMSecsSinceEpoch();
     received.connection = connections;
     Q_EMIT q->commentReceived(received);
@@ -691,7 +694,7 @@ void EventSource::Private::error(const ParseError &error)
     if (!reply)
         return;
     qCWarning(lcSseClient) << url << error.message();
-    Q_EMIT q->parseErrorOccurred(error.message());
+    Q_EMIT q->parseErrorOccurred(error);
 }
 
 EventSource::EventSource(const QUrl &url, const SourceOptions &options, QObject *parent)

@@ -1,5 +1,19 @@
 // SPDX-License-Identifier: MIT
 // Sse::EventSource: a text/event-stream client that behaves like a browser's EventSource.
+//
+// The vocabulary of sselib's client API (keep new API to it):
+// - Durations are std::chrono::milliseconds; instants are qint64 `xxxMs`, ms since the Unix
+//   epoch (as Event::receivedMs and the event log write them).
+// - "None", "off" and "never" are std::nullopt, never a sentinel value such as 0 or -1.
+// - Header fields are Sse::HeaderList, looked up with Sse::headerValue(); methods and header
+//   names are checked with Sse::isHttpToken(), URLs with Sse::checkHttpUrl().
+// - Bytes field `x` of a value type has its decoded QString in `xText()`.
+// - Value types have operator==; public headers have no using-directives.
+// - Errors: a function that can fail returns a result struct (`ok`, the value, and `error`
+//   for people; see ExportResult, ImportResult, EventLog::LineResult), or std::optional when
+//   no reason is needed; no `QString *error` out-parameters. An object reports failures as
+//   typed values: a QObject by a signal `xxxOccurred(const XxxError &)`, a plain class by
+//   returning false and keeping the reason for errorString() (ContentDecoder).
 #pragma once
 
 #include "sselib/comment.h"
@@ -104,7 +118,7 @@ Q_SIGNALS:
     /// Exactly once per failed attempt or dropped connection.
     void errorOccurred(const Sse::SourceError &error);
     /// A limit of the parser was hit; the stream goes on.
-    void parseErrorOccurred(const QString &message);
+    void parseErrorOccurred(const Sse::ParseError &error);
     void lastEventIdChanged(const QByteArray &id);
     void reconnectionTimeChanged(std::chrono::milliseconds time);
     /// A request goes out; lastEventIdSent is empty when no Last-Event-ID header was sent.

@@ -2,11 +2,10 @@
 // Sse::SourceOptions: how an EventSource requests its stream and when it reconnects.
 #pragma once
 
+#include "sselib/headers.h"
 #include "sselib/parser.h"
 
 #include <QByteArray>
-#include <QList>
-#include <QPair>
 
 #include <chrono>
 #include <optional>
@@ -40,6 +39,18 @@ struct ReconnectPolicy
     /// Give up (close for good, fatal) after this many consecutive failed attempts (at least
     /// 1); nullopt: never.
     std::optional<int> maxAttempts;
+
+    friend bool operator==(const ReconnectPolicy &a, const ReconnectPolicy &b)
+    {
+        return a.manualReinit == b.manualReinit && a.reinitDelay == b.reinitDelay
+                && a.obeyReconnectEvent == b.obeyReconnectEvent
+                && a.reconnectEventType == b.reconnectEventType && a.backoff == b.backoff
+                && a.backoffFactor == b.backoffFactor && a.backoffCap == b.backoffCap
+                && a.jitter == b.jitter && a.healthyAfter == b.healthyAfter
+                && a.maxAttempts == b.maxAttempts;
+    }
+
+    friend bool operator!=(const ReconnectPolicy &a, const ReconnectPolicy &b) { return !(a == b); }
 };
 
 /// How an EventSource requests its stream.
@@ -47,7 +58,7 @@ struct SourceOptions
 {
     QByteArray method = QByteArrayLiteral("GET");
     QByteArray body; ///< sent when non-empty (e.g. POST for LLM APIs)
-    QList<QPair<QByteArray, QByteArray>> headers; ///< extra request headers, in order
+    HeaderList headers; ///< extra request headers, in order
     QByteArray initialLastEventId; ///< Last-Event-ID of the very first request
     bool withCredentials = false; ///< send and store cookies and HTTP auth
     /// Off: "Accept-Encoding: identity"; on: gzip, deflate and br. A compressed body is decoded
@@ -65,6 +76,20 @@ struct SourceOptions
     qsizetype maxEventSize = Parser::DefaultMaxEventSize;
 
     ReconnectPolicy policy;
+
+    friend bool operator==(const SourceOptions &a, const SourceOptions &b)
+    {
+        return a.method == b.method && a.body == b.body && a.headers == b.headers
+                && a.initialLastEventId == b.initialLastEventId
+                && a.withCredentials == b.withCredentials
+                && a.allowCompression == b.allowCompression
+                && a.ignoreTlsErrors == b.ignoreTlsErrors && a.maxRedirects == b.maxRedirects
+                && a.keepRawLines == b.keepRawLines && a.reconnectionTime == b.reconnectionTime
+                && a.readTimeout == b.readTimeout && a.maxLineSize == b.maxLineSize
+                && a.maxEventSize == b.maxEventSize && a.policy == b.policy;
+    }
+
+    friend bool operator!=(const SourceOptions &a, const SourceOptions &b) { return !(a == b); }
 };
 
 } // namespace Sse

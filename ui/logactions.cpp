@@ -119,16 +119,15 @@ void LogActions::onExportFinished()
 
 Feed *LogActions::importLog(const QString &fileName, QString *error)
 {
-    QList<Sse::EventLog::Record> records;
-    QString why;
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    const bool ok = Sse::importLog(fileName, &records, &why);
+    Sse::ImportResult imported = Sse::importLog(fileName);
     QApplication::restoreOverrideCursor();
-    if (!ok) {
+    if (!imported.ok) {
         if (error)
-            *error = why;
+            *error = imported.error;
         return nullptr;
     }
+    const QList<Sse::EventLog::Record> records = std::move(imported.records);
     FeedConfig config;
     config.name = tr("Imported: %1").arg(QFileInfo(fileName).fileName());
     // Room for the whole file: an imported log is looked at, not streamed.

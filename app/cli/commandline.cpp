@@ -2,6 +2,8 @@
 // CommandLine: reads ssedash-cli's arguments into what the user asked for.
 #include "commandline.h"
 
+#include "sselib/httpurl.h"
+
 #include <QCommandLineParser>
 
 using namespace Qt::Literals::StringLiterals;
@@ -130,7 +132,5 @@ std::optional<quint64> CommandLine::parseUnsigned(const QString &text, quint64 m
 
 bool CommandLine::isHttpUrl(const QUrl &url)
 {
-    const QString scheme = url.scheme();
-    return url.isValid() && !url.isRelative() && (scheme == u"http"_s || scheme == u"https"_s)
-            && !url.host().isEmpty();
+    return Sse::checkHttpUrl(url) == Sse::UrlCheck::Ok;
 }

@@ -4,6 +4,9 @@
 
 #include "commandline.h"
 
+#include "sselib/headers.h"
+#include "sselib/httpurl.h"
+
 #include <QCommandLineParser>
 
 #include <cmath>
@@ -15,19 +18,10 @@ namespace {
 
 constexpr double MaxTimeoutSeconds = 1e9;
 
-// An RFC 9110 token, as header names and methods must be.
+// Sse::isHttpToken() on UTF-16: toLatin1() turns what Latin-1 lacks into '?', no token char.
 bool isToken(const QString &text)
 {
-    if (text.isEmpty())
-        return false;
-    for (const QChar c : text) {
-        const char16_t u = c.unicode();
-        const bool ok = (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z')
-                || (u >= u'0' && u <= u'9') || QStringView(u"!#$%&'*+-.^_`|~").contains(c);
-        if (!ok)
-            return false;
-    }
-    return true;
+    return Sse::isHttpToken(text.toLatin1());
 }
 
 } // namespace
@@ -94,7 +88,7 @@ Invocation MonitorOptions::fromArguments(const QStringList &arguments)
     if (positional.size() > 1)
         return CommandLine::usageError(command, tr("more than one URL given"));
     options.url = QUrl(positional.first(), QUrl::StrictMode);
-    if (!CommandLine::isHttpUrl(options.url))
+    if (Sse::checkHttpUrl(options.url) != Sse::UrlCheck::Ok)
         return CommandLine::usageError(
                 command, tr("not an absolute http or https URL: '%1'").arg(positional.first()));
 

@@ -7,6 +7,8 @@
 #include "publisherroutes_p.h"
 #include "streamclient_p.h"
 
+#include "sselib/headers.h"
+
 #include <QElapsedTimer>
 #include <QList>
 #include <QPair>
@@ -24,7 +26,7 @@ namespace Sse {
 
 namespace PublisherDetail {
 
-using HeaderList = QList<QPair<QByteArray, QByteArray>>;
+using Sse::HeaderList;
 
 inline constexpr char LlmChannel[] = "/llm"; // the channel LLM clients report
 

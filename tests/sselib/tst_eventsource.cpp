@@ -107,8 +107,8 @@ public:
         connect(source, &EventSource::messageReceived, this,
                 [this](const Sse::Event &event) { messages.append(event); });
         connect(source, &EventSource::commentReceived, this, [this](const Sse::Comment &comment) {
-            comments.append(comment.textString());
-            note(u"comment:"_s + comment.textString());
+            comments.append(comment.dataText());
+            note(u"comment:"_s + comment.dataText());
         });
         connect(source, &EventSource::errorOccurred, this, [this](const SourceError &error) {
             errors.append(error);
@@ -1211,10 +1211,10 @@ void tst_EventSource::comments_carryBytesTimeAndConnection()
 
     const auto one = comments.at(0).at(0).value<Sse::Comment>();
     const auto two = comments.at(1).at(0).value<Sse::Comment>();
-    QCOMPARE(one.text, first);
-    QCOMPARE(one.textString(), u"caf\u00e9 \u2713 \U0001F600"_s);
+    QCOMPARE(one.data, first);
+    QCOMPARE(one.dataText(), u"caf\u00e9 \u2713 \U0001F600"_s);
     QCOMPARE(one.connection, 1);
-    QCOMPARE(two.text, "second"_ba);
+    QCOMPARE(two.data, "second"_ba);
     QCOMPARE(two.connection, 2);
     for (const Sse::Comment &comment : {one, two}) {
         QVERIFY2(comment.receivedMs >= before && comment.receivedMs <= after,
@@ -1992,7 +1992,9 @@ void tst_EventSource::limits_boundMemory()
     QCOMPARE(rec.eventData(), (QByteArrayList{"before"_ba, "after"_ba}));
     QCOMPARE(rec.bytes, qint64(before.size() + oversized.size() + after.size()));
     QCOMPARE(parseErrors.size(), 1);
-    const QString message = parseErrors.first().first().toString();
+    const auto error = parseErrors.first().first().value<Sse::ParseError>();
+    QCOMPARE(error.limit, qsizetype(1024));
+    const QString message = error.message();
     QVERIFY2(message.contains(messagePart), qPrintable(message));
     // A limit is no connection error: the stream stays open and goes on.
     QCOMPARE(source.readyState(), State::Open);

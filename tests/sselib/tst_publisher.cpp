@@ -30,7 +30,7 @@ using Sse::Publisher;
 using Sse::PublisherOptions;
 using Sse::SourceError;
 using Kind = SourceError::Kind;
-using HeaderList = QList<QPair<QByteArray, QByteArray>>;
+using Sse::HeaderList;
 
 namespace {
 
@@ -66,20 +66,12 @@ std::unique_ptr<Publisher> startPublisher(const PublisherOptions &options = quie
 
 QByteArray headerOf(const HeaderList &headers, QByteArrayView name)
 {
-    for (const auto &[key, value] : headers) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return {};
+    return Sse::headerValue(headers, name).value_or(QByteArray());
 }
 
 bool hasHeader(const HeaderList &headers, QByteArrayView name)
 {
-    for (const auto &header : headers) {
-        if (header.first.compare(name, Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return false;
+    return Sse::headerValue(headers, name).has_value();
 }
 
 /// Records what one EventSource emits; the source opens at once.
@@ -94,11 +86,11 @@ public:
         connect(&source, &EventSource::eventReceived, this,
                 [this](const Sse::Event &event) { events.append(event); });
         connect(&source, &EventSource::commentReceived, this,
-                [this](const Sse::Comment &comment) { comments.append(comment.textString()); });
+                [this](const Sse::Comment &comment) { comments.append(comment.dataText()); });
         connect(&source, &EventSource::errorOccurred, this,
                 [this](const SourceError &error) { errors.append(error); });
         connect(&source, &EventSource::parseErrorOccurred, this,
-                [this](const QString &message) { parseErrors.append(message); });
+                [this](const Sse::ParseError &error) { parseErrors.append(error.message()); });
         connect(&source, &EventSource::responseReceived, this,
                 [this](const Sse::ResponseInfo &response) { responses.append(response); });
         connect(&source, &EventSource::connectionStarted, this,

@@ -194,7 +194,7 @@ void tst_Feed::feed_missingSecretKeepsItClosedUntilGiven()
     feed.provideSecrets({{"X-Api-Key", "k"}});
     QVERIFY(feed.missingSecretsText().isEmpty());
     QCOMPARE(feed.config().options.headers,
-            (Sse::Secrets::HeaderList{{"authorization", "Bearer given"}, {"X-Api-Key", "k"}}));
+            (Sse::HeaderList{{"authorization", "Bearer given"}, {"X-Api-Key", "k"}}));
     feed.open();
     QTRY_COMPARE(feed.readyState(), ReadyState::Open);
     QVERIFY(feed.lastError().isEmpty());

@@ -2,6 +2,7 @@
 // The form that adds, edits or duplicates a feed.
 #include "feeddialog.h"
 
+#include "sselib/headers.h"
 #include "sselib/secrets.h"
 #include "ui/models/feedsettings.h"
 #include "ui/widgets/wheelguard.h"
@@ -464,7 +465,7 @@ bool FeedDialog::validate()
         return false;
     }
     const QString method = m_method->currentText().trimmed();
-    if (!FeedSettingsStore::isHttpToken(method.toLatin1())) {
+    if (!Sse::isHttpToken(method.toLatin1())) {
         showError(method.isEmpty() ? tr("Enter the HTTP method, such as GET or POST.")
                                    : tr("\"%1\" is not a valid HTTP method.").arg(method),
                 m_method);
@@ -478,7 +479,7 @@ bool FeedDialog::validate()
         QString error;
         if (name.isEmpty() && !value.trimmed().isEmpty())
             error = tr("The header in row %1 has a value but no name.").arg(row + 1);
-        else if (!name.isEmpty() && !FeedSettingsStore::isHttpToken(name.toLatin1()))
+        else if (!name.isEmpty() && !Sse::isHttpToken(name.toLatin1()))
             error = tr("\"%1\" is not a valid header name.").arg(name);
         else if (value.contains(u'\r') || value.contains(u'\n'))
             error = tr("The value of the header \"%1\" must be a single line.").arg(name);

@@ -2,6 +2,8 @@
 // Feeds to and from QSettings, and "Copy as curl".
 #include "feedsettings.h"
 
+#include "sselib/headers.h"
+#include "sselib/httpurl.h"
 #include "sselib/secrets.h"
 
 #include <QSettings>
@@ -11,7 +13,6 @@
 #include <cmath>
 #include <limits>
 #include <optional>
-#include <string_view>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace std::chrono_literals;
@@ -107,13 +108,6 @@ int boundedArraySize(const QSettings &settings, int size)
     return int(std::clamp<qsizetype>(size, 0, settings.childGroups().size()));
 }
 
-bool isTokenChar(char c)
-{
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-        return true;
-    return c != '\0' && std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
-}
-
 QString defaultName(const QUrl &url)
 {
     return url.host() + url.path();
@@ -176,7 +170,7 @@ void writeFeed(QSettings &settings, const FeedConfig &feed)
 
     // A secret not remembered keeps its name, in a list of its own (which older versions do not
     // read, rather than sending the header empty), so that the next start asks for its value.
-    const Sse::Secrets::HeaderList headers =
+    const Sse::HeaderList headers =
             feed.rememberSecrets ? options.headers : Sse::Secrets::withoutSecrets(options.headers);
     settings.beginWriteArray(HeadersKey, int(headers.size()));
     for (int i = 0; i < headers.size(); ++i) {
@@ -188,17 +182,16 @@ void writeFeed(QSettings &settings, const FeedConfig &feed)
     writeMissingSecrets(settings, feed);
 }
 
-Sse::Secrets::HeaderList readHeaders(
-        QSettings &settings, const QString &feedName, QStringList *warnings)
+Sse::HeaderList readHeaders(QSettings &settings, const QString &feedName, QStringList *warnings)
 {
-    Sse::Secrets::HeaderList headers;
+    Sse::HeaderList headers;
     const int size = settings.beginReadArray(HeadersKey);
     const int count = boundedArraySize(settings, size);
     for (int i = 0; i < count; ++i) {
         settings.setArrayIndex(i);
         const QByteArray name = readString(settings, "name"_L1).trimmed().toLatin1();
         const QByteArray value = readBytes(settings, "value"_L1).trimmed();
-        if (!FeedSettingsStore::isHttpToken(name) || value.contains('\r') || value.contains('\n')) {
+        if (!Sse::isHttpToken(name) || value.contains('\r') || value.contains('\n')) {
             warnings->append(FeedSettingsStore::tr("Left out the invalid header \"%1\" of the "
                                                    "saved feed \"%2\".")
                                      .arg(QString::fromLatin1(name), feedName));
@@ -211,7 +204,7 @@ Sse::Secrets::HeaderList readHeaders(
 }
 
 // Names only; those that now have a value among the headers are not missing.
-QList<QByteArray> readMissingSecrets(QSettings &settings, const Sse::Secrets::HeaderList &headers)
+QList<QByteArray> readMissingSecrets(QSettings &settings, const Sse::HeaderList &headers)
 {
     QList<QByteArray> names;
     const int size = settings.beginReadArray(MissingSecretsKey);
@@ -225,7 +218,7 @@ QList<QByteArray> readMissingSecrets(QSettings &settings, const Sse::Secrets::He
         const bool known = std::any_of(names.cbegin(), names.cend(), same)
                 || std::any_of(headers.cbegin(), headers.cend(),
                         [&same](const auto &header) { return same(header.first); });
-        if (FeedSettingsStore::isHttpToken(name) && !known)
+        if (Sse::isHttpToken(name) && !known)
             names.append(name);
     }
     settings.endArray();
@@ -254,7 +247,7 @@ std::optional<FeedConfig> readFeed(QSettings &settings, int index, QStringList *
 
     Sse::SourceOptions &options = feed.options;
     options.method = readBytes(settings, "method"_L1, d.method).trimmed().toUpper();
-    if (!FeedSettingsStore::isHttpToken(options.method))
+    if (!Sse::isHttpToken(options.method))
         options.method = d.method;
     options.body = readBytes(settings, "body"_L1);
     options.initialLastEventId = readBytes(settings, "lastEventId"_L1);
@@ -314,7 +307,7 @@ QString shellQuoted(const QString &text)
     return u'\'' + quoted + u'\'';
 }
 
-bool hasHeader(const Sse::Secrets::HeaderList &headers, QByteArrayView name)
+bool hasHeader(const Sse::HeaderList &headers, QByteArrayView name)
 {
     return std::any_of(headers.begin(), headers.end(), [name](const auto &header) {
         return header.first.trimmed().compare(name, Qt::CaseInsensitive) == 0;
@@ -369,29 +362,27 @@ QString FeedSettingsStore::urlError(const QString &text)
     if (trimmed.isEmpty())
         return tr("Enter the URL of the feed.");
     const QUrl url(trimmed, QUrl::StrictMode);
-    if (!url.isValid())
+    switch (Sse::checkHttpUrl(url)) {
+    case Sse::UrlCheck::Ok:
+        return {};
+    case Sse::UrlCheck::Invalid:
         return tr("\"%1\" is not a valid URL (%2).").arg(trimmed, url.errorString());
-    if (url.scheme().isEmpty())
+    case Sse::UrlCheck::Relative:
         return tr("\"%1\" is not a complete URL: it must start with http:// or https://.")
                 .arg(trimmed);
-    if (url.scheme() != "http"_L1 && url.scheme() != "https"_L1) {
+    case Sse::UrlCheck::UnsupportedScheme:
         return tr("\"%1\" uses the %2 scheme; only http and https URLs are supported.")
                 .arg(trimmed, url.scheme());
-    }
-    if (url.host().isEmpty())
+    case Sse::UrlCheck::NoHost:
         return tr("\"%1\" has no host name.").arg(trimmed);
+    }
     return {};
-}
-
-bool FeedSettingsStore::isHttpToken(QByteArrayView text)
-{
-    return !text.isEmpty() && std::all_of(text.begin(), text.end(), isTokenChar);
 }
 
 QString FeedSettingsStore::curlCommand(const FeedConfig &config, bool revealSecrets)
 {
     const Sse::SourceOptions &options = config.options;
-    const Sse::Secrets::HeaderList headers =
+    const Sse::HeaderList headers =
             revealSecrets ? options.headers : Sse::Secrets::redacted(options.headers);
     const QByteArray method = options.method.isEmpty() ? QByteArrayLiteral("GET") : options.method;
 
