@@ -279,10 +279,10 @@ void ArrivalMonitor::activity(qint64 ms)
     const qint64 gap = std::max<qint64>(0, ms - m_lastActivityMs);
     m_longestGapMs = std::max(m_longestGapMs, gap);
     m_lastActivityMs = std::max(m_lastActivityMs, ms);
-    if (gap >= BurstSilenceMs) {
+    if (gap >= BurstSilence.count()) {
         m_windowStartMs = ms;
         m_windowEvents = 0;
-    } else if (m_windowStartMs >= 0 && ms - m_windowStartMs > BurstWindowMs) {
+    } else if (m_windowStartMs >= 0 && ms - m_windowStartMs > BurstWindow.count()) {
         m_windowStartMs = -1;
         m_windowEvents = 0;
     }
@@ -302,9 +302,9 @@ QList<Finding> ArrivalMonitor::findings(qint64 nowMs) const
 
     const qint64 current = m_lastActivityMs < 0 ? 0 : std::max<qint64>(0, nowMs - m_lastActivityMs);
     const qint64 silence = std::max(current, m_longestGapMs);
-    if (silence > SilenceWarningMs) {
-        const auto severity = silence > SilenceProblemMs ? Finding::Severity::Problem
-                                                         : Finding::Severity::Warning;
+    if (silence > SilenceWarning.count()) {
+        const auto severity = silence > SilenceProblem.count() ? Finding::Severity::Problem
+                                                               : Finding::Severity::Warning;
         const QString seconds = QString::number(silence / 1000);
         const QString message = current >= m_longestGapMs
                 ? Text::tr("Nothing has arrived for %1 s, not even a heartbeat; proxies commonly "

@@ -9,6 +9,8 @@
 #include <QList>
 #include <QString>
 
+#include <chrono>
+
 namespace Sse {
 
 namespace Diagnostics {
@@ -45,12 +47,15 @@ namespace Diagnostics {
 class ArrivalMonitor
 {
 public:
-    static constexpr qint64 BurstSilenceMs = 2000; ///< quiet time (no byte) before a burst
-    static constexpr qint64 BurstWindowMs = 50; ///< a burst's events arrive within this
+    /// Quiet time (no byte) before a burst.
+    static constexpr std::chrono::milliseconds BurstSilence{2000};
+    /// A burst's events arrive within this.
+    static constexpr std::chrono::milliseconds BurstWindow{50};
     static constexpr int BurstMinEvents = 5; ///< ... and are at least this many
     static constexpr int BurstsToWarn = 2; ///< one burst may be chance; two are a pattern
-    static constexpr qint64 SilenceWarningMs = 30000; ///< common proxy idle timeouts: 30-60 s
-    static constexpr qint64 SilenceProblemMs = 60000;
+    /// Common proxy idle timeouts are 30-60 s.
+    static constexpr std::chrono::milliseconds SilenceWarning{30000};
+    static constexpr std::chrono::milliseconds SilenceProblem{60000};
 
     /// Forgets everything.
     void reset();
@@ -74,7 +79,10 @@ public:
 
     [[nodiscard]] int burstCount() const { return m_burstCount; }
 
-    [[nodiscard]] qint64 longestSilenceMs() const { return m_longestGapMs; }
+    [[nodiscard]] std::chrono::milliseconds longestSilence() const
+    {
+        return std::chrono::milliseconds(m_longestGapMs);
+    }
 
 private:
     void activity(qint64 ms);

@@ -64,15 +64,16 @@ void appendComment(QByteArray &out, QByteArrayView comment, qint64 receivedMs, i
     out.append("}\n");
 }
 
-bool readLine(QByteArrayView line, Record *record, QString *error)
+LineResult readLine(QByteArrayView line)
 {
+    LineResult result;
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(line.toByteArray(), &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        *error = parseError.error != QJsonParseError::NoError
+        result.error = parseError.error != QJsonParseError::NoError
                 ? tr("not JSON: %1 at byte %2").arg(parseError.errorString()).arg(parseError.offset)
                 : tr("not a JSON object");
-        return false;
+        return result;
     }
     const QJsonObject object = document.object();
     const QString kind = object.value("kind"_L1).toString();
@@ -82,17 +83,17 @@ bool readLine(QByteArrayView line, Record *record, QString *error)
     const bool hasTime = readWholeNumber(object, "receivedMs"_L1, &receivedMs);
     const bool hasConnection = readWholeNumber(object, "connection"_L1, &connection);
     if (kind.isEmpty() || (known && !(hasTime && hasConnection))) {
-        *error = tr("a record needs \"kind\", and \"receivedMs\" and \"connection\" as whole "
-                    "numbers");
-        return false;
+        result.error = tr("a record needs \"kind\", and \"receivedMs\" and \"connection\" as "
+                          "whole numbers");
+        return result;
     }
-    *record = {};
+    Record *record = &result.record;
     record->event.receivedMs = receivedMs;
     record->event.connection = int(connection);
     if (kind == "event"_L1) {
         if (!object.value("type"_L1).isString() || !object.value("data"_L1).isString()) {
-            *error = tr("an event needs \"type\" and \"data\" strings");
-            return false;
+            result.error = tr("an event needs \"type\" and \"data\" strings");
+            return result;
         }
         record->kind = Record::Kind::Event;
         record->event.type = object.value("type"_L1).toString().toUtf8();
@@ -106,7 +107,8 @@ bool readLine(QByteArrayView line, Record *record, QString *error)
         record->kind = Record::Kind::Other;
         record->line = (line.endsWith('\n') ? line.chopped(1) : line).toByteArray();
     }
-    return true;
+    result.ok = true;
+    return result;
 }
 
 } // namespace Sse::EventLog

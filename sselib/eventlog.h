@@ -31,6 +31,13 @@ struct Record
     Event event; ///< for Kind::Event; receivedMs and connection for every kind (0 if absent)
     QByteArray comment; ///< for Kind::Comment (UTF-8)
     QByteArray line; ///< for Kind::Other: the line as read, without its LF; empty otherwise
+
+    friend bool operator==(const Record &a, const Record &b)
+    {
+        return a.kind == b.kind && a.event == b.event && a.comment == b.comment && a.line == b.line;
+    }
+
+    friend bool operator!=(const Record &a, const Record &b) { return !(a == b); }
 };
 
 /// Appends the log line of `event`, newline included.
@@ -39,9 +46,17 @@ void appendEvent(QByteArray &out, const Event &event);
 /// Appends the log line of a comment, newline included.
 void appendComment(QByteArray &out, QByteArrayView comment, qint64 receivedMs, int connection);
 
-/// Reads one line (without or with its newline). Returns false and says why in `error` when the
-/// line is not a log record; an empty line is an error too. A record of an unknown kind needs
-/// only a "kind" string; its line is kept in Record::line.
-[[nodiscard]] bool readLine(QByteArrayView line, Record *record, QString *error);
+/// What readLine() made of a line.
+struct LineResult
+{
+    bool ok = false; ///< the line is a log record
+    Record record; ///< when ok
+    QString error; ///< why not ok, for people
+};
+
+/// Reads one line (without or with its newline). Not ok, saying why, when the line is not a log
+/// record; an empty line is an error too. A record of an unknown kind needs only a "kind"
+/// string; its line is kept in Record::line.
+[[nodiscard]] LineResult readLine(QByteArrayView line);
 
 } // namespace Sse::EventLog

@@ -3,6 +3,7 @@
 #include "eventsource.h"
 
 #include "contentdecoder.h"
+#include "httpurl.h"
 #include "jsontext.h"
 #include "logging_p.h"
 #include "networkpool_p.h"
@@ -51,6 +52,12 @@ QByteArray mimeEssence(const QByteArray &contentType)
 {
     const qsizetype semicolon = contentType.indexOf(';');
     return (semicolon < 0 ? contentType : contentType.left(semicolon)).trimmed().toLower();
+}
+
+// The status attribute is 0 when no response came.
+std::optional<int> httpStatus(int status)
+{
+    return status > 0 ? std::optional<int>(status) : std::nullopt;
 }
 
 bool isFollowedRedirect(int status)
@@ -219,9 +226,11 @@ void EventSource::Private::startRequest()
     if (state != ReadyState::Connecting)
         return;
     dropReply();
-    if (!url.isValid() || (url.scheme() != "http"_L1 && url.scheme() != "https"_L1)) {
+    if (const UrlCheck check = checkHttpUrl(url); check != UrlCheck::Ok) {
         failConnection(SourceError::Kind::InvalidUrl,
-                tr("\"%1\" is not an http or https URL.").arg(url.toDisplayString()));
+                check == UrlCheck::NoHost
+                        ? tr("\"%1\" has no host name.").arg(url.toDisplayString())
+                        : tr("\"%1\" is not an http or https URL.").arg(url.toDisplayString()));
         return;
     }
 
@@ -280,8 +289,8 @@ void EventSource::Private::startRequest()
 #endif
 
     lastBytes.start();
-    if (options.readTimeout.count() > 0)
-        readTimer.start(int(std::min<qint64>(options.readTimeout.count(), MaxTimerMs)));
+    if (options.readTimeout)
+        readTimer.start(int(std::min<qint64>(options.readTimeout->count(), MaxTimerMs)));
 }
 
 // Gives the reply back without emitting anything more from it.
@@ -525,7 +534,7 @@ void EventSource::Private::onFinished()
 void EventSource::Private::onReadTimer()
 {
     const qint64 idle = lastBytes.elapsed();
-    const qint64 timeout = options.readTimeout.count();
+    const qint64 timeout = options.readTimeout.value_or(std::chrono::milliseconds(0)).count();
     if (idle < timeout) {
         readTimer.start(int(std::min<qint64>(timeout - idle, MaxTimerMs)));
         return;
@@ -556,8 +565,8 @@ void EventSource::Private::reestablish(SourceError::Kind kind, const QString &me
     releaseReply();
     failures = wasHealthy ? 1 : failures + 1;
 
-    const int maxAttempts = options.policy.maxAttempts;
-    if (maxAttempts > 0 && failures >= maxAttempts) {
+    const std::optional<int> maxAttempts = options.policy.maxAttempts;
+    if (maxAttempts && *maxAttempts > 0 && failures >= *maxAttempts) {
         failConnection(SourceError::Kind::GaveUp,
                 tr("%1 Gave up after %n failed attempt(s).", nullptr, failures).arg(message),
                 status);
@@ -565,13 +574,13 @@ void EventSource::Private::reestablish(SourceError::Kind kind, const QString &me
     }
 
     setState(ReadyState::Connecting);
-    Q_EMIT q->errorOccurred({kind, false, status, message});
+    Q_EMIT q->errorOccurred({kind, false, httpStatus(status), message});
     if (state != ReadyState::Connecting)
         return; // a slot closed the source
     const qint64 delay = retryDelay();
     const auto reason =
             options.policy.backoff ? ReconnectReason::Backoff : ReconnectReason::ReconnectionTime;
-    Q_EMIT q->reconnectScheduled(delay, reason);
+    Q_EMIT q->reconnectScheduled(std::chrono::milliseconds(delay), reason);
     if (state == ReadyState::Connecting)
         scheduleConnect(delay);
 }
@@ -586,11 +595,11 @@ void EventSource::Private::failConnection(
     releaseReply();
     connectTimer.stop();
     setState(ReadyState::Closed);
-    Q_EMIT q->errorOccurred({kind, true, status, message});
+    Q_EMIT q->errorOccurred({kind, true, httpStatus(status), message});
     if (state != ReadyState::Closed || !options.policy.manualReinit || reinitTimer.isActive())
         return;
     const qint64 delay = options.policy.reinitDelay.count();
-    Q_EMIT q->reconnectScheduled(delay, ReconnectReason::ManualReinit);
+    Q_EMIT q->reconnectScheduled(std::chrono::milliseconds(delay), ReconnectReason::ManualReinit);
     if (state == ReadyState::Closed)
         reinitTimer.start(int(std::clamp<qint64>(delay, 0, MaxTimerMs)));
 }
@@ -622,7 +631,7 @@ void EventSource::Private::setReconnectionTime(qint64 ms)
     if (reconnectionTime == ms)
         return;
     reconnectionTime = ms;
-    Q_EMIT q->reconnectionTimeChanged(ms);
+    Q_EMIT q->reconnectionTimeChanged(std::chrono::milliseconds(ms));
 }
 
 void EventSource::Private::event(const ParsedEvent &parsed)
@@ -652,7 +661,7 @@ void EventSource::Private::event(const ParsedEvent &parsed)
     openSince.invalidate();
     dropReply();
     setState(ReadyState::Connecting);
-    Q_EMIT q->reconnectScheduled(delay, ReconnectReason::ServerRequest);
+    Q_EMIT q->reconnectScheduled(std::chrono::milliseconds(delay), ReconnectReason::ServerRequest);
     if (state == ReadyState::Connecting)
         scheduleConnect(delay);
 }
@@ -662,7 +671,7 @@ void EventSource::Private::comment(QByteArrayView text)
     if (!reply)
         return;
     Comment received;
-    received.text = text.toByteArray();
+    received.data = text.toByteArray();
     received.receivedMs = QDateTime::currentMSecsSinceEpoch();
     received.connection = connections;
     Q_EMIT q->commentReceived(received);
@@ -686,7 +695,7 @@ void EventSource::Private::error(const ParseError &error)
     if (!reply)
         return;
     qCWarning(lcSseClient) << url << error.message();
-    Q_EMIT q->parseErrorOccurred(error.message());
+    Q_EMIT q->parseErrorOccurred(error);
 }
 
 EventSource::EventSource(const QUrl &url, const SourceOptions &options, QObject *parent)
@@ -726,9 +735,9 @@ QByteArray EventSource::lastEventId() const
     return d->lastEventId;
 }
 
-qint64 EventSource::reconnectionTime() const
+std::chrono::milliseconds EventSource::reconnectionTime() const
 {
-    return d->reconnectionTime;
+    return std::chrono::milliseconds(d->reconnectionTime);
 }
 
 int EventSource::connectionCount() const
@@ -781,7 +790,7 @@ void EventSource::reconnectNow()
     d->dropReply();
     d->failures = 0;
     d->setState(ReadyState::Connecting);
-    Q_EMIT reconnectScheduled(0, ReconnectReason::Restart);
+    Q_EMIT reconnectScheduled(std::chrono::milliseconds(0), ReconnectReason::Restart);
     if (d->state == ReadyState::Connecting)
         d->scheduleConnect(0);
 }

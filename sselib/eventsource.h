@@ -1,5 +1,19 @@
 // SPDX-License-Identifier: MIT
 // Sse::EventSource: a text/event-stream client that behaves like a browser's EventSource.
+//
+// The vocabulary of sselib's client API (keep new API to it):
+// - Durations are std::chrono::milliseconds; instants are qint64 `xxxMs`, ms since the Unix
+//   epoch (as Event::receivedMs and the event log write them).
+// - "None", "off" and "never" are std::nullopt, never a sentinel value such as 0 or -1.
+// - Header fields are Sse::HeaderList, looked up with Sse::headerValue(); methods and header
+//   names are checked with Sse::isHttpToken(), URLs with Sse::checkHttpUrl().
+// - Bytes field `x` of a value type has its decoded QString in `xText()`.
+// - Value types have operator==; public headers have no using-directives.
+// - Errors: a function that can fail returns a result struct (`ok`, the value, and `error`
+//   for people; see ExportResult, ImportResult, EventLog::LineResult), or std::optional when
+//   no reason is needed; no `QString *error` out-parameters. An object reports failures as
+//   typed values: a QObject by a signal `xxxOccurred(const XxxError &)`, a plain class by
+//   returning false and keeping the reason for errorString() (ContentDecoder).
 #pragma once
 
 #include "sselib/comment.h"
@@ -11,6 +25,7 @@
 #include <QObject>
 #include <QUrl>
 
+#include <chrono>
 #include <memory>
 
 QT_BEGIN_NAMESPACE
@@ -30,7 +45,8 @@ class EventSource final : public QObject
     Q_PROPERTY(QUrl url READ url CONSTANT)
     Q_PROPERTY(ReadyState readyState READ readyState NOTIFY readyStateChanged)
     Q_PROPERTY(QByteArray lastEventId READ lastEventId NOTIFY lastEventIdChanged)
-    Q_PROPERTY(qint64 reconnectionTime READ reconnectionTime NOTIFY reconnectionTimeChanged)
+    Q_PROPERTY(std::chrono::milliseconds reconnectionTime READ reconnectionTime NOTIFY
+                    reconnectionTimeChanged)
 
 public:
     enum class ReadyState {
@@ -66,7 +82,7 @@ public:
 
     [[nodiscard]] ReadyState readyState() const;
     [[nodiscard]] QByteArray lastEventId() const;
-    [[nodiscard]] qint64 reconnectionTime() const; ///< ms
+    [[nodiscard]] std::chrono::milliseconds reconnectionTime() const;
     [[nodiscard]] int connectionCount() const; ///< requests made so far
     [[nodiscard]] int reconnectCount() const; ///< connections after the first
     [[nodiscard]] QString origin() const; ///< of the current final URL
@@ -105,9 +121,9 @@ Q_SIGNALS:
     /// Exactly once per failed attempt or dropped connection.
     void errorOccurred(const Sse::SourceError &error);
     /// A limit of the parser was hit; the stream goes on.
-    void parseErrorOccurred(const QString &message);
+    void parseErrorOccurred(const Sse::ParseError &error);
     void lastEventIdChanged(const QByteArray &id);
-    void reconnectionTimeChanged(qint64 milliseconds);
+    void reconnectionTimeChanged(std::chrono::milliseconds time);
     /// A request goes out; lastEventIdSent is empty when no Last-Event-ID header was sent.
     void connectionStarted(int connection, const QByteArray &lastEventIdSent);
     /// The request of that connection, as it goes out (right after connectionStarted()).
@@ -117,7 +133,8 @@ Q_SIGNALS:
     /// Content-Encoding). A refused response comes with the start of its body: what arrived
     /// until it ended, ResponseInfo::MaxBodySize bytes were read or 1.5 s passed.
     void responseReceived(const Sse::ResponseInfo &response);
-    void reconnectScheduled(qint64 delayMs, Sse::EventSource::ReconnectReason reason);
+    void reconnectScheduled(
+            std::chrono::milliseconds delay, Sse::EventSource::ReconnectReason reason);
     /// Raw bytes as they arrive, for byte counters and wire views.
     void bytesReceived(qint64 count);
 

@@ -58,11 +58,11 @@ void LlmStream::start(qint64 requestMs)
     m_requestMs = requestMs;
 }
 
-std::optional<qint64> LlmStream::timeToFirstTokenMs() const
+std::optional<std::chrono::milliseconds> LlmStream::timeToFirstToken() const
 {
     if (!m_requestMs || m_tokens == 0)
         return std::nullopt;
-    return m_firstDeltaMs - *m_requestMs;
+    return std::chrono::milliseconds(m_firstDeltaMs - *m_requestMs);
 }
 
 double LlmStream::tokensPerSecond() const

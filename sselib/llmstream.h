@@ -6,6 +6,7 @@
 
 #include <QString>
 
+#include <chrono>
 #include <optional>
 
 namespace Sse {
@@ -48,8 +49,8 @@ public:
     /// The number of non-empty text deltas (a delta may hold more than one model token).
     [[nodiscard]] int tokens() const { return m_tokens; }
 
-    /// First non-empty delta's receivedMs minus the start() time; empty without either.
-    [[nodiscard]] std::optional<qint64> timeToFirstTokenMs() const;
+    /// First non-empty delta's receivedMs minus the start() time; nullopt without either.
+    [[nodiscard]] std::optional<std::chrono::milliseconds> timeToFirstToken() const;
 
     /// Deltas after the first, per second between the first and the last delta (the first
     /// delta's own latency is time to first token); 0 with fewer than two deltas.

@@ -414,32 +414,34 @@ ExportResult exportLog(QIODevice &device, const QString &deviceName, LogFormat f
     return result;
 }
 
-bool importLog(const QString &fileName, QList<EventLog::Record> *records, QString *error)
+ImportResult importLog(const QString &fileName)
 {
-    records->clear();
+    ImportResult result;
     QFile file(fileName);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = u"%1: %2"_s.arg(fileName, file.errorString());
-        return false;
+        result.error = u"%1: %2"_s.arg(fileName, file.errorString());
+        return result;
     }
-    EventLog::Record record;
     for (qsizetype lineNumber = 1; !file.atEnd(); ++lineNumber) {
         // Untrimmed: a record of an unknown kind keeps its line exactly.
         const QByteArray line = file.readLine();
         if (QByteArrayView(line).trimmed().isEmpty())
             continue;
-        QString why;
-        if (!EventLog::readLine(line, &record, &why)) {
-            *error = u"%1:%2: %3"_s.arg(fileName).arg(lineNumber).arg(why);
-            return false;
+        EventLog::LineResult read = EventLog::readLine(line);
+        if (!read.ok) {
+            result.error = u"%1:%2: %3"_s.arg(fileName).arg(lineNumber).arg(read.error);
+            result.records.clear();
+            return result;
         }
-        records->append(std::move(record));
+        result.records.append(std::move(read.record));
     }
     if (file.error() != QFileDevice::NoError) {
-        *error = u"%1: %2"_s.arg(fileName, file.errorString());
-        return false;
+        result.error = u"%1: %2"_s.arg(fileName, file.errorString());
+        result.records.clear();
+        return result;
     }
-    return true;
+    result.ok = true;
+    return result;
 }
 
 } // namespace Sse

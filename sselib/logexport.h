@@ -72,6 +72,14 @@ struct ExportResult
     /// their line; other records are skipped.
     qint64 records = 0;
     QString error; ///< why not ok: names the file and says the reason, for people
+
+    friend bool operator==(const ExportResult &a, const ExportResult &b)
+    {
+        return a.ok == b.ok && a.cancelled == b.cancelled && a.records == b.records
+                && a.error == b.error;
+    }
+
+    friend bool operator!=(const ExportResult &a, const ExportResult &b) { return !(a == b); }
 };
 
 /// Writes `count` records, which `recordAt(0)` ... `recordAt(count - 1)` return, to
@@ -97,12 +105,18 @@ struct ExportResult
         qsizetype count, const std::function<const EventLog::Record &(qsizetype)> &recordAt,
         const std::function<bool(qsizetype done)> &progress = {});
 
-/// Reads an NDJSON event log, line by line, into `records` (cleared first). Empty lines are
-/// skipped; a record of a kind this version does not know comes as Kind::Other with its line,
-/// in its place. False with "FILE: why" or "FILE:LINE: why" in `error` when the file cannot
-/// be read or a line is not a log record.
-[[nodiscard]] bool importLog(
-        const QString &fileName, QList<EventLog::Record> *records, QString *error);
+/// What importLog() read.
+struct ImportResult
+{
+    bool ok = false; ///< the whole file was read and every line is a log record
+    QList<EventLog::Record> records; ///< in the file's order; when ok
+    QString error; ///< why not ok: "FILE: why" or "FILE:LINE: why", for people
+};
+
+/// Reads an NDJSON event log, line by line. Empty lines are skipped; a record of a kind this
+/// version does not know comes as Kind::Other with its line, in its place. Not ok when the
+/// file cannot be read or a line is not a log record.
+[[nodiscard]] ImportResult importLog(const QString &fileName);
 
 } // namespace Sse
 

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QMetaType>
 #include <QString>
 
 #include <string>
@@ -35,7 +36,14 @@ struct ParseError
     Kind kind = Kind::LineTooLong;
     qsizetype limit = 0;
 
-    [[nodiscard]] QString message() const;
+    [[nodiscard]] QString message() const; ///< translated, for people
+
+    friend bool operator==(const ParseError &a, const ParseError &b)
+    {
+        return a.kind == b.kind && a.limit == b.limit;
+    }
+
+    friend bool operator!=(const ParseError &a, const ParseError &b) { return !(a == b); }
 };
 
 /// Receives what the parser finds. Every view is valid only during the call.
@@ -149,3 +157,5 @@ private:
 };
 
 } // namespace Sse
+
+Q_DECLARE_METATYPE(Sse::ParseError)

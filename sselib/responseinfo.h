@@ -2,10 +2,11 @@
 // Sse::RequestInfo, Sse::ResponseInfo: what a connection asked for and what the server answered.
 #pragma once
 
+#include "sselib/headers.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QMetaType>
-#include <QPair>
 #include <QUrl>
 
 namespace Sse {
@@ -18,9 +19,17 @@ struct RequestInfo
     QUrl url;
     /// Every header the source set, in order (the network stack adds Host, Connection and the
     /// like on its own). Secret values are included: mask them before showing them.
-    QList<QPair<QByteArray, QByteArray>> headers;
+    HeaderList headers;
     QByteArray body;
     qint64 sentMs = 0; ///< ms since the Unix epoch
+
+    friend bool operator==(const RequestInfo &a, const RequestInfo &b)
+    {
+        return a.connection == b.connection && a.method == b.method && a.url == b.url
+                && a.headers == b.headers && a.body == b.body && a.sentMs == b.sentMs;
+    }
+
+    friend bool operator!=(const RequestInfo &a, const RequestInfo &b) { return !(a == b); }
 };
 
 /// The status line and headers of one connection's final response (after redirects).
@@ -37,7 +46,7 @@ struct ResponseInfo
     /// The URLs the request was redirected to, in order; the last one is finalUrl. Empty when
     /// there was no redirect.
     QList<QUrl> redirects;
-    QList<QPair<QByteArray, QByteArray>> headers; ///< as the server sent them
+    HeaderList headers; ///< as the server sent them
     qint64 receivedMs = 0;
     /// The Content-Encoding the body came in ("gzip", ...); empty for identity. The source
     /// decodes it, so events and `body` are always the decoded bytes.
@@ -47,15 +56,22 @@ struct ResponseInfo
     QByteArray body;
     bool bodyTruncated = false; ///< the body went on beyond `body`
 
-    /// The first value of a header, compared case-insensitively; empty if absent.
+    /// headerValue() of `headers`, empty if absent.
     [[nodiscard]] QByteArray header(QByteArrayView name) const
     {
-        for (const auto &h : headers) {
-            if (h.first.compare(name, Qt::CaseInsensitive) == 0)
-                return h.second;
-        }
-        return {};
+        return headerValue(headers, name).value_or(QByteArray());
     }
+
+    friend bool operator==(const ResponseInfo &a, const ResponseInfo &b)
+    {
+        return a.connection == b.connection && a.status == b.status && a.reason == b.reason
+                && a.httpVersion == b.httpVersion && a.finalUrl == b.finalUrl
+                && a.redirects == b.redirects && a.headers == b.headers
+                && a.receivedMs == b.receivedMs && a.contentEncoding == b.contentEncoding
+                && a.body == b.body && a.bodyTruncated == b.bodyTruncated;
+    }
+
+    friend bool operator!=(const ResponseInfo &a, const ResponseInfo &b) { return !(a == b); }
 };
 
 } // namespace Sse

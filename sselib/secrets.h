@@ -2,15 +2,13 @@
 // Sse::Secrets: which request and response headers carry credentials, and how they are hidden.
 #pragma once
 
+#include "sselib/headers.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
-#include <QList>
-#include <QPair>
 #include <QString>
 
 namespace Sse::Secrets {
-
-using HeaderList = QList<QPair<QByteArray, QByteArray>>;
 
 /// Authorization, Proxy-Authorization, Cookie, Set-Cookie and the usual API-key headers
 /// (X-Api-Key, Api-Key), compared case-insensitively.

@@ -6,6 +6,8 @@
 #include <QObject>
 #include <QString>
 
+#include <optional>
+
 namespace Sse {
 
 /// One failed attempt or dropped connection. Transient errors are followed by a reconnect;
@@ -30,11 +32,17 @@ public:
     Q_ENUM(Kind)
 
     Kind kind = Kind::Network;
-    bool fatal = false;
-    int httpStatus = 0; ///< 0 when no HTTP response was received
+    bool fatal = false; ///< the source stays closed; otherwise a reconnect follows
+    std::optional<int> httpStatus; ///< nullopt when no HTTP response was received
     QString message; ///< human-readable reason
 
-    [[nodiscard]] bool isTransient() const { return !fatal; }
+    friend bool operator==(const SourceError &a, const SourceError &b)
+    {
+        return a.kind == b.kind && a.fatal == b.fatal && a.httpStatus == b.httpStatus
+                && a.message == b.message;
+    }
+
+    friend bool operator!=(const SourceError &a, const SourceError &b) { return !(a == b); }
 };
 
 } // namespace Sse

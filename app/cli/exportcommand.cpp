@@ -19,12 +19,12 @@ ExportCommand::ExportCommand(const ExportOptions &options)
 
 int ExportCommand::run()
 {
-    QList<Sse::EventLog::Record> records;
-    QString error;
-    if (!Sse::importLog(m_options.inputFile, &records, &error)) {
-        printMessage(tr("cannot import %1").arg(error));
+    const Sse::ImportResult imported = Sse::importLog(m_options.inputFile);
+    if (!imported.ok) {
+        printMessage(tr("cannot import %1").arg(imported.error));
         return ExitFailure;
     }
+    const QList<Sse::EventLog::Record> &records = imported.records;
     // A reader that goes away (a closed pipe or FIFO) is a write error to report, not a
     // signal that ends us without a word.
     std::signal(SIGPIPE, SIG_IGN);

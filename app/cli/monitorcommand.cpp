@@ -147,7 +147,7 @@ void MonitorCommand::handleComment(const Sse::Comment &comment)
         return;
     m_line.resize(0);
     m_line.append("{\"kind\":\"comment\",\"comment\":");
-    Sse::JsonLines::appendString(m_line, comment.text);
+    Sse::JsonLines::appendString(m_line, comment.data);
     m_line.append('}');
     writeLine();
 }
@@ -204,10 +204,10 @@ void MonitorCommand::finishOnce(const Sse::SourceError &error)
     finish(ExitFailure);
 }
 
-void MonitorCommand::handleParseError(const QString &message)
+void MonitorCommand::handleParseError(const Sse::ParseError &error)
 {
     if (!m_finished)
-        printMessage(message);
+        printMessage(error.message());
 }
 
 void MonitorCommand::handleDeadline()
@@ -307,7 +307,7 @@ void MonitorCommand::recordComment(const Sse::Comment &comment)
 {
     if (!m_output.isOpen())
         return;
-    Sse::EventLog::appendComment(m_pending, comment.text, comment.receivedMs, comment.connection);
+    Sse::EventLog::appendComment(m_pending, comment.data, comment.receivedMs, comment.connection);
     recorded();
 }
 

@@ -53,7 +53,7 @@ private:
     void handleComment(const Sse::Comment &comment);
     void handleResponse(const Sse::ResponseInfo &response);
     void handleError(const Sse::SourceError &error);
-    void handleParseError(const QString &message);
+    void handleParseError(const Sse::ParseError &error);
     void finishOnce(const Sse::SourceError &error);
     void handleDeadline();
     void finishAfterFatalError();

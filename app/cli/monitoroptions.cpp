@@ -2,6 +2,9 @@
 // MonitorOptions: the options of `ssedash-cli monitor`, read from its arguments.
 #include "monitoroptions.h"
 
+#include "sselib/headers.h"
+#include "sselib/httpurl.h"
+
 #include <QCommandLineParser>
 
 #include <cmath>
@@ -13,19 +16,10 @@ namespace {
 
 constexpr double MaxTimeoutSeconds = 1e9;
 
-// An RFC 9110 token, as header names and methods must be.
+// Sse::isHttpToken() on UTF-16: toLatin1() turns what Latin-1 lacks into '?', no token char.
 bool isToken(const QString &text)
 {
-    if (text.isEmpty())
-        return false;
-    for (const QChar c : text) {
-        const char16_t u = c.unicode();
-        const bool ok = (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z')
-                || (u >= u'0' && u <= u'9') || QStringView(u"!#$%&'*+-.^_`|~").contains(c);
-        if (!ok)
-            return false;
-    }
-    return true;
+    return Sse::isHttpToken(text.toLatin1());
 }
 
 } // namespace
@@ -89,7 +83,7 @@ OptionsOrUsage<MonitorOptions> MonitorOptions::fromArguments(const QStringList &
     if (positional.size() > 1)
         return OptionParsing::usageError(command, tr("more than one URL given"));
     options.url = QUrl(positional.first(), QUrl::StrictMode);
-    if (!OptionParsing::isHttpUrl(options.url))
+    if (Sse::checkHttpUrl(options.url) != Sse::UrlCheck::Ok)
         return OptionParsing::usageError(
                 command, tr("not an absolute http or https URL: '%1'").arg(positional.first()));
 
@@ -155,7 +149,8 @@ OptionsOrUsage<MonitorOptions> MonitorOptions::fromArguments(const QStringList &
                             .arg(OptionParsing::MaxMilliseconds)
                             .arg(text));
         }
-        options.source.readTimeout = std::chrono::milliseconds(*ms);
+        if (*ms > 0) // 0: off
+            options.source.readTimeout = std::chrono::milliseconds(*ms);
     }
     options.count = parser.isSet(countOption);
     options.source.ignoreTlsErrors = parser.isSet(insecureOption);

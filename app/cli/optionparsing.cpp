@@ -2,6 +2,8 @@
 // OptionParsing: what the readers of ssedash-cli's command options share.
 #include "optionparsing.h"
 
+#include "sselib/httpurl.h"
+
 #include <QCommandLineParser>
 #include <QUrl>
 
@@ -57,7 +59,5 @@ std::optional<quint64> OptionParsing::parseUnsigned(const QString &text, quint64
 
 bool OptionParsing::isHttpUrl(const QUrl &url)
 {
-    const QString scheme = url.scheme();
-    return url.isValid() && !url.isRelative() && (scheme == u"http"_s || scheme == u"https"_s)
-            && !url.host().isEmpty();
+    return Sse::checkHttpUrl(url) == Sse::UrlCheck::Ok;
 }

@@ -2656,6 +2656,10 @@ JSON: {&quot;id&quot;, &quot;type&quot;, &quot;timestamp&quot;, &quot;payload&qu
         <source>%1 The stream cannot go on.</source>
         <translation>%1 Der Stream kann nicht fortgesetzt werden.</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; has no host name.</source>
+        <translation>„%1“ hat keinen Hostnamen.</translation>
+    </message>
 </context>
 <context>
     <name>Sse::Json</name>

@@ -40,20 +40,12 @@ HttpRequestHead::Status HttpRequestHead::parse(QByteArrayView bytes, HttpRequest
 
 QByteArray HttpRequestHead::header(QByteArrayView name) const
 {
-    for (const auto &[key, value] : headers) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return {};
+    return headerValue(headers, name).value_or(QByteArray());
 }
 
 bool HttpRequestHead::hasHeader(QByteArrayView name) const
 {
-    for (const auto &header : headers) {
-        if (header.first.compare(name, Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return false;
+    return headerValue(headers, name).has_value();
 }
 
 } // namespace Sse

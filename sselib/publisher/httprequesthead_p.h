@@ -2,6 +2,8 @@
 // Sse::HttpRequestHead: the request line and headers of one HTTP/1.x request.
 #pragma once
 
+#include "sselib/headers.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QList>
@@ -26,7 +28,7 @@ struct HttpRequestHead
     QByteArray path; ///< percent-decoded path
     QUrlQuery query;
     QByteArray version;
-    QList<QPair<QByteArray, QByteArray>> headers;
+    HeaderList headers;
     qsizetype size = 0; ///< bytes of the head, blank line included
 
     /// Parses the head at the start of `bytes`.

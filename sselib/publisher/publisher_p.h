@@ -8,6 +8,8 @@
 #include "publisherroutes_p.h"
 #include "streamclient_p.h"
 
+#include "sselib/headers.h"
+
 #include <QElapsedTimer>
 #include <QList>
 #include <QTcpServer>

@@ -2,11 +2,10 @@
 // HTTP helpers the publisher's streams and routes share; internal to ssepublisher.
 #pragma once
 
+#include "sselib/headers.h"
 #include "sselib/publisher/publisheroptions.h"
 
 #include <QByteArray>
-#include <QList>
-#include <QPair>
 
 QT_BEGIN_NAMESPACE
 class QObject;
@@ -14,7 +13,7 @@ QT_END_NAMESPACE
 
 namespace Sse::PublisherDetail {
 
-using HeaderList = QList<QPair<QByteArray, QByteArray>>;
+using HeaderList = Sse::HeaderList;
 
 /// The path of the simulated LLM completions, and the channel their clients report.
 inline constexpr char LlmPath[] = "/llm";

@@ -33,11 +33,13 @@ Replay::Replay(Publisher *publisher, const QList<Event> &events, double speed,
 
 bool Replay::readFile(const QString &fileName, QList<Event> *events, QString *error)
 {
-    QList<EventLog::Record> records;
-    if (!importLog(fileName, &records, error))
+    const ImportResult imported = importLog(fileName);
+    if (!imported.ok) {
+        *error = imported.error;
         return false;
+    }
     events->clear();
-    for (const EventLog::Record &record : std::as_const(records)) {
+    for (const EventLog::Record &record : imported.records) {
         if (record.kind == EventLog::Record::Kind::Event)
             events->append(record.event);
     }

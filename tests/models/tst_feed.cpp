@@ -153,7 +153,7 @@ void tst_Feed::feed_missingSecretKeepsItClosedUntilGiven()
     feed.provideSecrets({{"X-Api-Key", "k"}});
     QVERIFY(feed.missingSecretsText().isEmpty());
     QCOMPARE(feed.config().options.headers,
-            (Sse::Secrets::HeaderList{{"authorization", "Bearer given"}, {"X-Api-Key", "k"}}));
+            (Sse::HeaderList{{"authorization", "Bearer given"}, {"X-Api-Key", "k"}}));
     feed.open();
     QTRY_COMPARE(feed.readyState(), ReadyState::Open);
     QVERIFY(feed.lastError().isEmpty());
@@ -332,7 +332,7 @@ void tst_Feed::feed_llmStreamAssemblesText()
     QCOMPARE(stream.text(), Sse::TokenStreamer::paragraph());
     QCOMPARE(int(stream.style()), expectedStyle);
     QCOMPARE(stream.tokens(), int(Sse::TokenStreamer::tokenize(stream.text()).size()));
-    QVERIFY(stream.timeToFirstTokenMs().has_value());
+    QVERIFY(stream.timeToFirstToken().has_value());
     QVERIFY(stream.error().isEmpty());
     QVERIFY(!llmSpy.isEmpty());
 

@@ -65,27 +65,27 @@ void tst_EventLog::roundTrip_keepsEveryField()
     Sse::EventLog::appendEvent(line, event);
     QVERIFY(line.endsWith('\n'));
     QCOMPARE(line.count('\n'), 1); // one record, one line, whatever the data holds
-    Record record;
-    QString error;
-    QVERIFY2(Sse::EventLog::readLine(line, &record, &error), qPrintable(error));
-    QCOMPARE(record.kind, Record::Kind::Event);
-    QCOMPARE(record.event, event);
+    Sse::EventLog::LineResult read = Sse::EventLog::readLine(line);
+    QVERIFY2(read.ok, qPrintable(read.error));
+    QCOMPARE(read.record.kind, Record::Kind::Event);
+    QCOMPARE(read.record.event, event);
 
     line.clear();
     Sse::EventLog::appendComment(line, event.data, event.receivedMs, event.connection);
-    QVERIFY2(Sse::EventLog::readLine(line, &record, &error), qPrintable(error));
-    QCOMPARE(record.kind, Record::Kind::Comment);
-    QCOMPARE(record.comment, event.data);
-    QCOMPARE(record.event.receivedMs, event.receivedMs);
-    QCOMPARE(record.event.connection, event.connection);
+    read = Sse::EventLog::readLine(line);
+    QVERIFY2(read.ok, qPrintable(read.error));
+    QCOMPARE(read.record.kind, Record::Kind::Comment);
+    QCOMPARE(read.record.comment, event.data);
+    QCOMPARE(read.record.event.receivedMs, event.receivedMs);
+    QCOMPARE(read.record.event.connection, event.connection);
 }
 
 void tst_EventLog::readLine_skipsUnknownKinds()
 {
-    Record record;
-    QString error;
-    QVERIFY(Sse::EventLog::readLine(
-            R"({"kind":"state","receivedMs":1,"connection":2,"x":[]})", &record, &error));
+    const Sse::EventLog::LineResult read =
+            Sse::EventLog::readLine(R"({"kind":"state","receivedMs":1,"connection":2,"x":[]})");
+    QVERIFY(read.ok);
+    const Record &record = read.record;
     QCOMPARE(record.kind, Record::Kind::Other);
     QCOMPARE(record.event.receivedMs, 1);
     QCOMPARE(record.event.connection, 2);
@@ -112,20 +112,19 @@ void tst_EventLog::readLine_unknownKind_keepsTheLineAndNeedsOnlyAKind()
     QFETCH(qint64, receivedMs);
     QFETCH(int, connection);
     for (const QByteArray &given : QByteArrayList{line, line + '\n'}) {
-        Record record;
-        QString error;
-        QVERIFY2(Sse::EventLog::readLine(given, &record, &error), qPrintable(error));
+        const Sse::EventLog::LineResult read = Sse::EventLog::readLine(given);
+        QVERIFY2(read.ok, qPrintable(read.error));
+        const Record &record = read.record;
         QCOMPARE(record.kind, Record::Kind::Other);
         QCOMPARE(record.line, line); // as it was, without the newline
         QCOMPARE(record.event.receivedMs, receivedMs);
         QCOMPARE(record.event.connection, connection);
     }
     // Known kinds are written anew from their fields: they keep no line.
-    Record record;
-    QString error;
-    QVERIFY(Sse::EventLog::readLine(
-            R"({"kind":"comment","receivedMs":1,"connection":1,"comment":"c"})", &record, &error));
-    QCOMPARE(record.line, QByteArray());
+    const Sse::EventLog::LineResult comment = Sse::EventLog::readLine(
+            R"({"kind":"comment","receivedMs":1,"connection":1,"comment":"c"})");
+    QVERIFY(comment.ok);
+    QCOMPARE(comment.record.line, QByteArray());
 }
 
 void tst_EventLog::readLine_rejectsWhatIsNoRecord_data()
@@ -156,10 +155,9 @@ void tst_EventLog::readLine_rejectsWhatIsNoRecord()
 {
     QFETCH(QByteArray, line);
     QFETCH(QString, reason);
-    Record record;
-    QString error;
-    QVERIFY(!Sse::EventLog::readLine(line, &record, &error));
-    QVERIFY2(error.contains(reason), qPrintable(error));
+    const Sse::EventLog::LineResult read = Sse::EventLog::readLine(line);
+    QVERIFY(!read.ok);
+    QVERIFY2(read.error.contains(reason), qPrintable(read.error));
 }
 
 QTEST_GUILESS_MAIN(tst_EventLog)

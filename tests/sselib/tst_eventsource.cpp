@@ -117,17 +117,18 @@ public:
         connect(source, &EventSource::messageReceived, this,
                 [this](const Sse::Event &event) { messages.append(event); });
         connect(source, &EventSource::commentReceived, this, [this](const Sse::Comment &comment) {
-            comments.append(comment.textString());
-            note(u"comment:"_s + comment.textString());
+            comments.append(comment.dataText());
+            note(u"comment:"_s + comment.dataText());
         });
         connect(source, &EventSource::errorOccurred, this, [this](const SourceError &error) {
             errors.append(error);
             note(u"error:"_s + enumKey(error.kind) + (error.fatal ? u":fatal"_s : u":transient"_s));
         });
-        connect(source, &EventSource::reconnectionTimeChanged, this, [this](qint64 ms) {
-            retryChanges.append(ms);
-            note(u"retry:"_s + QString::number(ms));
-        });
+        connect(source, &EventSource::reconnectionTimeChanged, this,
+                [this](std::chrono::milliseconds time) {
+                    retryChanges.append(time.count());
+                    note(u"retry:"_s + QString::number(time.count()));
+                });
         connect(source, &EventSource::lastEventIdChanged, this, [this](const QByteArray &id) {
             idChanges.append(id);
             note(u"id:"_s + QString::fromUtf8(id));
@@ -148,9 +149,9 @@ public:
                     note(u"response:"_s + QString::number(response.status));
                 });
         connect(source, &EventSource::reconnectScheduled, this,
-                [this](qint64 delay, Reason reason) {
-                    schedules.append({delay, reason, clock.elapsed()});
-                    note(u"scheduled:"_s + QString::number(delay) + u':' + enumKey(reason));
+                [this](std::chrono::milliseconds delay, Reason reason) {
+                    schedules.append({delay.count(), reason, clock.elapsed()});
+                    note(u"scheduled:"_s + QString::number(delay.count()) + u':' + enumKey(reason));
                 });
         connect(source, &EventSource::bytesReceived, this,
                 [this](qint64 count) { bytes += count; });
@@ -313,7 +314,7 @@ void tst_EventSource::initialState_isClosed()
     EventSource source(url, options);
     QCOMPARE(source.readyState(), State::Closed);
     QCOMPARE(source.url(), url);
-    QCOMPARE(source.reconnectionTime(), 1234);
+    QCOMPARE(source.reconnectionTime(), 1234ms);
     QVERIFY(source.lastEventId().isEmpty());
     QCOMPARE(source.connectionCount(), 0);
     QCOMPARE(source.reconnectCount(), 0);
@@ -871,7 +872,7 @@ void tst_EventSource::connectionRefused_isTransientAndRetries()
     for (const SourceError &error : std::as_const(rec.errors)) {
         QVERIFY(!error.fatal);
         QCOMPARE(error.kind, Kind::Network);
-        QCOMPARE(error.httpStatus, 0);
+        QCOMPARE(error.httpStatus, std::nullopt);
         QVERIFY(!error.message.isEmpty());
     }
     QVERIFY(rec.schedules.size() >= 2);
@@ -903,7 +904,7 @@ void tst_EventSource::retry_changesReconnectionTime()
 
     source.open();
     QTRY_COMPARE(rec.retryChanges, QList<qint64>{400});
-    QCOMPARE(source.reconnectionTime(), 400);
+    QCOMPARE(source.reconnectionTime(), 400ms);
     QTRY_COMPARE(rec.schedules.size(), 1);
     QCOMPARE(rec.schedules.first().delay, 400);
     QCOMPARE(rec.schedules.first().reason, Reason::ReconnectionTime);
@@ -927,7 +928,7 @@ void tst_EventSource::retry_ignoresInvalidValues()
 
     source.open();
     QTRY_COMPARE(rec.events.size(), 1);
-    QCOMPARE(source.reconnectionTime(), 100);
+    QCOMPARE(source.reconnectionTime(), 100ms);
     QVERIFY2(rec.retryChanges.isEmpty(), "reconnectionTimeChanged only on a real change");
     QCOMPARE(server.closeConnections("/s"_ba), 1);
     QTRY_COMPARE(rec.schedules.size(), 1);
@@ -1240,10 +1241,10 @@ void tst_EventSource::comments_carryBytesTimeAndConnection()
 
     const auto one = comments.at(0).at(0).value<Sse::Comment>();
     const auto two = comments.at(1).at(0).value<Sse::Comment>();
-    QCOMPARE(one.text, first);
-    QCOMPARE(one.textString(), u"caf\u00e9 \u2713 \U0001F600"_s);
+    QCOMPARE(one.data, first);
+    QCOMPARE(one.dataText(), u"caf\u00e9 \u2713 \U0001F600"_s);
     QCOMPARE(one.connection, 1);
-    QCOMPARE(two.text, "second"_ba);
+    QCOMPARE(two.data, "second"_ba);
     QCOMPARE(two.connection, 2);
     for (const Sse::Comment &comment : {one, two}) {
         QVERIFY2(comment.receivedMs >= before && comment.receivedMs <= after,
@@ -1495,7 +1496,7 @@ void tst_EventSource::manualReinit_restartsFresh()
     QCOMPARE(requests.at(2).header("Last-Event-ID"), initialId);
     QCOMPARE(rec.starts.at(2), (QPair<int, QByteArray>(3, initialId)));
     QCOMPARE(source.lastEventId(), initialId);
-    QCOMPARE(source.reconnectionTime(), 100); // the configured time again, not retry: 150
+    QCOMPARE(source.reconnectionTime(), 100ms); // the configured time again, not retry: 150
     QCOMPARE(rec.retryChanges, (QList<qint64>{150, 100}));
     const qint64 waited = rec.requestTimes.at(2) - rec.schedules.at(1).at;
     QVERIFY2(waited >= atLeast(250), QByteArray::number(waited).constData());
@@ -1785,7 +1786,7 @@ void tst_EventSource::tls_untrustedCertificateIsFatal()
     const SourceError error = rec.errors.first();
     QVERIFY(error.fatal);
     QCOMPARE(error.kind, Kind::Tls);
-    QCOMPARE(error.httpStatus, 0);
+    QCOMPARE(error.httpStatus, std::nullopt);
     // The self-signed certificate is the problem, and the message says so.
     QVERIFY2(error.message.contains(u"certificate"_s, Qt::CaseInsensitive),
             qPrintable(error.message));
@@ -2020,7 +2021,9 @@ void tst_EventSource::limits_boundMemory()
     QCOMPARE(rec.eventData(), (QByteArrayList{"before"_ba, "after"_ba}));
     QCOMPARE(rec.bytes, qint64(before.size() + oversized.size() + after.size()));
     QCOMPARE(parseErrors.size(), 1);
-    const QString message = parseErrors.first().first().toString();
+    const auto error = parseErrors.first().first().value<Sse::ParseError>();
+    QCOMPARE(error.limit, qsizetype(1024));
+    const QString message = error.message();
     QVERIFY2(message.contains(messagePart), qPrintable(message));
     // A limit is no connection error: the stream stays open and goes on.
     QCOMPARE(source.readyState(), State::Open);
@@ -2106,7 +2109,7 @@ void tst_EventSource::compression_decodedWhateverWasAsked()
     QCOMPARE(rec.events.first().type, "greet"_ba);
     QCOMPARE(rec.events.first().lastEventId, "1"_ba);
     QCOMPARE(rec.comments, QStringList{u"hi"_s});
-    QCOMPARE(source.reconnectionTime(), 5000);
+    QCOMPARE(source.reconnectionTime(), 5000ms);
     QCOMPARE(rec.bytes, qint64(body.size())); // bytes as they came over the wire
     QVERIFY(rec.errors.isEmpty());
     QCOMPARE(source.readyState(), State::Open);

@@ -236,7 +236,7 @@ void tst_LlmStream::add()
     QCOMPARE(int(stream.style()), style);
     QCOMPARE(stream.isDone(), done);
     QCOMPARE(stream.tokens(), tokens);
-    QCOMPARE(stream.timeToFirstTokenMs().value_or(-1), ttftMs);
+    QCOMPARE(stream.timeToFirstToken().value_or(std::chrono::milliseconds(-1)).count(), ttftMs);
     QCOMPARE(stream.tokensPerSecond(), tokensPerSecond);
     QCOMPARE(stream.finishReason(), finishReason);
     QCOMPARE(stream.error(), error);
@@ -254,14 +254,14 @@ void tst_LlmStream::start_resetsPreviousMessage()
     QCOMPARE(stream.text(), QString());
     QCOMPARE(stream.style(), Sse::LlmStream::Style::Unknown);
     QVERIFY(!stream.isDone());
-    QVERIFY(!stream.timeToFirstTokenMs().has_value());
+    QVERIFY(!stream.timeToFirstToken().has_value());
     QVERIFY(stream.add(sseEvent("message", chatChunk(R"({"content":"new"})"), 1300)));
     QCOMPARE(stream.text(), u"new"_s);
-    QCOMPARE(stream.timeToFirstTokenMs(), std::optional<qint64>(300));
+    QCOMPARE(stream.timeToFirstToken(), std::optional<std::chrono::milliseconds>(300));
 
     stream.reset();
     QCOMPARE(stream.tokens(), 0);
-    QVERIFY(!stream.timeToFirstTokenMs().has_value());
+    QVERIFY(!stream.timeToFirstToken().has_value());
 }
 
 QTEST_GUILESS_MAIN(tst_LlmStream)

@@ -164,7 +164,7 @@ bool sameRecords(const QList<Record> &actual, const QList<Record> &expected, QBy
     for (qsizetype i = 0; i < actual.size(); ++i) {
         const Record &a = actual.at(i);
         const Record &b = expected.at(i);
-        if (a.kind != b.kind || a.event != b.event || a.comment != b.comment || a.line != b.line) {
+        if (a != b) {
             *why = "record " + QByteArray::number(i) + " differs: " + logLines({a}).left(300)
                     + " vs " + logLines({b}).left(300);
             return false;
@@ -385,15 +385,14 @@ void tst_LogExport::ndjson_roundTrip_identicalRecords()
     QVERIFY2(result.ok, qPrintable(result.error));
     QCOMPARE(result.records, qint64(records.size()));
 
-    QList<Record> imported{otherRecord()}; // importLog() clears what was there
-    QString error;
-    QVERIFY2(Sse::importLog(path, &imported, &error), qPrintable(error));
+    const Sse::ImportResult imported = Sse::importLog(path);
+    QVERIFY2(imported.ok, qPrintable(imported.error));
     QByteArray why;
-    QVERIFY2(sameRecords(imported, records, &why), why.constData());
+    QVERIFY2(sameRecords(imported.records, records, &why), why.constData());
 
     // Exporting what was imported gives the same bytes again.
     const QString again = QFileInfo(path).path() + u"/again.jsonl"_s;
-    QVERIFY(exportRecords(again, LogFormat::Ndjson, imported).ok);
+    QVERIFY(exportRecords(again, LogFormat::Ndjson, imported.records).ok);
     QCOMPARE(readAll(again), readAll(path));
 }
 
@@ -735,9 +734,9 @@ void tst_LogExport::ndjson_importExport_keepsUnknownKindsByteForByte()
             "\n"_ba;
     const QString directory = freshDirectory();
     QVERIFY(writeAll(directory + u"/in.ndjson"_s, log));
-    QList<Record> records;
-    QString error;
-    QVERIFY2(Sse::importLog(directory + u"/in.ndjson"_s, &records, &error), qPrintable(error));
+    const Sse::ImportResult imported = Sse::importLog(directory + u"/in.ndjson"_s);
+    QVERIFY2(imported.ok, qPrintable(imported.error));
+    const QList<Record> &records = imported.records;
     QCOMPARE(records.size(), 5);
 
     const Sse::ExportResult result =
@@ -840,12 +839,11 @@ void tst_LogExport::importLog_skipsEmptyLines_keepsOtherKinds()
             R"({"kind":"future","receivedMs":6,"connection":2,"whatever":[1,2]})"
             "\n\n"
             R"({"kind":"comment","receivedMs":7,"connection":3,"comment":"c"})"_ba));
-    QList<Record> records;
-    QString error;
-    QVERIFY2(Sse::importLog(path, &records, &error), qPrintable(error));
+    const Sse::ImportResult imported = Sse::importLog(path);
+    QVERIFY2(imported.ok, qPrintable(imported.error));
     QByteArray why;
     QVERIFY2(
-            sameRecords(records,
+            sameRecords(imported.records,
                     {eventRecord("t", "d", "i", 5, 2, u"o"_s),
                             unknownRecord(
                                     R"({"kind":"future","receivedMs":6,"connection":2,"whatever":[1,2]})",
@@ -881,10 +879,10 @@ void tst_LogExport::importLog_errors_nameFileAndLine()
     const QString path = freshDirectory() + u"/in.ndjson"_s;
     if (!content.isNull())
         QVERIFY(writeAll(path, content));
-    QList<Record> records;
-    QString error;
-    QVERIFY(!Sse::importLog(path, &records, &error));
-    QVERIFY2(error.startsWith(path + message), qPrintable(error));
+    const Sse::ImportResult imported = Sse::importLog(path);
+    QVERIFY(!imported.ok);
+    QVERIFY(imported.records.isEmpty());
+    QVERIFY2(imported.error.startsWith(path + message), qPrintable(imported.error));
 }
 
 QTEST_GUILESS_MAIN(tst_LogExport)

@@ -30,7 +30,7 @@ using Sse::Publisher;
 using Sse::PublisherOptions;
 using Sse::SourceError;
 using Kind = SourceError::Kind;
-using HeaderList = QList<QPair<QByteArray, QByteArray>>;
+using Sse::HeaderList;
 
 namespace {
 
@@ -66,20 +66,12 @@ std::unique_ptr<Publisher> startPublisher(const PublisherOptions &options = quie
 
 QByteArray headerOf(const HeaderList &headers, QByteArrayView name)
 {
-    for (const auto &[key, value] : headers) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return {};
+    return Sse::headerValue(headers, name).value_or(QByteArray());
 }
 
 bool hasHeader(const HeaderList &headers, QByteArrayView name)
 {
-    for (const auto &header : headers) {
-        if (header.first.compare(name, Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return false;
+    return Sse::headerValue(headers, name).has_value();
 }
 
 /// Records what one EventSource emits; the source opens at once.
@@ -94,11 +86,11 @@ public:
         connect(&source, &EventSource::eventReceived, this,
                 [this](const Sse::Event &event) { events.append(event); });
         connect(&source, &EventSource::commentReceived, this,
-                [this](const Sse::Comment &comment) { comments.append(comment.textString()); });
+                [this](const Sse::Comment &comment) { comments.append(comment.dataText()); });
         connect(&source, &EventSource::errorOccurred, this,
                 [this](const SourceError &error) { errors.append(error); });
         connect(&source, &EventSource::parseErrorOccurred, this,
-                [this](const QString &message) { parseErrors.append(message); });
+                [this](const Sse::ParseError &error) { parseErrors.append(error.message()); });
         connect(&source, &EventSource::responseReceived, this,
                 [this](const Sse::ResponseInfo &response) { responses.append(response); });
         connect(&source, &EventSource::connectionStarted, this,
@@ -106,8 +98,8 @@ public:
                     sentIds.append(lastEventIdSent);
                 });
         connect(&source, &EventSource::reconnectScheduled, this,
-                [this](qint64 delay, EventSource::ReconnectReason reason) {
-                    schedules.append({delay, reason});
+                [this](std::chrono::milliseconds delay, EventSource::ReconnectReason reason) {
+                    schedules.append({delay.count(), reason});
                 });
         source.open();
     }
@@ -564,7 +556,7 @@ void tst_Publisher::publish_fromCode_setsTypeIdAndRetry()
     QTRY_COMPARE(probe.events.size(), 1);
     QCOMPARE(probe.events.first().type, "alert"_ba);
     QCOMPARE(probe.events.first().lastEventId, "abc-1"_ba);
-    QCOMPARE(probe.source.reconnectionTime(), qint64(1500));
+    QCOMPARE(probe.source.reconnectionTime(), 1500ms);
     QCOMPARE(probe.source.lastEventId(), "abc-1"_ba);
 }
 
@@ -602,7 +594,7 @@ void tst_Publisher::publish_overHttp()
     QTRY_COMPARE(named.data(), QByteArrayList({"from http\nsecond line"}));
     QCOMPARE(named.ids(), QByteArrayList({"42"}));
     QCOMPARE(named.types(), QByteArrayList({"test-event"}));
-    QCOMPARE(named.source.reconnectionTime(), qint64(900));
+    QCOMPARE(named.source.reconnectionTime(), 900ms);
 
     // No channel parameter: the broadcast channel; event names the type.
     url.setQuery(u"event=update"_s);
@@ -724,16 +716,16 @@ void tst_Publisher::generator_retryReachesReconnectionTime()
     QVERIFY(publisher);
     Probe probe(publisher->url(u"/events"_s));
     QSignalSpy changed(&probe.source, &EventSource::reconnectionTimeChanged);
-    QTRY_COMPARE(probe.source.reconnectionTime(), qint64(1234));
+    QTRY_COMPARE(probe.source.reconnectionTime(), 1234ms);
     QCOMPARE(changed.size(), 1);
-    QCOMPARE(changed.first().first().toLongLong(), 1234);
+    QCOMPARE(changed.first().first().value<std::chrono::milliseconds>(), 1234ms);
 
     // setGenerator() changes it for new streams.
     Sse::GeneratorSettings generator = publisher->options().generator;
     generator.retry = 2345ms;
     publisher->setGenerator(generator);
     Probe second(publisher->url(u"/events"_s));
-    QTRY_COMPARE(second.source.reconnectionTime(), qint64(2345));
+    QTRY_COMPARE(second.source.reconnectionTime(), 2345ms);
 }
 
 void tst_Publisher::generator_heartbeatIsComment()
@@ -849,7 +841,7 @@ void tst_Publisher::fault_redirect()
     QTRY_COMPARE(publisher->clientCount("test-event"), 1);
     publisher->publish("test-event", "after redirect");
     QTRY_COMPARE(probe.data(), QByteArrayList({"after redirect"}));
-    QCOMPARE(probe.source.reconnectionTime(), qint64(700)); // the query survived the redirect
+    QCOMPARE(probe.source.reconnectionTime(), 700ms); // the query survived the redirect
     QCOMPARE(probe.responses.first().finalUrl.query(), u"retry=700"_s);
     const QString origin = u"http://127.0.0.1:%1"_s.arg(publisher->port());
     QCOMPARE(probe.events.first().origin, origin);
@@ -966,7 +958,7 @@ void tst_Publisher::fault_deliversIntact()
     QCOMPARE(probe.data(), data);
     QCOMPARE(probe.types(), QByteArrayList({"message", "multi", "message"}));
     QCOMPARE(probe.ids(), QByteArrayList({"1", "m-2", "2"}));
-    QCOMPARE(probe.source.reconnectionTime(), qint64(1700)); // retry at the start, then in an event
+    QCOMPARE(probe.source.reconnectionTime(), 1700ms); // retry at the start, then in an event
     QVERIFY(probe.errors.isEmpty());
     QVERIFY(probe.parseErrors.isEmpty());
 }
@@ -1020,7 +1012,7 @@ void tst_Publisher::fault_retry_setsReconnectionTime()
     auto publisher = startPublisher(options);
     QVERIFY(publisher);
     Probe probe(QUrl(publisher->url(u"/events"_s).toString() + u"?retry=321"_s));
-    QTRY_COMPARE(probe.source.reconnectionTime(), qint64(321));
+    QTRY_COMPARE(probe.source.reconnectionTime(), 321ms);
 }
 
 void tst_Publisher::defaultFaults_applyToEveryStream()
@@ -1036,7 +1028,7 @@ void tst_Publisher::defaultFaults_applyToEveryStream()
 
     RawClient raw(publisher->port(), streamRequest("/events"));
     Probe probe(publisher->url(u"/events"_s));
-    QTRY_COMPARE(probe.source.reconnectionTime(), qint64(4321));
+    QTRY_COMPARE(probe.source.reconnectionTime(), 4321ms);
     QTRY_COMPARE(publisher->clientCount(), 2);
     publisher->publish({}, "naïve");
     QTRY_COMPARE(probe.data(), QByteArrayList({"naïve"}));
@@ -1046,7 +1038,7 @@ void tst_Publisher::defaultFaults_applyToEveryStream()
 
     // A query parameter overrides a default.
     Probe overridden(QUrl(publisher->url(u"/events"_s).toString() + u"?retry=99"_s));
-    QTRY_COMPARE(overridden.source.reconnectionTime(), qint64(99));
+    QTRY_COMPARE(overridden.source.reconnectionTime(), 99ms);
 }
 
 void tst_Publisher::resume_closeAfter_losesNothing()

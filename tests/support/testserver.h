@@ -2,6 +2,8 @@
 // TestSupport::TestServer: a scriptable HTTP/1.1 server on 127.0.0.1 for client tests.
 #pragma once
 
+#include "sselib/headers.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QHash>
@@ -23,7 +25,7 @@ QT_END_NAMESPACE
 
 namespace TestSupport {
 
-using HeaderList = QList<QPair<QByteArray, QByteArray>>;
+using HeaderList = Sse::HeaderList; // header-only: testsupport does not link sselib
 
 /// One HTTP request as the server read it.
 struct Request

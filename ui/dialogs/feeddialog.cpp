@@ -2,6 +2,7 @@
 // The form that adds, edits or duplicates a feed.
 #include "feeddialog.h"
 
+#include "sselib/headers.h"
 #include "sselib/secrets.h"
 #include "ui/models/feedsettings.h"
 #include "ui/widgets/wheelguard.h"
@@ -385,12 +386,12 @@ void FeedDialog::setConfig(const FeedConfig &config)
     m_reinitDelay->setValue(toSeconds(policy.reinitDelay));
     m_backoffFactor->setValue(policy.backoffFactor);
     m_backoffCap->setValue(toSeconds(policy.backoffCap));
-    m_maxAttempts->setValue(policy.maxAttempts);
+    m_maxAttempts->setValue(policy.maxAttempts.value_or(0));
     m_obeyReconnect->setText(tr("&Obey the server's \"%1\" event (reconnect after its delay)")
                                      .arg(QString::fromUtf8(policy.reconnectEventType)));
     m_obeyReconnect->setChecked(policy.obeyReconnectEvent);
     m_reconnectionTime->setValue(int(options.reconnectionTime.count()));
-    m_idleTimeout->setValue(toSeconds(options.readTimeout));
+    m_idleTimeout->setValue(toSeconds(options.readTimeout.value_or(std::chrono::milliseconds(0))));
 
     m_tls->setCurrentIndex(options.ignoreTlsErrors ? 1 : 0);
     m_compression->setChecked(options.allowCompression);
@@ -440,10 +441,16 @@ FeedConfig FeedDialog::config() const
     policy.reinitDelay = fromSeconds(m_reinitDelay->value());
     policy.backoffFactor = m_backoffFactor->value();
     policy.backoffCap = fromSeconds(m_backoffCap->value());
-    policy.maxAttempts = m_maxAttempts->value();
+    if (const int attempts = m_maxAttempts->value(); attempts > 0) // 0: "Never"
+        policy.maxAttempts = attempts;
+    else
+        policy.maxAttempts.reset();
     policy.obeyReconnectEvent = m_obeyReconnect->isChecked();
     options.reconnectionTime = std::chrono::milliseconds(m_reconnectionTime->value());
-    options.readTimeout = fromSeconds(m_idleTimeout->value());
+    if (const auto idle = fromSeconds(m_idleTimeout->value()); idle.count() > 0) // 0: off
+        options.readTimeout = idle;
+    else
+        options.readTimeout.reset();
 
     options.ignoreTlsErrors = m_tls->currentIndex() == 1;
     options.allowCompression = m_compression->isChecked();
@@ -458,7 +465,7 @@ bool FeedDialog::validate()
         return false;
     }
     const QString method = m_method->currentText().trimmed();
-    if (!FeedSettingsStore::isHttpToken(method.toLatin1())) {
+    if (!Sse::isHttpToken(method.toLatin1())) {
         showError(method.isEmpty() ? tr("Enter the HTTP method, such as GET or POST.")
                                    : tr("\"%1\" is not a valid HTTP method.").arg(method),
                 m_method);
@@ -472,7 +479,7 @@ bool FeedDialog::validate()
         QString error;
         if (name.isEmpty() && !value.trimmed().isEmpty())
             error = tr("The header in row %1 has a value but no name.").arg(row + 1);
-        else if (!name.isEmpty() && !FeedSettingsStore::isHttpToken(name.toLatin1()))
+        else if (!name.isEmpty() && !Sse::isHttpToken(name.toLatin1()))
             error = tr("\"%1\" is not a valid header name.").arg(name);
         else if (value.contains(u'\r') || value.contains(u'\n'))
             error = tr("The value of the header \"%1\" must be a single line.").arg(name);

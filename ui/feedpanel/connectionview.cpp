@@ -218,7 +218,7 @@ QString headingHtml(const QString &title)
     return u"<h4>%1</h4>"_s.arg(title.toHtmlEscaped());
 }
 
-QString headersHtml(const ConnectionText::HeaderList &headers)
+QString headersHtml(const Sse::HeaderList &headers)
 {
     QString html = u"<table cellspacing=\"0\" cellpadding=\"1\">"_s;
     for (const auto &[name, value] :
@@ -331,7 +331,7 @@ QStringList indented(const QString &text)
     return lines;
 }
 
-QStringList headerLines(const ConnectionText::HeaderList &headers)
+QStringList headerLines(const Sse::HeaderList &headers)
 {
     QStringList lines;
     for (const auto &[name, value] :

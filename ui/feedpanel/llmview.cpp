@@ -64,8 +64,9 @@ void LlmView::setStream(const Sse::LlmStream &stream)
         scrollBar->setValue(scrollBar->maximum());
 
     const QLocale locale;
-    const std::optional<qint64> firstToken = stream.timeToFirstTokenMs();
-    const QString ttft = firstToken ? tr("%1 ms").arg(locale.toString(*firstToken)) : tr("\u2013");
+    const std::optional<std::chrono::milliseconds> firstToken = stream.timeToFirstToken();
+    const QString ttft =
+            firstToken ? tr("%1 ms").arg(locale.toString(firstToken->count())) : tr("\u2013");
     m_stats->setText(
             tr("%1 · tokens: %2 · first token after %3 · %4 tokens/s · %5")
                     .arg(styleName(stream.style()), locale.toString(stream.tokens()), ttft,

@@ -35,7 +35,7 @@ void ConnectionHistory::attach(Sse::EventSource *source)
     if (!source)
         return;
     m_source = source;
-    m_retryFromStream = source->reconnectionTime() != source->options().reconnectionTime.count();
+    m_retryFromStream = source->reconnectionTime() != source->options().reconnectionTime;
     recordState(now(), source->readyState());
 
     using Source = Sse::EventSource;
@@ -52,15 +52,17 @@ void ConnectionHistory::attach(Sse::EventSource *source)
                                 response.httpVersion);
                     }),
             connect(source, &Source::reconnectScheduled, this,
-                    [this](qint64 delayMs, ReconnectReason reason) {
-                        recordReconnectScheduled(now(), delayMs, reason);
+                    [this](std::chrono::milliseconds delay, ReconnectReason reason) {
+                        recordReconnectScheduled(now(), delay.count(), reason);
                     }),
             connect(source, &Source::errorOccurred, this,
                     [this](const Sse::SourceError &error) { recordError(now(), error); }),
             connect(source, &Source::eventReceived, this,
                     [this](const Sse::Event &) { recordEvent(now()); }),
             connect(source, &Source::reconnectionTimeChanged, this,
-                    [this](qint64 ms) { recordReconnectionTime(now(), ms); }),
+                    [this](std::chrono::milliseconds time) {
+                        recordReconnectionTime(now(), time.count());
+                    }),
             connect(source, &QObject::destroyed, this,
                     [this] {
                         m_connections.clear();
@@ -160,7 +162,7 @@ void ConnectionHistory::recordError(qint64 nowMs, const Sse::SourceError &error)
     Marker marker;
     marker.kind = Marker::Kind::Error;
     marker.timeMs = stamp(nowMs);
-    marker.httpStatus = error.httpStatus;
+    marker.httpStatus = error.httpStatus.value_or(0);
     marker.fatal = error.fatal;
     marker.errorKind = error.kind;
     marker.message = error.message;

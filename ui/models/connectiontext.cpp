@@ -11,7 +11,8 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-QList<QPair<QString, QString>> ConnectionText::headers(const HeaderList &headers, Secrets secrets)
+QList<QPair<QString, QString>> ConnectionText::headers(
+        const Sse::HeaderList &headers, Secrets secrets)
 {
     QList<QPair<QString, QString>> shown;
     shown.reserve(headers.size());

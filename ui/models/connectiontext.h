@@ -17,8 +17,6 @@ class ConnectionText final
     Q_DECLARE_TR_FUNCTIONS(ConnectionView)
 
 public:
-    using HeaderList = QList<QPair<QByteArray, QByteArray>>;
-
     /// How secret header values (Sse::Secrets::isSecretHeader()) are hidden.
     enum class Secrets {
         Masked, ///< on screen: Sse::Secrets::maskedValue()
@@ -29,7 +27,7 @@ public:
 
     /// Each header as "name" and value, secret values hidden.
     [[nodiscard]] static QList<QPair<QString, QString>> headers(
-            const HeaderList &headers, Secrets secrets);
+            const Sse::HeaderList &headers, Secrets secrets);
     /// A URL as shown: without a password.
     [[nodiscard]] static QString url(const QUrl &url);
     /// "POST http://host/path".

@@ -58,7 +58,7 @@ int Feed::reconnectCount() const
 
 qint64 Feed::reconnectionTime() const
 {
-    return m_source ? m_source->reconnectionTime()
+    return m_source ? qint64(m_source->reconnectionTime().count())
                     : qint64(m_config.options.reconnectionTime.count());
 }
 
@@ -85,7 +85,7 @@ QString Feed::missingSecretsText() const
                                : tr("%1 need values").arg(names.join(", "_L1));
 }
 
-void Feed::provideSecrets(const Sse::Secrets::HeaderList &headers)
+void Feed::provideSecrets(const Sse::HeaderList &headers)
 {
     FeedConfig config = m_config;
     for (const auto &header : headers) {
@@ -221,7 +221,7 @@ void Feed::onComment(const Sse::Comment &comment)
 {
     Sse::EventLog::Record record;
     record.kind = Sse::EventLog::Record::Kind::Comment;
-    record.comment = comment.text;
+    record.comment = comment.data;
     record.event.receivedMs = comment.receivedMs;
     record.event.connection = comment.connection;
     m_model.append(std::move(record));

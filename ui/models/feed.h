@@ -36,6 +36,15 @@ struct FeedConfig
     /// Secret headers whose values were not remembered, by name: they must be given values
     /// (Feed::provideSecrets()) before the feed connects.
     QList<QByteArray> missingSecrets;
+
+    friend bool operator==(const FeedConfig &a, const FeedConfig &b)
+    {
+        return a.name == b.name && a.url == b.url && a.options == b.options && a.llm == b.llm
+                && a.rememberSecrets == b.rememberSecrets && a.logCapacity == b.logCapacity
+                && a.missingSecrets == b.missingSecrets;
+    }
+
+    friend bool operator!=(const FeedConfig &a, const FeedConfig &b) { return !(a == b); }
 };
 
 /// One request of a feed's source and what its response showed.
@@ -140,7 +149,7 @@ public:
 
     /// Adds the values of missing secret headers to the configuration (the feed closes, as with
     /// setConfig()); the names given are no longer missing.
-    void provideSecrets(const Sse::Secrets::HeaderList &headers);
+    void provideSecrets(const Sse::HeaderList &headers);
 
     /// Makes this an imported recording: appends `records` to the log, counts their events and
     /// comments, takes the last event id, and puts into the history one OPEN span per

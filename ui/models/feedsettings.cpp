@@ -2,6 +2,8 @@
 // Feeds to and from QSettings, and "Copy as curl".
 #include "feedsettings.h"
 
+#include "sselib/headers.h"
+#include "sselib/httpurl.h"
 #include "sselib/secrets.h"
 
 #include <QSettings>
@@ -11,7 +13,6 @@
 #include <cmath>
 #include <limits>
 #include <optional>
-#include <string_view>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace std::chrono_literals;
@@ -107,13 +108,6 @@ int boundedArraySize(const QSettings &settings, int size)
     return int(std::clamp<qsizetype>(size, 0, settings.childGroups().size()));
 }
 
-bool isTokenChar(char c)
-{
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-        return true;
-    return c != '\0' && std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
-}
-
 QString defaultName(const QUrl &url)
 {
     return url.host() + url.path();
@@ -155,7 +149,7 @@ void writeFeed(QSettings &settings, const FeedConfig &feed)
     settings.setValue("maxRedirects"_L1, options.maxRedirects);
     settings.setValue("keepRawLines"_L1, options.keepRawLines);
     settings.setValue("reconnectionTimeMs"_L1, qint64(options.reconnectionTime.count()));
-    settings.setValue("idleTimeoutMs"_L1, qint64(options.readTimeout.count()));
+    settings.setValue("idleTimeoutMs"_L1, qint64(options.readTimeout.value_or(0ms).count()));
     settings.setValue("maxLineSize"_L1, qint64(options.maxLineSize));
     settings.setValue("maxEventSize"_L1, qint64(options.maxEventSize));
 
@@ -168,7 +162,7 @@ void writeFeed(QSettings &settings, const FeedConfig &feed)
     settings.setValue("backoffCapMs"_L1, qint64(policy.backoffCap.count()));
     settings.setValue("jitter"_L1, policy.jitter);
     settings.setValue("healthyAfterMs"_L1, qint64(policy.healthyAfter.count()));
-    settings.setValue("maxAttempts"_L1, policy.maxAttempts);
+    settings.setValue("maxAttempts"_L1, policy.maxAttempts.value_or(0));
 
     settings.setValue("llm"_L1, feed.llm);
     settings.setValue("rememberSecrets"_L1, feed.rememberSecrets);
@@ -176,7 +170,7 @@ void writeFeed(QSettings &settings, const FeedConfig &feed)
 
     // A secret not remembered keeps its name, in a list of its own (which older versions do not
     // read, rather than sending the header empty), so that the next start asks for its value.
-    const Sse::Secrets::HeaderList headers =
+    const Sse::HeaderList headers =
             feed.rememberSecrets ? options.headers : Sse::Secrets::withoutSecrets(options.headers);
     settings.beginWriteArray(HeadersKey, int(headers.size()));
     for (int i = 0; i < headers.size(); ++i) {
@@ -188,17 +182,16 @@ void writeFeed(QSettings &settings, const FeedConfig &feed)
     writeMissingSecrets(settings, feed);
 }
 
-Sse::Secrets::HeaderList readHeaders(
-        QSettings &settings, const QString &feedName, QStringList *warnings)
+Sse::HeaderList readHeaders(QSettings &settings, const QString &feedName, QStringList *warnings)
 {
-    Sse::Secrets::HeaderList headers;
+    Sse::HeaderList headers;
     const int size = settings.beginReadArray(HeadersKey);
     const int count = boundedArraySize(settings, size);
     for (int i = 0; i < count; ++i) {
         settings.setArrayIndex(i);
         const QByteArray name = readString(settings, "name"_L1).trimmed().toLatin1();
         const QByteArray value = readBytes(settings, "value"_L1).trimmed();
-        if (!FeedSettingsStore::isHttpToken(name) || value.contains('\r') || value.contains('\n')) {
+        if (!Sse::isHttpToken(name) || value.contains('\r') || value.contains('\n')) {
             warnings->append(FeedSettingsStore::tr("Left out the invalid header \"%1\" of the "
                                                    "saved feed \"%2\".")
                                      .arg(QString::fromLatin1(name), feedName));
@@ -211,7 +204,7 @@ Sse::Secrets::HeaderList readHeaders(
 }
 
 // Names only; those that now have a value among the headers are not missing.
-QList<QByteArray> readMissingSecrets(QSettings &settings, const Sse::Secrets::HeaderList &headers)
+QList<QByteArray> readMissingSecrets(QSettings &settings, const Sse::HeaderList &headers)
 {
     QList<QByteArray> names;
     const int size = settings.beginReadArray(MissingSecretsKey);
@@ -225,7 +218,7 @@ QList<QByteArray> readMissingSecrets(QSettings &settings, const Sse::Secrets::He
         const bool known = std::any_of(names.cbegin(), names.cend(), same)
                 || std::any_of(headers.cbegin(), headers.cend(),
                         [&same](const auto &header) { return same(header.first); });
-        if (FeedSettingsStore::isHttpToken(name) && !known)
+        if (Sse::isHttpToken(name) && !known)
             names.append(name);
     }
     settings.endArray();
@@ -254,7 +247,7 @@ std::optional<FeedConfig> readFeed(QSettings &settings, int index, QStringList *
 
     Sse::SourceOptions &options = feed.options;
     options.method = readBytes(settings, "method"_L1, d.method).trimmed().toUpper();
-    if (!FeedSettingsStore::isHttpToken(options.method))
+    if (!Sse::isHttpToken(options.method))
         options.method = d.method;
     options.body = readBytes(settings, "body"_L1);
     options.initialLastEventId = readBytes(settings, "lastEventId"_L1);
@@ -264,7 +257,11 @@ std::optional<FeedConfig> readFeed(QSettings &settings, int index, QStringList *
     options.maxRedirects = int(readInt(settings, "maxRedirects"_L1, d.maxRedirects, 0, 1000));
     options.keepRawLines = readBool(settings, "keepRawLines"_L1, d.keepRawLines);
     options.reconnectionTime = readMs(settings, "reconnectionTimeMs"_L1, d.reconnectionTime);
-    options.readTimeout = readMs(settings, "idleTimeoutMs"_L1, d.readTimeout);
+    // Stored as 0 for "off", as maxAttempts is for "never".
+    if (const auto idle = readMs(settings, "idleTimeoutMs"_L1, d.readTimeout.value_or(0ms));
+            idle.count() > 0) {
+        options.readTimeout = idle;
+    }
     options.maxLineSize = readSize(settings, "maxLineSize"_L1, d.maxLineSize);
     options.maxEventSize = readSize(settings, "maxEventSize"_L1, d.maxEventSize);
 
@@ -282,8 +279,11 @@ std::optional<FeedConfig> readFeed(QSettings &settings, int index, QStringList *
     policy.backoffCap = readMs(settings, "backoffCapMs"_L1, dp.backoffCap);
     policy.jitter = readDouble(settings, "jitter"_L1, dp.jitter, 0.0, 1.0);
     policy.healthyAfter = readMs(settings, "healthyAfterMs"_L1, dp.healthyAfter);
-    policy.maxAttempts = int(readInt(
-            settings, "maxAttempts"_L1, dp.maxAttempts, 0, std::numeric_limits<int>::max()));
+    if (const auto attempts = readInt(settings, "maxAttempts"_L1, dp.maxAttempts.value_or(0), 0,
+                std::numeric_limits<int>::max());
+            attempts > 0) {
+        policy.maxAttempts = int(attempts);
+    }
 
     feed.llm = readBool(settings, "llm"_L1, defaults.llm);
     feed.rememberSecrets = readBool(settings, "rememberSecrets"_L1, defaults.rememberSecrets);
@@ -307,7 +307,7 @@ QString shellQuoted(const QString &text)
     return u'\'' + quoted + u'\'';
 }
 
-bool hasHeader(const Sse::Secrets::HeaderList &headers, QByteArrayView name)
+bool hasHeader(const Sse::HeaderList &headers, QByteArrayView name)
 {
     return std::any_of(headers.begin(), headers.end(), [name](const auto &header) {
         return header.first.trimmed().compare(name, Qt::CaseInsensitive) == 0;
@@ -362,29 +362,27 @@ QString FeedSettingsStore::urlError(const QString &text)
     if (trimmed.isEmpty())
         return tr("Enter the URL of the feed.");
     const QUrl url(trimmed, QUrl::StrictMode);
-    if (!url.isValid())
+    switch (Sse::checkHttpUrl(url)) {
+    case Sse::UrlCheck::Ok:
+        return {};
+    case Sse::UrlCheck::Invalid:
         return tr("\"%1\" is not a valid URL (%2).").arg(trimmed, url.errorString());
-    if (url.scheme().isEmpty())
+    case Sse::UrlCheck::Relative:
         return tr("\"%1\" is not a complete URL: it must start with http:// or https://.")
                 .arg(trimmed);
-    if (url.scheme() != "http"_L1 && url.scheme() != "https"_L1) {
+    case Sse::UrlCheck::UnsupportedScheme:
         return tr("\"%1\" uses the %2 scheme; only http and https URLs are supported.")
                 .arg(trimmed, url.scheme());
-    }
-    if (url.host().isEmpty())
+    case Sse::UrlCheck::NoHost:
         return tr("\"%1\" has no host name.").arg(trimmed);
+    }
     return {};
-}
-
-bool FeedSettingsStore::isHttpToken(QByteArrayView text)
-{
-    return !text.isEmpty() && std::all_of(text.begin(), text.end(), isTokenChar);
 }
 
 QString FeedSettingsStore::curlCommand(const FeedConfig &config, bool revealSecrets)
 {
     const Sse::SourceOptions &options = config.options;
-    const Sse::Secrets::HeaderList headers =
+    const Sse::HeaderList headers =
             revealSecrets ? options.headers : Sse::Secrets::redacted(options.headers);
     const QByteArray method = options.method.isEmpty() ? QByteArrayLiteral("GET") : options.method;
 

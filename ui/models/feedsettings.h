@@ -46,9 +46,6 @@ public:
     /// empty string when it can.
     [[nodiscard]] static QString urlError(const QString &text);
 
-    /// An RFC 9110 token: what a method or a header name may be.
-    [[nodiscard]] static bool isHttpToken(QByteArrayView text);
-
     /// A shell command that requests the same stream with curl (one line unless the body has
     /// line breaks). Secret header values and the URL's password are written as
     /// Sse::Secrets::redactedValue() unless `revealSecrets`. Every argument that needs it is

@@ -84,14 +84,13 @@ void LogController::onExportFinished()
 
 Feed *LogController::importLog(const QString &fileName, QString *error)
 {
-    QList<Sse::EventLog::Record> records;
-    QString why;
-    const bool ok = Sse::importLog(fileName, &records, &why);
-    if (!ok) {
+    Sse::ImportResult imported = Sse::importLog(fileName);
+    if (!imported.ok) {
         if (error)
-            *error = why;
+            *error = imported.error;
         return nullptr;
     }
+    const QList<Sse::EventLog::Record> records = std::move(imported.records);
     FeedConfig config;
     config.name = tr("Imported: %1").arg(QFileInfo(fileName).fileName());
     // Room for the whole file: an imported log is looked at, not streamed.
