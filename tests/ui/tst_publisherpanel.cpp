@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Tests of PublisherPanel, a view of a PublisherController, against its real publisher on
 // 127.0.0.1 and real EventSource clients; widgets are found by objectName.
+#include "tests/support/quietpublisher.h"
 #include "tests/support/wheel.h"
 
 #include "sselib/eventsource.h"
@@ -28,15 +29,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-// A publisher that sends nothing by itself until a test asks for it.
-Sse::PublisherOptions quietOptions()
-{
-    Sse::PublisherOptions options;
-    options.generator.interval = 0ms;
-    options.generator.heartbeat = 0ms;
-    return options;
-}
-
 // The child of `root` called `name`; a missing one ends the test run, naming it.
 template <typename T>
 T *child(const QWidget &root, const QString &name)
@@ -56,7 +48,7 @@ QUrl shownChannelUrl(const PublisherPanel &panel)
 /// A controller with a quiet publisher and its panel.
 struct Fixture
 {
-    Fixture() { controller.setOptions(quietOptions()); }
+    Fixture() { controller.setOptions(TestSupport::quietPublisherOptions()); }
 
     PublisherController controller;
     PublisherPanel panel{&controller};
@@ -167,7 +159,7 @@ void tst_PublisherPanel::start_portTakenFailsVisibly()
 {
     QTcpServer blocker;
     QVERIFY(blocker.listen(QHostAddress::LocalHost, 0));
-    Sse::PublisherOptions options = quietOptions();
+    Sse::PublisherOptions options = TestSupport::quietPublisherOptions();
     options.port = blocker.serverPort();
     Fixture f;
     f.controller.setOptions(options);

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Tests of PublisherController without a widget: its real publisher on 127.0.0.1, EventSource.
+#include "tests/support/quietpublisher.h"
+
 #include "sselib/eventsource.h"
 #include "sselib/publisher/publisher.h"
 #include "ui/models/publishercontroller.h"
@@ -12,19 +14,6 @@
 
 using namespace Qt::Literals::StringLiterals;
 using namespace std::chrono_literals;
-
-namespace {
-
-// A publisher that sends nothing by itself.
-Sse::PublisherOptions quietOptions()
-{
-    Sse::PublisherOptions options;
-    options.generator.interval = 0ms;
-    options.generator.heartbeat = 0ms;
-    return options;
-}
-
-} // namespace
 
 class tst_PublisherController final : public QObject
 {
@@ -44,7 +33,7 @@ private Q_SLOTS:
 void tst_PublisherController::startStop_signalsAndPublisher()
 {
     PublisherController controller;
-    controller.setOptions(quietOptions());
+    controller.setOptions(TestSupport::quietPublisherOptions());
     QSignalSpy running(&controller, &PublisherController::runningChanged);
     QSignalSpy changed(&controller, &PublisherController::publisherChanged);
     QSignalSpy channels(&controller, &PublisherController::channelsChanged);
@@ -57,7 +46,7 @@ void tst_PublisherController::startStop_signalsAndPublisher()
     QVERIFY(controller.isRunning());
     Sse::Publisher *publisher = controller.publisher();
     QVERIFY(publisher && publisher->isListening());
-    QCOMPARE(publisher->options(), quietOptions());
+    QCOMPARE(publisher->options(), TestSupport::quietPublisherOptions());
     QCOMPARE(running.size(), 1);
     QCOMPARE(running.at(0).at(0).toBool(), true);
     QCOMPARE(changed.size(), 1);
@@ -84,7 +73,7 @@ void tst_PublisherController::startStop_signalsAndPublisher()
 void tst_PublisherController::restart_appliesTheOptionsOfTheNextStart()
 {
     PublisherController controller;
-    controller.setOptions(quietOptions());
+    controller.setOptions(TestSupport::quietPublisherOptions());
     QVERIFY(controller.start());
     Sse::PublisherOptions options = controller.options();
     options.channels = {"alpha"};
@@ -108,7 +97,7 @@ void tst_PublisherController::start_portTaken_reportsError()
     QTcpServer blocker;
     QVERIFY(blocker.listen(QHostAddress::LocalHost, 0));
     PublisherController controller;
-    controller.setOptions(quietOptions());
+    controller.setOptions(TestSupport::quietPublisherOptions());
     controller.setPort(blocker.serverPort());
     QSignalSpy errors(&controller, &PublisherController::errorStringChanged);
     QSignalSpy running(&controller, &PublisherController::runningChanged);
@@ -131,7 +120,7 @@ void tst_PublisherController::start_portTaken_reportsError()
 void tst_PublisherController::generatorAndFaults_applyToTheRunningPublisher()
 {
     PublisherController controller;
-    controller.setOptions(quietOptions());
+    controller.setOptions(TestSupport::quietPublisherOptions());
     Sse::StreamFaults faults;
     faults.status = 503;
     controller.setFaults(faults); // before start: start applies it
@@ -169,7 +158,7 @@ void tst_PublisherController::generatorAndFaults_applyToTheRunningPublisher()
 void tst_PublisherController::channelUrl_stoppedAndRunning()
 {
     PublisherController controller;
-    Sse::PublisherOptions options = quietOptions();
+    Sse::PublisherOptions options = TestSupport::quietPublisherOptions();
     options.address = QHostAddress(QHostAddress::AnyIPv6);
     options.port = 8080;
     controller.setOptions(options);
@@ -190,7 +179,7 @@ void tst_PublisherController::channelUrl_stoppedAndRunning()
 void tst_PublisherController::addChannel_onlyOnTheRunningPublisher()
 {
     PublisherController controller;
-    controller.setOptions(quietOptions());
+    controller.setOptions(TestSupport::quietPublisherOptions());
     QSignalSpy channels(&controller, &PublisherController::channelsChanged);
     controller.addChannel("alerts");
     QCOMPARE(channels.size(), 0);
@@ -208,7 +197,7 @@ void tst_PublisherController::addChannel_onlyOnTheRunningPublisher()
 void tst_PublisherController::clients_arePassedOn()
 {
     PublisherController controller;
-    controller.setOptions(quietOptions());
+    controller.setOptions(TestSupport::quietPublisherOptions());
     QVERIFY(controller.start());
     QSignalSpy connected(&controller, &PublisherController::clientConnected);
     QSignalSpy disconnected(&controller, &PublisherController::clientDisconnected);
