@@ -201,13 +201,13 @@ bool Publisher::Private::readFaults(
                         + '\n');
         return false;
     }
-    if (faults->redirect != 0) {
+    if (faults->redirect) {
         QUrlQuery query = head.query;
         query.removeAllQueryItems(u"redirect"_s);
         QUrl location;
         location.setPath(QString::fromUtf8(head.path));
         location.setQuery(query);
-        answer(socket, head, faults->redirect, {}, {{"Location", location.toEncoded()}});
+        answer(socket, head, *faults->redirect, {}, {{"Location", location.toEncoded()}});
         return false;
     }
     return true;

@@ -20,8 +20,8 @@ constexpr int IntMax = std::numeric_limits<int>::max();
 void readChoices(const QUrlQuery &query, StreamFaultsResult &result)
 {
     StreamFaults &f = result.faults;
-    if (f.redirect != 0 && f.redirect != 301 && f.redirect != 302 && f.redirect != 307
-            && f.redirect != 308) {
+    if (f.redirect && *f.redirect != 301 && *f.redirect != 302 && *f.redirect != 307
+            && *f.redirect != 308) {
         result.ok = false;
         result.error = QCoreApplication::translate(
                 "Sse::StreamFaults", "Query parameter redirect must be 301, 302, 307 or 308.");
@@ -109,7 +109,7 @@ StreamFaultsResult StreamFaults::fromQuery(const QUrlQuery &query, const StreamF
     };
     int split = f.splitUtf8 ? 1 : 0;
     const bool numbersOk = readOptional(u"status"_s, 200, 599, f.status)
-            && read(u"redirect"_s, 301, 308, f.redirect)
+            && readOptional(u"redirect"_s, 301, 308, f.redirect)
             && read(u"closeAfter"_s, 0, 1 << 30, f.closeAfter)
             && read(u"cutAfter"_s, 0, 1 << 30, f.cutAfter)
             && read(u"stall"_s, 0, MaxDelayMs, f.stallMs)

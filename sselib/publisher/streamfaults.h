@@ -22,7 +22,8 @@ struct StreamFaults
     /// status=N: answer N (200 to 599: 204, 4xx, 5xx, ...) instead of a stream
     std::optional<int> status;
     QByteArray contentType; ///< contentType=T: stream under a wrong Content-Type
-    int redirect = 0; ///< redirect=301|302|307|308: redirect to the URL without it
+    /// redirect=301|302|307|308: redirect to the URL without it
+    std::optional<int> redirect;
     int closeAfter = 0; ///< closeAfter=N: end the stream cleanly after N events
     int cutAfter = 0; ///< cutAfter=N: after N events send half of the next and cut
     int stallMs = 0; ///< stall=MS: send nothing for MS after the response head

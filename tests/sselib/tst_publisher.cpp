@@ -520,16 +520,19 @@ void tst_Publisher::faults_fromQuery_overDefaults()
     QCOMPARE(kept.faults, defaults);
 
     const Sse::StreamFaultsResult read = Sse::StreamFaults::fromQuery(
-            QUrlQuery(u"status=204&reconnect=0&retry=0&lineEnd=crlf&splitUtf8=1"_s), defaults);
+            QUrlQuery(u"status=204&redirect=307&reconnect=0&retry=0&lineEnd=crlf&splitUtf8=1"_s),
+            defaults);
     QVERIFY2(read.ok, qPrintable(read.error));
     Sse::StreamFaults expected = defaults;
     expected.status = 204;
+    expected.redirect = 307;
     expected.reconnect = 0ms; // zero is a value, not "off"
     expected.retry = 0ms;
     expected.lineEnd = Sse::Wire::LineEnd::CrLf;
     expected.splitUtf8 = true;
     QCOMPARE(read.faults, expected);
-    QVERIFY(!Sse::StreamFaults::fromQuery({}, {}).faults.reconnect);
+    const Sse::StreamFaults none = Sse::StreamFaults::fromQuery({}, {}).faults;
+    QVERIFY(!none.status && !none.redirect && !none.reconnect && !none.retry);
 
     const Sse::QueryNumberResult absent =
             Sse::readQueryNumber(QUrlQuery(u"a=1"_s), u"interval"_s, 0, 10, 7);

@@ -446,7 +446,8 @@ Sse::StreamFaults PublisherPanel::formFaults() const
     faults.contentType = m_contentType->text().trimmed().toUtf8();
     if (faults.contentType.isEmpty())
         faults.contentType = QByteArray(); // null: the stream's own type
-    faults.redirect = m_redirect->currentIndex() == 0 ? 0 : m_redirect->currentText().toInt();
+    if (m_redirect->currentIndex() != 0)
+        faults.redirect = m_redirect->currentText().toInt();
     faults.closeAfter = m_closeAfter->value();
     faults.cutAfter = m_cutAfter->value();
     faults.stallMs = m_stall->value();
@@ -467,8 +468,9 @@ void PublisherPanel::fillFaults()
     m_filling = true;
     setOptionalValue(m_status, faults.status);
     setTextIfChanged(m_contentType, QString::fromUtf8(faults.contentType));
-    m_redirect->setCurrentIndex(
-            std::max(0, m_redirect->findText(QString::number(faults.redirect))));
+    m_redirect->setCurrentIndex(faults.redirect
+                    ? std::max(0, m_redirect->findText(QString::number(*faults.redirect)))
+                    : 0);
     m_closeAfter->setValue(faults.closeAfter);
     m_cutAfter->setValue(faults.cutAfter);
     m_stall->setValue(faults.stallMs);
