@@ -73,7 +73,7 @@ private:
     std::vector<char> m_open; ///< the containers we are in, '{' or '['
     Expect m_expect = Expect::Value;
     qsizetype m_budget; ///< the most output worth making: a pathological nesting gives up
-    qsizetype m_errorOffset = -1;
+    qsizetype m_errorOffset = 0;
     QString m_error;
     bool m_tooDeep = false;
 };
@@ -90,7 +90,7 @@ Reindented Reindenter::run()
             }
             Reindented result;
             result.text = std::move(m_out);
-            result.valid = true;
+            result.ok = true;
             return result;
         }
         if (!step(m_in[m_pos]))
@@ -324,13 +324,12 @@ bool Reindenter::fail(const QString &message)
 Reindented Reindenter::failure() const
 {
     Reindented result;
-    result.errorOffset = m_errorOffset;
-    result.errorMessage = m_error;
+    result.error = m_error;
     result.tooDeep = m_tooDeep;
     const QByteArrayView before = m_in.first(m_errorOffset);
     const qsizetype lineStart = before.lastIndexOf('\n') + 1;
-    result.errorLine = int(before.count('\n')) + 1;
-    result.errorColumn = int(QString::fromUtf8(before.sliced(lineStart)).size()) + 1;
+    result.errorAt = TextPosition{m_errorOffset, int(before.count('\n')) + 1,
+            int(QString::fromUtf8(before.sliced(lineStart)).size()) + 1};
     return result;
 }
 

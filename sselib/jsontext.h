@@ -6,22 +6,37 @@
 #include <QByteArrayView>
 #include <QString>
 
+#include <optional>
+
 namespace Sse::Json {
 
 /// Deeper levels are indented like this one.
 constexpr int MaxIndentDepth = 16;
 
+/// Where in the text reindent() found the first error.
+struct TextPosition
+{
+    qsizetype offset = 0; ///< in bytes
+    int line = 1; ///< 1-based
+    int column = 1; ///< 1-based, in characters
+
+    friend bool operator==(const TextPosition &a, const TextPosition &b)
+    {
+        return a.offset == b.offset && a.line == b.line && a.column == b.column;
+    }
+
+    friend bool operator!=(const TextPosition &a, const TextPosition &b) { return !(a == b); }
+};
+
 /// The outcome of reindent().
 struct Reindented
 {
-    QByteArray text; ///< the re-indented value; empty when the input is not valid JSON
-    bool valid = false; ///< the input is exactly one JSON value (RFC 8259), blanks around it
-    qsizetype errorOffset = -1; ///< byte offset of the first error; -1 when valid
-    int errorLine = 0; ///< 1-based line of the error; 0 when valid
-    int errorColumn = 0; ///< 1-based column of the error in characters; 0 when valid
-    QString errorMessage; ///< translated: what is wrong at errorOffset
+    bool ok = false; ///< the input is exactly one JSON value (RFC 8259), blanks around it
+    QByteArray text; ///< the re-indented value; empty when not ok
+    QString error; ///< translated: what is wrong at errorAt; empty when ok
+    std::optional<TextPosition> errorAt; ///< the first error; std::nullopt when ok
     /// Not an error in the text: it is nested so deeply that its re-indented form would be
-    /// many times its size, so reindent() gave up at errorOffset (text is empty, valid false).
+    /// many times its size, so reindent() gave up at errorAt (text is empty, ok false).
     bool tooDeep = false;
 };
 

@@ -50,14 +50,14 @@ void appendField(QByteArray &out, QByteArrayView name, QByteArrayView value, QBy
 
 } // namespace
 
-QByteArray event(QByteArrayView data, QByteArrayView type, QByteArrayView id, qint64 retryMs,
-        LineEnd lineEnd)
+QByteArray event(QByteArrayView data, QByteArrayView type, QByteArrayView id,
+        std::optional<std::chrono::milliseconds> retry, LineEnd lineEnd)
 {
     const QByteArrayView eol = lineEndBytes(lineEnd);
     QByteArray out;
     out.reserve(data.size() + type.size() + id.size() + 32);
-    if (retryMs >= 0)
-        appendField(out, "retry", QByteArray::number(retryMs), eol);
+    if (retry)
+        appendField(out, "retry", QByteArray::number(qint64(retry->count())), eol);
     if (!id.isEmpty())
         appendField(out, "id", id, eol);
     if (!type.isEmpty())
@@ -75,10 +75,10 @@ QByteArray comment(QByteArrayView text, LineEnd lineEnd)
     return out;
 }
 
-QByteArray retry(qint64 milliseconds, LineEnd lineEnd)
+QByteArray retry(std::chrono::milliseconds time, LineEnd lineEnd)
 {
     QByteArray out;
-    appendField(out, "retry", QByteArray::number(milliseconds), lineEndBytes(lineEnd));
+    appendField(out, "retry", QByteArray::number(qint64(time.count())), lineEndBytes(lineEnd));
     return out;
 }
 

@@ -5,6 +5,9 @@
 #include <QByteArray>
 #include <QByteArrayView>
 
+#include <chrono>
+#include <optional>
+
 namespace Sse::Wire {
 
 /// Which line end a serialiser writes. Every one of them is valid text/event-stream.
@@ -17,14 +20,15 @@ enum class LineEnd {
 /// One event as wire text, ending with the blank line that dispatches it. Data is split into
 /// one data line per line of it (at CRLF, LF or CR, which would all end a line on the wire);
 /// empty type and id are left out; a type or id containing a line break is cut at it.
-/// `retryMs` >= 0 adds a retry field.
+/// A `retry` adds a retry field.
 [[nodiscard]] QByteArray event(QByteArrayView data, QByteArrayView type = {},
-        QByteArrayView id = {}, qint64 retryMs = -1, LineEnd lineEnd = LineEnd::Lf);
+        QByteArrayView id = {}, std::optional<std::chrono::milliseconds> retry = std::nullopt,
+        LineEnd lineEnd = LineEnd::Lf);
 
 /// A comment line per line of `text` (": text\n"); heartbeats are empty comments.
 [[nodiscard]] QByteArray comment(QByteArrayView text, LineEnd lineEnd = LineEnd::Lf);
 
 /// A lone retry field.
-[[nodiscard]] QByteArray retry(qint64 milliseconds, LineEnd lineEnd = LineEnd::Lf);
+[[nodiscard]] QByteArray retry(std::chrono::milliseconds time, LineEnd lineEnd = LineEnd::Lf);
 
 } // namespace Sse::Wire

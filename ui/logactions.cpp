@@ -92,19 +92,18 @@ void LogActions::showImportDialog()
     if (fileName.isEmpty())
         return;
     m_lastDirectory = QFileInfo(fileName).absolutePath();
-    QString error;
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    const Feed *imported = m_logs->importLog(fileName, &error);
+    const LogController::FeedResult imported = m_logs->importLog(fileName);
     QApplication::restoreOverrideCursor();
-    if (!imported)
-        showError(tr("Import Failed"), error);
+    if (!imported.ok)
+        showError(tr("Import Failed"), imported.error);
 }
 
 void LogActions::replay(Feed *feed)
 {
-    QString error;
-    if (!m_logs->replayLog(feed, 1.0, &error))
-        showError(tr("Replay"), error);
+    const LogController::FeedResult replayed = m_logs->replayLog(feed, 1.0);
+    if (!replayed.ok)
+        showError(tr("Replay"), replayed.error);
 }
 
 void LogActions::showError(const QString &title, const QString &text)

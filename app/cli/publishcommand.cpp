@@ -65,13 +65,12 @@ int PublishCommand::start()
 // subscribes to the broadcast channel, so that it is watched from its first event.
 bool PublishCommand::prepareReplay()
 {
-    QList<Sse::Event> events;
-    QString error;
-    if (!Sse::Replay::readFile(m_options.replayFile, &events, &error)) {
-        printMessage(tr("cannot replay %1").arg(error));
+    const Sse::ReplayFileResult read = Sse::Replay::readFile(m_options.replayFile);
+    if (!read.ok) {
+        printMessage(tr("cannot replay %1").arg(read.error));
         return false;
     }
-    m_replay = new Sse::Replay(m_publisher, events, m_options.replaySpeed, {}, this);
+    m_replay = new Sse::Replay(m_publisher, read.events, m_options.replaySpeed, {}, this);
     connect(m_replay, &Sse::Replay::finished, this, [this] {
         printMessage(tr("replay finished: %n event(s)", nullptr, int(m_replay->size())));
     });

@@ -220,7 +220,8 @@ bool Publisher::listen()
                            .arg(d->frontDoor.errorString());
         return false;
     }
-    if (!d->routes.open(&d->error)) {
+    if (const PublisherRoutes::OpenResult opened = d->routes.open(); !opened.ok) {
+        d->error = opened.error;
         d->frontDoor.close();
         return false;
     }
@@ -367,9 +368,10 @@ QByteArray Publisher::publish(const QByteArray &channel, const QByteArray &data,
     if (eventType.isEmpty())
         eventType = channel.isEmpty() ? d->options.generator.eventName : channel;
 
-    const qint64 retryMs = retry ? qint64(retry->count()) : -1;
+    if (retry && retry->count() < 0)
+        retry.reset(); // as the wire has it: a negative retry is no retry field
     const StoredEvent event{
-            eventId, eventType, data, retryMs, Wire::event(data, eventType, eventId, retryMs)};
+            eventId, eventType, data, retry, Wire::event(data, eventType, eventId, retry)};
     ++target.eventsPublished;
     for (StreamClient *client : std::as_const(target.clients))
         d->deliver(target, client, event);

@@ -170,32 +170,32 @@ void PublisherRoutes::finishResponse(
 
 // QHttpServer only ever sees sockets handed over by the front door; its own listening server
 // stays on loopback, as Qt 6.8's bind() wants one that listens.
-bool PublisherRoutes::open(QString *error)
+PublisherRoutes::OpenResult PublisherRoutes::open()
 {
     if (m_handoff && m_handoff->isListening())
-        return true;
+        return {true, {}};
     const bool bound = !m_handoff.isNull();
     if (!bound)
         m_handoff = new PublisherDetail::HandoffServer(&m_http);
     if (!m_handoff->listen(QHostAddress::LocalHost, 0)) {
         // The publisher's messages, in its translation context.
-        *error = QCoreApplication::translate(
-                "Sse::Publisher", "Cannot open the internal HTTP server: %1")
-                         .arg(m_handoff->errorString());
-        return false;
+        return {false,
+                QCoreApplication::translate(
+                        "Sse::Publisher", "Cannot open the internal HTTP server: %1")
+                        .arg(m_handoff->errorString())};
     }
     if (bound)
-        return true;
+        return {true, {}};
 #if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
     if (!m_http.bind(m_handoff)) {
-        *error = QCoreApplication::translate(
-                "Sse::Publisher", "Cannot bind the internal HTTP server.");
-        return false;
+        return {false,
+                QCoreApplication::translate(
+                        "Sse::Publisher", "Cannot bind the internal HTTP server.")};
     }
 #else
     m_http.bind(m_handoff);
 #endif
-    return true;
+    return {true, {}};
 }
 
 void PublisherRoutes::close()

@@ -56,9 +56,15 @@ public:
     explicit PublisherRoutes(PublisherDetail::RouteBackend *backend);
     ~PublisherRoutes();
 
-    /// Opens the internal server the front door hands connections to; false and `error` set
-    /// when it cannot.
-    [[nodiscard]] bool open(QString *error);
+    /// The outcome of open().
+    struct OpenResult
+    {
+        bool ok = false;
+        QString error; ///< for people, in the publisher's words; empty when ok
+    };
+
+    /// Opens the internal server the front door hands connections to.
+    [[nodiscard]] OpenResult open();
     /// Closes the internal server and aborts the connections it holds.
     void close();
     /// Gives a connection whose request head was only peeked at to QHttpServer.

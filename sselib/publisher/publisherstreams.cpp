@@ -74,12 +74,12 @@ QByteArray headerLines(const HeaderList &headers)
     return out;
 }
 
-// The retry field the retry fault asks for, if it does.
+// The retry field the retry fault asks for, if it does; a negative one asks for none.
 std::optional<std::chrono::milliseconds> faultRetry(const StreamFaults &faults)
 {
-    if (faults.retryMs < 0)
+    if (faults.retry && faults.retry->count() < 0)
         return std::nullopt;
-    return std::chrono::milliseconds(faults.retryMs);
+    return faults.retry;
 }
 
 // RFC 9110: 1xx, 204 and 304 responses never have content.
@@ -189,25 +189,25 @@ Resume Publisher::Private::resumeFrom(const Channel &channel, const QByteArray &
 bool Publisher::Private::readFaults(
         QTcpSocket *socket, const HttpRequestHead &head, StreamFaults *faults)
 {
-    *faults = defaultFaults;
-    QString problem;
-    if (!faults->readQuery(head.query, &problem)) {
-        answer(socket, head, 400, problem.toUtf8() + '\n');
+    const StreamFaultsResult read = StreamFaults::fromQuery(head.query, defaultFaults);
+    if (!read.ok) {
+        answer(socket, head, 400, read.error.toUtf8() + '\n');
         return false;
     }
-    if (faults->status != 0) {
-        answer(socket, head, faults->status,
-                Publisher::tr("Status %1, as the status fault asks.").arg(faults->status).toUtf8()
+    *faults = read.faults;
+    if (faults->status) {
+        answer(socket, head, *faults->status,
+                Publisher::tr("Status %1, as the status fault asks.").arg(*faults->status).toUtf8()
                         + '\n');
         return false;
     }
-    if (faults->redirect != 0) {
+    if (faults->redirect) {
         QUrlQuery query = head.query;
         query.removeAllQueryItems(u"redirect"_s);
         QUrl location;
         location.setPath(QString::fromUtf8(head.path));
         location.setQuery(query);
-        answer(socket, head, faults->redirect, {}, {{"Location", location.toEncoded()}});
+        answer(socket, head, *faults->redirect, {}, {{"Location", location.toEncoded()}});
         return false;
     }
     return true;
@@ -281,11 +281,10 @@ void Publisher::Private::serveTokens(QTcpSocket *socket, const HttpRequestHead &
                         + '\n');
         return;
     }
-    int intervalMs = DefaultTokenIntervalMs;
-    QString problem;
-    if (!StreamFaults::readNumber(
-                head.query, u"interval"_s, 0, MaxTokenIntervalMs, intervalMs, &problem)) {
-        answer(socket, head, 400, problem.toUtf8() + '\n');
+    const QueryNumberResult interval = readQueryNumber(
+            head.query, u"interval"_s, 0, MaxTokenIntervalMs, DefaultTokenIntervalMs);
+    if (!interval.ok) {
+        answer(socket, head, 400, interval.error.toUtf8() + '\n');
         return;
     }
     StreamFaults faults;
@@ -299,7 +298,7 @@ void Publisher::Private::serveTokens(QTcpSocket *socket, const HttpRequestHead &
                                               : TokenStreamer::Style::OpenAi;
     new TokenStreamer(client,
             TokenStreamer::script(kind, TokenStreamer::tokenize(TokenStreamer::paragraph())),
-            std::chrono::milliseconds(intervalMs));
+            std::chrono::milliseconds(interval.value));
 }
 
 } // namespace Sse

@@ -31,19 +31,17 @@ Replay::Replay(Publisher *publisher, const QList<Event> &events, double speed,
     connect(&m_timer, &QTimer::timeout, this, &Replay::publishDue);
 }
 
-bool Replay::readFile(const QString &fileName, QList<Event> *events, QString *error)
+ReplayFileResult Replay::readFile(const QString &fileName)
 {
     const ImportResult imported = importLog(fileName);
-    if (!imported.ok) {
-        *error = imported.error;
-        return false;
-    }
-    events->clear();
+    if (!imported.ok)
+        return {false, {}, imported.error};
+    ReplayFileResult result{true, {}, {}};
     for (const EventLog::Record &record : imported.records) {
         if (record.kind == EventLog::Record::Kind::Event)
-            events->append(record.event);
+            result.events.append(record.event);
     }
-    return true;
+    return result;
 }
 
 void Replay::start()

@@ -14,6 +14,14 @@ namespace Sse {
 
 class Publisher;
 
+/// The outcome of Replay::readFile().
+struct ReplayFileResult
+{
+    bool ok = false;
+    QList<Event> events;
+    QString error; ///< "FILE:LINE: why" for people; empty when ok
+};
+
 /// Publishes recorded events on one channel of a publisher, each at its recorded offset from
 /// the first one divided by `speed` (2.0: twice as fast). Types other than "message" keep
 /// their name; ids are the recorded last event ids. An event with no id gets the publisher's
@@ -29,9 +37,8 @@ public:
             const QByteArray &channel = {}, QObject *parent = nullptr);
 
     /// Reads the events of an NDJSON event log (see eventlog.h); comments and unknown kinds
-    /// are skipped. False with "FILE:LINE: why" in `error` when the file cannot be used.
-    [[nodiscard]] static bool readFile(
-            const QString &fileName, QList<Event> *events, QString *error);
+    /// are skipped.
+    [[nodiscard]] static ReplayFileResult readFile(const QString &fileName);
 
     void start();
     void stop();

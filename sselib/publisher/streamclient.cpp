@@ -65,10 +65,10 @@ void StreamClient::start(const QByteArray &head, std::optional<std::chrono::mill
         QTimer::singleShot(m_faults.stallMs, this, &StreamClient::endStall);
     }
     if (retry)
-        queue(Wire::retry(retry->count(), m_faults.lineEnd));
+        queue(Wire::retry(*retry, m_faults.lineEnd));
     if (m_faults.longLine > 0) {
-        queue(Wire::event(
-                QByteArray(m_faults.longLine, 'x'), "long-line", {}, -1, m_faults.lineEnd));
+        queue(Wire::event(QByteArray(m_faults.longLine, 'x'), "long-line", {}, std::nullopt,
+                m_faults.lineEnd));
     }
 }
 
@@ -78,7 +78,7 @@ qsizetype StreamClient::sendEvent(const StoredEvent &event)
         return 0;
     const QByteArray bytes = m_faults.lineEnd == Wire::LineEnd::Lf
             ? event.wire
-            : Wire::event(event.data, event.type, event.id, event.retryMs, m_faults.lineEnd);
+            : Wire::event(event.data, event.type, event.id, event.retry, m_faults.lineEnd);
     if (m_faults.cutAfter > 0 && m_eventsSent >= m_faults.cutAfter) {
         queue(bytes.left(bytes.size() / 2));
         endWhenDrained(); // not clean: no last chunk
@@ -86,9 +86,9 @@ qsizetype StreamClient::sendEvent(const StoredEvent &event)
     }
     queue(bytes);
     ++m_eventsSent;
-    if (m_faults.reconnectMs >= 0 && m_eventsSent == 1) {
-        queue(Wire::event(
-                QByteArray::number(m_faults.reconnectMs), "reconnect", {}, -1, m_faults.lineEnd));
+    if (m_faults.reconnect && m_faults.reconnect->count() >= 0 && m_eventsSent == 1) {
+        queue(Wire::event(QByteArray::number(qint64(m_faults.reconnect->count())), "reconnect", {},
+                std::nullopt, m_faults.lineEnd));
     }
     if (m_faults.closeAfter > 0 && m_eventsSent >= m_faults.closeAfter)
         finish();

@@ -25,7 +25,7 @@ struct StoredEvent
     QByteArray id;
     QByteArray type;
     QByteArray data;
-    qint64 retryMs = -1; ///< the retry field, as Wire::event() takes it; < 0: none
+    std::optional<std::chrono::milliseconds> retry; ///< the retry field, as Wire::event() takes it
     QByteArray wire;
 };
 

@@ -13,30 +13,57 @@ namespace Sse {
 
 namespace {
 
-QString tr(const char *text)
+constexpr int IntMax = std::numeric_limits<int>::max();
+
+// The parameters that are not numbers, after the numbers were read. (The messages name their
+// translation context at each call, where lupdate reads it.)
+void readChoices(const QUrlQuery &query, StreamFaultsResult &result)
 {
-    return QCoreApplication::translate("Sse::StreamFaults", text);
+    StreamFaults &f = result.faults;
+    if (f.redirect && *f.redirect != 301 && *f.redirect != 302 && *f.redirect != 307
+            && *f.redirect != 308) {
+        result.ok = false;
+        result.error = QCoreApplication::translate(
+                "Sse::StreamFaults", "Query parameter redirect must be 301, 302, 307 or 308.");
+        return;
+    }
+    if (query.hasQueryItem(u"contentType"_s))
+        f.contentType = query.queryItemValue(u"contentType"_s, QUrl::FullyDecoded).toUtf8();
+    if (!query.hasQueryItem(u"lineEnd"_s))
+        return;
+    const QString value = query.queryItemValue(u"lineEnd"_s).toLower();
+    if (value == "lf"_L1) {
+        f.lineEnd = Wire::LineEnd::Lf;
+    } else if (value == "crlf"_L1) {
+        f.lineEnd = Wire::LineEnd::CrLf;
+    } else if (value == "cr"_L1) {
+        f.lineEnd = Wire::LineEnd::Cr;
+    } else {
+        result.ok = false;
+        result.error = QCoreApplication::translate(
+                "Sse::StreamFaults", "Query parameter lineEnd must be lf, crlf or cr.");
+    }
 }
 
 } // namespace
 
-bool StreamFaults::readNumber(
-        const QUrlQuery &query, const QString &key, int min, int max, int &value, QString *error)
+QueryNumberResult readQueryNumber(
+        const QUrlQuery &query, const QString &key, int min, int max, int fallback)
 {
     if (!query.hasQueryItem(key))
-        return true;
+        return {true, fallback, {}};
     bool ok = false;
     const QString text = query.queryItemValue(key, QUrl::FullyDecoded);
     const qint64 number = text.toLongLong(&ok);
     if (!ok || number < min || number > max) {
-        *error = tr("Query parameter %1=%2 must be a whole number from %3 to %4.")
-                         .arg(key, text)
-                         .arg(min)
-                         .arg(max);
-        return false;
+        return {false, fallback,
+                QCoreApplication::translate("Sse::StreamFaults",
+                        "Query parameter %1=%2 must be a whole number from %3 to %4.")
+                        .arg(key, text)
+                        .arg(min)
+                        .arg(max)};
     }
-    value = int(number);
-    return true;
+    return {true, int(number), {}};
 }
 
 bool StreamFaults::operator==(const StreamFaults &other) const
@@ -46,49 +73,55 @@ bool StreamFaults::operator==(const StreamFaults &other) const
             && closeAfter == other.closeAfter && cutAfter == other.cutAfter
             && stallMs == other.stallMs && dribbleMs == other.dribbleMs
             && splitUtf8 == other.splitUtf8 && lineEnd == other.lineEnd
-            && longLine == other.longLine && reconnectMs == other.reconnectMs
-            && retryMs == other.retryMs;
+            && longLine == other.longLine && reconnect == other.reconnect && retry == other.retry;
 }
 
-bool StreamFaults::readQuery(const QUrlQuery &query, QString *error)
+StreamFaultsResult StreamFaults::fromQuery(const QUrlQuery &query, const StreamFaults &defaults)
 {
-    // Absent parameters keep the current values: those are the publisher's default faults.
-    int retry = int(std::clamp<qint64>(retryMs, -1, std::numeric_limits<int>::max()));
-    int split = splitUtf8 ? 1 : 0;
-    const bool numbersOk = readNumber(query, u"status"_s, 200, 599, status, error)
-            && readNumber(query, u"redirect"_s, 301, 308, redirect, error)
-            && readNumber(query, u"closeAfter"_s, 0, 1 << 30, closeAfter, error)
-            && readNumber(query, u"cutAfter"_s, 0, 1 << 30, cutAfter, error)
-            && readNumber(query, u"stall"_s, 0, MaxDelayMs, stallMs, error)
-            && readNumber(query, u"dribble"_s, 0, 10000, dribbleMs, error)
-            && readNumber(query, u"splitUtf8"_s, 0, 1, split, error)
-            && readNumber(query, u"longLine"_s, 0, MaxLongLine, longLine, error)
-            && readNumber(query, u"reconnect"_s, 0, MaxDelayMs, reconnectMs, error)
-            && readNumber(query, u"retry"_s, 0, std::numeric_limits<int>::max(), retry, error);
-    if (!numbersOk)
-        return false;
-    splitUtf8 = split == 1;
-    retryMs = retry;
-    if (redirect != 0 && redirect != 301 && redirect != 302 && redirect != 307 && redirect != 308) {
-        *error = tr("Query parameter redirect must be 301, 302, 307 or 308.");
-        return false;
-    }
-    if (query.hasQueryItem(u"contentType"_s))
-        contentType = query.queryItemValue(u"contentType"_s, QUrl::FullyDecoded).toUtf8();
-    if (query.hasQueryItem(u"lineEnd"_s)) {
-        const QString value = query.queryItemValue(u"lineEnd"_s).toLower();
-        if (value == "lf"_L1) {
-            lineEnd = Wire::LineEnd::Lf;
-        } else if (value == "crlf"_L1) {
-            lineEnd = Wire::LineEnd::CrLf;
-        } else if (value == "cr"_L1) {
-            lineEnd = Wire::LineEnd::Cr;
-        } else {
-            *error = tr("Query parameter lineEnd must be lf, crlf or cr.");
+    // Absent parameters keep the defaults: those are the publisher's default faults.
+    StreamFaultsResult result{true, defaults, {}};
+    StreamFaults &f = result.faults;
+    const auto read = [&query, &result](const QString &key, int min, int max, int &value) {
+        const QueryNumberResult number = readQueryNumber(query, key, min, max, value);
+        value = number.value;
+        result.ok = number.ok;
+        result.error = number.error;
+        return number.ok;
+    };
+    // An optional value reads as -1 when off, which no query may give (min >= 0).
+    const auto readOptional = [&read](const QString &key, int min, int max,
+                                      std::optional<int> &value) {
+        int number = value.value_or(-1);
+        if (!read(key, min, max, number))
             return false;
-        }
-    }
-    return true;
+        value = number < 0 ? std::nullopt : std::optional(number);
+        return true;
+    };
+    const auto readDuration = [&readOptional](const QString &key, int max,
+                                      std::optional<std::chrono::milliseconds> &value) {
+        std::optional<int> ms;
+        if (value)
+            ms = int(std::clamp<qint64>(value->count(), -1, IntMax));
+        if (!readOptional(key, 0, max, ms))
+            return false;
+        value = ms ? std::optional(std::chrono::milliseconds(*ms)) : std::nullopt;
+        return true;
+    };
+    int split = f.splitUtf8 ? 1 : 0;
+    const bool numbersOk = readOptional(u"status"_s, 200, 599, f.status)
+            && readOptional(u"redirect"_s, 301, 308, f.redirect)
+            && read(u"closeAfter"_s, 0, 1 << 30, f.closeAfter)
+            && read(u"cutAfter"_s, 0, 1 << 30, f.cutAfter)
+            && read(u"stall"_s, 0, MaxDelayMs, f.stallMs)
+            && read(u"dribble"_s, 0, 10000, f.dribbleMs) && read(u"splitUtf8"_s, 0, 1, split)
+            && read(u"longLine"_s, 0, MaxLongLine, f.longLine)
+            && readDuration(u"reconnect"_s, MaxDelayMs, f.reconnect)
+            && readDuration(u"retry"_s, IntMax, f.retry);
+    if (!numbersOk)
+        return result;
+    f.splitUtf8 = split == 1;
+    readChoices(query, result);
+    return result;
 }
 
 } // namespace Sse

@@ -8,15 +8,22 @@
 #include <QString>
 #include <QUrlQuery>
 
+#include <chrono>
+#include <optional>
+
 namespace Sse {
 
+struct StreamFaultsResult;
+
 /// Faults a client asks for with query parameters on a stream URL (documented in the README),
-/// or that the publisher applies to every stream. Zero/empty means "off".
+/// or that the publisher applies to every stream. Zero/empty/std::nullopt means "off".
 struct StreamFaults
 {
-    int status = 0; ///< status=N: answer N (200 to 599: 204, 4xx, 5xx, ...) instead of a stream
+    /// status=N: answer N (200 to 599: 204, 4xx, 5xx, ...) instead of a stream
+    std::optional<int> status;
     QByteArray contentType; ///< contentType=T: stream under a wrong Content-Type
-    int redirect = 0; ///< redirect=301|302|307|308: redirect to the URL without it
+    /// redirect=301|302|307|308: redirect to the URL without it
+    std::optional<int> redirect;
     int closeAfter = 0; ///< closeAfter=N: end the stream cleanly after N events
     int cutAfter = 0; ///< cutAfter=N: after N events send half of the next and cut
     int stallMs = 0; ///< stall=MS: send nothing for MS after the response head
@@ -24,9 +31,11 @@ struct StreamFaults
     bool splitUtf8 = false; ///< splitUtf8=1: split each event inside a UTF-8 character
     Wire::LineEnd lineEnd = Wire::LineEnd::Lf; ///< lineEnd=lf|crlf|cr
     int longLine = 0; ///< longLine=BYTES: first send an event with one huge data line
-    int reconnectMs = -1; ///< reconnect=MS: after the first event, send the
-                          ///< "event: reconnect" instruction with MS as its data
-    qint64 retryMs = -1; ///< retry=MS: retry field at stream start (overrides the generator's)
+    /// reconnect=MS: after the first event, send the "event: reconnect" instruction with MS
+    /// as its data
+    std::optional<std::chrono::milliseconds> reconnect;
+    /// retry=MS: retry field at stream start (overrides the generator's)
+    std::optional<std::chrono::milliseconds> retry;
 
     static constexpr int MaxLongLine = 64 * 1024 * 1024;
     static constexpr int MaxDelayMs = 600000;
@@ -35,13 +44,30 @@ struct StreamFaults
 
     [[nodiscard]] bool operator!=(const StreamFaults &other) const { return !(*this == other); }
 
-    /// Reads the fault parameters over the current values (absent ones stay as they are); on a
-    /// bad value returns false and says why in `error`, naming the parameter.
-    [[nodiscard]] bool readQuery(const QUrlQuery &query, QString *error);
-
-    /// Reads the whole number parameter `key` within [min, max]; absent leaves `value` alone.
-    [[nodiscard]] static bool readNumber(const QUrlQuery &query, const QString &key, int min,
-            int max, int &value, QString *error);
+    /// Reads the fault parameters over `defaults` (absent ones keep their values); on a bad
+    /// value the result is not ok and its error names the parameter.
+    [[nodiscard]] static StreamFaultsResult fromQuery(
+            const QUrlQuery &query, const StreamFaults &defaults);
 };
+
+/// The outcome of StreamFaults::fromQuery().
+struct StreamFaultsResult
+{
+    bool ok = false;
+    StreamFaults faults;
+    QString error; ///< for people, naming the bad parameter; empty when ok
+};
+
+/// The outcome of readQueryNumber().
+struct QueryNumberResult
+{
+    bool ok = false;
+    int value = 0;
+    QString error; ///< for people, naming the parameter; empty when ok
+};
+
+/// Reads the whole number query parameter `key` within [min, max]; absent gives `fallback`.
+[[nodiscard]] QueryNumberResult readQueryNumber(
+        const QUrlQuery &query, const QString &key, int min, int max, int fallback);
 
 } // namespace Sse

@@ -24,7 +24,7 @@ QByteArray jsonString(const QString &text)
 
 StoredEvent llmEvent(const QByteArray &type, const QByteArray &data)
 {
-    return {{}, type, data, -1, Wire::event(data, type)};
+    return {{}, type, data, std::nullopt, Wire::event(data, type)};
 }
 
 TokenStreamer::Script openAiScript(const QStringList &tokens)

@@ -110,7 +110,7 @@ void tst_Feed::feed_opensAndCounts()
     QVERIFY(feed.bytesReceived() > 0);
     QVERIFY(!feed.lastEventId().isEmpty());
     QCOMPARE(feed.reconnectCount(), 0);
-    QCOMPARE(feed.reconnectionTime(), 200);
+    QCOMPARE(feed.reconnectionTime(), 200ms);
     QVERIFY(feed.lastError().isEmpty());
 
     // Raw lines are kept for the detail pane, and the log holds the comments too.

@@ -58,9 +58,11 @@ void tst_LogController::import_addsACurrentImportedFeed()
     LogController logs(&feeds);
     QSignalSpy status(&logs, &LogController::statusMessage);
 
-    QString error;
-    Feed *imported = logs.importLog(path, &error);
-    QVERIFY2(imported, qPrintable(error));
+    const LogController::FeedResult result = logs.importLog(path);
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QVERIFY(result.error.isEmpty());
+    Feed *imported = result.feed;
+    QVERIFY(imported);
     QCOMPARE(feeds.count(), 2);
     QCOMPARE(feeds.current(), imported);
     QVERIFY(feeds.isImported(imported));
@@ -74,8 +76,10 @@ void tst_LogController::import_addsACurrentImportedFeed()
     // A bad line: nothing is added, and the error says where.
     const QString bad = dir.filePath(u"bad.ndjson"_s);
     QVERIFY(writeAll(bad, recordedLog(1) + "not json\n"));
-    QVERIFY(!logs.importLog(bad, &error));
-    QVERIFY2(error.contains(u"bad.ndjson:3"_s), qPrintable(error));
+    const LogController::FeedResult failed = logs.importLog(bad);
+    QVERIFY(!failed.ok);
+    QVERIFY(!failed.feed);
+    QVERIFY2(failed.error.contains(u"bad.ndjson:3"_s), qPrintable(failed.error));
     QCOMPARE(feeds.count(), 2);
     QCOMPARE(status.count(), 1);
 }
@@ -87,7 +91,7 @@ void tst_LogController::export_writesTheLogOnceAtATime()
     QVERIFY(writeAll(source, recordedLog(5)));
     FeedList feeds;
     LogController logs(&feeds);
-    Feed *feed = logs.importLog(source);
+    Feed *feed = logs.importLog(source).feed;
     QVERIFY(feed);
     QSignalSpy finished(&logs, &LogController::exportFinished);
     QSignalSpy status(&logs, &LogController::statusMessage);
@@ -109,7 +113,7 @@ void tst_LogController::export_writesTheLogOnceAtATime()
     QVERIFY(!QFile::exists(dir.filePath(u"second.ndjson"_s)));
 
     // What was written reads back as the same log.
-    Feed *back = logs.importLog(target);
+    Feed *back = logs.importLog(target).feed;
     QVERIFY(back);
     QCOMPARE(back->model()->rowCount(), 6);
     QCOMPARE(back->lastEventId(), "4"_ba);
@@ -120,10 +124,11 @@ void tst_LogController::replay_withoutEvents_saysSo()
     FeedList feeds;
     LogController logs(&feeds);
     Feed *empty = feeds.add(FeedConfig{});
-    QString error;
-    QVERIFY(!logs.replayLog(empty, 1.0, &error));
-    QCOMPARE(error, u"The log has no events to replay."_s);
-    QVERIFY(!logs.replayLog(nullptr, 1.0, &error));
+    const LogController::FeedResult result = logs.replayLog(empty, 1.0);
+    QVERIFY(!result.ok);
+    QVERIFY(!result.feed);
+    QCOMPARE(result.error, u"The log has no events to replay."_s);
+    QCOMPARE(logs.replayLog(nullptr, 1.0).error, u"The log has no events to replay."_s);
     QCOMPARE(feeds.count(), 1);
 }
 

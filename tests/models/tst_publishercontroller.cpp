@@ -140,7 +140,7 @@ void tst_PublisherController::generatorAndFaults_applyToTheRunningPublisher()
     controller.setGenerator(generator); // no change, no signal
     QCOMPARE(options.size(), 1);
 
-    faults.status = 0;
+    faults.status = std::nullopt;
     faults.closeAfter = 2;
     controller.setFaults(faults);
     QCOMPARE(faultsSpy.size(), 1);

@@ -49,7 +49,7 @@ void tst_JsonText::keepsTokens()
     QFETCH(QByteArray, token);
     const QByteArray json = "{\"a\":" + token + ",\"list\":[" + token + "]}";
     const Sse::Json::Reindented result = Sse::Json::reindent(json);
-    QVERIFY(result.valid);
+    QVERIFY(result.ok);
     QCOMPARE(result.text, "{\n  \"a\": " + token + ",\n  \"list\": [\n    " + token + "\n  ]\n}");
 }
 
@@ -57,7 +57,7 @@ void tst_JsonText::layout()
 {
     const QByteArray json = R"( {"z":1, "a":{"k":true,"k":false},"b":[1, [2,3]]} )";
     const Sse::Json::Reindented result = Sse::Json::reindent(json, 4);
-    QVERIFY(result.valid);
+    QVERIFY(result.ok);
     // Key order and duplicate keys as written.
     QCOMPARE(result.text,
             QByteArray("{\n"
@@ -74,13 +74,14 @@ void tst_JsonText::layout()
                        "        ]\n"
                        "    ]\n"
                        "}"));
-    QCOMPARE(result.errorOffset, -1);
+    QVERIFY(!result.errorAt);
+    QVERIFY(result.error.isEmpty());
 }
 
 void tst_JsonText::emptyContainers()
 {
     const Sse::Json::Reindented result = Sse::Json::reindent(R"({ "o" : { }, "a" : [ ] })");
-    QVERIFY(result.valid);
+    QVERIFY(result.ok);
     QCOMPARE(result.text, QByteArray("{\n  \"o\": {},\n  \"a\": []\n}"));
     QCOMPARE(Sse::Json::reindent("[]").text, QByteArray("[]"));
     QCOMPARE(Sse::Json::reindent(" 42 ").text, QByteArray("42"));
@@ -114,20 +115,20 @@ void tst_JsonText::invalid()
     QFETCH(QByteArray, json);
     QFETCH(qsizetype, offset);
     const Sse::Json::Reindented result = Sse::Json::reindent(json);
-    QVERIFY(!result.valid);
+    QVERIFY(!result.ok);
     QVERIFY(result.text.isEmpty());
-    QCOMPARE(result.errorOffset, offset);
-    QVERIFY(!result.errorMessage.isEmpty());
+    QVERIFY(result.errorAt);
+    QCOMPARE(result.errorAt->offset, offset);
+    QVERIFY(!result.error.isEmpty());
 }
 
 void tst_JsonText::errorPosition()
 {
     // Line and column count characters, not bytes: "é" is one column.
     const Sse::Json::Reindented result = Sse::Json::reindent("{\n  \"caf\xc3\xa9\": x\n}");
-    QVERIFY(!result.valid);
-    QCOMPARE(result.errorLine, 2);
-    QCOMPARE(result.errorColumn, 11);
-    QCOMPARE(result.errorMessage, u"expected a value"_s);
+    QVERIFY(!result.ok);
+    QCOMPARE(result.errorAt, (Sse::Json::TextPosition{13, 2, 11}));
+    QCOMPARE(result.error, u"expected a value"_s);
 }
 
 void tst_JsonText::deepNestingNeedsNoStack()
@@ -135,7 +136,7 @@ void tst_JsonText::deepNestingNeedsNoStack()
     const int depth = 200'000;
     const QByteArray json = QByteArray(depth, '[') + QByteArray(depth, ']');
     const Sse::Json::Reindented result = Sse::Json::reindent(json, 0);
-    QVERIFY(result.valid);
+    QVERIFY(result.ok);
     QCOMPARE(result.text.count('['), depth);
 }
 
@@ -145,10 +146,11 @@ void tst_JsonText::pathologicalNestingGivesUp()
     const int depth = 32'768;
     const QByteArray json = QByteArray(depth, '[') + QByteArray(depth, ']');
     const Sse::Json::Reindented result = Sse::Json::reindent(json);
-    QVERIFY(!result.valid);
+    QVERIFY(!result.ok);
     QVERIFY(result.tooDeep);
     QVERIFY(result.text.isEmpty());
-    QVERIFY(result.errorOffset > 0 && result.errorOffset < json.size());
+    QVERIFY(result.errorAt);
+    QVERIFY(result.errorAt->offset > 0 && result.errorAt->offset < json.size());
     QVERIFY(!Sse::Json::reindent("[1,2,3]").tooDeep);
     QVERIFY(!Sse::Json::reindent("[1,").tooDeep);
 }
@@ -158,7 +160,7 @@ void tst_JsonText::deepLevelsShareAnIndent()
     const int depth = Sse::Json::MaxIndentDepth + 4;
     const QByteArray json = QByteArray(depth, '[') + "1" + QByteArray(depth, ']');
     const Sse::Json::Reindented result = Sse::Json::reindent(json, 1);
-    QVERIFY(result.valid);
+    QVERIFY(result.ok);
     const QList<QByteArray> lines = result.text.split('\n');
     QCOMPARE(lines.at(depth), QByteArray(Sse::Json::MaxIndentDepth, ' ') + "1");
 }
@@ -178,7 +180,7 @@ void tst_JsonText::agreesWithQtOnValidity()
     QFETCH(QByteArray, json);
     QJsonParseError error{};
     QJsonDocument::fromJson(json, &error);
-    QCOMPARE(Sse::Json::reindent(json).valid, error.error == QJsonParseError::NoError);
+    QCOMPARE(Sse::Json::reindent(json).ok, error.error == QJsonParseError::NoError);
 }
 
 void tst_JsonText::looksLikeJson()

@@ -2,7 +2,9 @@
 // Tests for Sse::Publisher: Sse::EventSource, QNAM and raw sockets against it, on 127.0.0.1.
 #include "sselib/eventsource.h"
 #include "sselib/publisher/publisher.h"
+#include "sselib/publisher/streamfaults.h"
 #include "sselib/publisher/tokenstreamer.h"
+#include "sselib/wire.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -17,6 +19,7 @@
 #include <QTcpSocket>
 #include <QTest>
 #include <QTimer>
+#include <QUrlQuery>
 #include <QUuid>
 
 #include <memory>
@@ -341,6 +344,9 @@ private Q_SLOTS:
     void urlOf_reachesWildcardsOnLoopback_data();
     void urlOf_reachesWildcardsOnLoopback();
     void options_compareByValue();
+    void faults_fromQuery_overDefaults();
+    void faults_fromQuery_namesTheBadParameter();
+    void wire_retryIsOptional();
     void broadcast_deliversUnnamedEvents();
     void namedChannel_deliversTypedEvents();
     void publish_fromCode_setsTypeIdAndRetry();
@@ -498,8 +504,74 @@ void tst_Publisher::options_compareByValue()
     faults.contentType = ""_ba;
     QVERIFY(faults != Sse::StreamFaults());
     faults = {};
-    faults.retryMs = 0;
+    faults.retry = std::chrono::milliseconds(0);
     QVERIFY(faults != Sse::StreamFaults());
+}
+
+void tst_Publisher::faults_fromQuery_overDefaults()
+{
+    Sse::StreamFaults defaults;
+    defaults.status = 503;
+    defaults.closeAfter = 3;
+    defaults.retry = 700ms;
+    const Sse::StreamFaultsResult kept = Sse::StreamFaults::fromQuery({}, defaults);
+    QVERIFY2(kept.ok, qPrintable(kept.error));
+    QVERIFY(kept.error.isEmpty());
+    QCOMPARE(kept.faults, defaults);
+
+    const Sse::StreamFaultsResult read = Sse::StreamFaults::fromQuery(
+            QUrlQuery(u"status=204&redirect=307&reconnect=0&retry=0&lineEnd=crlf&splitUtf8=1"_s),
+            defaults);
+    QVERIFY2(read.ok, qPrintable(read.error));
+    Sse::StreamFaults expected = defaults;
+    expected.status = 204;
+    expected.redirect = 307;
+    expected.reconnect = 0ms; // zero is a value, not "off"
+    expected.retry = 0ms;
+    expected.lineEnd = Sse::Wire::LineEnd::CrLf;
+    expected.splitUtf8 = true;
+    QCOMPARE(read.faults, expected);
+    const Sse::StreamFaults none = Sse::StreamFaults::fromQuery({}, {}).faults;
+    QVERIFY(!none.status && !none.redirect && !none.reconnect && !none.retry);
+
+    const Sse::QueryNumberResult absent =
+            Sse::readQueryNumber(QUrlQuery(u"a=1"_s), u"interval"_s, 0, 10, 7);
+    QVERIFY(absent.ok);
+    QCOMPARE(absent.value, 7);
+    const Sse::QueryNumberResult given =
+            Sse::readQueryNumber(QUrlQuery(u"interval=10"_s), u"interval"_s, 0, 10, 7);
+    QVERIFY(given.ok);
+    QCOMPARE(given.value, 10);
+}
+
+void tst_Publisher::faults_fromQuery_namesTheBadParameter()
+{
+    const auto errorOf = [](const QString &query) {
+        const Sse::StreamFaultsResult result =
+                Sse::StreamFaults::fromQuery(QUrlQuery(query), Sse::StreamFaults());
+        return result.ok ? u"ok"_s : result.error;
+    };
+    QCOMPARE(errorOf(u"retry=-1"_s),
+            u"Query parameter retry=-1 must be a whole number from 0 to 2147483647."_s);
+    QCOMPARE(errorOf(u"status=600&retry=x"_s),
+            u"Query parameter status=600 must be a whole number from 200 to 599."_s);
+    QCOMPARE(errorOf(u"redirect=303"_s),
+            u"Query parameter redirect must be 301, 302, 307 or 308."_s);
+    QCOMPARE(errorOf(u"lineEnd=nl"_s), u"Query parameter lineEnd must be lf, crlf or cr."_s);
+    const Sse::QueryNumberResult bad =
+            Sse::readQueryNumber(QUrlQuery(u"interval=11"_s), u"interval"_s, 0, 10, 7);
+    QVERIFY(!bad.ok);
+    QCOMPARE(bad.error, u"Query parameter interval=11 must be a whole number from 0 to 10."_s);
+}
+
+void tst_Publisher::wire_retryIsOptional()
+{
+    QCOMPARE(Sse::Wire::event("a"), "data: a\n\n"_ba);
+    QCOMPARE(Sse::Wire::event("a", {}, {}, 0ms), "retry: 0\ndata: a\n\n"_ba);
+    QCOMPARE(Sse::Wire::event("a", "t", "1", 1500ms, Sse::Wire::LineEnd::CrLf),
+            "retry: 1500\r\nid: 1\r\nevent: t\r\ndata: a\r\n\r\n"_ba);
+    QCOMPARE(Sse::Wire::retry(2500ms), "retry: 2500\n"_ba);
+    QCOMPARE(Sse::Wire::retry(0ms, Sse::Wire::LineEnd::Cr), "retry: 0\r"_ba);
 }
 
 void tst_Publisher::broadcast_deliversUnnamedEvents()
@@ -1020,11 +1092,11 @@ void tst_Publisher::defaultFaults_applyToEveryStream()
     auto publisher = startPublisher();
     QVERIFY(publisher);
     Sse::StreamFaults faults;
-    faults.retryMs = 4321;
+    faults.retry = std::chrono::milliseconds(4321);
     faults.lineEnd = Sse::Wire::LineEnd::CrLf;
     faults.splitUtf8 = true;
     publisher->setDefaultFaults(faults);
-    QCOMPARE(publisher->defaultFaults().retryMs, qint64(4321));
+    QCOMPARE(publisher->defaultFaults().retry, std::optional(std::chrono::milliseconds(4321)));
 
     RawClient raw(publisher->port(), streamRequest("/events"));
     Probe probe(publisher->url(u"/events"_s));

@@ -104,9 +104,10 @@ void tst_Replay::readFile_keepsEventsOnly()
 {"kind":"event","receivedMs":13,"connection":2,"type":"t","data":"b","lastEventId":"","origin":"o"}
 )");
     file.close();
-    QList<Event> events;
-    QString error;
-    QVERIFY2(Sse::Replay::readFile(file.fileName(), &events, &error), qPrintable(error));
+    const Sse::ReplayFileResult read = Sse::Replay::readFile(file.fileName());
+    QVERIFY2(read.ok, qPrintable(read.error));
+    QVERIFY(read.error.isEmpty());
+    const QList<Event> &events = read.events;
     QCOMPARE(events.size(), 2);
     QCOMPARE(events[0], (Event{"message", "a", "1", u"o"_s, 10, 1}));
     QCOMPARE(events[1], (Event{"t", "b", "", u"o"_s, 13, 2}));
@@ -120,12 +121,13 @@ void tst_Replay::readFile_namesTheBadLine()
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write("{\"kind\":\"comment\",\"receivedMs\":1,\"connection\":1,\"comment\":\"\"}\nnope\n");
     file.close();
-    QList<Event> events;
-    QString error;
-    QVERIFY(!Sse::Replay::readFile(file.fileName(), &events, &error));
-    QVERIFY2(error.startsWith(file.fileName() + u":2: not JSON"_s), qPrintable(error));
-    QVERIFY(!Sse::Replay::readFile(dir.filePath(u"missing"_s), &events, &error));
-    QVERIFY2(error.contains(u"missing"_s), qPrintable(error));
+    const Sse::ReplayFileResult bad = Sse::Replay::readFile(file.fileName());
+    QVERIFY(!bad.ok);
+    QVERIFY(bad.events.isEmpty());
+    QVERIFY2(bad.error.startsWith(file.fileName() + u":2: not JSON"_s), qPrintable(bad.error));
+    const Sse::ReplayFileResult missing = Sse::Replay::readFile(dir.filePath(u"missing"_s));
+    QVERIFY(!missing.ok);
+    QVERIFY2(missing.error.contains(u"missing"_s), qPrintable(missing.error));
 }
 
 QTEST_GUILESS_MAIN(tst_Replay)

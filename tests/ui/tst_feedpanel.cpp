@@ -782,11 +782,12 @@ void tst_FeedPanel::detailPane_invalidJsonShownRawWithWhere()
     QVERIFY(!pane.isJson());
     QCOMPARE(pane.dataText(), QString::fromUtf8(broken));
     const Sse::Json::Reindented result = Sse::Json::reindent(broken);
-    QVERIFY(!result.valid);
+    QVERIFY(!result.ok);
     const QString note = pane.noteText();
     QVERIFY2(note.startsWith(u"Not valid JSON: "_s), qPrintable(note));
-    QVERIFY2(note.contains(result.errorMessage), qPrintable(note));
-    QVERIFY2(note.contains(u"line 2, column %1"_s.arg(result.errorColumn)), qPrintable(note));
+    QVERIFY(result.errorAt);
+    QVERIFY2(note.contains(result.error), qPrintable(note));
+    QVERIFY2(note.contains(u"line 2, column %1"_s.arg(result.errorAt->column)), qPrintable(note));
     QVERIFY(pane.findChild<QLabel *>(u"noteLabel"_s)->isVisibleTo(&pane));
 
     // Text that does not look like JSON is plain data: no note.

@@ -574,9 +574,10 @@ void tst_MainWindow::export_import_roundTripThroughTheWindow()
     QVERIFY(w.statusBar()->currentMessage().contains(u"Exported"_s));
     QVERIFY(action(w, u"exportAction"_s)->isEnabled());
 
-    QString error;
-    Feed *imported = logs(w)->importLog(path, &error);
-    QVERIFY2(imported, qPrintable(error));
+    const LogController::FeedResult importResult = logs(w)->importLog(path);
+    QVERIFY2(importResult.ok, qPrintable(importResult.error));
+    Feed *imported = importResult.feed;
+    QVERIFY(imported);
     QCOMPARE(feeds(w)->count(), 2);
     QCOMPARE(feeds(w)->current(), imported);
     QVERIFY(feeds(w)->isImported(imported));
@@ -716,12 +717,13 @@ void tst_MainWindow::import_badFile_saysWhere()
     QVERIFY(writeAll(path,
             "{\"kind\":\"comment\",\"receivedMs\":1,\"connection\":1,\"comment\":\"x\"}\n"
             "not json\n"));
-    QString error;
-    QVERIFY(!logs(w)->importLog(path, &error));
-    QVERIFY2(error.contains(u"bad.ndjson:2"_s), qPrintable(error));
+    const LogController::FeedResult bad = logs(w)->importLog(path);
+    QVERIFY(!bad.ok);
+    QVERIFY2(bad.error.contains(u"bad.ndjson:2"_s), qPrintable(bad.error));
     QCOMPARE(feeds(w)->count(), 0);
-    QVERIFY(!logs(w)->importLog(dir.filePath(u"missing.ndjson"_s), &error));
-    QVERIFY2(error.contains(u"missing.ndjson"_s), qPrintable(error));
+    const LogController::FeedResult missing = logs(w)->importLog(dir.filePath(u"missing.ndjson"_s));
+    QVERIFY(!missing.ok);
+    QVERIFY2(missing.error.contains(u"missing.ndjson"_s), qPrintable(missing.error));
 }
 
 void tst_MainWindow::replay_importedLog_playsTheSameEvents()
@@ -736,9 +738,10 @@ void tst_MainWindow::replay_importedLog_playsTheSameEvents()
         if (record.kind == Sse::EventLog::Record::Kind::Event)
             sent.append(record.event.data);
     }
-    QString error;
-    Feed *replay = logs(w)->replayLog(feeds(w)->at(0), 20.0, &error);
-    QVERIFY2(replay, qPrintable(error));
+    const LogController::FeedResult result = logs(w)->replayLog(feeds(w)->at(0), 20.0);
+    QVERIFY2(result.ok, qPrintable(result.error));
+    Feed *replay = result.feed;
+    QVERIFY(replay);
     QCOMPARE(feeds(w)->current(), replay);
     QCOMPARE(replay->config().url.path(), u"/events"_s);
     QVERIFY(replay->config().url.port() != w.publisher()->port());
@@ -1034,9 +1037,10 @@ void tst_MainWindow::import_showsTheRecordingsSpanCountsAndTimeline()
     w.resize(1024, 700);
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
-    QString error;
-    Feed *feed = logs(w)->importLog(path, &error);
-    QVERIFY2(feed, qPrintable(error));
+    const LogController::FeedResult result = logs(w)->importLog(path);
+    QVERIFY2(result.ok, qPrintable(result.error));
+    Feed *feed = result.feed;
+    QVERIFY(feed);
     FeedPanel *panel = panelAt(w, 0);
     QTRY_COMPARE(panel->stateText(), u"IMPORTED"_s);
     const QString status = panel->statusText();

@@ -27,6 +27,7 @@
 #include <memory>
 
 using namespace Qt::Literals::StringLiterals;
+using namespace std::chrono_literals;
 
 using ReadyState = ConnectionHistory::ReadyState;
 using ReconnectReason = ConnectionHistory::ReconnectReason;
@@ -120,16 +121,16 @@ void fillRealisticHistory(ConnectionHistory &history, qint64 start)
     history.recordState(t, ReadyState::Connecting);
     history.recordError(
             t, {Sse::SourceError::Kind::StreamEnded, false, 0, u"The server closed the stream."_s});
-    history.recordReconnectScheduled(t, 3000, ReconnectReason::ReconnectionTime);
+    history.recordReconnectScheduled(t, 3000ms, ReconnectReason::ReconnectionTime);
     t += 3000;
     history.recordRequest(t, 2, "1041");
     history.recordResponse(t + 84, 2, 200, "OK", "1.1");
     history.recordState(t + 84, ReadyState::Open);
-    history.recordReconnectionTime(t + 90, 5000);
+    history.recordReconnectionTime(t + 90, 5000ms);
     events(t + 100, t + 27'000, 6);
     t += 27'000;
     history.recordState(t, ReadyState::Connecting);
-    history.recordReconnectScheduled(t, 2000, ReconnectReason::ServerRequest);
+    history.recordReconnectScheduled(t, 2000ms, ReconnectReason::ServerRequest);
     t += 2000;
     history.recordRequest(t, 3, "1230");
     history.recordState(t + 95, ReadyState::Closed);
@@ -137,18 +138,18 @@ void fillRealisticHistory(ConnectionHistory &history, qint64 start)
             {Sse::SourceError::Kind::HttpStatus, true, 503,
                     u"HTTP 503 Service Unavailable: an EventSource does not reconnect after an "
                     "error status."_s});
-    history.recordReconnectScheduled(t + 95, 5000, ReconnectReason::ManualReinit);
+    history.recordReconnectScheduled(t + 95, 5000ms, ReconnectReason::ManualReinit);
     t += 5095;
     history.recordState(t, ReadyState::Connecting);
     history.recordRequest(t + 1, 4, {});
     history.recordError(
             t + 3, {Sse::SourceError::Kind::Network, false, 0, u"Connection refused"_s});
-    history.recordReconnectScheduled(t + 3, 1000, ReconnectReason::Backoff);
+    history.recordReconnectScheduled(t + 3, 1000ms, ReconnectReason::Backoff);
     t += 1003;
     history.recordRequest(t, 5, {});
     history.recordError(
             t + 2, {Sse::SourceError::Kind::Network, false, 0, u"Connection refused"_s});
-    history.recordReconnectScheduled(t + 2, 2200, ReconnectReason::Backoff);
+    history.recordReconnectScheduled(t + 2, 2200ms, ReconnectReason::Backoff);
     t += 2202;
     history.recordRequest(t, 6, {});
     history.recordResponse(t + 70, 6, 200, "OK", "1.1");
@@ -488,7 +489,7 @@ void tst_Timeline::history_recordsSpansMarkersAndDensity()
     history.recordEvent(T0 + 2500, 3);
     history.recordState(T0 + 5000, ReadyState::Connecting);
     history.recordError(T0 + 5000, {Sse::SourceError::Kind::StreamEnded, false, 0, u"ended"_s});
-    history.recordReconnectScheduled(T0 + 5000, 3000, ReconnectReason::ReconnectionTime);
+    history.recordReconnectScheduled(T0 + 5000, 3000ms, ReconnectReason::ReconnectionTime);
     history.recordRequest(T0 + 8000, 2, "42");
     history.recordState(T0 + 8050, ReadyState::Closed);
     history.recordError(T0 + 8050, {Sse::SourceError::Kind::HttpStatus, true, 503, u"503"_s});
@@ -519,7 +520,7 @@ void tst_Timeline::history_recordsSpansMarkersAndDensity()
     QCOMPARE(response->reasonPhrase, "OK");
     QCOMPARE(response->httpVersion, "1.1");
     const Marker *reconnect = findMarker(history, Kind::ReconnectScheduled);
-    QCOMPARE(reconnect->delayMs, 3000);
+    QCOMPARE(reconnect->delay, 3000ms);
     QCOMPARE(reconnect->reconnectReason, ReconnectReason::ReconnectionTime);
     QVERIFY(!reconnect->delayFromRetryField);
     const Marker *fatal = findMarker(history, Kind::Error, 1);
@@ -726,7 +727,7 @@ void tst_Timeline::history_attach_refusedConnectionIsTransient()
     QVERIFY(!error->message.isEmpty());
     const Marker *reconnect = findMarker(history, Marker::Kind::ReconnectScheduled);
     QVERIFY(reconnect);
-    QCOMPARE(reconnect->delayMs, 3000);
+    QCOMPARE(reconnect->delay, 3000ms);
     QCOMPARE(history.spans().back().state, ReadyState::Connecting);
     QVERIFY(request->timeMs <= error->timeMs);
     source.close();
@@ -787,7 +788,7 @@ void tst_Timeline::history_attach_streamRecordsOpenEventsAndRetry()
     QCOMPARE(ended->errorKind, Sse::SourceError::Kind::StreamEnded);
     const Marker *reconnect = findMarker(history, Marker::Kind::ReconnectScheduled);
     QVERIFY(reconnect);
-    QCOMPARE(reconnect->delayMs, 40);
+    QCOMPARE(reconnect->delay, 40ms);
     QCOMPARE(reconnect->reconnectReason, ReconnectReason::ReconnectionTime);
     QVERIFY(reconnect->delayFromRetryField);
     const Marker *second = findMarker(history, Marker::Kind::Request, 1);
@@ -1056,15 +1057,15 @@ void tst_Timeline::widget_toolTips()
     history.recordState(T0, ReadyState::Connecting);
     history.recordRequest(T0 + 1000, 3, "42");
     history.recordState(T0 + 2000, ReadyState::Open);
-    history.recordReconnectionTime(T0 + 2100, 3000); // retry: while open
+    history.recordReconnectionTime(T0 + 2100, 3000ms); // retry: while open
     history.recordEvent(T0 + 5100, 7);
     history.recordState(T0 + 14'300, ReadyState::Connecting);
-    history.recordReconnectScheduled(T0 + 14'300, 3000, ReconnectReason::ReconnectionTime);
+    history.recordReconnectScheduled(T0 + 14'300, 3000ms, ReconnectReason::ReconnectionTime);
     history.recordRequest(T0 + 17'300, 4, "43");
     history.recordState(T0 + 17'400, ReadyState::Closed);
     history.recordError(T0 + 17'400,
             {Sse::SourceError::Kind::HttpStatus, true, 503, u"HTTP 503 Service Unavailable"_s});
-    history.recordReconnectScheduled(T0 + 17'400, 5000, ReconnectReason::ManualReinit);
+    history.recordReconnectScheduled(T0 + 17'400, 5000ms, ReconnectReason::ManualReinit);
 
     TimelineWidget widget;
     widget.setHistory(&history);
@@ -1230,7 +1231,7 @@ void tst_Timeline::widget_paints20000MarkersQuickly()
         history.recordEvent(t + 100, 3);
         history.recordState(t + 600, ReadyState::Connecting);
         history.recordError(t + 600, {Sse::SourceError::Kind::StreamEnded, false, 0, {}});
-        history.recordReconnectScheduled(t + 600, 120, ReconnectReason::ReconnectionTime);
+        history.recordReconnectScheduled(t + 600, 120ms, ReconnectReason::ReconnectionTime);
     }
     QCOMPARE(history.markers().size(), size_t(20'000));
 

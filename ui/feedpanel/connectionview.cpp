@@ -365,8 +365,8 @@ QString ConnectionView::report(const ConnectionRecord &record)
     lines << tr("ssedash connection report");
     lines << tr("Request: %1").arg(record.connection);
     lines << tr("Started: %1").arg(timeText(record.startedMs));
-    if (!record.isOngoing())
-        lines << tr("Ended: %1").arg(timeText(record.endedMs));
+    if (record.endedMs)
+        lines << tr("Ended: %1").arg(timeText(*record.endedMs));
     lines << tr("Last-Event-ID sent: %1").arg(lastIdText(record));
     if (record.request)
         lines << requestReport(record);

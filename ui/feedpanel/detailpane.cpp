@@ -208,12 +208,13 @@ QString DetailPane::formatData(const QByteArray &bytes, bool isComment)
     Sse::Json::Reindented json = Sse::Json::reindent(bytes);
     if (json.tooDeep)
         return tr("JSON nested too deeply to re-indent: shown as it came.");
-    if (!json.valid) {
+    if (!json.ok) {
+        const Sse::Json::TextPosition at = json.errorAt.value_or(Sse::Json::TextPosition{});
         return tr("Not valid JSON: %1 at line %2, column %3 (byte %4). Shown as it came.")
-                .arg(json.errorMessage)
-                .arg(json.errorLine)
-                .arg(json.errorColumn)
-                .arg(json.errorOffset);
+                .arg(json.error)
+                .arg(at.line)
+                .arg(at.column)
+                .arg(at.offset);
     }
     m_isJson = true;
     m_pretty = std::move(json.text);

@@ -470,7 +470,8 @@ void FeedPanel::updateStatus()
     m_sparkline->setValues(feed.rateHistory());
     m_bytesLabel->setText(tr("Bytes: %1").arg(locale.formattedDataSize(feed.bytesReceived())));
     m_reconnectsLabel->setText(tr("Reconnects: %1").arg(feed.reconnectCount()));
-    m_retryLabel->setText(tr("Retry: %1 ms").arg(locale.toString(feed.reconnectionTime())));
+    m_retryLabel->setText(
+            tr("Retry: %1 ms").arg(locale.toString(qint64(feed.reconnectionTime().count()))));
     const QString lastId = QString::fromUtf8(feed.lastEventId());
     m_lastIdLabel->setText(tr("Last id: %1").arg(lastId.isEmpty() ? tr("(none)") : lastId));
     if (feed.lastError().isEmpty()) {

@@ -53,7 +53,7 @@ void ConnectionHistory::attach(Sse::EventSource *source)
                     }),
             connect(source, &Source::reconnectScheduled, this,
                     [this](std::chrono::milliseconds delay, ReconnectReason reason) {
-                        recordReconnectScheduled(now(), delay.count(), reason);
+                        recordReconnectScheduled(now(), delay, reason);
                     }),
             connect(source, &Source::errorOccurred, this,
                     [this](const Sse::SourceError &error) { recordError(now(), error); }),
@@ -61,7 +61,7 @@ void ConnectionHistory::attach(Sse::EventSource *source)
                     [this](const Sse::Event &) { recordEvent(now()); }),
             connect(source, &Source::reconnectionTimeChanged, this,
                     [this](std::chrono::milliseconds time) {
-                        recordReconnectionTime(now(), time.count());
+                        recordReconnectionTime(now(), time);
                     }),
             connect(source, &QObject::destroyed, this,
                     [this] {
@@ -146,12 +146,12 @@ void ConnectionHistory::recordResponse(qint64 nowMs, int connection, int status,
 }
 
 void ConnectionHistory::recordReconnectScheduled(
-        qint64 nowMs, qint64 delayMs, ReconnectReason reason)
+        qint64 nowMs, std::chrono::milliseconds delay, ReconnectReason reason)
 {
     Marker marker;
     marker.kind = Marker::Kind::ReconnectScheduled;
     marker.timeMs = stamp(nowMs);
-    marker.delayMs = delayMs;
+    marker.delay = delay;
     marker.reconnectReason = reason;
     marker.delayFromRetryField = reason == ReconnectReason::ReconnectionTime && m_retryFromStream;
     addMarker(std::move(marker));
@@ -183,9 +183,10 @@ void ConnectionHistory::recordEvent(qint64 nowMs, int count)
     noteChange();
 }
 
-void ConnectionHistory::recordReconnectionTime(qint64 nowMs, qint64 reconnectionTimeMs)
+void ConnectionHistory::recordReconnectionTime(
+        qint64 nowMs, std::chrono::milliseconds reconnectionTime)
 {
-    Q_UNUSED(reconnectionTimeMs)
+    Q_UNUSED(reconnectionTime)
     stamp(nowMs);
     // Only a stream's retry: field changes it while connected; re-init resets it while closed.
     const bool closed = !m_spans.empty() && m_spans.back().isOngoing()

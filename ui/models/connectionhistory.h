@@ -15,6 +15,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <chrono>
 #include <deque>
 #include <functional>
 #include <limits>
@@ -104,7 +105,7 @@ public:
         int httpStatus = 0; ///< Response; Error (0 when no response came)
         QByteArray reasonPhrase; ///< Response
         QByteArray httpVersion; ///< Response
-        qint64 delayMs = 0; ///< ReconnectScheduled
+        std::chrono::milliseconds delay{0}; ///< ReconnectScheduled
         ReconnectReason reconnectReason = ReconnectReason::ReconnectionTime;
         /// ReconnectScheduled with ReconnectionTime: the stream had set it with retry:.
         bool delayFromRetryField = false;
@@ -142,11 +143,12 @@ public:
     void recordRequest(qint64 nowMs, int connection, const QByteArray &lastEventIdSent);
     void recordResponse(qint64 nowMs, int connection, int status, const QByteArray &reasonPhrase,
             const QByteArray &httpVersion);
-    void recordReconnectScheduled(qint64 nowMs, qint64 delayMs, ReconnectReason reason);
+    void recordReconnectScheduled(
+            qint64 nowMs, std::chrono::milliseconds delay, ReconnectReason reason);
     void recordError(qint64 nowMs, const Sse::SourceError &error);
     void recordEvent(qint64 nowMs, int count = 1);
     /// The reconnection time changed; a change while connected came from a retry: field.
-    void recordReconnectionTime(qint64 nowMs, qint64 reconnectionTimeMs);
+    void recordReconnectionTime(qint64 nowMs, std::chrono::milliseconds reconnectionTime);
 
     void clear();
 

@@ -41,7 +41,7 @@ QString ConnectionText::body(const QByteArray &body)
 {
     if (Sse::Json::looksLikeJson(body)) {
         const Sse::Json::Reindented json = Sse::Json::reindent(body);
-        if (json.valid)
+        if (json.ok)
             return QString::fromUtf8(json.text);
     }
     return QString::fromUtf8(body);

@@ -56,10 +56,9 @@ int Feed::reconnectCount() const
     return m_source ? std::max(0, m_source->connectionCount() - 1) : 0;
 }
 
-qint64 Feed::reconnectionTime() const
+std::chrono::milliseconds Feed::reconnectionTime() const
 {
-    return m_source ? qint64(m_source->reconnectionTime().count())
-                    : qint64(m_config.options.reconnectionTime.count());
+    return m_source ? m_source->reconnectionTime() : m_config.options.reconnectionTime;
 }
 
 void Feed::resetCounters()
@@ -244,7 +243,7 @@ void Feed::onError(const Sse::SourceError &error)
         const ConnectionRecord &ended = m_connections.constLast();
         if (error.kind == Sse::SourceError::Kind::ContentEncoding && ended.response) {
             m_responseFindings = Sse::Diagnostics::checkResponse(*ended.response, error);
-            updateFindings(ended.endedMs);
+            updateFindings(ended.endedMs.value_or(0));
         }
         Q_EMIT connectionsChanged();
     }
@@ -335,7 +334,7 @@ void Feed::endConnection(qint64 nowMs)
         return;
     // The last look at the arrivals, measured up to the end rather than to "now" later on.
     updateFindings(nowMs);
-    m_connections.last().endedMs = std::max<qint64>(nowMs, 1);
+    m_connections.last().endedMs = nowMs;
 }
 
 void Feed::updateFindings(qint64 nowMs)

@@ -21,6 +21,7 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 
@@ -53,7 +54,8 @@ struct ConnectionRecord
     int connection = 0; ///< 1-based, per source
     QByteArray lastEventIdSent; ///< empty when no Last-Event-ID header was sent
     qint64 startedMs = 0; ///< when the request went out, ms since the epoch
-    qint64 endedMs = 0; ///< when it failed, dropped or closed; 0 while it goes on
+    /// When it failed, dropped or closed, ms since the epoch; std::nullopt while it goes on.
+    std::optional<qint64> endedMs;
     /// What was sent (secret header values included: mask them before showing them); empty
     /// until the request went out.
     std::optional<Sse::RequestInfo> request;
@@ -65,7 +67,7 @@ struct ConnectionRecord
     QString error; ///< why the attempt failed or the stream dropped; empty if it did not
     bool fatal = false; ///< the error closed the source
 
-    [[nodiscard]] bool isOngoing() const { return endedMs == 0; }
+    [[nodiscard]] bool isOngoing() const { return !endedMs; }
 
     /// Findings of at least Warning severity.
     [[nodiscard]] int warningCount() const;
@@ -117,7 +119,7 @@ public:
 
     [[nodiscard]] bool isLastErrorFatal() const { return m_lastErrorFatal; }
 
-    [[nodiscard]] qint64 reconnectionTime() const; ///< ms
+    [[nodiscard]] std::chrono::milliseconds reconnectionTime() const;
 
     [[nodiscard]] QByteArray lastEventId() const { return m_lastEventId; }
 

@@ -82,14 +82,11 @@ void LogController::onExportFinished()
     Q_EMIT exportFinished(result);
 }
 
-Feed *LogController::importLog(const QString &fileName, QString *error)
+LogController::FeedResult LogController::importLog(const QString &fileName)
 {
     Sse::ImportResult imported = Sse::importLog(fileName);
-    if (!imported.ok) {
-        if (error)
-            *error = imported.error;
-        return nullptr;
-    }
+    if (!imported.ok)
+        return {false, nullptr, imported.error};
     const QList<Sse::EventLog::Record> records = std::move(imported.records);
     FeedConfig config;
     config.name = tr("Imported: %1").arg(QFileInfo(fileName).fileName());
@@ -101,15 +98,13 @@ Feed *LogController::importLog(const QString &fileName, QString *error)
     Q_EMIT statusMessage(tr("Imported %L1 records from %2")
                                  .arg(feed->model()->rowCount())
                                  .arg(QDir::toNativeSeparators(fileName)));
-    return feed;
+    return {true, feed, {}};
 }
 
-Feed *LogController::replayLog(Feed *feed, double speed, QString *error)
+LogController::FeedResult LogController::replayLog(Feed *feed, double speed)
 {
-    auto fail = [error](const QString &why) -> Feed * {
-        if (error)
-            *error = why;
-        return nullptr;
+    const auto fail = [](const QString &why) {
+        return FeedResult{false, nullptr, why};
     };
     QList<Sse::Event> events;
     const QList<Sse::EventLog::Record> records =
@@ -150,5 +145,5 @@ Feed *LogController::replayLog(Feed *feed, double speed, QString *error)
     });
     // Opened last, with the replay waiting for it.
     replayFeed->open();
-    return replayFeed;
+    return {true, replayFeed, {}};
 }

@@ -28,6 +28,14 @@ class LogController final : public QObject
     Q_DISABLE_COPY_MOVE(LogController)
 
 public:
+    /// The outcome of importLog() and replayLog().
+    struct FeedResult
+    {
+        bool ok = false;
+        Feed *feed = nullptr; ///< the new feed; null when not ok
+        QString error; ///< for people; empty when ok
+    };
+
     /// Adds feeds to `feeds`, which must outlive it.
     explicit LogController(FeedList *feeds, QObject *parent = nullptr);
     ~LogController() override;
@@ -42,14 +50,14 @@ public:
     [[nodiscard]] LogExportJob *exportJob() const { return m_exportJob; }
 
     /// Reads an NDJSON event log into a new, current feed of the list (FeedList::Origin::
-    /// Imported) that has no connection. Null with `error` set when the file cannot be used.
-    Feed *importLog(const QString &fileName, QString *error = nullptr);
+    /// Imported) that has no connection; not ok when the file cannot be used.
+    FeedResult importLog(const QString &fileName);
 
     /// Hands the events of `feed` to a replay publisher (the built-in publisher's code on a
     /// port of its own, with no periodic events), which plays them with their recorded timing
-    /// divided by `speed`, and opens a new, current feed on it. Null with `error` set when
-    /// there is nothing to replay.
-    Feed *replayLog(Feed *feed, double speed = 1.0, QString *error = nullptr);
+    /// divided by `speed`, and opens a new, current feed on it; not ok when there is nothing
+    /// to replay.
+    FeedResult replayLog(Feed *feed, double speed = 1.0);
 
 Q_SIGNALS:
     /// exportJob() changed: an export started or ended.

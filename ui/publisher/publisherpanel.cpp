@@ -31,7 +31,7 @@ using namespace Qt::Literals::StringLiterals;
 namespace {
 
 constexpr int MaxIntervalMs = 3'600'000;
-constexpr int NoStatus = 199; // the status spin box's "off"
+constexpr int NoStatus = 199; // the status spin box's minimum, shown as "off"
 constexpr int SpinMax = 1'000'000'000;
 
 QSpinBox *createSpin(QWidget *parent, const QString &objectName, int min, int max,
@@ -45,6 +45,32 @@ QSpinBox *createSpin(QWidget *parent, const QString &objectName, int min, int ma
     spin->setToolTip(toolTip);
     spin->setAccelerated(true);
     return spin;
+}
+
+// The spin boxes that can be off show it at their minimum (specialValueText).
+std::optional<int> optionalValue(const QSpinBox *spin)
+{
+    return spin->value() == spin->minimum() ? std::nullopt : std::optional(spin->value());
+}
+
+void setOptionalValue(QSpinBox *spin, std::optional<int> value)
+{
+    spin->setValue(value.value_or(spin->minimum()));
+}
+
+std::optional<std::chrono::milliseconds> durationValue(const QSpinBox *spin)
+{
+    const std::optional<int> ms = optionalValue(spin);
+    return ms ? std::optional(std::chrono::milliseconds(*ms)) : std::nullopt;
+}
+
+// A negative duration is off, as the stream takes it.
+void setDurationValue(QSpinBox *spin, std::optional<std::chrono::milliseconds> value)
+{
+    if (value && value->count() >= 0)
+        spin->setValue(int(std::min<qint64>(value->count(), spin->maximum())));
+    else
+        spin->setValue(spin->minimum());
 }
 
 QComboBox *createCombo(QWidget *parent, const QString &objectName, const QStringList &items,
@@ -416,11 +442,12 @@ Sse::GeneratorSettings PublisherPanel::formGenerator() const
 Sse::StreamFaults PublisherPanel::formFaults() const
 {
     Sse::StreamFaults faults;
-    faults.status = m_status->value() == NoStatus ? 0 : m_status->value();
+    faults.status = optionalValue(m_status);
     faults.contentType = m_contentType->text().trimmed().toUtf8();
     if (faults.contentType.isEmpty())
         faults.contentType = QByteArray(); // null: the stream's own type
-    faults.redirect = m_redirect->currentIndex() == 0 ? 0 : m_redirect->currentText().toInt();
+    if (m_redirect->currentIndex() != 0)
+        faults.redirect = m_redirect->currentText().toInt();
     faults.closeAfter = m_closeAfter->value();
     faults.cutAfter = m_cutAfter->value();
     faults.stallMs = m_stall->value();
@@ -428,8 +455,8 @@ Sse::StreamFaults PublisherPanel::formFaults() const
     faults.splitUtf8 = m_splitUtf8->isChecked();
     faults.lineEnd = Sse::Wire::LineEnd(m_lineEnd->currentIndex());
     faults.longLine = m_longLine->value();
-    faults.reconnectMs = m_reconnect->value();
-    faults.retryMs = m_faultRetry->value();
+    faults.reconnect = durationValue(m_reconnect);
+    faults.retry = durationValue(m_faultRetry);
     return faults;
 }
 
@@ -439,10 +466,11 @@ void PublisherPanel::fillFaults()
         return;
     const Sse::StreamFaults &faults = m_controller->faults();
     m_filling = true;
-    m_status->setValue(faults.status == 0 ? NoStatus : faults.status);
+    setOptionalValue(m_status, faults.status);
     setTextIfChanged(m_contentType, QString::fromUtf8(faults.contentType));
-    m_redirect->setCurrentIndex(
-            std::max(0, m_redirect->findText(QString::number(faults.redirect))));
+    m_redirect->setCurrentIndex(faults.redirect
+                    ? std::max(0, m_redirect->findText(QString::number(*faults.redirect)))
+                    : 0);
     m_closeAfter->setValue(faults.closeAfter);
     m_cutAfter->setValue(faults.cutAfter);
     m_stall->setValue(faults.stallMs);
@@ -450,8 +478,8 @@ void PublisherPanel::fillFaults()
     m_splitUtf8->setChecked(faults.splitUtf8);
     m_lineEnd->setCurrentIndex(int(faults.lineEnd));
     m_longLine->setValue(faults.longLine);
-    m_reconnect->setValue(faults.reconnectMs);
-    m_faultRetry->setValue(int(std::clamp<qint64>(faults.retryMs, -1, SpinMax)));
+    setDurationValue(m_reconnect, faults.reconnect);
+    setDurationValue(m_faultRetry, faults.retry);
     m_filling = false;
     applyFaults();
 }

@@ -77,7 +77,7 @@ LabelPart labelOf(const Marker &marker, const TimelineMarkerColors &colors)
         return {QString::number(marker.httpStatus),
                 glyphOf(marker) == Glyph::ResponseOk ? colors.label : colors.fatal};
     case Marker::Kind::ReconnectScheduled:
-        return {u"%1 %2"_s.arg(TimelineText::shortDelay(marker.delayMs),
+        return {u"%1 %2"_s.arg(TimelineText::shortDelay(marker.delay.count()),
                         TimelineText::shortReason(marker)),
                 colors.label};
     case Marker::Kind::Error:
@@ -164,7 +164,7 @@ void TimelineMarkerPainter::paint(QPainter &painter, const TimelineScene &scene)
 
         if (marker.kind == Marker::Kind::ReconnectScheduled) {
             // The wait itself: a bracket from the decision to the planned request.
-            const double until = mapping.x(marker.timeMs + marker.delayMs);
+            const double until = mapping.x(marker.timeMs + marker.delay.count());
             if (until - x > 12.0 && until > 0 && x < w) {
                 const double y = scene.layout.lane(Lane::Reconnect).bottom() - 1.5;
                 painter.setPen(QPen(delayColor, 1.0, Qt::DotLine));

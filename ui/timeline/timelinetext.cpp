@@ -145,7 +145,7 @@ QString TimelineText::marker(const Marker &marker)
                 .arg(QString::fromUtf8(marker.reasonPhrase))
                 .trimmed();
     case Marker::Kind::ReconnectScheduled:
-        return tr("Reconnect in %1 ms (%2)").arg(marker.delayMs).arg(reason(marker));
+        return tr("Reconnect in %1 ms (%2)").arg(qint64(marker.delay.count())).arg(reason(marker));
     case Marker::Kind::Error:
         return (marker.fatal ? tr("Fatal error (%1): %2") : tr("Transient error (%1): %2"))
                 .arg(errorKind(marker), marker.message);
