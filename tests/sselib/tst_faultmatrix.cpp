@@ -129,7 +129,7 @@ struct FaultRow
     bool fatal;
     QString message; ///< a stable part of SourceError::message
     QStringList events; ///< delivered before the error
-    /// Run once the first event has arrived (on the open connections of the plain server).
+    /// Run on the plain server's connection once the first event has arrived.
     std::function<void(Connection *)> afterFirstEvent = {};
 };
 
@@ -147,7 +147,7 @@ QUrl refusedUrl(TestServer &plain, TestServer &)
     return url;
 }
 
-/// A server that talks first and closes, under https.
+/// A server that talks first (and then says nothing), under https.
 Setup greeting(const QByteArray &bytes)
 {
     return [bytes](TestServer &plain, TestServer &) {
@@ -206,20 +206,21 @@ Setup plainRoute(TestServer::Handler handler)
     };
 }
 
-const QList<State> Refused{State::Closed, State::Connecting};
-const QList<State> RefusedForGood{State::Closed, State::Connecting, State::Closed};
+const QList<State> NeverOpened{State::Closed, State::Connecting};
+const QList<State> ClosedForGood{State::Closed, State::Connecting, State::Closed};
 const QList<State> Dropped{State::Closed, State::Connecting, State::Open, State::Connecting};
 
 QList<FaultRow> faultRows()
 {
     QList<FaultRow> rows{
-            {u"connection refused"_s, refusedUrl, {}, Refused, Kind::Network, false,
+            {u"connection refused"_s, refusedUrl, {}, NeverOpened, Kind::Network, false,
                     u"Connection refused"_s, {}},
             {u"unresolvable host"_s,
                     [](TestServer &, TestServer &) {
                         return QUrl(u"http://ssedash-faultmatrix.invalid/s"_s);
                     },
-                    {}, Refused, Kind::Network, false, u"not found"_s, {}},
+                    {}, NeverOpened, Kind::Network, false, u"not found"_s, {}},
+            // In every mid-event row the partial event is discarded, as the standard says.
             // Qt 6.4 limit: where the close frames the body, QNetworkAccessManager reports a
             // reset (RST) like a clean end (FIN), so the source cannot tell them apart.
             {u"reset mid-event"_s, midEvent, {}, Dropped, Kind::StreamEnded, false,
@@ -228,33 +229,32 @@ QList<FaultRow> faultRows()
                     u"Connection closed"_s, {u"whole"_s}, &Connection::abort},
             {u"clean close mid-event, chunked"_s, midEventChunked, {}, Dropped, Kind::Network,
                     false, u"Connection closed"_s, {u"whole"_s}, &Connection::close},
-            // The partial event is discarded, as the standard says.
             {u"clean close mid-event"_s, midEvent, {}, Dropped, Kind::StreamEnded, false,
                     u"The server closed the stream."_s, {u"whole"_s}, &Connection::close},
-            {u"204 No Content"_s, respond(204, {}), {}, RefusedForGood, Kind::HttpStatus, true,
+            {u"204 No Content"_s, respond(204, {}), {}, ClosedForGood, Kind::HttpStatus, true,
                     u"HTTP 204 No Content"_s, {}},
-            {u"301 loop"_s, redirectLoop(301), {}, RefusedForGood, Kind::TooManyRedirects, true,
+            {u"301 loop"_s, redirectLoop(301), {}, ClosedForGood, Kind::TooManyRedirects, true,
                     u"More than 20 redirects."_s, {}},
-            {u"307 loop"_s, redirectLoop(307), {}, RefusedForGood, Kind::TooManyRedirects, true,
+            {u"307 loop"_s, redirectLoop(307), {}, ClosedForGood, Kind::TooManyRedirects, true,
                     u"More than 20 redirects."_s, {}},
             {u"wrong Content-Type"_s,
                     plainRoute(Handlers::sseBody("data: no\n\n"_ba, "text/plain"_ba)), {},
-                    RefusedForGood, Kind::ContentType, true,
+                    ClosedForGood, Kind::ContentType, true,
                     u"Content-Type is \"text/plain\", not text/event-stream."_s, {}},
             {u"TLS client, plain HTTP server"_s, greeting("HTTP/1.1 400 Bad Request\r\n\r\n"_ba),
-                    {}, RefusedForGood, Kind::Tls, true, u"TLS error:"_s, {}},
-            {u"TLS client, garbage server"_s, greeting(QByteArray(64, '\xA5')), {}, RefusedForGood,
+                    {}, ClosedForGood, Kind::Tls, true, u"TLS error:"_s, {}},
+            {u"TLS client, garbage server"_s, greeting(QByteArray(64, '\xA5')), {}, ClosedForGood,
                     Kind::Tls, true, u"TLS error:"_s, {}},
             {u"untrusted certificate"_s,
                     [](TestServer &, TestServer &tls) {
                         return route(tls, Handlers::sseHold("data: never\n\n"_ba));
                     },
-                    {}, RefusedForGood, Kind::Tls, true, u"certificate"_s, {}},
+                    {}, ClosedForGood, Kind::Tls, true, u"certificate"_s, {}},
             {u"stall past the idle timeout"_s, plainRoute(Handlers::sseHold("data: one\n\n"_ba)),
                     IdleTimeout, Dropped, Kind::ReadTimeout, false, u"No data for 300 ms"_s,
                     {u"one"_s}},
-            {u"accepts, never sends headers"_s, plainRoute(Handlers::hang()), IdleTimeout, Refused,
-                    Kind::ReadTimeout, false, u"No data for 300 ms"_s, {}},
+            {u"accepts, never sends headers"_s, plainRoute(Handlers::hang()), IdleTimeout,
+                    NeverOpened, Kind::ReadTimeout, false, u"No data for 300 ms"_s, {}},
             {u"headers, then nothing forever"_s, plainRoute(Handlers::sseHold()), IdleTimeout,
                     Dropped, Kind::ReadTimeout, false, u"No data for 300 ms"_s, {}},
     };
@@ -263,18 +263,18 @@ QList<FaultRow> faultRows()
     for (const int status : {401, 403, 404, 500, 503}) {
         const QString reason = QString::fromLatin1(TestSupport::reasonPhrase(status));
         const QString message = u"HTTP %1 %2"_s.arg(status).arg(reason);
-        rows.append({u"%1 with a body"_s.arg(status), respond(status), {}, RefusedForGood,
+        rows.append({u"%1 with a body"_s.arg(status), respond(status), {}, ClosedForGood,
                 Kind::HttpStatus, true, message, {}});
         if (status == 401) {
             // Qt 6.4 limit: QNetworkAccessManager holds a 401 back until its body ends (it may
             // answer the challenge), so the source never sees this response; only the idle
             // timeout ends the attempt. Without one the source stays CONNECTING.
             rows.append({u"401 with a body that never ends"_s, respondEndless(status), IdleTimeout,
-                    Refused, Kind::ReadTimeout, false, u"No data for 300 ms"_s, {}});
+                    NeverOpened, Kind::ReadTimeout, false, u"No data for 300 ms"_s, {}});
             continue;
         }
         rows.append({u"%1 with a body that never ends"_s.arg(status), respondEndless(status), {},
-                RefusedForGood, Kind::HttpStatus, true, message, {}});
+                ClosedForGood, Kind::HttpStatus, true, message, {}});
     }
     return rows;
 }
