@@ -568,6 +568,13 @@ void TestServer::acceptPending()
         if (m_transport == Plain) {
             ++m_acceptedSockets;
             Q_EMIT socketAccepted();
+            if (!m_greeting.isEmpty()) {
+                // Kept open: a close here could race the client's first bytes into a reset
+                // that hides the greeting. Freed with the server.
+                socket->setParent(this);
+                socket->write(m_greeting);
+                continue;
+            }
         }
         auto *connection = new Connection(socket, this);
         m_connections.append(connection);

@@ -183,6 +183,11 @@ public:
     /// With Tls: what went wrong in failed handshakes, as the server saw it, oldest first.
     [[nodiscard]] QStringList tlsErrors() const { return m_tlsErrors; }
 
+    /// Non-empty (plain transport only): every socket accepted from now on gets these bytes at
+    /// once and nothing more (no request is read, the client is to hang up). A server that is
+    /// not what the client expects: plain HTTP answering a TLS client, or garbage.
+    void setGreeting(const QByteArray &bytes) { m_greeting = bytes; }
+
     /// Writes bytes to every open connection of path; returns how many got them.
     int broadcast(const QByteArray &path, const QByteArray &bytes);
     /// close() (FIN) on every open connection of path; returns how many.
@@ -207,6 +212,7 @@ private:
     int m_acceptedSockets = 0;
     QString m_errorString;
     QStringList m_tlsErrors;
+    QByteArray m_greeting;
     QHash<QByteArray, Handler> m_routes;
     QList<Request> m_requests;
     QList<QPointer<Connection>> m_connections;
