@@ -33,8 +33,8 @@ packages=(
 )
 if [ "$want_tests" -eq 1 ]; then
     # xvfb for real-window checks, chromium for browser interop, clang-format for style,
-    # python3 for the include-cycle check
-    packages+=(xvfb xauth chromium clang-format python3)
+    # python3 for the include-cycle check, clang and its runtime for the libFuzzer targets
+    packages+=(xvfb xauth chromium clang-format python3 clang libclang-rt-14-dev)
 fi
 
 missing=()

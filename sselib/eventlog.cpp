@@ -37,9 +37,11 @@ QString tr(const char *text)
 // A JSON number that is a whole number, within the range of qint64.
 bool readWholeNumber(const QJsonObject &object, QLatin1StringView key, qint64 *value)
 {
+    // 2^63 and above would overflow the cast (undefined behaviour): compare before casting.
+    constexpr double Beyond = 9223372036854775808.0; // 2^63
     const QJsonValue field = object.value(key);
     const double number = field.toDouble(-1);
-    if (!field.isDouble() || number < 0 || number != double(qint64(number)))
+    if (!field.isDouble() || !(number >= 0 && number < Beyond) || number != double(qint64(number)))
         return false;
     *value = qint64(number);
     return true;

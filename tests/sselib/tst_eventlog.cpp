@@ -104,6 +104,10 @@ void tst_EventLog::readLine_unknownKind_keepsTheLineAndNeedsOnlyAKind_data()
                                   << qint64(0) << 0;
     QTest::addRow("spacing and escapes")
             << "  { \"kind\" : \"n\\u00f6te\", \"v\": 1.50 }\r"_ba << qint64(0) << 0;
+    // Found by fuzz_eventlog: numbers beyond qint64 were cast before the range check.
+    QTest::addRow("connection beyond qint64")
+            << R"({"kind":"state","receivedMs":1,"connection":92233720368547758082})"_ba
+            << qint64(1) << 0;
 }
 
 void tst_EventLog::readLine_unknownKind_keepsTheLineAndNeedsOnlyAKind()
@@ -143,6 +147,11 @@ void tst_EventLog::readLine_rejectsWhatIsNoRecord_data()
             << R"({"kind":"comment","receivedMs":1,"connection":1.5})"_ba << u"needs"_s;
     QTest::addRow("negative time")
             << R"({"kind":"comment","receivedMs":-1,"connection":1})"_ba << u"needs"_s;
+    QTest::addRow("time of 2^63")
+            << R"({"kind":"comment","receivedMs":9223372036854775808,"connection":1})"_ba
+            << u"needs"_s;
+    QTest::addRow("time of 1e300")
+            << R"({"kind":"comment","receivedMs":1e300,"connection":1})"_ba << u"needs"_s;
     QTest::addRow("event without data")
             << R"({"kind":"event","receivedMs":1,"connection":1,"type":"m"})"_ba
             << u"an event needs"_s;
