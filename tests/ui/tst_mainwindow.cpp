@@ -125,40 +125,29 @@ QByteArray readAll(const QString &path)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
-// The window's parts, found as a user-facing tool would: by objectName. A missing one fails the
-// test (and the null it returns then ends it).
-template <typename T>
-T *part(const QObject &window, const QString &name)
-{
-    T *found = window.findChild<T *>(name);
-    if (!found)
-        QTest::qFail(qPrintable(u"no child named "_s + name), __FILE__, __LINE__);
-    return found;
-}
-
 FeedList *feeds(const MainWindow &w)
 {
-    return part<FeedList>(w, u"feeds"_s);
+    return child<FeedList>(&w, u"feeds"_s);
 }
 
 LogController *logs(const MainWindow &w)
 {
-    return part<LogController>(w, u"logController"_s);
+    return child<LogController>(&w, u"logController"_s);
 }
 
 LogActions *logActions(const MainWindow &w)
 {
-    return part<LogActions>(w, u"logActions"_s);
+    return child<LogActions>(&w, u"logActions"_s);
 }
 
 QAction *action(const MainWindow &w, const QString &name)
 {
-    return part<QAction>(w, name);
+    return child<QAction>(&w, name);
 }
 
 QListView *feedList(const MainWindow &w)
 {
-    return part<QListView>(w, u"feedList"_s);
+    return child<QListView>(&w, u"feedList"_s);
 }
 
 QVariant entry(const MainWindow &w, int row, int role = Qt::DisplayRole)
@@ -168,7 +157,7 @@ QVariant entry(const MainWindow &w, int row, int role = Qt::DisplayRole)
 
 QStackedWidget *panelStack(const MainWindow &w)
 {
-    return part<QStackedWidget>(w, u"panelStack"_s);
+    return child<QStackedWidget>(&w, u"panelStack"_s);
 }
 
 FeedPanel *panelAt(const MainWindow &w, int index)
@@ -178,17 +167,17 @@ FeedPanel *panelAt(const MainWindow &w, int index)
 
 QLabel *publisherLabel(const MainWindow &w)
 {
-    return part<QLabel>(w, u"publisherLabel"_s);
+    return child<QLabel>(&w, u"publisherLabel"_s);
 }
 
 QDockWidget *publisherDock(const MainWindow &w)
 {
-    return part<QDockWidget>(w, u"publisherDock"_s);
+    return child<QDockWidget>(&w, u"publisherDock"_s);
 }
 
 PublisherPanel *publisherPanel(const MainWindow &w)
 {
-    return part<PublisherPanel>(w, u"publisherPanel"_s);
+    return child<PublisherPanel>(&w, u"publisherPanel"_s);
 }
 
 /// The visible dialog of type T (named `name`, when given) the window opened; null when none
