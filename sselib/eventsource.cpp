@@ -37,6 +37,22 @@ constexpr qint64 MaxTimerMs = std::numeric_limits<int>::max();
 // an error page, short enough that a body which never ends does not hold the error back.
 constexpr int RefusedBodyWaitMs = 1500;
 
+// How much Qt's network thread hands on before the source has read it
+// (QNetworkReply::setReadBufferSize). Without a limit it reads the socket without pause and
+// queues everything for this thread: a server that writes faster than the source parses filled
+// the heap with most of the stream. With one, the rest waits in the kernel, and TCP flow control
+// slows the server down. Qt 6.4 limit: over plain HTTP each of Qt's read passes still takes
+// all the kernel holds (docs/reliability.md, "Bounded memory").
+constexpr qint64 ReadBufferSize = 256 * 1024;
+// The bytes taken from the reply at a time. A compressed slice inflates to at most about
+// 1000 times its size with deflate, so it is smaller.
+constexpr qint64 ReadSlice = 64 * 1024;
+constexpr qint64 CompressedReadSlice = 4 * 1024;
+// Decoded bytes parsed per event-loop turn before the rest of the application gets a turn:
+// a flood, or a body that inflates a thousandfold, does not freeze it.
+constexpr qint64 TurnBudget = 4 * 1024 * 1024;
+constexpr qint64 NoBudget = std::numeric_limits<qint64>::max();
+
 QString serialisedOrigin(const QUrl &url)
 {
     QUrl origin = url.adjusted(
@@ -82,6 +98,7 @@ public:
 
     void onMetaDataChanged();
     void onReadyRead();
+    void readStream(qint64 budget);
     void onFinished();
     void onReadTimer();
     void onReinitTimer();
@@ -121,6 +138,8 @@ public:
     QTimer connectTimer;
     QTimer readTimer;
     QTimer reinitTimer;
+    QTimer readLaterTimer; // the rest of what the reply holds, after a turn's budget
+    qint64 parsedThisTurn = 0;
     QElapsedTimer lastBytes;
     QElapsedTimer openSince;
     QByteArray lastEventId;
@@ -161,6 +180,12 @@ EventSource::Private::Private(EventSource *q, const QUrl &url, const SourceOptio
     reinitTimer.setSingleShot(true);
     refusalTimer.setSingleShot(true);
     refusalTimer.setInterval(RefusedBodyWaitMs);
+    readLaterTimer.setSingleShot(true);
+    readLaterTimer.setInterval(0);
+    QObject::connect(&readLaterTimer, &QTimer::timeout, q, [this] {
+        if (reply && responseChecked)
+            readStream(TurnBudget);
+    });
     QObject::connect(&refusalTimer, &QTimer::timeout, q, [this] { finishRefusal(); });
     QObject::connect(&connectTimer, &QTimer::timeout, q, [this] { startRequest(); });
     QObject::connect(&readTimer, &QTimer::timeout, q, [this] { onReadTimer(); });
@@ -268,6 +293,7 @@ void EventSource::Private::startRequest()
         reply = manager->get(request);
     else
         reply = manager->sendCustomRequest(request, options.method, options.body);
+    reply->setReadBufferSize(ReadBufferSize);
 
     QObject::connect(reply, &QNetworkReply::metaDataChanged, q, [this] { onMetaDataChanged(); });
     QObject::connect(reply, &QNetworkReply::readyRead, q, [this] { onReadyRead(); });
@@ -298,6 +324,7 @@ void EventSource::Private::releaseReply()
 {
     readTimer.stop();
     refusalTimer.stop();
+    readLaterTimer.stop();
     refusal.reset();
     if (reply) {
         QObject::disconnect(reply, nullptr, q, nullptr);
@@ -459,13 +486,29 @@ void EventSource::Private::onReadyRead()
         if (!responseChecked)
             return; // a redirect body, or the connection just failed
     }
-    const QByteArray bytes = reply->readAll();
-    if (bytes.isEmpty())
-        return;
-    lastBytes.start();
-    Q_EMIT q->bytesReceived(bytes.size());
-    if (reply) // a slot may have closed the source
-        feedStream(bytes);
+    readStream(TurnBudget);
+}
+
+// Reads in slices until the reply is empty or `budget` decoded bytes were parsed; then the
+// rest waits in the reply for the next turn of the event loop. Reading until read() comes back
+// empty matters: that read tells Qt the read buffer is free, and its network thread goes on.
+void EventSource::Private::readStream(qint64 budget)
+{
+    const qint64 slice = decoder->encoding().isEmpty() ? ReadSlice : CompressedReadSlice;
+    parsedThisTurn = 0;
+    while (reply) {
+        if (parsedThisTurn >= budget) {
+            readLaterTimer.start();
+            return;
+        }
+        const QByteArray bytes = reply->read(slice);
+        if (bytes.isEmpty())
+            return;
+        lastBytes.start();
+        Q_EMIT q->bytesReceived(bytes.size());
+        if (reply) // a slot may have closed the source
+            feedStream(bytes);
+    }
 }
 
 // Decodes the bytes piece by piece into the parser, so that a body that decompresses to far
@@ -473,6 +516,7 @@ void EventSource::Private::onReadyRead()
 void EventSource::Private::feedStream(const QByteArray &bytes)
 {
     const auto parse = [this](QByteArrayView piece) {
+        parsedThisTurn += piece.size();
         parser.feed(piece);
         return reply != nullptr; // a slot may have closed or restarted the source
     };
@@ -492,8 +536,8 @@ void EventSource::Private::onFinished()
         finishRefusal();
         return;
     }
-    if (responseChecked && reply->bytesAvailable() > 0)
-        onReadyRead();
+    if (responseChecked)
+        readStream(NoBudget); // the body has ended: what Qt holds is all there is
     if (!reply)
         return; // a slot closed the source, or a reconnect event dropped the connection
 
