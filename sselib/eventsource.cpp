@@ -496,7 +496,8 @@ void EventSource::Private::readStream(qint64 budget)
 {
     const qint64 slice = decoder->encoding().isEmpty() ? ReadSlice : CompressedReadSlice;
     parsedThisTurn = 0;
-    while (reply) {
+    const QNetworkReply *const current = reply; // a slot may close the source or open it anew
+    while (reply && reply == current) {
         if (parsedThisTurn >= budget) {
             readLaterTimer.start();
             return;
@@ -506,7 +507,7 @@ void EventSource::Private::readStream(qint64 budget)
             return;
         lastBytes.start();
         Q_EMIT q->bytesReceived(bytes.size());
-        if (reply) // a slot may have closed the source
+        if (reply == current)
             feedStream(bytes);
     }
 }
