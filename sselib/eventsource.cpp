@@ -8,6 +8,7 @@
 #include "logging_p.h"
 #include "networkpool_p.h"
 #include "parser.h"
+#include "secrets.h"
 #include "ssedash/version.h"
 
 #include <QCoreApplication>
@@ -280,7 +281,8 @@ void EventSource::Private::startRequest()
                     ? NetworkPool::instance()
                     : new NetworkPool(q);
         }
-        manager = pool->acquire();
+        manager = pool->acquire(options.ignoreTlsErrors ? NetworkPool::Tls::IgnoreErrors
+                                                        : NetworkPool::Tls::Verify);
     }
 
     const QNetworkRequest request = buildRequest();
@@ -288,7 +290,8 @@ void EventSource::Private::startRequest()
     Q_EMIT q->requestSent(requestInfo(request));
     if (state != ReadyState::Connecting || !manager)
         return; // a slot closed or restarted the source
-    qCDebug(lcSseClient) << "connection" << connections << options.method << url;
+    qCDebug(lcSseClient) << "connection" << connections << options.method
+                         << Secrets::redactedUrl(url);
     if (options.method == "GET" && options.body.isEmpty())
         reply = manager->get(request);
     else
@@ -739,7 +742,7 @@ void EventSource::Private::error(const ParseError &error)
 {
     if (!reply)
         return;
-    qCWarning(lcSseClient) << url << error.message();
+    qCWarning(lcSseClient) << Secrets::redactedUrl(url) << error.message();
     Q_EMIT q->parseErrorOccurred(error);
 }
 

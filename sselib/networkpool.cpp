@@ -32,10 +32,10 @@ NetworkPool *NetworkPool::instance()
     return pool;
 }
 
-QNetworkAccessManager *NetworkPool::acquire()
+QNetworkAccessManager *NetworkPool::acquire(Tls tls)
 {
     for (Slot &slot : m_slots) {
-        if (slot.streams < StreamsPerManager) {
+        if (slot.tls == tls && slot.streams < StreamsPerManager) {
             ++slot.streams;
             return slot.manager;
         }
@@ -46,7 +46,7 @@ QNetworkAccessManager *NetworkPool::acquire()
     m_cookieJar->setParent(this);
     manager->setAutoDeleteReplies(false);
     manager->setTransferTimeout(0);
-    m_slots.append({manager, 1});
+    m_slots.append({manager, 1, tls});
     return manager;
 }
 

@@ -23,13 +23,24 @@ class NetworkPool final : public QObject
 public:
     static constexpr int StreamsPerManager = 6;
 
+    /// Whether a stream verifies TLS certificates. Streams of the two kinds never share a
+    /// manager: QNetworkReply::ignoreSslErrors() makes every connection of the manager's to
+    /// that host ignore them (Qt's HTTP connection applies it to all its channels), so one
+    /// feed's choice would carry over to another feed of the same host.
+    enum class Tls {
+        Verify,
+        IgnoreErrors
+    };
+    Q_ENUM(Tls)
+
     explicit NetworkPool(QObject *parent = nullptr);
     ~NetworkPool() override;
 
     /// The pool of the application's main thread, created on first use.
     [[nodiscard]] static NetworkPool *instance();
 
-    [[nodiscard]] QNetworkAccessManager *acquire();
+    /// A manager with room for one more stream of that kind.
+    [[nodiscard]] QNetworkAccessManager *acquire(Tls tls = Tls::Verify);
     void release(QNetworkAccessManager *manager);
 
     [[nodiscard]] int managerCount() const { return int(m_slots.size()); }
@@ -41,6 +52,7 @@ private:
     {
         QNetworkAccessManager *manager = nullptr;
         int streams = 0;
+        Tls tls = Tls::Verify;
     };
 
     QList<Slot> m_slots;

@@ -2,6 +2,8 @@
 // Which headers are secret and how they are hidden.
 #include "secrets.h"
 
+#include <QUrlQuery>
+
 #include <algorithm>
 #include <array>
 
@@ -31,6 +33,41 @@ HeaderList redacted(const HeaderList &headers)
     for (auto &header : result) {
         if (isSecretHeader(header.first))
             header.second = redactedValue();
+    }
+    return result;
+}
+
+bool isSecretQueryItem(QStringView name)
+{
+    static constexpr std::array<QStringView, 16> names = {u"access_token", u"refresh_token",
+            u"id_token", u"token", u"auth", u"auth_token", u"api_key", u"apikey", u"api-key",
+            u"key", u"password", u"passwd", u"secret", u"client_secret", u"signature", u"sig"};
+    const QStringView trimmed = name.trimmed();
+    return std::any_of(names.begin(), names.end(), [trimmed](QStringView secret) {
+        return trimmed.compare(secret, Qt::CaseInsensitive) == 0;
+    });
+}
+
+QUrl redactedUrl(const QUrl &url)
+{
+    QUrl result = url;
+    if (!url.password().isEmpty())
+        result.setPassword(QString::fromLatin1(redactedValue()));
+    if (!url.hasQuery())
+        return result;
+    QUrlQuery query(url);
+    QList<QPair<QString, QString>> items = query.queryItems(QUrl::FullyEncoded);
+    bool changed = false;
+    for (auto &[name, value] : items) {
+        const QString decoded = QUrl::fromPercentEncoding(name.toLatin1());
+        if (isSecretQueryItem(decoded) && !value.isEmpty()) {
+            value = QString::fromLatin1(redactedValue());
+            changed = true;
+        }
+    }
+    if (changed) {
+        query.setQueryItems(items);
+        result.setQuery(query);
     }
     return result;
 }

@@ -7,6 +7,8 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
+#include <QStringView>
+#include <QUrl>
 
 namespace Sse::Secrets {
 
@@ -23,6 +25,16 @@ namespace Sse::Secrets {
 
 /// `headers` with every secret value replaced by redactedValue().
 [[nodiscard]] HeaderList redacted(const HeaderList &headers);
+
+/// Query parameters that carry credentials: access_token, refresh_token, id_token, token,
+/// auth, auth_token, api_key, apikey, api-key, key, password, passwd, secret, client_secret,
+/// signature and sig, compared case-insensitively.
+[[nodiscard]] bool isSecretQueryItem(QStringView name);
+
+/// `url` for a report or a log: its password and the values of its secret query parameters
+/// replaced by redactedValue(); the user name, host, path and other parameters stay.
+/// (toDisplayString() of the result leaves the password out altogether.)
+[[nodiscard]] QUrl redactedUrl(const QUrl &url);
 
 /// `headers` without the secret ones (what is stored when the user did not tick "remember").
 [[nodiscard]] HeaderList withoutSecrets(const HeaderList &headers);

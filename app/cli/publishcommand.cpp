@@ -9,9 +9,23 @@
 #include "sselib/publisher/publisher.h"
 #include "sselib/publisher/replay.h"
 
+#include <QLoggingCategory>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
+
+QtMessageHandler previousHandler = nullptr;
+
+// Passes on every message but the publisher's own warnings: start() says them in its words.
+void withoutPublisherWarnings(
+        QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    const bool publisherWarning = type == QtWarningMsg && context.category
+            && QByteArrayView(context.category) == "ssedash.sselib.publisher";
+    if (!publisherWarning && previousHandler)
+        previousHandler(type, context, message);
+}
 
 // A replay takes the place of the generated events, and keeps the recorded ids as they were.
 Sse::PublisherOptions publisherOptions(const PublishOptions &options)
@@ -47,7 +61,12 @@ int PublishCommand::start()
 {
     if (!m_options.replayFile.isEmpty() && !prepareReplay())
         return ExitFailure;
-    if (!m_publisher->listen()) {
+    // Sse::Publisher::listen() warns of a non-loopback address in the log; the command prints
+    // that warning itself (translated, with the program's name), once.
+    previousHandler = qInstallMessageHandler(withoutPublisherWarnings);
+    const bool listening = m_publisher->listen();
+    qInstallMessageHandler(previousHandler);
+    if (!listening) {
         printMessage(tr("cannot publish: %1").arg(m_publisher->errorString()));
         return ExitFailure;
     }

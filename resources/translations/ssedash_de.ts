@@ -294,6 +294,10 @@ Exit-Status: 0 bei Erfolg, 1 bei E/A-Fehlern oder fatalen Stream-Fehlern,
         <source>Content-Encoding: %1</source>
         <translation>Content-Encoding: %1</translation>
     </message>
+    <message>
+        <source>TLS certificate errors: ignored for this feed (the server&apos;s identity is not checked)</source>
+        <translation>TLS-Zertifikatsfehler: für diesen Feed ignoriert (die Identität des Servers wird nicht geprüft)</translation>
+    </message>
 </context>
 <context>
     <name>DetailPane</name>
@@ -1134,6 +1138,10 @@ Formate:
     <message>
         <source>An imported recording: it has no connection</source>
         <translation>Eine importierte Aufzeichnung: Sie hat keine Verbindung</translation>
+    </message>
+    <message>
+        <source>TLS certificate errors are ignored for this feed: anyone between you and the server can read and change its events.</source>
+        <translation>TLS-Zertifikatsfehler werden für diesen Feed ignoriert: Jeder zwischen Ihnen und dem Server kann seine Events lesen und ändern.</translation>
     </message>
 </context>
 <context>
@@ -2318,6 +2326,10 @@ JSON: {&quot;id&quot;, &quot;type&quot;, &quot;timestamp&quot;, &quot;payload&qu
     <message>
         <source>Type a channel name.</source>
         <translation>Geben Sie einen Kanalnamen ein.</translation>
+    </message>
+    <message>
+        <source>Listens on %1, not only on loopback: anyone on the network can connect, read every channel and publish events.</source>
+        <translation>Lauscht auf %1, nicht nur auf Loopback: Jeder im Netzwerk kann sich verbinden, jeden Kanal lesen und Events veröffentlichen.</translation>
     </message>
 </context>
 <context>

@@ -228,6 +228,13 @@ bool Publisher::listen()
     d->uptime.start();
     d->applyGeneratorTimers();
     qCInfo(lcSsePublisher).noquote() << "publishing on" << url().toString();
+    // Anything but loopback exposes every channel and POST /publish to the network: say so.
+    if (!d->options.address.isLoopback()) {
+        qCWarning(lcSsePublisher).noquote()
+                << "listening on" << d->options.address.toString()
+                << "- not only on loopback: anyone on the network can connect, read every"
+                   " channel and publish events";
+    }
     return true;
 }
 

@@ -362,6 +362,7 @@ private Q_SLOTS:
     void monitor_output_diskRefuses_exitOne();
 
     void publish_printsUrlLines();
+    void publish_nonLoopbackBind_warnsOnce();
     void publish_feedReachesMonitor_data();
     void publish_feedReachesMonitor();
     void publish_count_endsEachStream();
@@ -1368,6 +1369,24 @@ void tst_Cli::publish_printsUrlLines()
     QVERIFY2(publish.exitedWith(0), publish.describe().constData());
     QCOMPARE(publish.lines(), lines);
     QCOMPARE(publish.errorOutput(), QByteArray());
+}
+
+// Listening beyond loopback is said once on stderr; stdout keeps its form. (The loopback
+// default prints nothing on stderr: publish_printsUrlLines.)
+void tst_Cli::publish_nonLoopbackBind_warnsOnce()
+{
+    Publish publish(fastFeed({u"--bind"_s, u"0.0.0.0"_s}));
+    QVERIFY(publish.isStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(publish.isReadyOrFinished(), ReadyTimeoutMs);
+    QVERIFY2(!publish.url("broadcast").isEmpty(), publish.describe().constData());
+    QTRY_VERIFY_WITH_TIMEOUT(!publish.errorOutput().isEmpty(), ReadyTimeoutMs);
+    QCOMPARE(publish.errorOutput(),
+            "ssedash-cli: listening on 0.0.0.0, not only on loopback: whoever reaches this host "
+            "can read and publish events\n"_ba);
+
+    publish.sendSignal(SIGTERM);
+    QTRY_VERIFY_WITH_TIMEOUT(publish.isFinished(), FinishTimeoutMs);
+    QVERIFY2(publish.exitedWith(0), publish.describe().constData());
 }
 
 void tst_Cli::publish_feedReachesMonitor_data()

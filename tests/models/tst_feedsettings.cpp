@@ -110,6 +110,7 @@ private Q_SLOTS:
     void curl_plainGet();
     void curl_postWithBody();
     void curl_redactsSecrets();
+    void curl_redactsQueryTokens();
     void curl_quotesSingleQuotes();
     void curl_shellParsesItBack();
 
@@ -422,6 +423,20 @@ void tst_FeedSettings::curl_redactsSecrets()
             qPrintable(revealed));
     QVERIFY2(revealed.contains(CookieSecret), qPrintable(revealed));
     QVERIFY2(revealed.contains(UrlPassword), qPrintable(revealed));
+}
+
+// A token in the query is a credential as much as an Authorization header.
+void tst_FeedSettings::curl_redactsQueryTokens()
+{
+    FeedConfig config;
+    config.url = QUrl(u"https://example.com/events?access_token=t0k3n&x=1"_s);
+    const QString redacted = FeedSettingsStore::curlCommand(config);
+    QVERIFY2(!redacted.contains(u"t0k3n"_s), qPrintable(redacted));
+    QVERIFY2(redacted.endsWith(u"?access_token=%5Bredacted%5D&x=1'"_s)
+                    || redacted.endsWith(u"?access_token=[redacted]&x=1'"_s),
+            qPrintable(redacted));
+    const QString revealed = FeedSettingsStore::curlCommand(config, true);
+    QVERIFY2(revealed.endsWith(u"?access_token=t0k3n&x=1'"_s), qPrintable(revealed));
 }
 
 void tst_FeedSettings::curl_quotesSingleQuotes()

@@ -8,6 +8,7 @@
 #include "tests/support/testserver.h"
 
 #include "sselib/jsontext.h"
+#include "sselib/networkpool_p.h"
 #include "sselib/publisher/publisher.h"
 #include "sselib/publisher/tokenstreamer.h"
 #include "sselib/secrets.h"
@@ -36,6 +37,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
+#include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -310,6 +312,8 @@ private Q_SLOTS:
     void connectionView_showsResponseFindings_data();
     void connectionView_showsResponseFindings();
     void connectionView_masksSetCookieAndReportRedactsIt();
+    void connectionView_redactsUrlCredentials();
+    void panel_ignoredTlsErrorsAreVisible();
     void connectionView_keepsAnOlderPick();
     void connectionView_showsRequestRedirectsAndEncoding();
     void connectionView_showsRefusedBody();
@@ -450,6 +454,89 @@ void tst_FeedPanel::connectionView_masksSetCookieAndReportRedactsIt()
     QVERIFY(report.contains(u"Cache-Control: no-cache"_s));
     QVERIFY(report.contains(u"HTTP/1.1 200 OK"_s));
     QVERIFY(report.contains(u"Request: 1"_s));
+}
+
+// A password and tokens in the feed's URL show on neither the page nor the copied report;
+// the other query parameters stay.
+void tst_FeedPanel::connectionView_redactsUrlCredentials()
+{
+    m_server->route("/stream",
+            holdWithHeaders(
+                    {{"Content-Type", "text/event-stream"}, {"Cache-Control", "no-cache"}}));
+    QUrl url = m_server->url(u"/stream?access_token=T0KEN-1&x=1&API_KEY=K3Y-2"_s);
+    url.setUserName(u"alice"_s);
+    url.setPassword(u"pa55w0rd"_s);
+    Feed feed(configFor(url));
+    FeedPanel panel(&feed);
+    feed.open();
+    QTRY_VERIFY(feed.lastConnection() && feed.lastConnection()->response);
+    auto *view = child<ConnectionView>(&panel, u"connectionView"_s);
+    QTRY_VERIFY(view->text().contains(u"/stream?"_s));
+    const QString redacted = QString::fromLatin1(Sse::Secrets::redactedValue());
+    for (const QString &text : {view->text(), view->reportText()}) {
+        QVERIFY2(!text.contains(u"pa55w0rd"_s), qPrintable(text));
+        QVERIFY2(!text.contains(u"T0KEN"_s), qPrintable(text));
+        QVERIFY2(!text.contains(u"K3Y"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"alice@127.0.0.1"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"?access_token=%1&x=1&API_KEY=%1"_s.arg(redacted)),
+                qPrintable(text));
+    }
+}
+
+// "Ignore TLS errors" belongs to one feed and shows: a note under its header, a line on its
+// connection page and in the report. A feed without it fails on the self-signed certificate.
+void tst_FeedPanel::panel_ignoredTlsErrorsAreVisible()
+{
+    TestSupport::TestServer tls;
+    QVERIFY2(tls.listen(TestSupport::TestServer::Tls), qPrintable(tls.errorString()));
+    tls.route("/stream",
+            holdWithHeaders(
+                    {{"Content-Type", "text/event-stream"}, {"Cache-Control", "no-cache"}}));
+    FeedConfig insecureConfig = configFor(tls.url(u"/stream"_s));
+    insecureConfig.options.ignoreTlsErrors = true;
+    Feed insecure(insecureConfig);
+    Feed checked(configFor(tls.url(u"/stream"_s)));
+    QVERIFY(!checked.config().options.ignoreTlsErrors);
+    FeedPanel insecurePanel(&insecure);
+    FeedPanel checkedPanel(&checked);
+    const QString line = u"TLS certificate errors: ignored for this feed"_s;
+
+    auto *note = child<QLabel>(&insecurePanel, u"tlsNote"_s);
+    QVERIFY(!note->isHidden());
+    QCOMPARE(note->textFormat(), Qt::PlainText);
+    QVERIFY2(note->text().contains(u"TLS certificate errors are ignored"_s),
+            qPrintable(note->text()));
+    QVERIFY(child<QLabel>(&checkedPanel, u"tlsNote"_s)->isHidden());
+
+    insecure.open();
+    checked.open();
+    QTRY_VERIFY(insecure.lastConnection() && insecure.lastConnection()->response);
+    auto *view = child<ConnectionView>(&insecurePanel, u"connectionView"_s);
+    QVERIFY(view->tlsErrorsIgnored());
+    QTRY_VERIFY2(view->text().contains(line), qPrintable(view->text()));
+    QVERIFY2(view->reportText().contains(line + u" ("_s), qPrintable(view->reportText()));
+
+    QTRY_COMPARE(checked.readyState(), ReadyState::Closed);
+    QVERIFY2(checked.lastError().contains(u"certificate"_s, Qt::CaseInsensitive),
+            qPrintable(checked.lastError()));
+    auto *checkedView = child<ConnectionView>(&checkedPanel, u"connectionView"_s);
+    QVERIFY(!checkedView->tlsErrorsIgnored());
+    QTRY_VERIFY(!checkedView->reportText().isEmpty());
+    QVERIFY(!checkedView->reportText().contains(line));
+    QVERIFY(!checkedView->text().contains(line));
+
+    // Turning it off hides it again.
+    insecure.setConfig(checked.config());
+    QTRY_VERIFY(note->isHidden());
+    QVERIFY(!view->tlsErrorsIgnored());
+
+    // Cached TLS connections would otherwise outlive the server (a Qt warning at exit).
+    Sse::NetworkPool *pool = Sse::NetworkPool::instance();
+    for (const auto tls : {Sse::NetworkPool::Tls::Verify, Sse::NetworkPool::Tls::IgnoreErrors}) {
+        QNetworkAccessManager *manager = pool->acquire(tls);
+        manager->clearConnectionCache();
+        pool->release(manager);
+    }
 }
 
 void tst_FeedPanel::connectionView_showsRequestRedirectsAndEncoding()

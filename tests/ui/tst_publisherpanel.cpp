@@ -84,6 +84,7 @@ class tst_PublisherPanel final : public QObject
 private Q_SLOTS:
     void startStop_togglesRunningAndSignals();
     void start_portTakenFailsVisibly();
+    void addressWarning_onlyBeyondLoopback();
     void setOptions_fillsFormAndFormWritesThem();
     void generatorInterval_appliesLive();
     void send_publishesTypedEvent();
@@ -184,6 +185,34 @@ void tst_PublisherPanel::start_portTakenFailsVisibly()
     QVERIFY(f.controller.start());
     QVERIFY(f.controller.errorString().isEmpty());
     QVERIFY(!errorLabel->isVisibleTo(&f.panel));
+}
+
+// The dashboard's publisher listens on loopback; any other address shows a warning in the
+// Server group, plain text, naming the address.
+void tst_PublisherPanel::addressWarning_onlyBeyondLoopback()
+{
+    Fixture f;
+    f.panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&f.panel));
+    const auto *warning = child<QLabel>(f.panel, u"addressWarningLabel"_s);
+    QCOMPARE(f.controller.options().address, QHostAddress(QHostAddress::LocalHost));
+    QVERIFY(!warning->isVisible());
+    QVERIFY(f.controller.start());
+    QCOMPARE(f.controller.publisher()->url().host(), u"127.0.0.1"_s);
+    QVERIFY(!warning->isVisible());
+    f.controller.stop();
+
+    Sse::PublisherOptions options = f.controller.options();
+    options.address = QHostAddress(u"0.0.0.0"_s);
+    f.controller.setOptions(options);
+    QVERIFY(warning->isVisible());
+    QCOMPARE(warning->textFormat(), Qt::PlainText);
+    QVERIFY2(warning->text().contains(u"0.0.0.0"_s), qPrintable(warning->text()));
+    QVERIFY2(warning->text().contains(u"anyone on the network"_s), qPrintable(warning->text()));
+
+    options.address = QHostAddress(QHostAddress::LocalHostIPv6);
+    f.controller.setOptions(options);
+    QVERIFY(!warning->isVisible());
 }
 
 void tst_PublisherPanel::setOptions_fillsFormAndFormWritesThem()

@@ -70,6 +70,12 @@ QString lastIdText(const ConnectionRecord &record)
                                             : QString::fromUtf8(record.lastEventIdSent);
 }
 
+QString tlsIgnoredText()
+{
+    return ConnectionView::tr("TLS certificate errors: ignored for this feed (the server's "
+                              "identity is not checked)");
+}
+
 // The worst severity among the findings, if any.
 std::optional<Severity> worstSeverity(const ConnectionRecord &record)
 {
@@ -257,6 +263,10 @@ QString ConnectionView::pageHtml(const ConnectionRecord &record) const
     if (!record.error.isEmpty())
         row(record.fatal ? tr("Error (fatal)") : tr("Error"), record.error);
     html += u"</table>"_s;
+    if (m_tlsErrorsIgnored) {
+        html += u"<p><b style=\"color:%1\">%2</b></p>"_s.arg(
+                severityColor(Severity::Warning, palette).name(), tlsIgnoredText().toHtmlEscaped());
+    }
 
     if (record.request) {
         const Sse::RequestInfo &request = *record.request;
@@ -317,7 +327,15 @@ QString ConnectionView::text() const
 QString ConnectionView::reportText() const
 {
     const int index = currentIndex();
-    return index < 0 ? QString() : report(m_connections.at(index));
+    return index < 0 ? QString() : report(m_connections.at(index), m_tlsErrorsIgnored);
+}
+
+void ConnectionView::setTlsErrorsIgnored(bool ignored)
+{
+    if (ignored == m_tlsErrorsIgnored)
+        return;
+    m_tlsErrorsIgnored = ignored;
+    showCurrent();
 }
 
 namespace {
@@ -359,7 +377,7 @@ QStringList requestReport(const ConnectionRecord &record)
 
 } // namespace
 
-QString ConnectionView::report(const ConnectionRecord &record)
+QString ConnectionView::report(const ConnectionRecord &record, bool tlsErrorsIgnored)
 {
     QStringList lines;
     lines << tr("ssedash connection report");
@@ -368,6 +386,8 @@ QString ConnectionView::report(const ConnectionRecord &record)
     if (record.endedMs)
         lines << tr("Ended: %1").arg(timeText(*record.endedMs));
     lines << tr("Last-Event-ID sent: %1").arg(lastIdText(record));
+    if (tlsErrorsIgnored)
+        lines << tlsIgnoredText();
     if (record.request)
         lines << requestReport(record);
     if (record.response) {

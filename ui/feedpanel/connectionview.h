@@ -53,8 +53,16 @@ public:
     /// The report "Copy report" copies for the shown connection; empty when there is none.
     [[nodiscard]] QString reportText() const;
 
-    /// A plain-text report of one connection: secret header values are redacted.
-    [[nodiscard]] static QString report(const ConnectionRecord &record);
+    /// The feed ignores TLS certificate errors (SourceOptions::ignoreTlsErrors): the page and
+    /// the report say so for every connection.
+    void setTlsErrorsIgnored(bool ignored);
+
+    [[nodiscard]] bool tlsErrorsIgnored() const { return m_tlsErrorsIgnored; }
+
+    /// A plain-text report of one connection: secret header values are redacted; with
+    /// `tlsErrorsIgnored`, a line says that the feed ignores TLS certificate errors.
+    [[nodiscard]] static QString report(
+            const ConnectionRecord &record, bool tlsErrorsIgnored = false);
     /// A colour for a severity that reads well on `palette`'s Base, light or dark.
     [[nodiscard]] static QColor severityColor(
             Sse::Finding::Severity severity, const QPalette &palette);
@@ -86,4 +94,5 @@ private:
     int m_shownIndex = -1; ///< index into m_connections of the page shown
     bool m_followNewest = true; ///< the user has not picked an older connection
     bool m_filling = false; ///< fillSelector() is changing the selector's index
+    bool m_tlsErrorsIgnored = false;
 };

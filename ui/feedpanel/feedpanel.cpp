@@ -12,6 +12,7 @@
 #include "ui/timeline/timelinewidget.h"
 #include "ui/widgets/elidedlabel.h"
 #include "ui/widgets/emptystatelabel.h"
+#include "ui/widgets/plaintooltip.h"
 
 #include <QDateTime>
 #include <QEvent>
@@ -147,12 +148,19 @@ FeedPanel::FeedPanel(Feed *feed, QWidget *parent)
     m_secretsNote->setObjectName(u"secretsNote"_s);
     m_secretsNote->setWordWrap(true);
     m_secretsNote->hide();
+    m_tlsNote = new QLabel(this);
+    m_tlsNote->setObjectName(u"tlsNote"_s);
+    m_tlsNote->setTextFormat(Qt::PlainText);
+    m_tlsNote->setWordWrap(true);
+    m_tlsNote->setStyleSheet(u"color: #c62828; font-weight: bold;"_s);
+    m_tlsNote->hide();
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->setSpacing(4);
     layout->addWidget(status);
     layout->addWidget(m_secretsNote);
+    layout->addWidget(m_tlsNote);
     layout->addWidget(filters);
     layout->addWidget(main, 1);
 
@@ -408,8 +416,9 @@ void FeedPanel::updateTypeButton()
     m_typeButton->setText(only.isEmpty() ? tr("Types") : tr("Type: %1").arg(shown));
     m_typeButton->setToolTip(only.isEmpty()
                     ? tr("Show or hide event types")
-                    : tr("Only events of type “%1” show; “Show all” in this menu ends it.")
-                              .arg(only));
+                    : PlainToolTip::text(
+                            tr("Only events of type “%1” show; “Show all” in this menu ends it.")
+                                    .arg(only)));
 }
 
 void FeedPanel::updateEmptyStates()
@@ -483,6 +492,7 @@ void FeedPanel::updateStatus()
     updateErrorLabel();
     updateLlmTab();
     updateSecretsNote();
+    updateTlsNote();
     if (feed.isRecording())
         showRecordingStatus();
 }
@@ -494,6 +504,16 @@ void FeedPanel::updateSecretsNote()
                     ? QString()
                     : tr("%1: Connect asks for it before the request goes out.").arg(missing));
     m_secretsNote->setVisible(!missing.isEmpty());
+}
+
+void FeedPanel::updateTlsNote()
+{
+    const bool ignored = m_feed->config().options.ignoreTlsErrors;
+    m_tlsNote->setText(ignored ? tr("TLS certificate errors are ignored for this feed: anyone "
+                                    "between you and the server can read and change its events.")
+                               : QString());
+    m_tlsNote->setVisible(ignored);
+    m_connectionView->setTlsErrorsIgnored(ignored);
 }
 
 void FeedPanel::showRecordingStatus()
@@ -557,7 +577,7 @@ void FeedPanel::updateConnections()
     m_sideTabs->setTabIcon(tab,
             QIcon(ConnectionView::severityPixmap(severity, palette(),
                     m_sideTabs->tabBar()->iconSize().height(), devicePixelRatioF())));
-    m_sideTabs->setTabToolTip(tab, messages.join(u'\n'));
+    m_sideTabs->setTabToolTip(tab, PlainToolTip::text(messages.join(u'\n')));
 }
 
 void FeedPanel::updateLlmTab()

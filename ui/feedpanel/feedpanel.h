@@ -36,7 +36,8 @@ class TimelineWidget;
 /// Ctrl+L clears the log; in the filter fields, Ctrl+letter shortcuts of the window (Ctrl+E
 /// export, ...) still work. An imported recording shows "IMPORTED", when its records arrived
 /// and on how many connections instead of live values; a feed whose secret headers lack values
-/// says which, under the header.
+/// says which, under the header, and a feed that ignores TLS certificate errors says so there
+/// ("tlsNote"), as do its connection page and report.
 ///
 /// Its parts have object names, for tests and tools: the "eventTable", the "sideTabs" with the
 /// "detailPane", "connectionView" and "llmView", the "timeline", the "sparkline" in the
@@ -105,6 +106,7 @@ private:
     void updateConnections();
     void updateLlmTab();
     void updateSecretsNote();
+    void updateTlsNote();
     void showRecordingStatus();
     void fitTimelineToRecording();
 
@@ -129,6 +131,7 @@ private:
     QLabel *m_errorLabel = nullptr;
     QString m_errorText;
     QLabel *m_secretsNote = nullptr; ///< which secret headers need a value before connecting
+    QLabel *m_tlsNote = nullptr; ///< shown while the feed ignores TLS certificate errors
     bool m_timelineFitted = false; ///< a recording's timeline was fitted to its span
 
     QToolButton *m_typeButton = nullptr;

@@ -29,7 +29,7 @@ QList<QPair<QString, QString>> ConnectionText::headers(
 
 QString ConnectionText::url(const QUrl &url)
 {
-    return url.toDisplayString(QUrl::RemovePassword);
+    return Sse::Secrets::redactedUrl(url).toDisplayString(QUrl::RemovePassword);
 }
 
 QString ConnectionText::requestLine(const Sse::RequestInfo &request)

@@ -28,7 +28,7 @@ public:
     /// Each header as "name" and value, secret values hidden.
     [[nodiscard]] static QList<QPair<QString, QString>> headers(
             const Sse::HeaderList &headers, Secrets secrets);
-    /// A URL as shown: without a password.
+    /// A URL as shown: without a password, secret query values redacted.
     [[nodiscard]] static QString url(const QUrl &url);
     /// "POST http://host/path".
     [[nodiscard]] static QString requestLine(const Sse::RequestInfo &request);

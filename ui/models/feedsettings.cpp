@@ -425,9 +425,7 @@ QString FeedSettingsStore::curlCommand(const FeedConfig &config, bool revealSecr
              << shellQuoted(QString::fromUtf8(options.body));
     }
 
-    QUrl url = config.url;
-    if (!revealSecrets && !url.password().isEmpty())
-        url.setPassword(QString::fromLatin1(Sse::Secrets::redactedValue()));
+    const QUrl url = revealSecrets ? config.url : Sse::Secrets::redactedUrl(config.url);
     args << shellQuoted(QString::fromLatin1(url.toEncoded()));
     return args.join(u' ');
 }

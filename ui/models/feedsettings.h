@@ -47,8 +47,8 @@ public:
     [[nodiscard]] static QString urlError(const QString &text);
 
     /// A shell command that requests the same stream with curl (one line unless the body has
-    /// line breaks). Secret header values and the URL's password are written as
-    /// Sse::Secrets::redactedValue() unless `revealSecrets`. Every argument that needs it is
+    /// line breaks). Secret header values, the URL's password and secret query values are written
+    /// as Sse::Secrets::redactedValue() unless `revealSecrets`. Every argument that needs it is
     /// single-quoted for a POSIX shell.
     [[nodiscard]] static QString curlCommand(const FeedConfig &config, bool revealSecrets = false);
 };

@@ -163,6 +163,13 @@ QGroupBox *PublisherPanel::createServerGroup()
     m_errorLabel->setWordWrap(true);
     m_errorLabel->setStyleSheet(u"color: #c62828;"_s);
     m_errorLabel->hide();
+    // The dashboard listens on loopback; anything else is said where the server is started.
+    m_addressWarning = new QLabel(group);
+    m_addressWarning->setObjectName(u"addressWarningLabel"_s);
+    m_addressWarning->setTextFormat(Qt::PlainText);
+    m_addressWarning->setWordWrap(true);
+    m_addressWarning->setStyleSheet(u"color: #c62828; font-weight: bold;"_s);
+    m_addressWarning->hide();
 
     auto *portRow = new QHBoxLayout;
     portRow->addWidget(m_port, 1);
@@ -174,6 +181,7 @@ QGroupBox *PublisherPanel::createServerGroup()
     form->addRow(tr("URL:"), m_urlLabel);
     form->addRow(tr("Clients:"), m_clientCountLabel);
     form->addRow(m_errorLabel);
+    form->addRow(m_addressWarning);
 
     connect(m_port, &QSpinBox::valueChanged, this, [this](int port) {
         if (m_filling)
@@ -422,6 +430,19 @@ void PublisherPanel::fillOptions()
     m_filling = false;
     applyGenerator();
     updateChannelState();
+    updateAddressWarning();
+}
+
+void PublisherPanel::updateAddressWarning()
+{
+    const QHostAddress address = m_controller->options().address;
+    const bool exposed = !address.isLoopback();
+    m_addressWarning->setText(exposed ? tr("Listens on %1, not only on loopback: anyone on the "
+                                           "network can connect, read every channel and "
+                                           "publish events.")
+                                                .arg(address.toString())
+                                      : QString());
+    m_addressWarning->setVisible(exposed);
 }
 
 Sse::GeneratorSettings PublisherPanel::formGenerator() const

@@ -23,12 +23,13 @@ QT_END_NAMESPACE
 class PublisherController;
 
 /// A view of a PublisherController as a form that fits a narrow dock: Server (port, Start/Stop,
-/// URL, clients), Channel (broadcast /events or a named /events/NAME, "Open Feed"), Feed
-/// (the generator: interval, payload, ids, event name, retry, heartbeat, limit), Faults
-/// (Sse::StreamFaults for every new stream), Send (one custom event) and Clients (who is
-/// connected to what, since when). The form writes every change to the controller, which applies
-/// generator and fault changes to a running publisher at once and the port on the next start;
-/// the form follows the controller's options and faults. Each child widget has an objectName.
+/// URL, clients; a warning when the address is not loopback), Channel (broadcast /events or a named
+/// /events/NAME, "Open Feed"), Feed (the generator: interval, payload, ids, event name, retry,
+/// heartbeat, limit), Faults (Sse::StreamFaults for every new stream), Send (one custom event) and
+/// Clients (who is connected to what, since when). The form writes every change to the controller,
+/// which applies generator and fault changes to a running publisher at once and the port on the
+/// next start; the form follows the controller's options and faults. Each child widget has an
+/// objectName.
 class PublisherPanel final : public QWidget
 {
     Q_OBJECT
@@ -80,6 +81,7 @@ private:
     void refreshSendChannels();
     void updateServerState();
     void updateChannelState();
+    void updateAddressWarning();
     void addClientRow(const QString &peer, const QByteArray &channel);
     void removeClientRow(const QString &peer, const QByteArray &channel);
 
@@ -91,6 +93,7 @@ private:
     QLabel *m_urlLabel = nullptr;
     QLabel *m_clientCountLabel = nullptr;
     QLabel *m_errorLabel = nullptr;
+    QLabel *m_addressWarning = nullptr; ///< shown when the address is not loopback
 
     QComboBox *m_channelMode = nullptr;
     QLineEdit *m_channelName = nullptr;

@@ -10,6 +10,7 @@
 #include "timelinetooltip.h"
 
 #include "ui/widgets/emptystatelabel.h"
+#include "ui/widgets/plaintooltip.h"
 
 #include <QDateTime>
 #include <QHelpEvent>
@@ -235,7 +236,7 @@ bool TimelineWidget::event(QEvent *event)
             QToolTip::hideText();
             event->ignore();
         } else {
-            QToolTip::showText(help->globalPos(), text, this);
+            PlainToolTip::show(help->globalPos(), text, this); // ids and messages from the server
         }
         return true;
     }

@@ -2,6 +2,8 @@
 // ElidedLabel: a one-line label that elides what does not fit and tells it in its tooltip.
 #include "elidedlabel.h"
 
+#include "plaintooltip.h"
+
 #include <QHelpEvent>
 #include <QPainter>
 #include <QStyle>
@@ -58,7 +60,7 @@ bool ElidedLabel::event(QEvent *event)
         if (tip.isEmpty())
             QToolTip::hideText();
         else
-            QToolTip::showText(help->globalPos(), tip, this);
+            PlainToolTip::show(help->globalPos(), tip, this);
         return true;
     }
     return QLabel::event(event);
