@@ -414,7 +414,7 @@ ExportResult exportLog(QIODevice &device, const QString &deviceName, LogFormat f
     return result;
 }
 
-ImportResult importLog(const QString &fileName)
+ImportResult importLog(const QString &fileName, TornLastLine torn)
 {
     ImportResult result;
     QFile file(fileName);
@@ -428,6 +428,16 @@ ImportResult importLog(const QString &fileName)
         if (QByteArrayView(line).trimmed().isEmpty())
             continue;
         EventLog::LineResult read = EventLog::readLine(line);
+        if (!read.ok && torn == TornLastLine::Skip && !line.endsWith('\n') && file.atEnd()) {
+            result.tornLine =
+                    u"%1:%2: %3"_s.arg(fileName)
+                            .arg(lineNumber)
+                            .arg(Text::tr(
+                                    "the last line was cut short, as when a recording stops in the "
+                                    "middle of a write, and was left out (%1)")
+                                            .arg(read.error));
+            break;
+        }
         if (!read.ok) {
             result.error = u"%1:%2: %3"_s.arg(fileName).arg(lineNumber).arg(read.error);
             result.records.clear();

@@ -111,12 +111,23 @@ struct ImportResult
     bool ok = false; ///< the whole file was read and every line is a log record
     QList<EventLog::Record> records; ///< in the file's order; when ok
     QString error; ///< why not ok: "FILE: why" or "FILE:LINE: why", for people
+    /// With TornLastLine::Skip: "FILE:LINE: why" of the torn last line that was left out, for
+    /// people; empty when there was none.
+    QString tornLine;
+};
+
+/// What importLog() makes of a last line that has no newline and is no log record: what a
+/// recorder killed in the middle of a write (ssedash-cli monitor --output) leaves.
+enum class TornLastLine {
+    Fail, ///< a bad line like any other: the import fails
+    Skip ///< left out, and named in ImportResult::tornLine; the import goes on
 };
 
 /// Reads an NDJSON event log, line by line. Empty lines are skipped; a record of a kind this
 /// version does not know comes as Kind::Other with its line, in its place. Not ok when the
-/// file cannot be read or a line is not a log record.
-[[nodiscard]] ImportResult importLog(const QString &fileName);
+/// file cannot be read or a line is not a log record (but for a torn last line, see `torn`).
+[[nodiscard]] ImportResult importLog(
+        const QString &fileName, TornLastLine torn = TornLastLine::Fail);
 
 } // namespace Sse
 

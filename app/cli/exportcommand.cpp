@@ -19,11 +19,14 @@ ExportCommand::ExportCommand(const ExportOptions &options)
 
 int ExportCommand::run()
 {
-    const Sse::ImportResult imported = Sse::importLog(m_options.inputFile);
+    // A recording of a monitor that was killed may end in a torn line: say so, export the rest.
+    const Sse::ImportResult imported = Sse::importLog(m_options.inputFile, Sse::TornLastLine::Skip);
     if (!imported.ok) {
         printMessage(tr("cannot import %1").arg(imported.error));
         return ExitFailure;
     }
+    if (!imported.tornLine.isEmpty())
+        printMessage(imported.tornLine);
     const QList<Sse::EventLog::Record> &records = imported.records;
     // A reader that goes away (a closed pipe or FIFO) is a write error to report, not a
     // signal that ends us without a word.

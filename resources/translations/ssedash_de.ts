@@ -1322,6 +1322,10 @@ Es wurde nichts geschrieben; eine vorhandene Datei blieb unverändert.</translat
         <source>Replay finished: %L1 events published.</source>
         <translation>Wiedergabe beendet: %L1 Events veröffentlicht.</translation>
     </message>
+    <message>
+        <source>Imported %L1 records from %2; %3</source>
+        <translation>%L1 Einträge aus %2 importiert; %3</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2757,6 +2761,10 @@ JSON: {&quot;id&quot;, &quot;type&quot;, &quot;timestamp&quot;, &quot;payload&qu
     <message>
         <source>export to %1 cancelled</source>
         <translation>Export nach %1 abgebrochen</translation>
+    </message>
+    <message>
+        <source>the last line was cut short, as when a recording stops in the middle of a write, and was left out (%1)</source>
+        <translation>die letzte Zeile bricht ab, wie wenn eine Aufzeichnung mitten im Schreiben endet, und wurde ausgelassen (%1)</translation>
     </message>
 </context>
 <context>

@@ -84,7 +84,8 @@ void LogController::onExportFinished()
 
 LogController::FeedResult LogController::importLog(const QString &fileName)
 {
-    Sse::ImportResult imported = Sse::importLog(fileName);
+    // A recording whose recorder was killed may end in a torn line: the rest is still good.
+    Sse::ImportResult imported = Sse::importLog(fileName, Sse::TornLastLine::Skip);
     if (!imported.ok)
         return {false, nullptr, imported.error};
     const QList<Sse::EventLog::Record> records = std::move(imported.records);
@@ -95,9 +96,13 @@ LogController::FeedResult LogController::importLog(const QString &fileName)
             records.size(), EventLogModel::DefaultCapacity, std::numeric_limits<int>::max()));
     Feed *feed = m_feeds->add(config, FeedList::Origin::Imported, fileName);
     feed->loadRecording(records);
-    Q_EMIT statusMessage(tr("Imported %L1 records from %2")
-                                 .arg(feed->model()->rowCount())
-                                 .arg(QDir::toNativeSeparators(fileName)));
+    const QString shownName = QDir::toNativeSeparators(fileName);
+    const int rows = feed->model()->rowCount();
+    Q_EMIT statusMessage(imported.tornLine.isEmpty()
+                    ? tr("Imported %L1 records from %2").arg(rows).arg(shownName)
+                    : tr("Imported %L1 records from %2; %3")
+                              .arg(rows)
+                              .arg(shownName, imported.tornLine));
     return {true, feed, {}};
 }
 
