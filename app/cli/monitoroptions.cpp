@@ -115,6 +115,13 @@ OptionsOrUsage<MonitorOptions> MonitorOptions::fromArguments(const QStringList &
             return OptionParsing::usageError(
                     command, tr("a header is written 'Name: value', not '%1'").arg(header));
         }
+        // The request keeps one value per name: a second --header would replace the first.
+        if (Sse::headerValue(options.source.headers, name.toUtf8())) {
+            return OptionParsing::usageError(command,
+                    tr("the header '%1' is given twice; give it once, with its values separated "
+                       "by commas")
+                            .arg(name));
+        }
         options.source.headers.append({name.toUtf8(), value.toUtf8()});
     }
     if (parser.isSet(methodOption)) {

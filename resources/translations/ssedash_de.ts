@@ -893,26 +893,6 @@ Formate:
         <translation>Dem „%1“-Event des Servers &amp;befolgen (nach seiner Verzögerung neu verbinden)</translation>
     </message>
     <message>
-        <source>Enter the HTTP method, such as GET or POST.</source>
-        <translation>Geben Sie die HTTP-Methode ein, etwa GET oder POST.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid HTTP method.</source>
-        <translation>„%1“ ist keine gültige HTTP-Methode.</translation>
-    </message>
-    <message>
-        <source>The header in row %1 has a value but no name.</source>
-        <translation>Der Header in Zeile %1 hat einen Wert, aber keinen Namen.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid header name.</source>
-        <translation>„%1“ ist kein gültiger Header-Name.</translation>
-    </message>
-    <message>
-        <source>The value of the header &quot;%1&quot; must be a single line.</source>
-        <translation>Der Wert des Headers „%1“ muss eine einzige Zeile sein.</translation>
-    </message>
-    <message>
         <source>(needs a value: not remembered)</source>
         <translation>(braucht einen Wert: nicht gespeichert)</translation>
     </message>
@@ -1181,6 +1161,30 @@ Formate:
     <message>
         <source>&quot;%1&quot; has no host name.</source>
         <translation>„%1“ hat keinen Hostnamen.</translation>
+    </message>
+    <message>
+        <source>Enter the HTTP method, such as GET or POST.</source>
+        <translation>Geben Sie die HTTP-Methode ein, etwa GET oder POST.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid HTTP method.</source>
+        <translation>„%1“ ist keine gültige HTTP-Methode.</translation>
+    </message>
+    <message>
+        <source>The header in row %1 has a value but no name.</source>
+        <translation>Der Header in Zeile %1 hat einen Wert, aber keinen Namen.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid header name.</source>
+        <translation>„%1“ ist kein gültiger Header-Name.</translation>
+    </message>
+    <message>
+        <source>The value of the header &quot;%1&quot; must be a single line without NUL characters.</source>
+        <translation>Der Wert des Headers „%1“ muss eine einzige Zeile ohne NUL-Zeichen sein.</translation>
+    </message>
+    <message>
+        <source>The header &quot;%1&quot; is given twice; give it once, with its values separated by commas.</source>
+        <translation>Der Header „%1“ steht zweimal da; geben Sie ihn einmal an, mit seinen Werten durch Kommas getrennt.</translation>
     </message>
 </context>
 <context>
@@ -1668,6 +1672,10 @@ verbindet sofort neu.</translation>
     <message>
         <source>Ask for a compressed response (Accept-Encoding: gzip, deflate, br) and decode it; by default the request says Accept-Encoding: identity.</source>
         <translation>Eine komprimierte Antwort anfordern (Accept-Encoding: gzip, deflate, br) und dekodieren; als Vorgabe sendet die Anfrage Accept-Encoding: identity.</translation>
+    </message>
+    <message>
+        <source>the header &apos;%1&apos; is given twice; give it once, with its values separated by commas</source>
+        <translation>der Header &apos;%1&apos; steht zweimal da; geben Sie ihn einmal an, mit seinen Werten durch Kommas getrennt</translation>
     </message>
 </context>
 <context>
@@ -2826,6 +2834,10 @@ JSON: {&quot;id&quot;, &quot;type&quot;, &quot;timestamp&quot;, &quot;payload&qu
     <message>
         <source>Query parameter lineEnd must be lf, crlf or cr.</source>
         <translation>Der Query-Parameter lineEnd muss lf, crlf oder cr sein.</translation>
+    </message>
+    <message>
+        <source>Query parameter contentType must be one line, without NUL.</source>
+        <translation>Der Query-Parameter contentType muss eine einzige Zeile ohne NUL sein.</translation>
     </message>
 </context>
 <context>

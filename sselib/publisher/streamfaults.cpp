@@ -3,9 +3,11 @@
 #include "streamfaults.h"
 
 #include <QCoreApplication>
+#include <QUrl>
 
 #include <algorithm>
 #include <limits>
+#include <utility>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -27,8 +29,17 @@ void readChoices(const QUrlQuery &query, StreamFaultsResult &result)
                 "Sse::StreamFaults", "Query parameter redirect must be 301, 302, 307 or 308.");
         return;
     }
-    if (query.hasQueryItem(u"contentType"_s))
-        f.contentType = query.queryItemValue(u"contentType"_s, QUrl::FullyDecoded).toUtf8();
+    if (query.hasQueryItem(u"contentType"_s)) {
+        const QByteArray type = query.queryItemValue(u"contentType"_s, QUrl::FullyDecoded).toUtf8();
+        // It goes into the response head as it is: a line break would add header lines.
+        if (type.contains('\r') || type.contains('\n') || type.contains('\0')) {
+            result.ok = false;
+            result.error = QCoreApplication::translate("Sse::StreamFaults",
+                    "Query parameter contentType must be one line, without NUL.");
+            return;
+        }
+        f.contentType = type;
+    }
     if (!query.hasQueryItem(u"lineEnd"_s))
         return;
     const QString value = query.queryItemValue(u"lineEnd"_s).toLower();
@@ -59,9 +70,8 @@ QueryNumberResult readQueryNumber(
         return {false, fallback,
                 QCoreApplication::translate("Sse::StreamFaults",
                         "Query parameter %1=%2 must be a whole number from %3 to %4.")
-                        .arg(key, text)
-                        .arg(min)
-                        .arg(max)};
+                        // One arg() call: a "%1" in the value must stay as it is.
+                        .arg(key, text, QString::number(min), QString::number(max))};
     }
     return {true, int(number), {}};
 }
@@ -122,6 +132,39 @@ StreamFaultsResult StreamFaults::fromQuery(const QUrlQuery &query, const StreamF
     f.splitUtf8 = split == 1;
     readChoices(query, result);
     return result;
+}
+
+QUrlQuery StreamFaults::toQuery() const
+{
+    QUrlQuery query;
+    const auto add = [&query](const QString &key, qint64 value) {
+        query.addQueryItem(key, QString::number(value));
+    };
+    if (status)
+        add(u"status"_s, *status);
+    if (!contentType.isNull()) {
+        // Percent-encoded, so that '&', '=', '+', '#' and '%' come back as they are.
+        query.addQueryItem(u"contentType"_s,
+                QString::fromLatin1(QUrl::toPercentEncoding(QString::fromUtf8(contentType))));
+    }
+    if (redirect)
+        add(u"redirect"_s, *redirect);
+    const std::pair<QString, int> numbers[] = {{u"closeAfter"_s, closeAfter},
+            {u"cutAfter"_s, cutAfter}, {u"stall"_s, stallMs}, {u"dribble"_s, dribbleMs},
+            {u"splitUtf8"_s, splitUtf8 ? 1 : 0}, {u"longLine"_s, longLine}};
+    for (const auto &[key, value] : numbers) {
+        if (value != 0)
+            add(key, value);
+    }
+    if (lineEnd == Wire::LineEnd::CrLf)
+        query.addQueryItem(u"lineEnd"_s, u"crlf"_s);
+    else if (lineEnd == Wire::LineEnd::Cr)
+        query.addQueryItem(u"lineEnd"_s, u"cr"_s);
+    if (reconnect)
+        add(u"reconnect"_s, reconnect->count());
+    if (retry)
+        add(u"retry"_s, retry->count());
+    return query;
 }
 
 } // namespace Sse

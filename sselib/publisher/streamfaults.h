@@ -48,6 +48,10 @@ struct StreamFaults
     /// value the result is not ok and its error names the parameter.
     [[nodiscard]] static StreamFaultsResult fromQuery(
             const QUrlQuery &query, const StreamFaults &defaults);
+
+    /// The faults that are on, as the query parameters that fromQuery() reads back over
+    /// StreamFaults() to these faults (for faults within the ranges fromQuery() accepts).
+    [[nodiscard]] QUrlQuery toQuery() const;
 };
 
 /// The outcome of StreamFaults::fromQuery().

@@ -478,6 +478,8 @@ void tst_Cli::usageErrors_exitTwo_data()
             << QStringList{u"monitor"_s, url, u"-H"_s, u"X-Test one"_s};
     QTest::addRow("monitor: header with empty name")
             << QStringList{u"monitor"_s, url, u"--header"_s, u": one"_s};
+    QTest::addRow("monitor: header twice") // the request would keep only the last value
+            << QStringList{u"monitor"_s, url, u"-H"_s, u"X-A: 1"_s, u"-H"_s, u"x-a: 2"_s};
     QTest::addRow("monitor: bad method")
             << QStringList{u"monitor"_s, url, u"--method"_s, u"GET X"_s};
     QTest::addRow("monitor: empty output") << QStringList{u"monitor"_s, url, u"--output="_s};

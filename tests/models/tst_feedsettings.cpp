@@ -5,6 +5,7 @@
 #include "ui/models/feedsettings.h"
 
 #include <QFile>
+#include <QNetworkRequest>
 #include <QProcess>
 #include <QSettings>
 #include <QStandardPaths>
@@ -19,6 +20,15 @@ namespace {
 constexpr auto Token = "s3cr3t-token-4711"_L1;
 constexpr auto CookieSecret = "sid=cookie-secret-0815"_L1;
 constexpr auto UrlPassword = "pa55word"_L1;
+
+// An empty `mentions`: no error; else an error that says it.
+void verifyError(const QString &error, const QString &mentions)
+{
+    if (mentions.isEmpty())
+        QCOMPARE(error, QString());
+    else
+        QVERIFY2(error.contains(mentions), qPrintable(error));
+}
 
 FeedConfig fullConfig(bool remember)
 {
@@ -107,6 +117,11 @@ private Q_SLOTS:
     void load_newerVersionWarns();
     void urlError_data();
     void urlError();
+    void load_skipsHeaderWithNul();
+    void methodError_data();
+    void methodError();
+    void headerRowsError_data();
+    void headerRowsError();
     void curl_plainGet();
     void curl_postWithBody();
     void curl_redactsSecrets();
@@ -370,11 +385,89 @@ void tst_FeedSettings::urlError()
 {
     QFETCH(QString, url);
     QFETCH(QString, mentions);
-    const QString error = FeedSettingsStore::urlError(url);
-    if (mentions.isEmpty())
-        QCOMPARE(error, QString());
-    else
-        QVERIFY2(error.contains(mentions), qPrintable(error));
+    verifyError(FeedSettingsStore::urlError(url), mentions);
+}
+
+// A NUL in a saved header value would break the request line it goes into (fuzz_feedheaders).
+void tst_FeedSettings::load_skipsHeaderWithNul()
+{
+    {
+        FeedConfig config;
+        config.url = QUrl(u"http://example.com/a"_s);
+        config.options.headers = {{"X-Ok", "fine"}, {"X-Nul", QByteArray("a\0b", 3)}};
+        QSettings settings(iniPath(), QSettings::IniFormat);
+        FeedSettingsStore::save(settings, {config});
+    }
+    QSettings settings(iniPath(), QSettings::IniFormat);
+    const FeedSettingsStore::LoadResult result = FeedSettingsStore::load(settings);
+    QCOMPARE(result.feeds.size(), 1);
+    QCOMPARE(result.feeds.constFirst().options.headers, Sse::HeaderList({{"X-Ok", "fine"}}));
+    QCOMPARE(result.warnings.size(), 1);
+    QVERIFY2(result.warnings.constFirst().contains(u"X-Nul"_s), qPrintable(result.warnings.at(0)));
+}
+
+void tst_FeedSettings::methodError_data()
+{
+    QTest::addColumn<QString>("method");
+    QTest::addColumn<QString>("mentions"); // empty: the method is fine
+    QTest::addRow("GET") << u"GET"_s << QString();
+    QTest::addRow("lower case, spaces") << u" report "_s << QString();
+    QTest::addRow("empty") << u"  "_s << u"Enter the HTTP method"_s;
+    QTest::addRow("space inside") << u"PO ST"_s << u"\"PO ST\""_s;
+    QTest::addRow("not Latin-1") << u"G\u20acT"_s << u"G\u20acT"_s;
+    QTest::addRow("Latin-1 letter") << u"G\u00c4T"_s << u"G\u00c4T"_s;
+    QTest::addRow("NUL") << QString(u"GE\0T"_s) << u"not a valid HTTP method"_s;
+}
+
+void tst_FeedSettings::methodError()
+{
+    QFETCH(QString, method);
+    QFETCH(QString, mentions);
+    verifyError(FeedSettingsStore::methodError(method), mentions);
+}
+
+void tst_FeedSettings::headerRowsError_data()
+{
+    using Rows = QList<QPair<QString, QString>>;
+    QTest::addColumn<Rows>("rows");
+    QTest::addColumn<int>("row"); // -1: all fine
+    QTest::addColumn<QString>("mentions");
+    QTest::addRow("none") << Rows() << -1 << QString();
+    QTest::addRow("fine, empty row left out")
+            << Rows{{u" X-Trace "_s, u" abc "_s}, {u" "_s, u" "_s}, {u"Accept"_s, QString()}} << -1
+            << QString();
+    QTest::addRow("value without name")
+            << Rows{{u"X-A"_s, u"a"_s}, {QString(), u"b"_s}} << 1 << u"row 2"_s;
+    QTest::addRow("bad name") << Rows{{u"Bad Name"_s, u"x"_s}} << 0 << u"\"Bad Name\""_s;
+    QTest::addRow("name not Latin-1") << Rows{{u"X-\u20ac"_s, u"x"_s}} << 0 << u"X-\u20ac"_s;
+    QTest::addRow("LF in value") << Rows{{u"X-A"_s, u"a\nX-B: b"_s}} << 0 << u"single line"_s;
+    QTest::addRow("CR at the end") << Rows{{u"X-A"_s, u"a\r"_s}} << 0 << u"single line"_s;
+    QTest::addRow("NUL in value") << Rows{{u"X-Ok"_s, u"1"_s}, {u"X-A"_s, QString(u"a\0b"_s)}} << 1
+                                  << u"without NUL"_s;
+    QTest::addRow("name twice") << Rows{{u"X-A"_s, u"1"_s}, {u"X-B"_s, u"2"_s}, {u" x-a"_s, u"3"_s}}
+                                << 2 << u"\"x-a\" is given twice"_s;
+}
+
+void tst_FeedSettings::headerRowsError()
+{
+    using Rows = QList<QPair<QString, QString>>;
+    QFETCH(Rows, rows);
+    QFETCH(int, row);
+    QFETCH(QString, mentions);
+    const FeedSettingsStore::HeaderRowError error = FeedSettingsStore::headerRowsError(rows);
+    QCOMPARE(error.row, row);
+    QCOMPARE(error.text.isEmpty(), row < 0);
+    QVERIFY2(error.text.contains(mentions), qPrintable(error.text));
+    QVERIFY(FeedSettingsStore::isValidHeader("X-A", "a\tb \xc3\xa4"));
+    QVERIFY(!FeedSettingsStore::isValidHeader("X-A", QByteArrayView("a\0b", 3)));
+    QVERIFY(!FeedSettingsStore::isValidHeader("X A", "b"));
+
+    // Why a name may not come twice: the request EventSource builds keeps the last value only.
+    QNetworkRequest request;
+    request.setRawHeader("X-A", "1");
+    request.setRawHeader("x-a", "3");
+    QCOMPARE(request.rawHeaderList().size(), 1);
+    QCOMPARE(request.rawHeader("X-A"), "3"_ba);
 }
 
 void tst_FeedSettings::curl_plainGet()

@@ -346,6 +346,9 @@ private Q_SLOTS:
     void options_compareByValue();
     void faults_fromQuery_overDefaults();
     void faults_fromQuery_namesTheBadParameter();
+    void faults_fromQuery_rejectsContentTypeLineBreaks_data();
+    void faults_fromQuery_rejectsContentTypeLineBreaks();
+    void faults_toQuery_readsBack();
     void wire_retryIsOptional();
     void broadcast_deliversUnnamedEvents();
     void namedChannel_deliversTypedEvents();
@@ -562,6 +565,68 @@ void tst_Publisher::faults_fromQuery_namesTheBadParameter()
             Sse::readQueryNumber(QUrlQuery(u"interval=11"_s), u"interval"_s, 0, 10, 7);
     QVERIFY(!bad.ok);
     QCOMPARE(bad.error, u"Query parameter interval=11 must be a whole number from 0 to 10."_s);
+    // A "%1" in the value stays as it is (it was once filled with the range; fuzz_faults).
+    QCOMPARE(errorOf(u"status=%251"_s),
+            u"Query parameter status=%1 must be a whole number from 200 to 599."_s);
+    QCOMPARE(errorOf(u"retry=%25L2%253"_s),
+            u"Query parameter retry=%L2%3 must be a whole number from 0 to 2147483647."_s);
+}
+
+void tst_Publisher::faults_fromQuery_rejectsContentTypeLineBreaks_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addRow("CR LF") << u"contentType=text/plain%0D%0ASet-Cookie:%20a=1"_s;
+    QTest::addRow("LF") << u"contentType=text/plain%0AX-A:%20b"_s;
+    QTest::addRow("CR") << u"contentType=a%0Db"_s;
+    QTest::addRow("NUL") << u"contentType=a%00b"_s;
+}
+
+// The type goes into the response head as it is: a line break would add header lines.
+void tst_Publisher::faults_fromQuery_rejectsContentTypeLineBreaks()
+{
+    QFETCH(QString, query);
+    const Sse::StreamFaultsResult result =
+            Sse::StreamFaults::fromQuery(QUrlQuery(query), Sse::StreamFaults());
+    QVERIFY(!result.ok);
+    QCOMPARE(result.error, u"Query parameter contentType must be one line, without NUL."_s);
+    const Sse::StreamFaultsResult plain = Sse::StreamFaults::fromQuery(
+            QUrlQuery(u"contentType=text/plain%3B%20charset%3Dutf-8"_s), Sse::StreamFaults());
+    QVERIFY2(plain.ok, qPrintable(plain.error));
+    QCOMPARE(plain.faults.contentType, "text/plain; charset=utf-8"_ba);
+}
+
+void tst_Publisher::faults_toQuery_readsBack()
+{
+    QCOMPARE(Sse::StreamFaults().toQuery().query(), QString());
+    Sse::StreamFaults faults;
+    faults.status = 503;
+    faults.contentType = "text/plain; a=\"b&c%d+e#f\"";
+    faults.redirect = 308;
+    faults.closeAfter = 3;
+    faults.cutAfter = 2;
+    faults.stallMs = 100;
+    faults.dribbleMs = 5;
+    faults.splitUtf8 = true;
+    faults.lineEnd = Sse::Wire::LineEnd::Cr;
+    faults.longLine = 70000;
+    faults.reconnect = 0ms;
+    faults.retry = 1500ms;
+    const QUrlQuery query = faults.toQuery();
+    QCOMPARE(query.queryItemValue(u"status"_s), u"503"_s);
+    QCOMPARE(query.queryItemValue(u"lineEnd"_s), u"cr"_s);
+    const Sse::StreamFaultsResult back = Sse::StreamFaults::fromQuery(query, {});
+    QVERIFY2(back.ok, qPrintable(back.error));
+    QCOMPARE(back.faults, faults);
+    // Through a URL and back, as a client sends it.
+    QUrl url(u"http://127.0.0.1/events"_s);
+    url.setQuery(query);
+    const Sse::StreamFaultsResult sent =
+            Sse::StreamFaults::fromQuery(QUrlQuery(QUrl::fromEncoded(url.toEncoded())), {});
+    QVERIFY2(sent.ok, qPrintable(sent.error));
+    QCOMPARE(sent.faults, faults);
+    Sse::StreamFaults emptyType;
+    emptyType.contentType = QByteArray("");
+    QCOMPARE(Sse::StreamFaults::fromQuery(emptyType.toQuery(), {}).faults, emptyType);
 }
 
 void tst_Publisher::wire_retryIsOptional()

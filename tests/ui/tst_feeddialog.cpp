@@ -181,6 +181,21 @@ void tst_FeedDialog::validate_rejectsBadHeaderAndMethod()
     QVERIFY2(dialog.errorText().contains(u"Bad Name"_s), qPrintable(dialog.errorText()));
     QCOMPARE(tabWidget->currentIndex(), 1);
 
+    // A NUL would break the request's header line, as CR and LF would (fuzz_feedheaders).
+    config.options.headers = {{"X-Ok", "1"}, {"X-Nul", QByteArray("a\0b", 3)}};
+    dialog.setConfig(config);
+    QVERIFY(!dialog.validate());
+    QVERIFY2(dialog.errorText().contains(u"X-Nul"_s), qPrintable(dialog.errorText()));
+    auto *headersTable = child<QTableWidget>(&dialog, u"headersTable"_s);
+    QCOMPARE(headersTable->currentRow(), 1);
+    QCOMPARE(headersTable->currentColumn(), 1);
+    // The request would keep only the last of two values of a name.
+    config.options.headers = {{"X-A", "1"}, {"x-a", "2"}};
+    dialog.setConfig(config);
+    QVERIFY(!dialog.validate());
+    QVERIFY2(dialog.errorText().contains(u"twice"_s), qPrintable(dialog.errorText()));
+    QCOMPARE(headersTable->currentRow(), 1);
+
     dialog.setConfig(baseConfig());
     methodBox->setEditText(u"PO ST"_s);
     QVERIFY(!dialog.validate());

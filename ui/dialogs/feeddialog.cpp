@@ -464,30 +464,24 @@ bool FeedDialog::validate()
         showError(error, m_url);
         return false;
     }
-    const QString method = m_method->currentText().trimmed();
-    if (!Sse::isHttpToken(method.toLatin1())) {
-        showError(method.isEmpty() ? tr("Enter the HTTP method, such as GET or POST.")
-                                   : tr("\"%1\" is not a valid HTTP method.").arg(method),
-                m_method);
+    if (const QString error = FeedSettingsStore::methodError(m_method->currentText());
+            !error.isEmpty()) {
+        showError(error, m_method);
         return false;
     }
+    QList<QPair<QString, QString>> rows;
     for (int row = 0; row < m_headers->rowCount(); ++row) {
         const QTableWidgetItem *nameItem = m_headers->item(row, NameColumn);
         const QTableWidgetItem *valueItem = m_headers->item(row, ValueColumn);
-        const QString name = nameItem ? nameItem->text().trimmed() : QString();
-        const QString value = valueItem ? valueItem->data(HeaderValueRole).toString() : QString();
-        QString error;
-        if (name.isEmpty() && !value.trimmed().isEmpty())
-            error = tr("The header in row %1 has a value but no name.").arg(row + 1);
-        else if (!name.isEmpty() && !Sse::isHttpToken(name.toLatin1()))
-            error = tr("\"%1\" is not a valid header name.").arg(name);
-        else if (value.contains(u'\r') || value.contains(u'\n'))
-            error = tr("The value of the header \"%1\" must be a single line.").arg(name);
-        if (!error.isEmpty()) {
-            m_headers->setCurrentCell(row, name.isEmpty() ? NameColumn : ValueColumn);
-            showError(error, m_headers);
-            return false;
-        }
+        rows.append({nameItem ? nameItem->text() : QString(),
+                valueItem ? valueItem->data(HeaderValueRole).toString() : QString()});
+    }
+    if (const FeedSettingsStore::HeaderRowError error = FeedSettingsStore::headerRowsError(rows);
+            error.row >= 0) {
+        const bool nameless = rows.at(error.row).first.trimmed().isEmpty();
+        m_headers->setCurrentCell(error.row, nameless ? NameColumn : ValueColumn);
+        showError(error.text, m_headers);
+        return false;
     }
     m_error->clear();
     m_error->hide();

@@ -191,7 +191,7 @@ Sse::HeaderList readHeaders(QSettings &settings, const QString &feedName, QStrin
         settings.setArrayIndex(i);
         const QByteArray name = readString(settings, "name"_L1).trimmed().toLatin1();
         const QByteArray value = readBytes(settings, "value"_L1).trimmed();
-        if (!Sse::isHttpToken(name) || value.contains('\r') || value.contains('\n')) {
+        if (!FeedSettingsStore::isValidHeader(name, value)) {
             warnings->append(FeedSettingsStore::tr("Left out the invalid header \"%1\" of the "
                                                    "saved feed \"%2\".")
                                      .arg(QString::fromLatin1(name), feedName));
@@ -375,6 +375,56 @@ QString FeedSettingsStore::urlError(const QString &text)
                 .arg(trimmed, url.scheme());
     case Sse::UrlCheck::NoHost:
         return tr("\"%1\" has no host name.").arg(trimmed);
+    }
+    return {};
+}
+
+bool FeedSettingsStore::isValidHeader(QByteArrayView name, QByteArrayView value)
+{
+    return Sse::isHttpToken(name) && !value.contains('\r') && !value.contains('\n')
+            && !value.contains('\0');
+}
+
+QString FeedSettingsStore::methodError(const QString &method)
+{
+    const QString trimmed = method.trimmed();
+    if (trimmed.isEmpty())
+        return tr("Enter the HTTP method, such as GET or POST.");
+    // toLatin1() turns what Latin-1 lacks into '?', which is no token character.
+    if (!Sse::isHttpToken(trimmed.toLatin1()))
+        return tr("\"%1\" is not a valid HTTP method.").arg(trimmed);
+    return {};
+}
+
+FeedSettingsStore::HeaderRowError FeedSettingsStore::headerRowsError(
+        const QList<QPair<QString, QString>> &rows)
+{
+    for (int row = 0; row < rows.size(); ++row) {
+        const QString name = rows.at(row).first.trimmed();
+        // Untrimmed: a line break at either end is shown as an error, not quietly dropped.
+        const QString &value = rows.at(row).second;
+        if (name.isEmpty() && !value.trimmed().isEmpty())
+            return {row, tr("The header in row %1 has a value but no name.").arg(row + 1)};
+        if (name.isEmpty())
+            continue;
+        if (!Sse::isHttpToken(name.toLatin1()))
+            return {row, tr("\"%1\" is not a valid header name.").arg(name)};
+        // The request keeps one value per name: a second row would quietly replace the first.
+        const auto sameName = [&name](const QPair<QString, QString> &other) {
+            return other.first.trimmed().compare(name, Qt::CaseInsensitive) == 0;
+        };
+        if (std::any_of(rows.cbegin(), rows.cbegin() + row, sameName)) {
+            return {row,
+                    tr("The header \"%1\" is given twice; give it once, with its values "
+                       "separated by commas.")
+                            .arg(name)};
+        }
+        if (!isValidHeader(name.toLatin1(), value.toUtf8())) {
+            return {row,
+                    tr("The value of the header \"%1\" must be a single line without NUL "
+                       "characters.")
+                            .arg(name)};
+        }
     }
     return {};
 }

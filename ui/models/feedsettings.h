@@ -7,6 +7,7 @@
 #include <QByteArrayView>
 #include <QCoreApplication>
 #include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 
@@ -45,6 +46,27 @@ public:
     /// Why `text` cannot be a feed's URL (empty, malformed, not http or https, no host), or an
     /// empty string when it can.
     [[nodiscard]] static QString urlError(const QString &text);
+
+    /// Whether the header `name: value` can go into a request: the name an RFC 9110 token, the
+    /// value free of CR, LF and NUL (which would end or break the header line).
+    [[nodiscard]] static bool isValidHeader(QByteArrayView name, QByteArrayView value);
+
+    /// Why `method` (as typed; trimmed here) cannot be a feed's HTTP method, or an empty string
+    /// when it can.
+    [[nodiscard]] static QString methodError(const QString &method);
+
+    /// The first header row that cannot be sent and why, as the feed dialog checks them.
+    struct HeaderRowError
+    {
+        int row = -1; ///< 0-based; -1 when every row can be sent
+        QString text; ///< empty when every row can be sent
+    };
+
+    /// Checks header rows (name, value) as typed: a row whose trimmed name is empty is left out
+    /// unless it has a value; the others must pass isValidHeader() with the name trimmed, and
+    /// no name may come twice (compared case-insensitively): the request keeps one value per
+    /// name.
+    [[nodiscard]] static HeaderRowError headerRowsError(const QList<QPair<QString, QString>> &rows);
 
     /// A shell command that requests the same stream with curl (one line unless the body has
     /// line breaks). Secret header values, the URL's password and secret query values are written
