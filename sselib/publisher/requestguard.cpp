@@ -79,9 +79,11 @@ BodyCheck checkHandOver(const HttpRequestHead &head, qint64 maxBodySize)
     const qint64 length = lengths.first().toLongLong(&ok);
     const bool digitsOnly = std::all_of(lengths.first().begin(), lengths.first().end(),
             [](char c) { return c >= '0' && c <= '9'; });
-    if (!ok || !digitsOnly || lengths.count(lengths.first()) != lengths.size())
+    if (!ok || !digitsOnly || lengths.count(lengths.first()) != lengths.size()) {
         return {400,
-                QCoreApplication::translate("Sse::Publisher", "Malformed Content-Length header.")};
+                QCoreApplication::translate("Sse::Publisher", "Malformed Content-Length header."),
+                0};
+    }
     if (length > maxBodySize) {
         return {413,
                 QCoreApplication::translate(
