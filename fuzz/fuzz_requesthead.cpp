@@ -26,7 +26,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(again.size == head.size && again.method == head.method && again.path == head.path
                 && again.headers == head.headers);
     } else if (status == Sse::HttpRequestHead::Status::Incomplete) {
-        FUZZ_CHECK(!bytes.contains("\r\n\r\n") && bytes.size() <= Sse::HttpRequestHead::MaxSize);
+        FUZZ_CHECK(!bytes.contains("\r\n\r\n") && bytes.size() < Sse::HttpRequestHead::MaxSize);
+    } else if (status != Sse::HttpRequestHead::Status::Invalid) {
+        // Too long only when the limit is reached without the line (414) or head (431) ending.
+        FUZZ_CHECK(bytes.size() >= Sse::HttpRequestHead::MaxSize);
+        const QByteArrayView window = bytes.first(Sse::HttpRequestHead::MaxSize);
+        FUZZ_CHECK(!window.contains("\r\n\r\n"));
+        FUZZ_CHECK((status == Sse::HttpRequestHead::Status::LineTooLong) == !window.contains('\n'));
     }
+    // A smaller limit never turns a refusal into a head.
+    Sse::HttpRequestHead small;
+    if (Sse::HttpRequestHead::parse(bytes, small, 64) == Sse::HttpRequestHead::Status::Complete)
+        FUZZ_CHECK(status == Sse::HttpRequestHead::Status::Complete && small.size <= 64);
     return 0;
 }

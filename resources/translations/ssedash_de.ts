@@ -2820,6 +2820,38 @@ JSON: {&quot;id&quot;, &quot;type&quot;, &quot;timestamp&quot;, &quot;payload&qu
         <source>Query parameter style must be openai or anthropic.</source>
         <translation>Der Query-Parameter style muss openai oder anthropic sein.</translation>
     </message>
+    <message>
+        <source>The request head did not come within %1 ms.</source>
+        <translation>Der Kopf der Anfrage kam nicht innerhalb von %1 ms.</translation>
+    </message>
+    <message>
+        <source>Request line longer than %1 bytes.</source>
+        <translation>Anfragezeile länger als %1 Bytes.</translation>
+    </message>
+    <message>
+        <source>Request head longer than %1 bytes.</source>
+        <translation>Anfragekopf länger als %1 Bytes.</translation>
+    </message>
+    <message>
+        <source>Malformed %1 header: it has a control character.</source>
+        <translation>Fehlerhafter %1-Header: Er enthält ein Steuerzeichen.</translation>
+    </message>
+    <message>
+        <source>A request body needs a Content-Length; chunked request bodies are not accepted.</source>
+        <translation>Ein Anfragerumpf braucht eine Content-Length; Anfragerümpfe mit Chunked-Kodierung werden nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>Malformed Content-Length header.</source>
+        <translation>Fehlerhafter Content-Length-Header.</translation>
+    </message>
+    <message>
+        <source>Request body of %1 bytes is over the limit of %2 bytes.</source>
+        <translation>Der Anfragerumpf von %1 Bytes überschreitet die Grenze von %2 Bytes.</translation>
+    </message>
+    <message>
+        <source>The publisher serves no WebSockets; its streams are Server-Sent Events.</source>
+        <translation>Der Publisher bedient keine WebSockets; seine Streams sind Server-Sent Events.</translation>
+    </message>
 </context>
 <context>
     <name>Sse::StreamFaults</name>

@@ -22,6 +22,8 @@ namespace {
 using PublisherDetail::Channel;
 using PublisherDetail::LlmPath;
 
+constexpr int ListenBacklog = 1024;
+
 } // namespace
 
 Publisher::Private::Private(Publisher *q, const PublisherOptions &options)
@@ -34,6 +36,8 @@ Publisher::Private::Private(Publisher *q, const PublisherOptions &options)
         if (!channel(name))
             channels.emplace_back(name);
     }
+    // Hundreds of clients that connect at once are queued, not turned away (the default is 50).
+    frontDoor.setListenBacklogSize(ListenBacklog);
     QObject::connect(&frontDoor, &QTcpServer::newConnection, q, [this] { acceptConnections(); });
     QObject::connect(&generatorTimer, &QTimer::timeout, q, [this] { this->q->publishTick(); });
     QObject::connect(&heartbeatTimer, &QTimer::timeout, q, [this] { sendHeartbeat(); });

@@ -35,9 +35,15 @@
 // in order, once, before any new event, and the header X-SSE-Resume: ok (they count as sent
 // events, for closeAfter too, as they are on the wire like any other); an id not in the history
 // (too old, unknown) gets X-SSE-Resume: gap and a comment saying so. A Last-Event-ID over 1024
-// bytes or with a NUL gets 400; a malformed request head gets 400; a head that never ends is
-// dropped after 30 s. A client whose unsent bytes pass PublisherOptions::maxClientBacklog is
-// dropped.
+// bytes gets 400, as does a header value with a control character (NUL, ...) and a malformed
+// request head (decided as early as the bytes allow). Request limits (PublisherOptions): a
+// request line over maxRequestHeadSize gets 414, a head over it 431, a Content-Length over
+// maxRequestBodySize 413 before the body is read, a request body without Content-Length
+// (chunked) 411; a head not complete within headTimeout gets 408. Every such answer says
+// Connection: close, and the publisher closes the connection once it is written (dropping what
+// the client still sends meanwhile). Requests for the QHttpServer routes are served one per
+// connection (bytes after the request are dropped) and closed after idleTimeout of silence.
+// A client whose unsent bytes pass PublisherOptions::maxClientBacklog is dropped.
 //
 // Faults: query parameters on /events and /llm (a bad value gets 400 naming the parameter),
 // or setDefaultFaults() for every stream, which the query overrides:

@@ -63,6 +63,8 @@ public:
     // publisherstreams.cpp: the front door and the streams it serves
     void acceptConnections();
     void route(QTcpSocket *socket);
+    void handOver(QTcpSocket *socket, const HttpRequestHead &head);
+    [[nodiscard]] bool refuseHead(QTcpSocket *socket, HttpRequestHead::Status status);
     void serveChannel(QTcpSocket *socket, const HttpRequestHead &head);
     void serveTokens(QTcpSocket *socket, const HttpRequestHead &head);
     [[nodiscard]] bool readFaults(

@@ -16,7 +16,9 @@ bool PublisherOptions::operator==(const PublisherOptions &other) const
     return address == other.address && port == other.port && allowOrigin == other.allowOrigin
             && allowCredentials == other.allowCredentials && channels == other.channels
             && historySize == other.historySize && maxClientBacklog == other.maxClientBacklog
-            && generator == other.generator;
+            && maxRequestHeadSize == other.maxRequestHeadSize
+            && maxRequestBodySize == other.maxRequestBodySize && headTimeout == other.headTimeout
+            && idleTimeout == other.idleTimeout && generator == other.generator;
 }
 
 } // namespace Sse

@@ -53,6 +53,17 @@ struct PublisherOptions
     /// Unsent bytes (socket buffer plus bytes a fault holds back) at which the next write drops
     /// the client; one event larger than this still goes out.
     qint64 maxClientBacklog = 8 * 1024 * 1024;
+    /// Bytes a request's line and headers may take, blank line included: a longer request line
+    /// gets 414, a longer head 431, answered as soon as the limit is passed.
+    qsizetype maxRequestHeadSize = 16 * 1024;
+    /// Bytes a request body may announce with Content-Length (POST /publish): more gets 413
+    /// before the body is read. Request bodies without a Content-Length (chunked) get 411.
+    qint64 maxRequestBodySize = 8 * 1024 * 1024;
+    /// A connection that has not sent its whole request head by then gets 408 and is closed.
+    std::chrono::milliseconds headTimeout{30000};
+    /// A connection handed to the HTTP server (everything but streams) that neither sends nor
+    /// receives anything for this long is closed.
+    std::chrono::milliseconds idleTimeout{30000};
     GeneratorSettings generator;
 
     [[nodiscard]] bool operator==(const PublisherOptions &other) const;

@@ -2,6 +2,7 @@
 // The publisher's front door: it routes each connection and serves the streams itself.
 #include "httprequesthead_p.h"
 #include "publisher_p.h"
+#include "requestguard_p.h"
 #include "tokenstreamer.h"
 
 #include <QTcpSocket>
@@ -14,7 +15,6 @@ namespace Sse {
 
 namespace {
 
-constexpr int HeadTimeoutMs = 30000;
 constexpr qsizetype MaxLastEventIdSize = 1024;
 constexpr int DefaultTokenIntervalMs = 40;
 constexpr int MaxTokenIntervalMs = 10000;
@@ -48,8 +48,18 @@ QByteArray reasonPhrase(int status)
         return "Not Found";
     case 405:
         return "Method Not Allowed";
+    case 408:
+        return "Request Timeout";
+    case 411:
+        return "Length Required";
+    case 413:
+        return "Content Too Large";
+    case 414:
+        return "URI Too Long";
     case 429:
         return "Too Many Requests";
+    case 431:
+        return "Request Header Fields Too Large";
     case 500:
         return "Internal Server Error";
     case 502:
@@ -93,28 +103,73 @@ bool statusHasBody(int status)
 void Publisher::Private::acceptConnections()
 {
     while (QTcpSocket *socket = frontDoor.nextPendingConnection()) {
+        // No more than a head is buffered before the connection is routed.
+        socket->setReadBufferSize(options.maxRequestHeadSize);
         QObject::connect(socket, &QTcpSocket::readyRead, q, [this, socket] { route(socket); });
         QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         // A client that never finishes its request head is not kept for ever.
-        QTimer::singleShot(HeadTimeoutMs, socket, [socket] {
-            if (!socket->property("routed").toBool())
-                socket->abort();
+        QTimer::singleShot(options.headTimeout, socket, [this, socket] {
+            if (socket->property("routed").toBool())
+                return;
+            QObject::disconnect(socket, &QTcpSocket::readyRead, q, nullptr);
+            socket->setProperty("routed", true);
+            answer(socket, 408,
+                    Publisher::tr("The request head did not come within %1 ms.")
+                                    .arg(options.headTimeout.count())
+                                    .toUtf8()
+                            + '\n');
         });
     }
+}
+
+// Answers a head that cannot be served; false when it can be.
+bool Publisher::Private::refuseHead(QTcpSocket *socket, HttpRequestHead::Status status)
+{
+    switch (status) {
+    case HttpRequestHead::Status::Invalid:
+        answer(socket, 400, Publisher::tr("Malformed HTTP request.").toUtf8() + '\n');
+        return true;
+    case HttpRequestHead::Status::LineTooLong:
+        answer(socket, 414,
+                Publisher::tr("Request line longer than %1 bytes.")
+                                .arg(options.maxRequestHeadSize)
+                                .toUtf8()
+                        + '\n');
+        return true;
+    case HttpRequestHead::Status::TooLarge:
+        answer(socket, 431,
+                Publisher::tr("Request head longer than %1 bytes.")
+                                .arg(options.maxRequestHeadSize)
+                                .toUtf8()
+                        + '\n');
+        return true;
+    case HttpRequestHead::Status::Complete:
+    case HttpRequestHead::Status::Incomplete:
+        break;
+    }
+    return false;
 }
 
 void Publisher::Private::route(QTcpSocket *socket)
 {
     HttpRequestHead head;
-    const auto status = HttpRequestHead::parse(socket->peek(HttpRequestHead::MaxSize + 4), head);
+    const auto status = HttpRequestHead::parse(
+            socket->peek(options.maxRequestHeadSize), head, options.maxRequestHeadSize);
     if (status == HttpRequestHead::Status::Incomplete)
         return;
     QObject::disconnect(socket, &QTcpSocket::readyRead, q, nullptr);
     socket->setProperty("routed", true);
-    if (status == HttpRequestHead::Status::Invalid) {
-        answer(socket, 400, Publisher::tr("Malformed HTTP request.").toUtf8() + '\n');
+    if (refuseHead(socket, status))
+        return;
+    if (const QByteArray name = head.headerWithControl(); !name.isEmpty()) {
+        answer(socket, head, 400,
+                Publisher::tr("Malformed %1 header: it has a control character.")
+                                .arg(QString::fromLatin1(name))
+                                .toUtf8()
+                        + '\n');
         return;
     }
+    socket->setReadBufferSize(0);
     const bool isChannel = head.path == "/events" || head.path.startsWith("/events/");
     const bool isRead = head.method == "GET" || head.method == "HEAD";
     if (isChannel && isRead) {
@@ -124,9 +179,21 @@ void Publisher::Private::route(QTcpSocket *socket)
         socket->skip(head.size);
         serveTokens(socket, head);
     } else {
-        QObject::disconnect(socket, &QTcpSocket::disconnected, socket, nullptr);
-        routes.hand(socket);
+        handOver(socket, head);
     }
+}
+
+// Gives a request for the QHttpServer routes to it, once its body is known to fit.
+void Publisher::Private::handOver(QTcpSocket *socket, const HttpRequestHead &head)
+{
+    const auto body = PublisherDetail::checkHandOver(head, options.maxRequestBodySize);
+    if (body.status != 0) {
+        answer(socket, head, body.status, body.text.toUtf8() + '\n');
+        return;
+    }
+    QObject::disconnect(socket, &QTcpSocket::disconnected, socket, nullptr);
+    PublisherDetail::keepToOneRequest(socket, head.size + body.length, options.idleTimeout);
+    routes.hand(socket);
 }
 
 void Publisher::Private::answer(
@@ -139,7 +206,7 @@ void Publisher::Private::answer(
     headers += {{"Cache-Control", "no-cache"}, {"Connection", "close"}};
     socket->write(statusLine(status) + headerLines(headers) + "\r\n"
             + (statusHasBody(status) ? body : QByteArray()));
-    socket->disconnectFromHost();
+    PublisherDetail::closeAfterAnswer(socket);
 }
 
 void Publisher::Private::answer(QTcpSocket *socket, const HttpRequestHead &head, int status,
@@ -223,7 +290,7 @@ StreamClient *Publisher::Private::startStream(QTcpSocket *socket, const HttpRequ
     const QByteArray responseHead = streamHead(head, faults, chunked, resumeStatus);
     if (head.method == "HEAD" || socket->state() != QAbstractSocket::ConnectedState) {
         socket->write(responseHead);
-        socket->disconnectFromHost();
+        PublisherDetail::closeAfterAnswer(socket);
         return nullptr;
     }
     QObject::disconnect(socket, &QTcpSocket::disconnected, socket, nullptr);

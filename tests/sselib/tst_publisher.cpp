@@ -500,6 +500,19 @@ void tst_Publisher::options_compareByValue()
     options = defaults;
     options.address = QHostAddress(QHostAddress::AnyIPv6);
     QVERIFY(options != defaults);
+    // The request limits and timeouts, one by one.
+    options = defaults;
+    options.maxRequestHeadSize = 1024;
+    QVERIFY(options != defaults);
+    options = defaults;
+    options.maxRequestBodySize = 1024;
+    QVERIFY(options != defaults);
+    options = defaults;
+    options.headTimeout = 1s;
+    QVERIFY(options != defaults);
+    options = defaults;
+    options.idleTimeout = 1s;
+    QVERIFY(options != defaults);
 
     // A null content type is the stream's own; an empty one is sent as it is.
     Sse::StreamFaults faults;
@@ -1640,22 +1653,28 @@ void tst_Publisher::badRequest_faultValue()
 void tst_Publisher::badRequest_malformedHead_data()
 {
     QTest::addColumn<QByteArray>("request");
-    QTest::addRow("garbage") << "GARBAGE\r\n\r\n"_ba;
-    QTest::addRow("no version") << "GET /events\r\n\r\n"_ba;
-    QTest::addRow("HTTP/2 request line") << "GET /events HTTP/2.0\r\n\r\n"_ba;
-    QTest::addRow("header without colon") << "GET /events HTTP/1.1\r\nBroken header\r\n\r\n"_ba;
-    QTest::addRow("target without slash") << "GET events HTTP/1.1\r\n\r\n"_ba;
-    QTest::addRow("head too large") << "GET /events HTTP/1.1\r\nX-Big: " + QByteArray(20000, 'a');
+    QTest::addColumn<int>("status");
+    QTest::addRow("garbage") << "GARBAGE\r\n\r\n"_ba << 400;
+    QTest::addRow("no version") << "GET /events\r\n\r\n"_ba << 400;
+    QTest::addRow("HTTP/2 request line") << "GET /events HTTP/2.0\r\n\r\n"_ba << 400;
+    QTest::addRow("header without colon")
+            << "GET /events HTTP/1.1\r\nBroken header\r\n\r\n"_ba << 400;
+    QTest::addRow("target without slash") << "GET events HTTP/1.1\r\n\r\n"_ba << 400;
+    // PublisherOptions::maxRequestHeadSize: 431, or 414 for the request line alone.
+    QTest::addRow("head too large")
+            << "GET /events HTTP/1.1\r\nX-Big: " + QByteArray(20000, 'a') << 431;
+    QTest::addRow("request line too long") << "GET /events?" + QByteArray(20000, 'a') << 414;
 }
 
 void tst_Publisher::badRequest_malformedHead()
 {
     QFETCH(QByteArray, request);
+    QFETCH(int, status);
     auto publisher = startPublisher();
     QVERIFY(publisher);
     const RawResponse response = rawExchange(publisher->port(), request);
     QVERIFY(response.closed);
-    QCOMPARE(response.status, 400);
+    QCOMPARE(response.status, status);
     QCOMPARE(publisher->clientCount(), 0);
 }
 
