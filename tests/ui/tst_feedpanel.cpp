@@ -14,6 +14,7 @@
 #include "sselib/secrets.h"
 #include "ui/feedpanel/connectionview.h"
 #include "ui/feedpanel/detailpane.h"
+#include "ui/feedpanel/eventtable.h"
 #include "ui/feedpanel/feedpanel.h"
 #include "ui/feedpanel/jsonhighlighter.h"
 #include "ui/feedpanel/llmview.h"
@@ -23,6 +24,7 @@
 #include "ui/models/feed.h"
 #include "ui/models/feedlist.h"
 #include "ui/timeline/timelinewidget.h"
+#include "ui/widgets/colordecorationdelegate.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -42,6 +44,7 @@
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QSplitter>
+#include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
@@ -314,6 +317,7 @@ private Q_SLOTS:
     void connectionView_masksSetCookieAndReportRedactsIt();
     void connectionView_redactsUrlCredentials();
     void panel_ignoredTlsErrorsAreVisible();
+    void eventTable_reusesColourIcons();
     void connectionView_keepsAnOlderPick();
     void connectionView_showsRequestRedirectsAndEncoding();
     void connectionView_showsRefusedBody();
@@ -663,6 +667,46 @@ void tst_FeedPanel::connectionView_undecodableStreamIsNoLatency()
     const QString text = view->text();
     QVERIFY(text.contains(named));
     QVERIFY2(!text.contains(u"arrive late"_s) && !text.contains(u"bursts"_s), qPrintable(text));
+}
+
+// A colour decoration is painted from one icon per colour: a new pixmap per paint added an
+// entry to QPixmapCache each time, and the dashboard's memory grew with every repaint.
+void tst_FeedPanel::eventTable_reusesColourIcons()
+{
+    EventTable events;
+    QVERIFY(qobject_cast<ColorDecorationDelegate *>(events.itemDelegate()));
+
+    const QColor colours[] = {QColor(0xd0, 0x30, 0x30), QColor(0x20, 0x80, 0x20)};
+    QStandardItemModel model(60, 1);
+    for (int row = 0; row < model.rowCount(); ++row) {
+        model.setData(model.index(row, 0), u"row %1"_s.arg(row));
+        model.setData(model.index(row, 0), colours[row % 2], Qt::DecorationRole);
+    }
+    auto *delegate = new ColorDecorationDelegate(&model);
+    QTableView view;
+    view.setModel(&model);
+    view.setItemDelegate(delegate);
+    view.resize(300, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QImage image;
+    for (int pass = 0; pass < 5; ++pass) {
+        image = view.viewport()->grab().toImage();
+        view.scrollToBottom();
+        view.scrollToTop();
+    }
+    QCOMPARE(delegate->cachedIconCount(), 2);
+    const auto shows = [&image](const QColor &colour) {
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = 0; x < image.width(); ++x) {
+                if (image.pixelColor(x, y) == colour)
+                    return true;
+            }
+        }
+        return false;
+    };
+    QVERIFY(shows(colours[0]));
+    QVERIFY(shows(colours[1]));
 }
 
 void tst_FeedPanel::connectionView_keepsAnOlderPick()

@@ -5,6 +5,7 @@
 #include "sselib/wire.h"
 #include "ui/models/eventfiltermodel.h"
 #include "ui/models/eventlogmodel.h"
+#include "ui/widgets/colordecorationdelegate.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -68,6 +69,8 @@ EventTable::EventTable(QWidget *parent)
     // Per item: the scroll bar's value is the first row in view, which eviction shifts.
     setVerticalScrollMode(QAbstractItemView::ScrollPerItem);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // The type and id columns decorate with colours: one icon each, not one per paint.
+    setItemDelegate(new ColorDecorationDelegate(this));
 
     // Fixed, uniform rows: the view never measures row contents, whatever the rate.
     QHeaderView *vertical = verticalHeader();

@@ -11,22 +11,6 @@
 #include <QPixmap>
 #include <QWidget>
 
-namespace {
-
-QIcon dotIcon(const QColor &color)
-{
-    QPixmap pixmap(16, 16);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(color.darker(130));
-    painter.setBrush(color);
-    painter.drawEllipse(QRectF(3.5, 3.5, 9, 9));
-    return QIcon(pixmap);
-}
-
-} // namespace
-
 FeedListProxyModel::FeedListProxyModel(QWidget *view)
     : QIdentityProxyModel(view)
     , m_view(view)
@@ -45,4 +29,22 @@ QVariant FeedListProxyModel::data(const QModelIndex &index, int role) const
     if (role == Qt::StatusTipRole)
         return FeedPanel::stateLabel(readyState);
     return dotIcon(TimelineWidget::stateColor(readyState, m_view ? m_view->palette() : QPalette()));
+}
+
+QIcon FeedListProxyModel::dotIcon(const QColor &color) const
+{
+    const auto found = m_dots.constFind(color.rgba());
+    if (found != m_dots.cend())
+        return *found;
+    if (m_dots.size() >= 64) // palettes change rarely; never let them pile up
+        m_dots.clear();
+    QPixmap pixmap(16, 16);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(color.darker(130));
+    painter.setBrush(color);
+    painter.drawEllipse(QRectF(3.5, 3.5, 9, 9));
+    painter.end();
+    return *m_dots.insert(color.rgba(), QIcon(pixmap));
 }

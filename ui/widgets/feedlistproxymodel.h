@@ -2,6 +2,8 @@
 // FeedListProxyModel: a FeedList as the main window's list shows it: a state dot and words.
 #pragma once
 
+#include <QHash>
+#include <QIcon>
 #include <QIdentityProxyModel>
 #include <QPointer>
 
@@ -25,5 +27,9 @@ public:
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
 
 private:
+    [[nodiscard]] QIcon dotIcon(const QColor &color) const;
+
     QPointer<QWidget> m_view;
+    // One icon per colour: a new icon on every paint added an entry to QPixmapCache each time.
+    mutable QHash<QRgb, QIcon> m_dots;
 };
