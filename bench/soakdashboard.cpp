@@ -4,6 +4,7 @@
 
 #include "sselib/publisher/publisher.h"
 #include "ui/mainwindow.h"
+#include "ui/models/connectionhistory.h"
 #include "ui/models/feedlist.h"
 
 #include <QApplication>
@@ -31,6 +32,9 @@ struct Options
     /// they fill up within about 400 s. The log rings fill sooner.
     int warmupSeconds = 420;
     int capacity = 1000; ///< per feed: small, so that the rings are full after the warm-up
+    /// Timeline markers kept per feed (spans: half as many); 0: ConnectionHistory's defaults,
+    /// which at about four markers a reconnect take more than an hour to fill.
+    int historyMarkers = 0;
 };
 
 Options parseOptions(const QApplication &app)
@@ -51,7 +55,11 @@ Options parseOptions(const QApplication &app)
             QString::number(Options{}.warmupSeconds));
     const QCommandLineOption capacity(
             u"capacity"_s, u"Each feed's log capacity."_s, u"rows"_s, u"1000"_s);
-    parser.addOptions({minutes, feeds, sample, warmup, capacity});
+    const QCommandLineOption history(u"history"_s,
+            u"Timeline markers kept per feed (spans: half); 0: the dashboard's defaults. A small "
+            "value fills the timeline history within the warm-up."_s,
+            u"markers"_s, u"0"_s);
+    parser.addOptions({minutes, feeds, sample, warmup, capacity, history});
     parser.process(app);
 
     Options options;
@@ -60,6 +68,7 @@ Options parseOptions(const QApplication &app)
     options.sampleSeconds = std::max(1, parser.value(sample).toInt());
     options.warmupSeconds = std::max(0, parser.value(warmup).toInt());
     options.capacity = std::max(1, parser.value(capacity).toInt());
+    options.historyMarkers = std::max(0, parser.value(history).toInt());
     return options;
 }
 
@@ -167,7 +176,12 @@ int main(int argc, char *argv[])
         config.url = publisher.url(u"/events"_s);
         config.logCapacity = options.capacity;
         config.options.reconnectionTime = 1ms;
-        watch(window.addFeed(config, true), &checks[std::size_t(i)], clock);
+        Feed *feed = window.addFeed(config, true);
+        if (options.historyMarkers > 0) {
+            feed->history()->setMarkerCapacity(options.historyMarkers);
+            feed->history()->setSpanCapacity(std::max(1, options.historyMarkers / 2));
+        }
+        watch(feed, &checks[std::size_t(i)], clock);
     }
 
     std::vector<Sample> samples;
