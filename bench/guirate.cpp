@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // bench_guirate: a shown event log under a fast feed; prints one JSON line with the results.
 #include "streamserver.h"
+#include "tests/support/procstats.h"
 
 #include "sselib/eventsource.h"
 #include "ui/models/eventfiltermodel.h"
@@ -10,7 +11,6 @@
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -135,14 +135,8 @@ MemoryEstimate estimateMemory(const EventLogModel &log)
 // VmRSS or VmHWM from /proc/self/status, in MiB; -1 where there is no /proc.
 double procStatusMiB(const QByteArray &key)
 {
-    QFile file(u"/proc/self/status"_s);
-    if (!file.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : file.readAll().split('\n')) {
-        if (line.startsWith(QByteArray(key + ':')))
-            return line.mid(key.size() + 1).trimmed().split(' ').value(0).toDouble() / 1024.0;
-    }
-    return -1;
+    const qint64 kib = TestSupport::ProcStats::statusKiB(key);
+    return kib < 0 ? -1 : double(kib) / 1024.0;
 }
 
 double threadCpuSeconds()

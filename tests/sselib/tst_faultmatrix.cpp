@@ -4,6 +4,8 @@
 //
 // Each row states the readyState path up to the first error, the error's kind and whether it is
 // fatal, and a stable part of the message a user sees. docs/faultmatrix.md is the same table.
+#include "tests/support/heapusage.h"
+#include "tests/support/procstats.h"
 #include "tests/support/testserver.h"
 
 #include "sselib/eventsource.h"
@@ -19,7 +21,6 @@
 #include <optional>
 
 #if defined(__GLIBC__)
-#include <malloc.h> // mallinfo2()
 #endif
 
 using namespace Qt::Literals::StringLiterals;
@@ -28,6 +29,8 @@ using namespace std::chrono_literals;
 using Sse::EventSource;
 using Sse::SourceError;
 using TestSupport::Connection;
+using TestSupport::heapInUse;
+using TestSupport::Sanitized;
 using TestSupport::TestServer;
 namespace Handlers = TestSupport::Handlers;
 using State = EventSource::ReadyState;
@@ -281,30 +284,6 @@ QList<FaultRow> faultRows()
     return rows;
 }
 
-/// Heap bytes in use by this process, all threads (glibc); 0 where unknown. Live allocations,
-/// not resident pages: what the allocator keeps after a free does not count.
-qint64 heapInUse()
-{
-#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 33)
-    const struct mallinfo2 info = ::mallinfo2();
-    return qint64(info.uordblks + info.hblkhd);
-#else
-    return 0;
-#endif
-}
-
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool Sanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool Sanitized = true;
-#else
-constexpr bool Sanitized = false;
-#endif
-#else
-constexpr bool Sanitized = false;
-#endif
-
 } // namespace
 
 class tst_FaultMatrix : public QObject
@@ -507,7 +486,7 @@ public:
     /// Resident growth; -1 where the kernel does not tell.
     [[nodiscard]] qint64 rssGrowth() const
     {
-        const qint64 peak = statusKib("VmHWM:");
+        const qint64 peak = TestSupport::ProcStats::statusKiB("VmHWM");
         return peak < 0 || m_rssBefore < 0 ? -1 : (peak - m_rssBefore) * 1024;
     }
 
@@ -522,25 +501,13 @@ public:
     }
 
 private:
-    static qint64 statusKib(const QByteArray &field)
-    {
-        QFile status(u"/proc/self/status"_s);
-        if (!status.open(QIODevice::ReadOnly))
-            return -1;
-        for (const QByteArray &line : status.readAll().split('\n')) {
-            if (line.startsWith(field))
-                return line.mid(field.size()).trimmed().split(' ').value(0).toLongLong();
-        }
-        return -1;
-    }
-
     // Writing 5 to clear_refs sets VmHWM back to the current RSS (Linux 4.0 and later).
     static qint64 resetPeakRss()
     {
         QFile clear(u"/proc/self/clear_refs"_s);
         if (clear.open(QIODevice::WriteOnly))
             clear.write("5");
-        return statusKib("VmRSS:");
+        return TestSupport::ProcStats::statusKiB("VmRSS");
     }
 
     qint64 m_heapBefore;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Hostile clients against Sse::Publisher on 127.0.0.1; a good subscriber loses nothing meanwhile.
+#include "tests/support/heapusage.h"
 #include "tests/support/quietpublisher.h"
 
 #include "sselib/eventsource.h"
@@ -17,7 +18,6 @@
 #include <vector>
 
 #if defined(__GLIBC__)
-#include <malloc.h> // mallinfo2()
 #endif
 
 using namespace Qt::Literals::StringLiterals;
@@ -32,28 +32,6 @@ namespace {
 constexpr QByteArrayView Channel = "test-event";
 /// Time for an answer that needs no timeout, also under ASan on a busy machine.
 constexpr int AnswerMs = 10000;
-
-qint64 heapInUse()
-{
-#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 33)
-    const struct mallinfo2 info = ::mallinfo2();
-    return qint64(info.uordblks + info.hblkhd);
-#else
-    return 0;
-#endif
-}
-
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool Sanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool Sanitized = true;
-#else
-constexpr bool Sanitized = false;
-#endif
-#else
-constexpr bool Sanitized = false;
-#endif
 
 /// Quiet, with timeouts short enough for a test; a case shortens what it attacks.
 PublisherOptions hostileOptions()
@@ -322,7 +300,7 @@ void tst_HostileClients::hugeHead()
     QFETCH(int, status);
     Scene scene;
     QVERIFY(scene.start());
-    const qint64 heapBefore = heapInUse();
+    const TestSupport::HeapWatch heap;
     RawClient client(scene.port());
     QVERIFY(client.waitConnected());
     const qint64 written = pour(client, start, total, 'a');
@@ -332,10 +310,8 @@ void tst_HostileClients::hugeHead()
     QVERIFY2(!client.body().isEmpty(), client.received.constData());
     // Answered once the limit was passed: far from all of it was sent.
     QVERIFY2(written < total, QByteArray::number(written).constData());
-    if (!Sanitized) {
-        const qint64 growth = heapInUse() - heapBefore;
-        QVERIFY2(growth < 4 * 1024 * 1024, QByteArray::number(growth).constData());
-    }
+    if (const auto growth = heap.growth())
+        QVERIFY2(*growth < 4 * 1024 * 1024, QByteArray::number(*growth).constData());
     QVERIFY(scene.finish());
 }
 
@@ -413,7 +389,7 @@ void tst_HostileClients::subscriber_neverReads_isDropped()
     QObject::disconnect(&sloth.socket, &QTcpSocket::readyRead, nullptr, nullptr);
     sloth.socket.write("GET /events/test-event HTTP/1.1\r\n\r\n");
     QTRY_COMPARE_WITH_TIMEOUT(scene.publisher.clientCount(), 2, AnswerMs);
-    const qint64 heapBefore = heapInUse();
+    const TestSupport::HeapWatch heap;
     // Up to 64 MiB, in bursts the good subscriber keeps up with, until the sloth is dropped.
     for (int burst = 0; burst < 512 && gone.isEmpty(); ++burst) {
         for (int i = 0; i < 8; ++i)
@@ -423,10 +399,8 @@ void tst_HostileClients::subscriber_neverReads_isDropped()
     QTRY_COMPARE_WITH_TIMEOUT(gone.size(), 1, AnswerMs);
     QCOMPARE(scene.publisher.clientCount(), 1);
     QVERIFY(scene.finish());
-    if (!Sanitized) {
-        const qint64 growth = heapInUse() - heapBefore;
-        QVERIFY2(growth < 8 * 1024 * 1024, QByteArray::number(growth).constData());
-    }
+    if (const auto growth = heap.growth())
+        QVERIFY2(*growth < 8 * 1024 * 1024, QByteArray::number(*growth).constData());
 }
 
 void tst_HostileClients::absurdValues_data()
@@ -525,7 +499,7 @@ void tst_HostileClients::publishBody_overLimit()
     options.maxRequestBodySize = 1024 * 1024;
     Scene scene(options);
     QVERIFY(scene.start());
-    const qint64 heapBefore = heapInUse();
+    const TestSupport::HeapWatch heap;
     RawClient client(scene.port());
     QVERIFY(client.waitConnected());
     const qint64 written = pour(client, start, total, 'x');
@@ -534,10 +508,8 @@ void tst_HostileClients::publishBody_overLimit()
     QCOMPARE(client.header("Connection"), "close"_ba);
     QVERIFY2(client.body().contains(says), client.body().constData());
     QVERIFY2(total == 0 || written < total, QByteArray::number(written).constData());
-    if (!Sanitized) {
-        const qint64 growth = heapInUse() - heapBefore;
-        QVERIFY2(growth < 4 * 1024 * 1024, QByteArray::number(growth).constData());
-    }
+    if (const auto growth = heap.growth())
+        QVERIFY2(*growth < 4 * 1024 * 1024, QByteArray::number(*growth).constData());
     QVERIFY(scene.finish());
 }
 

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Load test for Sse::Publisher: 1,000 raw-socket subscribers on 127.0.0.1 get a run of events.
+#include "tests/support/procstats.h"
+
 #include "sselib/parser.h"
 #include "sselib/publisher/publisher.h"
 
 #include <QElapsedTimer>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -49,23 +50,6 @@ QByteArray payloadOf(int n)
     for (qsizetype i = data.size(); i < PayloadSize; ++i)
         data.append(char('a' + (n + i) % 26));
     return data;
-}
-
-/// A field of /proc/self/status in KiB ("VmRSS", "VmHWM"), or -1 when there is none.
-qint64 procStatusKiB(QByteArrayView field)
-{
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray prefix = field.toByteArray() + ':';
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (!line.startsWith(prefix))
-            continue;
-        bool ok = false;
-        const qint64 value = line.mid(prefix.size()).chopped(3).trimmed().toLongLong(&ok); // kB
-        return ok ? value : -1;
-    }
-    return -1;
 }
 
 QByteArray mebibytes(qint64 kib)
@@ -457,7 +441,7 @@ void tst_PublisherLoad::chunkedDecoder_decodesSplitInput()
 void tst_PublisherLoad::broadcast_reachesEverySubscriberInOrder()
 {
     QTest::failOnWarning(QRegularExpression(u".*"_s)); // a dropped client, a socket error
-    const qint64 rssBeforeKiB = procStatusKiB("VmRSS");
+    const qint64 rssBeforeKiB = TestSupport::ProcStats::statusKiB("VmRSS");
 
     Sse::PublisherOptions options;
     options.generator.interval = 0ms;
@@ -536,8 +520,8 @@ void tst_PublisherLoad::broadcast_reachesEverySubscriberInOrder()
     QCOMPARE(broadcast.value(u"eventsPublished"_s).toInteger(), Events);
     QCOMPARE(broadcast.value(u"eventsSent"_s).toInteger(), qint64(Events) * Subscribers);
 
-    const qint64 rssAfterKiB = procStatusKiB("VmRSS");
-    const qint64 peakKiB = procStatusKiB("VmHWM");
+    const qint64 rssAfterKiB = TestSupport::ProcStats::statusKiB("VmRSS");
+    const qint64 peakKiB = TestSupport::ProcStats::statusKiB("VmHWM");
     const qint64 deliveries = qint64(Events) * Subscribers;
     const double seconds = double(run.lastDeliveryNs) / 1e9;
     qInfo().noquote().nospace() << "load: " << Subscribers << " subscribers x " << Events

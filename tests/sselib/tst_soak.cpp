@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Soak test: 10,000 connections, 10,000 reconnects and raw drops leave memory, fds and clients
 // flat.
+#include "tests/support/heapusage.h"
 #include "tests/support/procstats.h"
 
 #include "sselib/eventsource.h"
@@ -37,18 +38,6 @@ constexpr double MaxRssGrowthMiB = 16;
 constexpr int StepTimeoutMs = 60000;
 // An upper bound, not a target: a connection takes about 12 ms under ASan on a busy machine.
 constexpr int PerConnectionBoundMs = 60;
-
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool Sanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool Sanitized = true;
-#else
-constexpr bool Sanitized = false;
-#endif
-#else
-constexpr bool Sanitized = false;
-#endif
 
 Sse::PublisherOptions quietOptions()
 {
@@ -87,8 +76,28 @@ void checkFlat(const Flatness &f)
         QSKIP("no /proc here");
     QTRY_VERIFY_WITH_TIMEOUT(ProcStats::snapshot().fds <= f.warm.fds + FdSlack, 5000);
     QVERIFY2(f.end.fds >= f.warm.fds - FdSlack, "fewer fds than after the warm-up");
-    if (!Sanitized)
+    if (!TestSupport::Sanitized)
         QCOMPARE_LT(f.end.rssMiB - f.warm.rssMiB, MaxRssGrowthMiB);
+}
+
+/// Runs `round` for the warm-up, reads the baseline, runs the rest of `total`, and checks that
+/// fds and memory came back flat.
+void soakAfterWarmUp(const char *what, int total, const std::function<void(int)> &round)
+{
+    round(WarmUp);
+    if (QTest::currentTestFailed())
+        return;
+    Flatness flat;
+    flat.warm = ProcStats::snapshot();
+    QElapsedTimer clock;
+    clock.start();
+    round(total - WarmUp);
+    if (QTest::currentTestFailed())
+        return;
+    flat.elapsedMs = clock.elapsed();
+    flat.end = ProcStats::snapshot();
+    report(what, flat);
+    checkFlat(flat);
 }
 
 } // namespace
@@ -145,20 +154,8 @@ void tst_Soak::openAndClose10000Connections()
 {
     Sse::Publisher publisher(quietOptions());
     QVERIFY(publisher.listen());
-    openAndClose(publisher, WarmUp);
-    if (QTest::currentTestFailed())
-        return;
-    Flatness flat;
-    flat.warm = ProcStats::snapshot();
-    QElapsedTimer clock;
-    clock.start();
-    openAndClose(publisher, Connections - WarmUp);
-    if (QTest::currentTestFailed())
-        return;
-    flat.elapsedMs = clock.elapsed();
-    flat.end = ProcStats::snapshot();
-    report("10,000 connections (the 9,000 after the first 1,000)", flat);
-    checkFlat(flat);
+    soakAfterWarmUp("10,000 connections (the 9,000 after the first 1,000)", Connections,
+            [&publisher](int count) { openAndClose(publisher, count); });
 }
 
 // Channels sources, one per channel, reconnect `count` times in all. Every stream ends after
@@ -217,20 +214,8 @@ void tst_Soak::reconnect10000TimesWithoutLossOrRepeat()
     faults.closeAfter = 2;
     publisher.setDefaultFaults(faults);
     QVERIFY(publisher.listen());
-    reconnect(publisher, WarmUp);
-    if (QTest::currentTestFailed())
-        return;
-    Flatness flat;
-    flat.warm = ProcStats::snapshot();
-    QElapsedTimer clock;
-    clock.start();
-    reconnect(publisher, Reconnects - WarmUp);
-    if (QTest::currentTestFailed())
-        return;
-    flat.elapsedMs = clock.elapsed();
-    flat.end = ProcStats::snapshot();
-    report("10,000 reconnects (the 9,000 after the first 1,000)", flat);
-    checkFlat(flat);
+    soakAfterWarmUp("10,000 reconnects (the 9,000 after the first 1,000)", Reconnects,
+            [&publisher](int count) { reconnect(publisher, count); });
 }
 
 // Raw clients that drop at every stage: right after connecting, in the middle of the request

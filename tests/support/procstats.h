@@ -26,6 +26,13 @@ inline qint64 statusValue(const QByteArray &status, const QByteArray &key)
     return -1;
 }
 
+/// A field of /proc/self/status ("VmRSS", "VmHWM", ...), in kB for sizes; -1 when absent.
+inline qint64 statusKiB(const QByteArray &key)
+{
+    QFile file(QStringLiteral("/proc/self/status"));
+    return file.open(QIODevice::ReadOnly) ? statusValue(file.readAll(), key) : -1;
+}
+
 inline Snapshot snapshot()
 {
     Snapshot snapshot;

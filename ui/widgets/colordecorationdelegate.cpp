@@ -4,8 +4,6 @@
 
 #include <QPixmap>
 
-using namespace Qt::Literals::StringLiterals;
-
 namespace {
 
 // A view shows a handful of colours; a model that made up colours freely could still not
@@ -31,8 +29,9 @@ void ColorDecorationDelegate::initStyleOption(
 
 QIcon ColorDecorationDelegate::iconFor(const QColor &color, const QSize &size) const
 {
-    const QString key = color.name(QColor::HexArgb) + u'/' + QString::number(size.width()) + u'x'
-            + QString::number(size.height());
+    // Painted for every decorated cell: a key made of numbers, not of text.
+    const quint64 key = quint64(color.rgba()) << 32 | quint64(size.width() & 0xffff) << 16
+            | quint64(size.height() & 0xffff);
     const auto found = m_icons.constFind(key);
     if (found != m_icons.cend())
         return *found;

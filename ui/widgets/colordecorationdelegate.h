@@ -28,5 +28,5 @@ protected:
 private:
     [[nodiscard]] QIcon iconFor(const QColor &color, const QSize &size) const;
 
-    mutable QHash<QString, QIcon> m_icons; // key: colour name and size
+    mutable QHash<quint64, QIcon> m_icons; // key: ARGB, width and height
 };
