@@ -128,8 +128,11 @@ void tst_FeedNothingLost::export_duringLiveIngest_holdsEveryEventUpToItsStart()
     qInfo("export of %llu records started with %d of %d events published, ended with %llu "
           "received",
             atStart, sentAtStart, Events, atEnd);
-    // Live: events kept coming while it ran.
-    QVERIFY2(atEnd > atStart, QByteArray::number(atEnd));
+    // Live: the publisher was still sending when the export began, and the feed, still open,
+    // went on receiving. Whether any event lands during the export itself depends on how
+    // fast the export thread is, so it is not asserted.
+    QVERIFY2(sentAtStart < Events, QByteArray::number(sentAtStart));
+    QVERIFY(atEnd >= atStart);
 
     // The file holds events 1..atStart, in order, exactly as the log has them.
     QTRY_VERIFY_WITH_TIMEOUT(feed->eventCount() >= Events, RunTimeoutMs);
