@@ -30,11 +30,16 @@ packages=(
     qt6-qpa-plugins
     # compressed streams: zlib for gzip and deflate, brotli for br
     zlib1g-dev libbrotli-dev
+    # the SVG app icon: qt6-svg-dev to build, libqt6svg6's icon engine plugin draws the window
+    # icon; rsvg-convert draws the installed PNG sizes
+    qt6-svg-dev libqt6svg6 librsvg2-bin
 )
 if [ "$want_tests" -eq 1 ]; then
     # xvfb for real-window checks, chromium for browser interop, clang-format for style,
     # python3 for the include-cycle check, clang and its runtime for the libFuzzer targets
     packages+=(xvfb xauth chromium clang-format python3 clang libclang-rt-14-dev)
+    # the desktop files' validators, man to render the man pages, zsh to parse its completion
+    packages+=(desktop-file-utils appstream man-db zsh)
 fi
 
 missing=()

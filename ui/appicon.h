@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-// appIcon(): ssedash's application icon, painted in code so that it needs no image plugin.
+// appIcon(): ssedash's application icon, drawn from resources/icons/ssedash.svg.
 #pragma once
 
 #include <QIcon>
 
-/// A rounded tile with a source dot sending three waves: the sizes a desktop asks for, from
-/// 16 to 256 pixels, each painted for its size (sharp on high-DPI screens too).
+/// The SVG icon built into the library (":/icons/ssedash.svg"): Qt's SVG icon engine draws it
+/// sharp at any size the desktop asks for (Debian: the engine plugin is in libqt6svg6).
 [[nodiscard]] QIcon appIcon();

@@ -146,6 +146,8 @@ int main(int argc, char *argv[])
         return runHeadless(urls.value(0));
 
     installTranslations();
+    // The id of the installed .desktop file: Wayland compositors find the name and icon by it.
+    QGuiApplication::setDesktopFileName(QStringLiteral(SSEDASH_APP_ID));
     QApplication::setWindowIcon(appIcon());
     MainWindow window;
     // Saved feeds come back in a normal start; a start on given URLs or for a picture is a
