@@ -30,11 +30,17 @@ packages=(
     qt6-qpa-plugins
     # compressed streams: zlib for gzip and deflate, brotli for br
     zlib1g-dev libbrotli-dev
+    # remembered feed secrets in the desktop's keychain: QtKeychain, and libsecret, which it
+    # loads at run time to reach the Secret Service
+    qtkeychain-qt6-dev libsecret-1-0
 )
 if [ "$want_tests" -eq 1 ]; then
     # xvfb for real-window checks, chromium for browser interop, clang-format for style,
     # python3 for the include-cycle check, clang and its runtime for the libFuzzer targets
     packages+=(xvfb xauth chromium clang-format python3 clang libclang-rt-14-dev)
+    # a throwaway Secret Service for the keychain tests (tests/support/with-keyring.sh):
+    # dbus-run-session and gnome-keyring-daemon
+    packages+=(dbus-daemon gnome-keyring)
 fi
 
 missing=()
