@@ -26,6 +26,9 @@ export HOME="$root/home" XDG_DATA_HOME="$root/data" XDG_CONFIG_HOME="$root/confi
 # No display: gnome-keyring must never try to show a prompt. SSEDASH_TEST_KEYRING tells the
 # tests that the keychain they reach is this throwaway one.
 unset DISPLAY WAYLAND_DISPLAY GNOME_KEYRING_CONTROL SSH_AUTH_SOCK
+# QtKeychain picks KWallet over the Secret Service on a KDE desktop: the same backend everywhere.
+unset XDG_CURRENT_DESKTOP DESKTOP_SESSION KDE_SESSION_VERSION KDE_FULL_SESSION \
+    GNOME_DESKTOP_SESSION_ID
 export SSEDASH_TEST_KEYRING=1
 
 # A password on stdin creates the login keyring unlocked (it becomes the default
