@@ -11,9 +11,11 @@
 #include "ui/dialogs/feeddialog.h"
 #include "ui/dialogs/secretprompt.h"
 #include "ui/feedpanel/feedpanel.h"
+#include "ui/models/feedsecrets.h"
 #include "ui/models/feedsettings.h"
 #include "ui/models/logcontroller.h"
 #include "ui/models/publishercontroller.h"
+#include "ui/models/secretstore.h"
 #include "ui/publisher/publisherpanel.h"
 #include "ui/timeline/timelinewidget.h"
 #include "ui/widgets/feedlistdelegate.h"
@@ -49,6 +51,7 @@ namespace {
 constexpr int TimelineHeight = 110;
 constexpr int PublisherDockWidth = 370;
 constexpr int StatusMessageMs = 8000;
+constexpr std::chrono::milliseconds SecretWriteGrace{3000};
 constexpr int FeedListWidth = 190;
 constexpr int FeedListMinWidth = 150;
 constexpr int LogMinChars = 30; // the log table never gets narrower: time, type and some data
@@ -69,6 +72,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_feeds(new FeedList(this))
     , m_logs(new LogController(m_feeds, this))
     , m_logActions(new LogActions(m_logs, this))
+    , m_secrets(new FeedSecrets(m_feeds, this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_list(new QListView(m_splitter))
     , m_stack(new QStackedWidget(m_splitter))
@@ -110,6 +114,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_logs, &LogController::exportJobChanged, this, &MainWindow::updateActions);
     connect(m_logs, &LogController::statusMessage, this, &MainWindow::showStatus);
     connect(m_logActions, &LogActions::statusMessage, this, &MainWindow::showStatus);
+    connect(m_secrets, &FeedSecrets::notice, this, &MainWindow::showStatus);
     connectFeedList();
     updateActions();
     // A first start: most of the screen, the publisher panel at a width its form fits.
@@ -398,6 +403,7 @@ void MainWindow::openFeedDialog(
         FeedDialog *dialog, std::function<void(const FeedConfig &)> onAccepted)
 {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setRememberUnavailable(m_secrets->unavailableReason());
     connect(dialog, &QDialog::accepted, this,
             [dialog, onAccepted = std::move(onAccepted)] { onAccepted(dialog->config()); });
     dialog->open();
@@ -594,6 +600,7 @@ void MainWindow::saveSettings(QSettings &settings) const
         open.append(connected);
     }
     FeedSettingsStore::save(settings, feeds);
+    m_secrets->syncNow();
     m_publisherController->saveSettings(settings);
     settings.beginGroup(u"window"_s);
     settings.setValue(u"geometry"_s, saveGeometry());
@@ -620,18 +627,28 @@ QStringList MainWindow::restoreSettings(QSettings &settings)
     m_logActions->setLastDirectory(settings.value(u"lastDirectory"_s).toString());
     settings.endGroup();
     QStringList warnings = loaded.warnings;
+    QList<Feed *> waiting; // for their secrets in the keychain
     for (qsizetype i = 0; i < loaded.feeds.size(); ++i) {
         const FeedConfig &config = loaded.feeds.at(i);
         const bool wasOpen = open.value(i, true).toBool();
+        const bool waits = m_secrets->waitsForKeychain(config);
         // Not without its secrets, and not with a prompt before the window is up: Connect asks.
-        const bool canOpen = config.missingSecrets.isEmpty();
+        const bool canOpen = config.missingSecrets.isEmpty() && !waits;
         Feed *feed = addFeed(config, wasOpen && canOpen);
-        if (wasOpen && !canOpen) {
+        if (wasOpen && waits) {
+            waiting.append(feed);
+        } else if (wasOpen && !canOpen) {
             warnings.append(tr("The feed \"%1\" was not connected: %2; Connect asks for it.")
                                     .arg(config.name, feed->missingSecretsText()));
         }
     }
+    m_secrets->restore(waiting, loaded.plainSecrets);
     return warnings;
+}
+
+void MainWindow::setSecretStore(SecretStore *store)
+{
+    m_secrets->setStore(store);
 }
 
 void MainWindow::restoreSplitter(const QByteArray &state)
@@ -651,6 +668,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (m_settings) {
         saveSettings(*m_settings);
+        // The keychain answers asynchronously: give the last writes a moment to land.
+        if (SecretStore *store = m_secrets->store())
+            store->waitForPending(SecretWriteGrace);
         m_settings->sync();
         if (m_settings->status() != QSettings::NoError)
             qWarning("ssedash: cannot save the settings to %s",

@@ -26,6 +26,8 @@ class Publisher;
 }
 class FeedDialog;
 class FeedPanel;
+class FeedSecrets;
+class SecretStore;
 class LogActions;
 class LogController;
 class PublisherController;
@@ -79,6 +81,13 @@ public:
 
     /// Saves to `settings` (not owned; null: nowhere) when the window closes.
     void setAutoSaveSettings(QSettings *settings);
+
+    /// Remembers the secrets of feeds with rememberSecrets in `store`'s keychain (not owned;
+    /// set before restoreSettings()). Without one, no secret is remembered.
+    void setSecretStore(SecretStore *store);
+
+    /// Keeps the feeds' remembered secrets in the secret store.
+    [[nodiscard]] FeedSecrets *feedSecrets() const { return m_secrets; }
 
     /// The text of the About box: ssedash's and Qt's versions, the system and platform.
     [[nodiscard]] static QString aboutText();
@@ -136,6 +145,7 @@ private:
     FeedList *m_feeds = nullptr; ///< owns the feeds; the panels in m_stack follow its rows
     LogController *m_logs = nullptr; ///< export, import and replay
     LogActions *m_logActions = nullptr; ///< their dialogs
+    FeedSecrets *m_secrets = nullptr; ///< remembered secrets in the keychain
     QSettings *m_settings = nullptr;
     QSplitter *m_splitter = nullptr;
     QListView *m_list = nullptr;

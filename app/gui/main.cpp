@@ -10,6 +10,7 @@
 #include "ui/feedpanel/feedpanel.h"
 #include "ui/mainwindow.h"
 #include "ui/models/feedsettings.h"
+#include "ui/models/secretstore.h"
 #include "ui/translation.h"
 
 #include <QApplication>
@@ -155,7 +156,10 @@ int main(int argc, char *argv[])
     const bool useSettings =
             urls.isEmpty() && !parser.isSet(screenshotOption) && !parser.isSet(noSettingsOption);
     QSettings settings;
+    // Remembered feed secrets live in the desktop's keychain, only where feeds are saved.
+    SecretStore secrets(u"ssedash"_s);
     if (useSettings) {
+        window.setSecretStore(&secrets);
         const QStringList warnings = window.restoreSettings(settings);
         for (const QString &warning : warnings)
             printMessage(warning);

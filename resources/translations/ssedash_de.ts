@@ -757,14 +757,6 @@ Formate:
         <translation>&amp;Geheime Werte anzeigen</translation>
     </message>
     <message>
-        <source>Remember secre&amp;t headers (Authorization, Cookie, ...) in settings</source>
-        <translation>Geheime Header (Authorization, Cookie, ...) in den Einstellungen &amp;speichern</translation>
-    </message>
-    <message>
-        <source>Otherwise they are used until ssedash quits and are never written to disk.</source>
-        <translation>Andernfalls werden sie nur verwendet, bis ssedash beendet wird, und nie auf die Festplatte geschrieben.</translation>
-    </message>
-    <message>
         <source>Sent with the first request only</source>
         <translation>Wird nur mit der ersten Anfrage gesendet</translation>
     </message>
@@ -895,6 +887,22 @@ Formate:
     <message>
         <source>(needs a value: not remembered)</source>
         <translation>(braucht einen Wert: nicht gespeichert)</translation>
+    </message>
+    <message>
+        <source>Remember secre&amp;t headers (Authorization, Cookie, ...) in the keychain</source>
+        <translation>Geheime Header (Authorization, Cookie, ...) im Schlüsselbund &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Remember secre&amp;t headers: unavailable, %1</source>
+        <translation>Geheime Header &amp;speichern: nicht verfügbar, %1</translation>
+    </message>
+    <message>
+        <source>They are kept in the desktop&apos;s keychain, never in the settings file. Otherwise they are used until ssedash quits and are never written to disk.</source>
+        <translation>Sie werden im Schlüsselbund der Arbeitsumgebung aufbewahrt, nie in der Einstellungsdatei. Andernfalls werden sie nur verwendet, bis ssedash beendet wird, und nie auf die Festplatte geschrieben.</translation>
+    </message>
+    <message>
+        <source>Secrets cannot be remembered: %1. They are used until ssedash quits and are never written to disk.</source>
+        <translation>Geheimnisse können nicht gespeichert werden: %1. Sie werden nur verwendet, bis ssedash beendet wird, und nie auf die Festplatte geschrieben.</translation>
     </message>
 </context>
 <context>
@@ -1122,6 +1130,37 @@ Formate:
     <message>
         <source>TLS certificate errors are ignored for this feed: anyone between you and the server can read and change its events.</source>
         <translation>TLS-Zertifikatsfehler werden für diesen Feed ignoriert: Jeder zwischen Ihnen und dem Server kann seine Events lesen und ändern.</translation>
+    </message>
+</context>
+<context>
+    <name>FeedSecrets</name>
+    <message>
+        <source>this session does not save its feeds</source>
+        <translation>diese Sitzung speichert ihre Feeds nicht</translation>
+    </message>
+    <message>
+        <source>No keychain is available (%1): the secrets of %2 were removed from the settings file and are kept only until ssedash quits.</source>
+        <translation>Kein Schlüsselbund verfügbar (%1): Die Geheimnisse von %2 wurden aus der Einstellungsdatei entfernt und nur bis zum Beenden von ssedash behalten.</translation>
+    </message>
+    <message>
+        <source>No keychain is available (%1): secret headers are not remembered.</source>
+        <translation>Kein Schlüsselbund verfügbar (%1): Geheime Header werden nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Moved the secrets of %1 from the settings file into the keychain.</source>
+        <translation>Die Geheimnisse von %1 wurden aus der Einstellungsdatei in den Schlüsselbund verschoben.</translation>
+    </message>
+    <message>
+        <source>Could not read the secrets of %1 from the keychain.</source>
+        <translation>Die Geheimnisse von %1 konnten nicht aus dem Schlüsselbund gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Could not store the secrets of %1 in the keychain; they are kept until ssedash quits.</source>
+        <translation>Die Geheimnisse von %1 konnten nicht im Schlüsselbund gespeichert werden; sie werden bis zum Beenden von ssedash behalten.</translation>
+    </message>
+    <message>
+        <source>The feed &quot;%1&quot; was not connected: %2; Connect asks for it.</source>
+        <translation>Der Feed „%1“ wurde nicht verbunden: %2; „Verbinden“ fragt danach.</translation>
     </message>
 </context>
 <context>
@@ -2361,6 +2400,17 @@ JSON: {&quot;id&quot;, &quot;type&quot;, &quot;timestamp&quot;, &quot;payload&qu
     <message>
         <source>Connect</source>
         <translation>Verbinden</translation>
+    </message>
+</context>
+<context>
+    <name>SecretStore</name>
+    <message>
+        <source>the keychain did not answer within %1 seconds</source>
+        <translation>der Schlüsselbund hat nicht innerhalb von %1 Sekunden geantwortet</translation>
+    </message>
+    <message>
+        <source>no keychain service is running</source>
+        <translation>es läuft kein Schlüsselbund-Dienst</translation>
     </message>
 </context>
 <context>

@@ -104,8 +104,10 @@ class tst_FeedSettings : public QObject
 private Q_SLOTS:
     void init();
     void saveLoad_roundTripsEveryField();
-    void save_writesSecretsOnlyWhenRemembered_data();
-    void save_writesSecretsOnlyWhenRemembered();
+    void save_neverWritesSecrets_data();
+    void save_neverWritesSecrets();
+    void load_movesPlainSecretsOutOfTheFile();
+    void load_givesEachFeedItsOwnId();
     void save_keepsMissingSecretsUntilGiven();
     void save_replacesEarlierFeeds();
     void save_writesFormatVersion();
@@ -145,10 +147,16 @@ void tst_FeedSettings::saveLoad_roundTripsEveryField()
 {
     const QList<FeedConfig> feeds{fullConfig(true), binaryBodyConfig(), FeedConfig{}};
     QList<FeedConfig> expected = feeds;
+    // Secret values stay out of the file (the keychain keeps them): their names come back.
+    expected[0].options.headers = Sse::Secrets::withoutSecrets(expected[0].options.headers);
+    expected[0].missingSecrets = {"Authorization", "Cookie"};
+    expected[0].url.setPassword({});
     expected[2].name = u"localhost/x"_s;
     expected[2].url = QUrl(u"http://localhost/x"_s);
     QList<FeedConfig> saved = feeds;
     saved[2].url = expected[2].url; // defaults, name derived from the URL
+    for (FeedConfig &config : saved)
+        config.id = QUuid::createUuid();
     {
         QSettings settings(iniPath(), QSettings::IniFormat);
         FeedSettingsStore::save(settings, saved);
@@ -159,19 +167,21 @@ void tst_FeedSettings::saveLoad_roundTripsEveryField()
     const FeedSettingsStore::LoadResult result = FeedSettingsStore::load(settings);
     QCOMPARE(result.warnings, QStringList());
     QCOMPARE(result.feeds.size(), expected.size());
+    QCOMPARE(result.plainSecrets, QStringList());
     for (int i = 0; i < expected.size(); ++i) {
         QVERIFY2(result.feeds.at(i) == expected.at(i), qPrintable(u"feed %1 differs"_s.arg(i)));
+        QCOMPARE(result.feeds.at(i).id, saved.at(i).id); // names its keychain entry
     }
 }
 
-void tst_FeedSettings::save_writesSecretsOnlyWhenRemembered_data()
+void tst_FeedSettings::save_neverWritesSecrets_data()
 {
     QTest::addColumn<bool>("remember");
     QTest::addRow("not remembered") << false;
-    QTest::addRow("remembered") << true;
+    QTest::addRow("remembered") << true; // the keychain keeps them (tst_feedsecrets)
 }
 
-void tst_FeedSettings::save_writesSecretsOnlyWhenRemembered()
+void tst_FeedSettings::save_neverWritesSecrets()
 {
     QFETCH(bool, remember);
     {
@@ -180,10 +190,10 @@ void tst_FeedSettings::save_writesSecretsOnlyWhenRemembered()
     }
     const QByteArray text = fileBytes(iniPath());
     QVERIFY(text.contains("abc, def")); // the file is the one written, with the plain header
-    QCOMPARE(text.contains(Token.latin1()), remember);
-    QCOMPARE(text.contains(CookieSecret.latin1()), remember);
-    QCOMPARE(text.contains(UrlPassword.latin1()), remember);
-    // The names of secret headers are kept either way: a value not remembered is asked for.
+    QVERIFY(!text.contains(Token.latin1()));
+    QVERIFY(!text.contains(CookieSecret.latin1()));
+    QVERIFY(!text.contains(UrlPassword.latin1()));
+    // The names of secret headers are kept either way: a value not given back is asked for.
     QVERIFY(text.contains("Authorization"));
     QVERIFY(text.contains("Cookie"));
 
@@ -191,12 +201,68 @@ void tst_FeedSettings::save_writesSecretsOnlyWhenRemembered()
     const FeedSettingsStore::LoadResult result = FeedSettingsStore::load(settings);
     QCOMPARE(result.feeds.size(), 1);
     FeedConfig expected = fullConfig(remember);
-    if (!remember) {
-        expected.options.headers = Sse::Secrets::withoutSecrets(expected.options.headers);
-        expected.missingSecrets = {"Authorization", "Cookie"};
-        expected.url.setPassword({});
-    }
+    expected.options.headers = Sse::Secrets::withoutSecrets(expected.options.headers);
+    expected.missingSecrets = {"Authorization", "Cookie"};
+    expected.url.setPassword({});
     QCOMPARE(result.feeds.constFirst(), expected);
+}
+
+void tst_FeedSettings::load_movesPlainSecretsOutOfTheFile()
+{
+    // As versions before the keychain wrote a remembered feed.
+    {
+        QSettings settings(iniPath(), QSettings::IniFormat);
+        settings.setValue(u"feeds/version"_s, 1);
+        settings.setValue(u"feeds/items/size"_s, 2);
+        settings.setValue(u"feeds/items/1/name"_s, u"old"_s);
+        settings.setValue(u"feeds/items/1/url"_s, u"http://u:%1@127.0.0.1/x"_s.arg(UrlPassword));
+        settings.setValue(u"feeds/items/1/rememberSecrets"_s, true);
+        settings.setValue(u"feeds/items/1/headers/size"_s, 1);
+        settings.setValue(u"feeds/items/1/headers/1/name"_s, u"Cookie"_s);
+        settings.setValue(u"feeds/items/1/headers/1/value"_s, CookieSecret);
+        settings.setValue(u"feeds/items/2/name"_s, u"plain"_s);
+        settings.setValue(u"feeds/items/2/url"_s, u"http://127.0.0.1/y"_s);
+    }
+    QVERIFY(fileBytes(iniPath()).contains(CookieSecret.latin1()));
+    QSettings settings(iniPath(), QSettings::IniFormat);
+    const FeedSettingsStore::LoadResult result = FeedSettingsStore::load(settings);
+    QCOMPARE(result.plainSecrets, QStringList{u"old"_s});
+    QCOMPARE(result.feeds.size(), 2);
+    // In memory still (to go into the keychain), out of the file already.
+    QCOMPARE(result.feeds.constFirst().options.headers,
+            (Sse::HeaderList{{"Cookie", QByteArray(CookieSecret.latin1())}}));
+    QCOMPARE(result.feeds.constFirst().url.password(), UrlPassword);
+    const QByteArray text = fileBytes(iniPath());
+    QVERIFY(!text.contains(CookieSecret.latin1()));
+    QVERIFY(!text.contains(UrlPassword.latin1()));
+    QVERIFY(text.contains("plain"));
+
+    QSettings again(iniPath(), QSettings::IniFormat);
+    const FeedSettingsStore::LoadResult reread = FeedSettingsStore::load(again);
+    QCOMPARE(reread.plainSecrets, QStringList());
+    QCOMPARE(reread.feeds.constFirst().missingSecrets, QList<QByteArray>{"Cookie"});
+    QCOMPARE(reread.feeds.constFirst().id, result.feeds.constFirst().id);
+}
+
+void tst_FeedSettings::load_givesEachFeedItsOwnId()
+{
+    FeedConfig first = binaryBodyConfig();
+    first.id = QUuid::createUuid();
+    FeedConfig copied = first; // an entry copied by hand, id and all
+    FeedConfig none = binaryBodyConfig();
+    {
+        QSettings settings(iniPath(), QSettings::IniFormat);
+        FeedSettingsStore::save(settings, {first, copied, none});
+        settings.setValue(u"feeds/items/3/id"_s, u"not a uuid"_s);
+    }
+    QSettings settings(iniPath(), QSettings::IniFormat);
+    const QList<FeedConfig> feeds = FeedSettingsStore::load(settings).feeds;
+    QCOMPARE(feeds.size(), 3);
+    QCOMPARE(feeds.at(0).id, first.id);
+    QVERIFY(!feeds.at(1).id.isNull());
+    QVERIFY(!feeds.at(2).id.isNull());
+    QVERIFY(feeds.at(1).id != first.id);
+    QVERIFY(feeds.at(2).id != feeds.at(1).id);
 }
 
 void tst_FeedSettings::save_keepsMissingSecretsUntilGiven()
@@ -217,10 +283,11 @@ void tst_FeedSettings::save_keepsMissingSecretsUntilGiven()
     QVERIFY(back.options.headers.isEmpty());
     QCOMPARE(back.missingSecrets, (QList<QByteArray>{"X-Api-Key", "Authorization"}));
 
+    // Remembered: the values are in the keychain, which gives them back (FeedSecrets).
     config.rememberSecrets = true;
     back = roundTrip(config);
-    QCOMPARE(back.options.headers, config.options.headers);
-    QCOMPARE(back.missingSecrets, QList<QByteArray>{"X-Api-Key"});
+    QVERIFY(back.options.headers.isEmpty());
+    QCOMPARE(back.missingSecrets, (QList<QByteArray>{"X-Api-Key", "Authorization"}));
 }
 
 void tst_FeedSettings::save_replacesEarlierFeeds()
@@ -229,12 +296,12 @@ void tst_FeedSettings::save_replacesEarlierFeeds()
         QSettings settings(iniPath(), QSettings::IniFormat);
         FeedSettingsStore::save(settings, {fullConfig(true), binaryBodyConfig()});
     }
-    QVERIFY(fileBytes(iniPath()).contains(Token.latin1()));
+    QVERIFY(fileBytes(iniPath()).contains("binary"));
     {
         QSettings settings(iniPath(), QSettings::IniFormat);
         FeedSettingsStore::save(settings, {fullConfig(false)});
     }
-    QVERIFY(!fileBytes(iniPath()).contains(Token.latin1()));
+    QVERIFY(!fileBytes(iniPath()).contains("binary"));
     QSettings settings(iniPath(), QSettings::IniFormat);
     const FeedSettingsStore::LoadResult result = FeedSettingsStore::load(settings);
     QCOMPARE(result.feeds.size(), 1);

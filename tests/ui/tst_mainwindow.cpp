@@ -19,11 +19,13 @@
 #include "ui/models/logcontroller.h"
 #include "ui/models/logexportjob.h"
 #include "ui/models/publishercontroller.h"
+#include "ui/models/secretstore.h"
 #include "ui/publisher/publisherpanel.h"
 #include "ui/timeline/timelinewidget.h"
 #include "ui/widgets/feedlistdelegate.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDateTime>
@@ -64,6 +66,7 @@ private Q_SLOTS:
     void addEditDuplicate_throughTheFeedDialog();
     void settings_persistFeedsAndKeepSecretsOnlyWhenAsked();
     void settings_persistThePublisherForm();
+    void settings_noKeychainSaysSoOnce();
     void startDefault_savedPortTaken_fallsBackToAFreeOne();
     void copyCurl_redactsSecretsUnlessAsked();
     void shortcuts_listedInHelp();
@@ -400,18 +403,81 @@ void tst_MainWindow::settings_persistFeedsAndKeepSecretsOnlyWhenAsked()
         QCOMPARE(back.options.readTimeout, std::chrono::milliseconds(45000));
         QCOMPARE(feeds(w)->at(0)->readyState(), ReadyState::Closed); // it was not connected
 
-        // Ticking "remember" keeps the header.
+        // Ticking "remember" keeps the value in the keychain only (tst_feedsecrets runs a real
+        // one); this window has none, and the file still gets no secret.
         FeedConfig remembered = kept;
         remembered.rememberSecrets = true;
         feeds(w)->update(0, remembered);
         w.saveSettings(settings);
         settings.sync();
     }
-    QVERIFY(readAll(path).contains("s3cr3t-token"));
+    QVERIFY(!readAll(path).contains("s3cr3t-token"));
     MainWindow w;
     QSettings settings(path, QSettings::IniFormat);
     QVERIFY(w.restoreSettings(settings).isEmpty());
-    QCOMPARE(feeds(w)->at(0)->config().options.headers, kept.options.headers);
+    QVERIFY(feeds(w)->at(0)->config().rememberSecrets);
+    QCOMPARE(feeds(w)->at(0)->config().missingSecrets, QList<QByteArray>{"Authorization"});
+}
+
+void tst_MainWindow::settings_noKeychainSaysSoOnce()
+{
+    // No session bus at all: never the keychain of the desktop running the tests. (QtKeychain
+    // connects on first use, and no earlier function here uses it.)
+    qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/ssedash-no-bus");
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"ssedash.ini"_s);
+    {
+        // As versions before the keychain wrote a remembered feed.
+        QSettings old(path, QSettings::IniFormat);
+        old.setValue(u"feeds/version"_s, 1);
+        old.setValue(u"feeds/items/size"_s, 1);
+        old.setValue(u"feeds/items/1/name"_s, u"Old"_s);
+        old.setValue(u"feeds/items/1/url"_s, u"http://127.0.0.1:9/events"_s);
+        old.setValue(u"feeds/items/1/rememberSecrets"_s, true);
+        old.setValue(u"feeds/items/1/headers/size"_s, 1);
+        old.setValue(u"feeds/items/1/headers/1/name"_s, u"Authorization"_s);
+        old.setValue(u"feeds/items/1/headers/1/value"_s, u"Bearer s3cr3t-token"_s);
+    }
+    SecretStore store(u"ssedash-test"_s);
+    MainWindow w;
+    QSignalSpy messages(w.statusBar(), &QStatusBar::messageChanged);
+    w.setSecretStore(&store);
+    QSettings settings(path, QSettings::IniFormat);
+    QVERIFY(w.restoreSettings(settings).isEmpty());
+    QVERIFY(!readAll(path).contains("s3cr3t-token")); // dropped from the file at once
+    QTRY_COMPARE_WITH_TIMEOUT(store.availability(), SecretStore::Availability::Unavailable, 15000);
+    const auto keychainNotices = [&messages] {
+        int count = 0;
+        for (const QList<QVariant> &message : std::as_const(messages))
+            count += message.at(0).toString().contains(u"keychain"_s) ? 1 : 0;
+        return count;
+    };
+    QTRY_COMPARE(keychainNotices(), 1);
+    const QString notice = w.statusBar()->currentMessage();
+    QVERIFY2(notice.contains(u"Old"_s), qPrintable(notice)); // names the feed, not the value
+    QVERIFY(!notice.contains(u"s3cr3t"_s));
+    // Still used until quit.
+    QCOMPARE(feeds(w)->at(0)->config().options.headers.value(0).second, "Bearer s3cr3t-token"_ba);
+
+    // The dialog's choice says why it is off; saving twice writes no secret and says nothing.
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    action(w, u"editAction"_s)->trigger();
+    auto *dialog = openedDialog<FeedDialog>(w);
+    QVERIFY(dialog);
+    auto *remember = child<QCheckBox>(dialog, u"rememberSecretsBox"_s);
+    QVERIFY(!remember->isEnabled());
+    QVERIFY(remember->isChecked()); // the choice is kept for when a keychain is back
+    QVERIFY2(remember->toolTip().contains(store.unavailableReason()),
+            qPrintable(remember->toolTip()));
+    dialog->accept();
+    QTRY_VERIFY(!dialog->isVisible());
+    w.saveSettings(settings);
+    w.saveSettings(settings);
+    settings.sync();
+    QVERIFY(!readAll(path).contains("s3cr3t-token"));
+    QCOMPARE(keychainNotices(), 1);
+    w.close();
 }
 
 void tst_MainWindow::settings_persistThePublisherForm()

@@ -243,11 +243,9 @@ QWidget *FeedDialog::createRequestPage()
     m_removeHeader->setObjectName(u"removeHeaderButton"_s);
     m_showSecrets = new QCheckBox(tr("&Show secret values"), page);
     m_showSecrets->setObjectName(u"showSecretsBox"_s);
-    m_rememberSecrets = new QCheckBox(
-            tr("Remember secre&t headers (Authorization, Cookie, ...) in settings"), page);
+    m_rememberSecrets = new QCheckBox(page);
     m_rememberSecrets->setObjectName(u"rememberSecretsBox"_s);
-    m_rememberSecrets->setToolTip(tr("Otherwise they are used until ssedash quits and are "
-                                     "never written to disk."));
+    setRememberUnavailable({});
     m_headers->setItemDelegateForColumn(ValueColumn, new HeaderValueDelegate(m_showSecrets, this));
 
     m_lastEventId = new QLineEdit(page);
@@ -356,6 +354,8 @@ QWidget *FeedDialog::createAdvancedPage()
 void FeedDialog::setConfig(const FeedConfig &config)
 {
     m_base = config;
+    if (m_mode == Mode::Duplicate)
+        m_base.id = QUuid(); // a feed of its own, with a keychain entry of its own
     const Sse::SourceOptions &options = config.options;
     const Sse::ReconnectPolicy &policy = options.policy;
 
@@ -400,6 +400,23 @@ void FeedDialog::setConfig(const FeedConfig &config)
     m_error->clear();
     m_error->hide();
     updateEnabled();
+}
+
+void FeedDialog::setRememberUnavailable(const QString &reason)
+{
+    // The choice stays as set (config() keeps it) for when a keychain is back.
+    m_rememberSecrets->setEnabled(reason.isEmpty());
+    m_rememberSecrets->setText(reason.isEmpty()
+                    ? tr("Remember secre&t headers (Authorization, Cookie, ...) in the keychain")
+                    : tr("Remember secre&t headers: unavailable, %1").arg(reason));
+    m_rememberSecrets->setToolTip(reason.isEmpty()
+                    ? tr("They are kept in the desktop's keychain, never in the settings file. "
+                         "Otherwise they are used until ssedash quits and are never written to "
+                         "disk.")
+                    : tr("Secrets cannot be remembered: %1. They are used until ssedash quits "
+                         "and are never written to disk.")
+                              .arg(reason));
+    m_rememberSecrets->setStatusTip(m_rememberSecrets->toolTip());
 }
 
 FeedConfig FeedDialog::config() const

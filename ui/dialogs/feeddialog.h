@@ -76,6 +76,10 @@ public:
 
     [[nodiscard]] QString errorText() const;
 
+    /// Disables "rememberSecretsBox" and says `reason` in its tooltip (no keychain); an empty
+    /// reason enables it again.
+    void setRememberUnavailable(const QString &reason);
+
 public Q_SLOTS:
     void accept() override;
 

@@ -20,6 +20,7 @@
 #include <QString>
 #include <QTimer>
 #include <QUrl>
+#include <QUuid>
 
 #include <chrono>
 #include <memory>
@@ -37,6 +38,9 @@ struct FeedConfig
     /// Secret headers whose values were not remembered, by name: they must be given values
     /// (Feed::provideSecrets()) before the feed connects.
     QList<QByteArray> missingSecrets;
+    /// Names the feed for as long as it lasts (its keychain entry, FeedSecrets); FeedList::add()
+    /// gives one to a feed without. Identity, not content: operator== leaves it out.
+    QUuid id;
 
     friend bool operator==(const FeedConfig &a, const FeedConfig &b)
     {

@@ -55,6 +55,8 @@ Feed *FeedList::add(const FeedConfig &config, Origin origin, const QString &file
     FeedConfig named = config;
     if (named.name.isEmpty())
         named.name = config.url.toDisplayString();
+    if (named.id.isNull())
+        named.id = QUuid::createUuid();
     const int row = count();
     beginInsertRows({}, row, row);
     m_entries.push_back({std::make_unique<Feed>(named), origin, fileName});
@@ -73,6 +75,8 @@ void FeedList::update(int index, const FeedConfig &config)
     FeedConfig named = config;
     if (named.name.isEmpty())
         named.name = config.url.toDisplayString();
+    if (named.id.isNull())
+        named.id = feed->config().id; // the same feed: its keychain entry stays its own
     feed->setConfig(named);
     refresh(feed);
 }

@@ -44,12 +44,14 @@ public:
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
 
-    /// Appends a feed (named after its URL when it has no name), closed, and makes it current.
+    /// Appends a feed (named after its URL when it has no name, given a FeedConfig::id when it
+    /// has none), closed, and makes it current.
     /// `fileName` is the log an Imported feed was read from.
     Feed *add(const FeedConfig &config, Origin origin = Origin::Configured,
             const QString &fileName = {});
 
-    /// Gives the feed at `index` a new configuration (named as add() does); it is left closed.
+    /// Gives the feed at `index` a new configuration (named as add() does; without an id, it
+    /// keeps its own); it is left closed.
     void update(int index, const FeedConfig &config);
 
     /// Tells views that `feed`'s configuration changed without update() (provideSecrets()).

@@ -8,6 +8,7 @@
 
 #include <QSettings>
 #include <QUtf8StringView>
+#include <QUuid>
 
 #include <algorithm>
 #include <cmath>
@@ -24,6 +25,7 @@ constexpr auto VersionKey = "version"_L1;
 constexpr auto ItemsKey = "items"_L1;
 constexpr auto HeadersKey = "headers"_L1;
 constexpr auto MissingSecretsKey = "missingSecrets"_L1;
+constexpr auto IdKey = "id"_L1;
 constexpr qint64 MaxDurationMs = 24LL * 60 * 60 * 1000;
 constexpr qint64 MaxMessageSize = qint64(1) << 40;
 constexpr auto ShellSafe = "@%+=:,./-_"_L1; // besides ASCII letters and digits: never quoted
@@ -113,14 +115,13 @@ QString defaultName(const QUrl &url)
     return url.host() + url.path();
 }
 
+// Every secret header keeps its name: a value not (yet) given back by the keychain is asked for.
 void writeMissingSecrets(QSettings &settings, const FeedConfig &feed)
 {
     QList<QByteArray> names = feed.missingSecrets;
-    if (!feed.rememberSecrets) {
-        for (const auto &[name, value] : feed.options.headers) {
-            if (Sse::Secrets::isSecretHeader(name))
-                names.append(name);
-        }
+    for (const auto &[name, value] : feed.options.headers) {
+        if (Sse::Secrets::isSecretHeader(name))
+            names.append(name);
     }
     settings.beginWriteArray(MissingSecretsKey, int(names.size()));
     for (int i = 0; i < names.size(); ++i) {
@@ -135,9 +136,10 @@ void writeFeed(QSettings &settings, const FeedConfig &feed)
     const Sse::SourceOptions &options = feed.options;
     const Sse::ReconnectPolicy &policy = options.policy;
     QUrl url = feed.url;
-    if (!feed.rememberSecrets)
-        url.setPassword({});
+    url.setPassword({}); // a remembered one is in the keychain (FeedSecrets)
 
+    if (!feed.id.isNull())
+        settings.setValue(IdKey, feed.id.toString(QUuid::WithoutBraces));
     settings.setValue("name"_L1, feed.name);
     settings.setValue("url"_L1, QString::fromLatin1(url.toEncoded()));
     settings.setValue("method"_L1, bytesValue(options.method));
@@ -168,10 +170,9 @@ void writeFeed(QSettings &settings, const FeedConfig &feed)
     settings.setValue("rememberSecrets"_L1, feed.rememberSecrets);
     settings.setValue("logCapacity"_L1, feed.logCapacity);
 
-    // A secret not remembered keeps its name, in a list of its own (which older versions do not
-    // read, rather than sending the header empty), so that the next start asks for its value.
-    const Sse::HeaderList headers =
-            feed.rememberSecrets ? options.headers : Sse::Secrets::withoutSecrets(options.headers);
+    // A secret keeps only its name, in a list of its own (which older versions do not read,
+    // rather than sending the header empty): the keychain or the user gives its value.
+    const Sse::HeaderList headers = Sse::Secrets::withoutSecrets(options.headers);
     settings.beginWriteArray(HeadersKey, int(headers.size()));
     for (int i = 0; i < headers.size(); ++i) {
         settings.setArrayIndex(i);
@@ -292,7 +293,16 @@ std::optional<FeedConfig> readFeed(QSettings &settings, int index, QStringList *
 
     options.headers = readHeaders(settings, feed.name, warnings);
     feed.missingSecrets = readMissingSecrets(settings, options.headers);
+    feed.id = QUuid::fromString(readString(settings, IdKey));
     return feed;
+}
+
+// What versions before the keychain wrote for feeds with rememberSecrets.
+bool hasPlainSecrets(const FeedConfig &feed)
+{
+    return !feed.url.password().isEmpty()
+            || Sse::Secrets::withoutSecrets(feed.options.headers).size()
+            != feed.options.headers.size();
 }
 
 QString shellQuoted(const QString &text)
@@ -348,11 +358,27 @@ FeedSettingsStore::LoadResult FeedSettingsStore::load(QSettings &settings)
     const int count = boundedArraySize(settings, size);
     for (int i = 0; i < count; ++i) {
         settings.setArrayIndex(i);
-        if (std::optional<FeedConfig> feed = readFeed(settings, i, &result.warnings))
-            result.feeds.append(std::move(*feed));
+        std::optional<FeedConfig> feed = readFeed(settings, i, &result.warnings);
+        if (!feed)
+            continue;
+        // A copied entry must not share the other's keychain entry: it gets an id of its own.
+        const auto sameId = [&feed](const FeedConfig &other) {
+            return other.id == feed->id;
+        };
+        if (feed->id.isNull() || std::any_of(result.feeds.cbegin(), result.feeds.cend(), sameId))
+            feed->id = QUuid::createUuid();
+        if (hasPlainSecrets(*feed))
+            result.plainSecrets.append(feed->name);
+        result.feeds.append(std::move(*feed));
     }
     settings.endArray();
     settings.endGroup();
+    // Secrets an older version wrote leave the file now, with the ids that name their keychain
+    // entries; FeedSecrets moves them into the keychain or says they are dropped.
+    if (!result.plainSecrets.isEmpty()) {
+        save(settings, result.feeds);
+        settings.sync();
+    }
     return result;
 }
 

@@ -17,10 +17,10 @@ QT_END_NAMESPACE
 
 /// Writes and reads a list of FeedConfig in the group "feeds" of a QSettings, and turns a feed
 /// into a "Copy as curl" command. The values of secret headers (Sse::Secrets::isSecretHeader)
-/// and the password of the URL are stored only for feeds with rememberSecrets; otherwise only
-/// the names of those headers are, and come back as FeedConfig::missingSecrets. Loading never
-/// fails: missing or garbled keys take their defaults, and a feed without a usable http(s) URL
-/// is skipped with a warning.
+/// and the password of the URL are never written: only the names of those headers are, and
+/// come back as FeedConfig::missingSecrets (FeedSecrets keeps remembered values in the
+/// keychain). Loading never fails: missing or garbled keys take their defaults, and a feed
+/// without a usable http(s) URL is skipped with a warning.
 class FeedSettingsStore final
 {
     Q_DECLARE_TR_FUNCTIONS(FeedSettingsStore)
@@ -35,12 +35,18 @@ public:
     {
         QList<FeedConfig> feeds;
         QStringList warnings; ///< one translated sentence per skipped feed or oddity
+        /// Names of the feeds whose secret values were in the file; their configurations carry
+        /// them, and the file no longer does.
+        QStringList plainSecrets;
     };
 
     /// Replaces the group "feeds" (below the current group of `settings`) with `feeds`.
     static void save(QSettings &settings, const QList<FeedConfig> &feeds);
 
-    /// Reads what save() wrote; an absent group gives no feeds and no warnings.
+    /// Reads what save() wrote; an absent group gives no feeds and no warnings. A feed whose id
+    /// is missing, garbled or taken by an earlier one gets a new one. When the file holds
+    /// secret values (as versions before the keychain wrote them), it is rewritten without them
+    /// at once; the result keeps them, and plainSecrets names those feeds.
     [[nodiscard]] static LoadResult load(QSettings &settings);
 
     /// Why `text` cannot be a feed's URL (empty, malformed, not http or https, no host), or an
