@@ -33,7 +33,6 @@ packages=(
     # the SVG app icon: qt6-svg-dev to build, libqt6svg6's icon engine plugin draws the window
     # icon; rsvg-convert draws the installed PNG sizes
     qt6-svg-dev libqt6svg6 librsvg2-bin
-
     # remembered feed secrets in the desktop's keychain: QtKeychain, and libsecret, which it
     # loads at run time to reach the Secret Service
     qtkeychain-qt6-dev libsecret-1-0
@@ -44,7 +43,6 @@ if [ "$want_tests" -eq 1 ]; then
     packages+=(xvfb xauth chromium clang-format python3 clang libclang-rt-14-dev)
     # the desktop files' validators, man to render the man pages, zsh to parse its completion
     packages+=(desktop-file-utils appstream man-db zsh)
-
     # a throwaway Secret Service for the keychain tests (tests/support/with-keyring.sh):
     # dbus-run-session and gnome-keyring-daemon
     packages+=(dbus-daemon gnome-keyring)
