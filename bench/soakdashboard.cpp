@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // bench_soakdashboard: the shown dashboard with 20 feeds that reconnect every second, for minutes.
+#include "tests/support/heapusage.h"
 #include "tests/support/procstats.h"
 
 #include "sselib/publisher/publisher.h"
@@ -86,6 +87,8 @@ struct Sample
 {
     double seconds = 0;
     ProcStats::Snapshot stats;
+    /// Live heap (mallinfo2): RSS that grows while this does not is the allocator's, not ours.
+    double heapMiB = 0;
     qint64 events = 0;
     qint64 connections = 0;
     qint64 records = 0; ///< connection records kept, at most Feed::MaxConnections per feed
@@ -98,6 +101,7 @@ Sample takeSample(double seconds, const FeedList &feeds, const std::vector<FeedC
     Sample sample;
     sample.seconds = seconds;
     sample.stats = ProcStats::snapshot();
+    sample.heapMiB = double(TestSupport::heapInUse()) / (1024.0 * 1024.0);
     for (int i = 0; i < feeds.count(); ++i) {
         Feed *feed = feeds.at(i);
         sample.connections += feed->source() ? feed->source()->connectionCount() : 0;
@@ -112,16 +116,17 @@ Sample takeSample(double seconds, const FeedList &feeds, const std::vector<FeedC
 
 void printHeader()
 {
-    std::printf("%8s %9s %5s %8s %10s %12s %9s %8s\n", "t_s", "rss_MiB", "fds", "threads", "events",
-            "connections", "markers", "spans");
+    std::printf("%8s %9s %9s %5s %8s %10s %12s %8s %9s %8s\n", "t_s", "rss_MiB", "heap_MiB", "fds",
+            "threads", "events", "connections", "records", "markers", "spans");
 }
 
 void printSample(const Sample &s)
 {
-    std::printf("%8.0f %9.1f %5d %8d %10lld %12lld %8lld %9lld %8lld\n", s.seconds, s.stats.rssMiB,
-            s.stats.fds, s.stats.threads, static_cast<long long>(s.events),
-            static_cast<long long>(s.connections), static_cast<long long>(s.records),
-            static_cast<long long>(s.markers), static_cast<long long>(s.spans));
+    std::printf("%8.0f %9.1f %9.1f %5d %8d %10lld %12lld %8lld %9lld %8lld\n", s.seconds,
+            s.stats.rssMiB, s.heapMiB, s.stats.fds, s.stats.threads,
+            static_cast<long long>(s.events), static_cast<long long>(s.connections),
+            static_cast<long long>(s.records), static_cast<long long>(s.markers),
+            static_cast<long long>(s.spans));
     std::fflush(stdout);
 }
 
@@ -216,12 +221,13 @@ int main(int argc, char *argv[])
             [&options](const Sample &s) { return s.seconds >= options.warmupSeconds; });
     const Sample &first = baseline != samples.cend() ? *baseline : samples.front();
     const Sample &last = samples.back();
-    std::printf("growth from t=%.0f s to t=%.0f s: rss %+.1f MiB, fds %+d, threads %+d; "
-                "%lld events, %lld connections, %lld id gaps or repeats, %d stalled feeds\n",
+    std::printf("growth from t=%.0f s to t=%.0f s: rss %+.1f MiB, heap %+.1f MiB, fds %+d, "
+                "threads %+d; %lld events, %lld connections, %lld id gaps or repeats, "
+                "%d stalled feeds\n",
             first.seconds, last.seconds, last.stats.rssMiB - first.stats.rssMiB,
-            last.stats.fds - first.stats.fds, last.stats.threads - first.stats.threads,
-            static_cast<long long>(last.events), static_cast<long long>(last.connections),
-            static_cast<long long>(gaps), stalled);
+            last.heapMiB - first.heapMiB, last.stats.fds - first.stats.fds,
+            last.stats.threads - first.stats.threads, static_cast<long long>(last.events),
+            static_cast<long long>(last.connections), static_cast<long long>(gaps), stalled);
     window.stopAll();
     return gaps == 0 && stalled == 0 ? 0 : 1;
 }

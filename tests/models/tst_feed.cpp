@@ -77,6 +77,7 @@ private Q_SLOTS:
     void feed_llmStreamAssemblesText();
     void feed_llmStreamOnlyForLlmFeeds();
     void feed_missingSecretKeepsItClosedUntilGiven();
+    void feed_connectionRecordsStayBoundedWhileShared();
 
 private:
     std::unique_ptr<Sse::Publisher> m_publisher;
@@ -359,4 +360,33 @@ void tst_Feed::feed_llmStreamOnlyForLlmFeeds()
 }
 
 QTEST_MAIN(tst_Feed)
+
+// A feed keeps its newest MaxConnections records while a view holds a copy of them: the list
+// is shared whenever a record is appended, and Qt 6's QList then keeps the room of the records
+// dropped at its front, so it grew by one record (~0.5 KiB) per reconnect without end
+// (bench_soakdashboard).
+void tst_Feed::feed_connectionRecordsStayBoundedWhileShared()
+{
+    Sse::PublisherOptions options;
+    options.generator.interval = 1ms;
+    options.generator.limit = 1; // every stream ends after one event: a reconnect each time
+    options.generator.retry = 1ms;
+    options.generator.heartbeat = 0ms;
+    Sse::Publisher publisher(options);
+    QVERIFY2(publisher.listen(), qPrintable(publisher.errorString()));
+    FeedConfig config = configFor(publisher.url(u"/events"_s));
+    config.options.reconnectionTime = 1ms;
+    Feed feed(config);
+    QList<ConnectionRecord> held; // what ConnectionView keeps
+    connect(&feed, &Feed::connectionsChanged, this, [&] { held = feed.connections(); });
+    feed.open();
+    constexpr int Reconnects = 2 * Feed::MaxConnections + 50; // enough to pass 2 * the bound
+    QTRY_VERIFY_WITH_TIMEOUT(feed.source()->connectionCount() > Reconnects, 60000);
+    QCOMPARE(feed.connections().size(), Feed::MaxConnections);
+    QCOMPARE_LE(feed.connections().capacity(), 2 * Feed::MaxConnections);
+    // The newest records are the ones kept.
+    QCOMPARE(feed.connections().constLast().connection, feed.source()->connectionCount());
+    feed.close();
+}
+
 #include "tst_feed.moc"

@@ -319,6 +319,8 @@ private Q_SLOTS:
     void panel_ignoredTlsErrorsAreVisible();
     void eventTable_reusesColourIcons();
     void connectionView_keepsAnOlderPick();
+    void connectionView_updatesOnlyChangedRows();
+    void connectionView_buildsAHiddenPageWhenShown();
     void connectionView_showsRequestRedirectsAndEncoding();
     void connectionView_showsRefusedBody();
     void connectionView_undecodableStreamIsNoLatency_data();
@@ -738,6 +740,104 @@ void tst_FeedPanel::connectionView_keepsAnOlderPick()
             makeRecord(4, 4000), makeRecord(5, 5000)});
     QCOMPARE(view.currentIndex(), 4);
     QVERIFY(view.reportText().contains(u"Request: 5"_s));
+}
+
+// A feed reports changes of its newest connection several times a second, with Feed::
+// MaxConnections records: the selector changes the rows that changed, not all of them.
+void tst_FeedPanel::connectionView_updatesOnlyChangedRows()
+{
+    ConnectionView view;
+    auto *selector = child<QComboBox>(&view, u"connectionSelector"_s);
+    QList<ConnectionRecord> records;
+    for (int i = 1; i <= Feed::MaxConnections; ++i)
+        records.append(makeRecord(i, i * 1000));
+    view.setConnections(records);
+    QCOMPARE(selector->count(), Feed::MaxConnections);
+    view.setCurrentIndex(100); // an older pick, request 101
+    QVERIFY(view.reportText().contains(u"Request: 101\n"_s));
+
+    int inserted = 0;
+    int removed = 0;
+    int changed = 0;
+    QAbstractItemModel *model = selector->model();
+    connect(model, &QAbstractItemModel::rowsInserted, this,
+            [&inserted](
+                    const QModelIndex &, int first, int last) { inserted += last - first + 1; });
+    connect(model, &QAbstractItemModel::rowsRemoved, this,
+            [&removed](const QModelIndex &, int first, int last) { removed += last - first + 1; });
+    connect(model, &QAbstractItemModel::dataChanged, this,
+            [&changed](const QModelIndex &first, const QModelIndex &last) {
+                changed += last.row() - first.row() + 1;
+            });
+    QSignalSpy resets(model, &QAbstractItemModel::modelReset);
+
+    constexpr int Reconnects = 50;
+    for (int i = 0; i < Reconnects; ++i) {
+        // As Feed does: a new ongoing record (the oldest dropped), then its end.
+        ConnectionRecord next = makeRecord(records.constLast().connection + 1, 0);
+        next.startedMs = records.constLast().startedMs + 1000;
+        next.endedMs.reset();
+        records.removeFirst();
+        records.append(next);
+        view.setConnections(records);
+        QVERIFY(selector->itemText(0).contains(ConnectionView::tr("waiting for the response")));
+        records.last().endedMs = next.startedMs + 10;
+        view.setConnections(records);
+        view.setConnections(records); // unchanged: nothing to do
+    }
+    QCOMPARE(inserted, Reconnects);
+    QCOMPARE(removed, Reconnects);
+    QVERIFY2(changed <= 2 * Reconnects, qPrintable(QString::number(changed)));
+    QCOMPARE(resets.count(), 0);
+
+    // The rows read as a fresh view's, and the older pick stayed on its record.
+    ConnectionView fresh;
+    fresh.setConnections(records);
+    const auto *freshSelector = child<QComboBox>(&fresh, u"connectionSelector"_s);
+    QCOMPARE(selector->count(), freshSelector->count());
+    for (int row = 0; row < selector->count(); ++row)
+        QCOMPARE(selector->itemText(row), freshSelector->itemText(row));
+    QVERIFY(view.reportText().contains(u"Request: 101\n"_s));
+    QCOMPARE(view.currentIndex(), 100 - Reconnects);
+
+    // Records that do not continue the list (another feed's, say) are listed afresh.
+    view.setConnections({makeRecord(7, 7000)});
+    QCOMPARE(selector->count(), 1);
+    QVERIFY(selector->itemText(0).startsWith(u"#7"_s));
+    QCOMPARE(view.currentIndex(), 0);
+    view.setConnections({});
+    QCOMPARE(selector->count(), 1);
+    QCOMPARE(view.currentIndex(), -1);
+}
+
+// Hidden views (other feeds' panels, other tabs) build their page when shown or read.
+void tst_FeedPanel::connectionView_buildsAHiddenPageWhenShown()
+{
+    const QList<ConnectionRecord> two{makeRecord(1, 1000), makeRecord(2, 2000)};
+    const QList<ConnectionRecord> three{two.at(0), two.at(1), makeRecord(3, 3000)};
+    const QList<ConnectionRecord> four{three.at(0), three.at(1), three.at(2), makeRecord(4, 4000)};
+    const auto pageOf = [](const QList<ConnectionRecord> &records) {
+        ConnectionView reference;
+        reference.setConnections(records);
+        return reference.text();
+    };
+    ConnectionView view;
+    auto *browser = child<QTextBrowser>(&view, u"connectionBrowser"_s);
+    view.setConnections(two);
+    QVERIFY(browser->toPlainText().isEmpty());
+    QVERIFY(child<QToolButton>(&view, u"copyReportButton"_s)->isEnabled());
+    QCOMPARE(view.text(), pageOf(two)); // reading it builds it
+    QCOMPARE(browser->toPlainText(), pageOf(two));
+
+    view.setConnections(three);
+    QCOMPARE(browser->toPlainText(), pageOf(two)); // still the old page while hidden
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QCOMPARE(browser->toPlainText(), pageOf(three));
+    // Shown, it follows at once.
+    view.setConnections(four);
+    QCOMPARE(browser->toPlainText(), pageOf(four));
+    QVERIFY(pageOf(four) != pageOf(three));
 }
 
 void tst_FeedPanel::connectionView_severityColoursReadOnLightAndDark()

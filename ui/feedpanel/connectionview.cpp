@@ -170,29 +170,104 @@ void ConnectionView::setCurrentIndex(int index)
     m_selector->setCurrentIndex(int(m_connections.size()) - 1 - index);
 }
 
-void ConnectionView::fillSelector(std::optional<QPair<int, qint64>> keep)
+ConnectionView::SelectorItem ConnectionView::selectorItem(
+        const ConnectionRecord &record, const SelectorItem *previous)
 {
-    m_filling = true;
-    m_selector->clear();
-    int selectRow = 0;
-    for (int i = int(m_connections.size()) - 1; i >= 0; --i) {
+    SelectorItem item;
+    item.connection = record.connection;
+    item.startedMs = record.startedMs;
+    item.status = statusText(record);
+    item.warnings = record.warningCount();
+    const std::optional<Severity> worst = worstSeverity(record);
+    item.severity = worst ? int(*worst) : -1;
+    // The start time is formatted once per record: QDateTime::toString() is the costly part.
+    item.time = previous ? previous->time
+                         : QDateTime::fromMSecsSinceEpoch(record.startedMs).toString(u"HH:mm:ss"_s);
+    return item;
+}
+
+QString ConnectionView::selectorText(const SelectorItem &item)
+{
+    const QString text = tr("#%1 · %2 · %3").arg(item.connection).arg(item.time, item.status);
+    return item.warnings > 0 ? tr("%1 · warnings: %2").arg(text).arg(item.warnings) : text;
+}
+
+QIcon ConnectionView::selectorIcon(const SelectorItem &item) const
+{
+    return item.severity >= 0 ? m_icons[std::size_t(item.severity)] : QIcon();
+}
+
+bool ConnectionView::updateSelector()
+{
+    // The selector lists m_items newest first, so item i is row size - 1 - i.
+    if (m_items.isEmpty() || m_connections.isEmpty())
+        return false;
+    // Records come and go at the ends only (new ones appended, the oldest dropped): find where
+    // the first record now was before.
+    const ConnectionRecord &first = m_connections.constFirst();
+    qsizetype dropped = 0;
+    while (dropped < m_items.size()
+            && !m_items.at(dropped).sameRecord(first.connection, first.startedMs)) {
+        ++dropped;
+    }
+    if (dropped == m_items.size())
+        return false;
+    const qsizetype kept = std::min(m_items.size() - dropped, m_connections.size());
+    for (qsizetype i = 0; i < kept; ++i) {
         const ConnectionRecord &record = m_connections.at(i);
-        const QString time =
-                QDateTime::fromMSecsSinceEpoch(record.startedMs).toString(u"HH:mm:ss"_s);
-        const int warnings = record.warningCount();
-        QString text = tr("#%1 · %2 · %3").arg(record.connection).arg(time, statusText(record));
-        if (warnings > 0)
-            text = tr("%1 · warnings: %2").arg(text).arg(warnings);
-        const std::optional<Severity> worst = worstSeverity(record);
-        if (worst)
-            m_selector->addItem(m_icons[int(*worst)], text);
-        else
-            m_selector->addItem(text);
-        if (keep && record.connection == keep->first && record.startedMs == keep->second)
-            selectRow = m_selector->count() - 1;
+        if (!m_items.at(dropped + i).sameRecord(record.connection, record.startedMs))
+            return false;
+    }
+    for (qsizetype i = 0; i < dropped; ++i)
+        m_selector->removeItem(m_selector->count() - 1);
+    m_items.remove(0, dropped);
+    for (qsizetype i = kept; i < m_items.size(); ++i)
+        m_selector->removeItem(0);
+    m_items.resize(kept);
+    for (qsizetype i = 0; i < m_connections.size(); ++i) {
+        const SelectorItem *previous = i < kept ? &m_items.at(i) : nullptr;
+        SelectorItem item = selectorItem(m_connections.at(i), previous);
+        if (previous && item == *previous)
+            continue;
+        if (previous) {
+            const int row = int(m_connections.size() - 1 - i);
+            m_selector->setItemText(row, selectorText(item));
+            m_selector->setItemIcon(row, selectorIcon(item));
+            m_items[i] = std::move(item);
+        } else {
+            m_selector->insertItem(0, selectorIcon(item), selectorText(item)); // newest on top
+            m_items.append(std::move(item));
+        }
+    }
+    return true;
+}
+
+void ConnectionView::refillSelector()
+{
+    m_selector->clear();
+    m_items.clear();
+    for (int i = int(m_connections.size()) - 1; i >= 0; --i) {
+        m_items.prepend(selectorItem(m_connections.at(i)));
+        m_selector->addItem(selectorIcon(m_items.constFirst()), selectorText(m_items.constFirst()));
     }
     if (m_connections.isEmpty())
         m_selector->addItem(tr("No requests yet"));
+}
+
+void ConnectionView::fillSelector(std::optional<QPair<int, qint64>> keep)
+{
+    m_filling = true;
+    // Feeds report a change of their newest connection several times a second: the rows of
+    // the others stay as they are (a full refill of 200 rows each time was most of the CPU).
+    if (!updateSelector())
+        refillSelector();
+    int selectRow = 0;
+    if (keep) {
+        for (qsizetype i = 0; i < m_items.size(); ++i) {
+            if (m_items.at(i).sameRecord(keep->first, keep->second))
+                selectRow = int(m_items.size() - 1 - i);
+        }
+    }
     m_selector->setCurrentIndex(selectRow);
     m_followNewest = selectRow == 0;
     m_filling = false;
@@ -201,10 +276,22 @@ void ConnectionView::fillSelector(std::optional<QPair<int, qint64>> keep)
 
 void ConnectionView::showCurrent()
 {
+    m_copyButton->setEnabled(currentIndex() >= 0);
+    // A hidden page (another feed's panel, another tab) is built when it is shown or read:
+    // feeds change their newest connection several times a second.
+    m_pageStale = true;
+    if (isVisible())
+        updatePage();
+}
+
+void ConnectionView::updatePage() const
+{
+    if (!m_pageStale)
+        return;
+    m_pageStale = false;
     const int index = currentIndex();
     const QString html = index < 0 ? u"<p>%1</p>"_s.arg(tr("No connection yet.").toHtmlEscaped())
                                    : pageHtml(m_connections.at(index));
-    m_copyButton->setEnabled(index >= 0);
     if (html == m_shownHtml)
         return;
     const bool sameConnection = index >= 0 && m_shownIndex == index;
@@ -321,6 +408,7 @@ QString ConnectionView::pageHtml(const ConnectionRecord &record) const
 
 QString ConnectionView::text() const
 {
+    updatePage();
     return m_browser->toPlainText();
 }
 
@@ -489,6 +577,12 @@ void ConnectionView::addSeverityImages()
     }
 }
 
+void ConnectionView::showEvent(QShowEvent *event)
+{
+    updatePage();
+    QWidget::showEvent(event);
+}
+
 void ConnectionView::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
@@ -496,6 +590,7 @@ void ConnectionView::changeEvent(QEvent *event)
         // Colours are baked into the page and the icons: draw them again for the new palette.
         addSeverityImages();
         m_shownHtml.clear();
+        m_items.clear(); // every row's icon is redrawn
         setConnections(m_connections);
     }
 }

@@ -77,21 +77,59 @@ public Q_SLOTS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
-    /// Rebuilds the list; selects the record with this request number and start if given.
+    /// One selector row: what its text and icon are made of.
+    struct SelectorItem
+    {
+        int connection = 0;
+        qint64 startedMs = 0;
+        QString time;
+        QString status;
+        int warnings = 0;
+        int severity = -1; ///< the worst finding's Sse::Finding::Severity; -1 for none
+
+        [[nodiscard]] bool sameRecord(int otherConnection, qint64 otherStartedMs) const
+        {
+            return connection == otherConnection && startedMs == otherStartedMs;
+        }
+
+        [[nodiscard]] bool operator==(const SelectorItem &other) const
+        {
+            return sameRecord(other.connection, other.startedMs) && status == other.status
+                    && warnings == other.warnings && severity == other.severity;
+        }
+    };
+
+    /// Updates the list to m_connections; selects the record with this request number and
+    /// start if given.
     void fillSelector(std::optional<QPair<int, qint64>> keep);
+    /// Updates only the rows that changed, when m_connections only gained records at the new
+    /// end and lost some at the old end; false (nothing changed) otherwise.
+    [[nodiscard]] bool updateSelector();
+    /// Rebuilds every row.
+    void refillSelector();
+    [[nodiscard]] QIcon selectorIcon(const SelectorItem &item) const;
+    [[nodiscard]] static SelectorItem selectorItem(
+            const ConnectionRecord &record, const SelectorItem *previous = nullptr);
+    [[nodiscard]] static QString selectorText(const SelectorItem &item);
     void showCurrent();
+    /// Builds the page of the current connection if it is stale.
+    void updatePage() const;
     [[nodiscard]] QString pageHtml(const ConnectionRecord &record) const;
     void addSeverityImages();
 
     QList<ConnectionRecord> m_connections;
+    QList<SelectorItem> m_items; ///< the selector's rows, oldest first like m_connections
     QComboBox *m_selector = nullptr;
     QToolButton *m_copyButton = nullptr;
     QTextBrowser *m_browser = nullptr;
-    QString m_shownHtml; ///< the page now shown, so that an unchanged page keeps its scroll
+    // The page is built lazily (updatePage(), also from const text()): a cache of the state.
+    mutable QString m_shownHtml; ///< the page now shown, so that an unchanged page keeps its scroll
     std::array<QIcon, 3> m_icons; ///< by severity, drawn for the current palette
-    int m_shownIndex = -1; ///< index into m_connections of the page shown
+    mutable int m_shownIndex = -1; ///< index into m_connections of the page shown
+    mutable bool m_pageStale = false; ///< the page does not show the current connection yet
     bool m_followNewest = true; ///< the user has not picked an older connection
     bool m_filling = false; ///< fillSelector() is changing the selector's index
     bool m_tlsErrorsIgnored = false;

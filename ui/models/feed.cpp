@@ -10,6 +10,24 @@
 
 using namespace Qt::Literals::StringLiterals;
 
+namespace {
+
+// Drops the oldest items of `list` beyond `keep`. The lists here are appended to while a view
+// holds a copy; a shared QList that grows keeps the room of the items removed at its front
+// (Qt 6.4's QArrayDataPointer::allocateGrow), so trimmed at the front and appended at the
+// back it grew by one item per append without end. Its room is given back instead.
+template <typename T>
+void dropOldest(QList<T> &list, qsizetype keep)
+{
+    if (list.size() <= keep)
+        return;
+    list.remove(0, list.size() - keep);
+    if (list.capacity() > 2 * keep)
+        list.squeeze();
+}
+
+} // namespace
+
 int ConnectionRecord::warningCount() const
 {
     return int(std::count_if(findings.cbegin(), findings.cend(), [](const Sse::Finding &finding) {
@@ -268,8 +286,7 @@ void Feed::onRateTick()
 {
     m_rates.append(qreal(m_events - m_eventsAtLastTick));
     m_eventsAtLastTick = m_events;
-    if (m_rates.size() > RateHistorySeconds)
-        m_rates.remove(0, m_rates.size() - RateHistorySeconds);
+    dropOldest(m_rates, RateHistorySeconds);
     // Keep sampling while closed only until the graph has fallen to zero.
     if (m_state == ReadyState::Closed && m_rates.last() == 0.0)
         m_rateTimer.stop();
@@ -297,8 +314,7 @@ void Feed::onConnectionStarted(int connection, const QByteArray &lastEventIdSent
     record.lastEventIdSent = lastEventIdSent;
     record.startedMs = now;
     m_connections.append(record);
-    if (m_connections.size() > MaxConnections)
-        m_connections.remove(0, m_connections.size() - MaxConnections);
+    dropOldest(m_connections, MaxConnections);
     m_responseFindings.clear();
     m_arrival.reset();
     if (m_config.llm) {
