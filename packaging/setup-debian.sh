@@ -30,11 +30,15 @@ packages=(
     qt6-qpa-plugins
     # compressed streams: zlib for gzip and deflate, brotli for br
     zlib1g-dev libbrotli-dev
+    # cpack -G DEB: dpkg-shlibdeps computes Depends, file finds the executables it reads
+    dpkg-dev file
 )
 if [ "$want_tests" -eq 1 ]; then
     # xvfb for real-window checks, chromium for browser interop, clang-format for style,
     # python3 for the include-cycle check, clang and its runtime for the libFuzzer targets
     packages+=(xvfb xauth chromium clang-format python3 clang libclang-rt-14-dev)
+    # the packaging test validates the installed .desktop and AppStream metainfo files
+    packages+=(desktop-file-utils appstream)
 fi
 
 missing=()
