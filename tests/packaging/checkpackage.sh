@@ -59,6 +59,17 @@ if [ "$has_gui" -eq 1 ]; then
 fi
 ok "$(basename "$deb"), Depends: $depends"
 
+# --- the source archive: the sources, without build trees or version control
+"$cpack" --config "$build_dir/CPackSourceConfig.cmake" -B "$work/source" >"$work/cpack.log" 2>&1 ||
+    { cat "$work/cpack.log" >&2; fail "cpack source"; }
+listing=$(tar tzf "$work/source/ssedash-$version.tar.gz") || fail "no ssedash-$version.tar.gz"
+for file in CMakeLists.txt packaging/setup-debian.sh sselib/eventsource.h; do
+    grep -qx "ssedash-$version/$file" <<<"$listing" || fail "source archive lacks $file"
+done
+! grep -E "^ssedash-$version/(build|\.git)(/|$)" <<<"$listing" ||
+    fail "source archive holds a build tree or .git"
+ok "ssedash-$version.tar.gz"
+
 # --- extracted into a throwaway root
 root=$work/root
 dpkg-deb -x "$deb" "$root"
@@ -108,7 +119,9 @@ events=4
 # Starts the installed publisher replaying the log to its first client; sets $url.
 start_publisher() {
     : >"$work/publisher.out"
-    timeout 60 "$cli" publish --replay "$work/replay.ndjson" --speed 1000 --heartbeat 0 \
+    # --foreground: stopped, a plain timeout also signals its process group, and that second
+    # SIGTERM can land after the publisher restored the default action on its way out.
+    timeout --foreground 60 "$cli" publish --replay "$work/replay.ndjson" --speed 1000 --heartbeat 0 \
         >"$work/publisher.out" 2>"$work/publisher.err" &
     publisher_pid=$!
     url=
