@@ -9,11 +9,13 @@ set(CPACK_PACKAGE_NAME ssedash)
 set(CPACK_PACKAGE_VENDOR ssedash)
 set(CPACK_PACKAGE_CONTACT "ssedash maintainers <ssedash@example.invalid>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Server-Sent Events dashboard, command-line tool and library")
+# Debian wants description lines under 80 columns.
 set(CPACK_PACKAGE_DESCRIPTION
-    "ssedash watches, debugs and publishes Server-Sent Events (text/event-stream) feeds.\n"
-    "It has a desktop dashboard (ssedash), a command-line tool (ssedash-cli: parse, monitor,\n"
-    "publish, export) and, for C++ projects, the static libraries sselib (an EventSource\n"
-    "client) and ssepublisher (a test server) with a CMake package: find_package(ssedash).")
+    "ssedash watches, debugs and publishes Server-Sent Events (text/event-stream)\n"
+    "feeds. It has a desktop dashboard (ssedash), a command-line tool (ssedash-cli:\n"
+    "parse, monitor, publish, export) and, for C++ projects, the static libraries\n"
+    "sselib (an EventSource client) and ssepublisher (a test server) with a CMake\n"
+    "package: find_package(ssedash).")
 string(JOIN "" CPACK_PACKAGE_DESCRIPTION ${CPACK_PACKAGE_DESCRIPTION})
 set(CPACK_STRIP_FILES ON)
 set(CPACK_GENERATOR DEB)

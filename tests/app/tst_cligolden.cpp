@@ -92,8 +92,7 @@ QByteArray masked(QByteArray text)
             {QRegularExpression(u"\"seconds\": [0-9.e+-]+"_s), u"\"seconds\": S"_s},
             {QRegularExpression(u"\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d"_s), u"DATE TIME"_s},
             {QRegularExpression(u"\"receivedMs\":\\d+"_s), u"\"receivedMs\":MS"_s},
-            {QRegularExpression(u"^Qt \\d+\\.\\d+\\.\\d+$"_s,
-                     QRegularExpression::MultilineOption),
+            {QRegularExpression(u"^Qt \\d+\\.\\d+\\.\\d+$"_s, QRegularExpression::MultilineOption),
                     u"Qt VERSION"_s},
     };
     // Text that is not valid UTF-8 would not survive QString: it is left as it is.
