@@ -36,12 +36,15 @@ packages=(
     # remembered feed secrets in the desktop's keychain: QtKeychain, and libsecret, which it
     # loads at run time to reach the Secret Service
     qtkeychain-qt6-dev libsecret-1-0
+    # cpack -G DEB: dpkg-shlibdeps computes Depends, file finds the executables it reads
+    dpkg-dev file
 )
 if [ "$want_tests" -eq 1 ]; then
     # xvfb for real-window checks, chromium for browser interop, clang-format for style,
     # python3 for the include-cycle check, clang and its runtime for the libFuzzer targets
     packages+=(xvfb xauth chromium clang-format python3 clang libclang-rt-14-dev)
-    # the desktop files' validators, man to render the man pages, zsh to parse its completion
+    # the desktop files' validators (also for the installed ones in the packaging test), man to
+    # render the man pages, zsh to parse its completion
     packages+=(desktop-file-utils appstream man-db zsh)
     # a throwaway Secret Service for the keychain tests (tests/support/with-keyring.sh):
     # dbus-run-session and gnome-keyring-daemon

@@ -376,13 +376,16 @@ FeedPanel *MainWindow::currentPanel() const
 
 QString MainWindow::aboutText()
 {
+    // The Qt running, and the one built against when they differ (as ssedash-cli --version).
+    const QString running = QString::fromLatin1(qVersion());
+    const QString built = QStringLiteral(QT_VERSION_STR);
+    const QString qt = running == built ? running : tr("%1 (built with Qt %2)").arg(running, built);
     return tr("<h3>ssedash %1</h3>"
               "<p>Watch, debug and publish Server-Sent Events (text/event-stream) feeds: every "
               "event, every connection, live and lossless.</p>"
-              "<p>Built with Qt %2, running on Qt %3<br>%4, %5 platform</p>"
+              "<p>Qt %2<br>%3, %4 platform</p>"
               "<p>MIT licence.</p>")
-            .arg(QStringLiteral(SSEDASH_VERSION), QStringLiteral(QT_VERSION_STR),
-                    QString::fromLatin1(qVersion()), QSysInfo::prettyProductName(),
+            .arg(QStringLiteral(SSEDASH_VERSION), qt, QSysInfo::prettyProductName(),
                     QGuiApplication::platformName().toHtmlEscaped());
 }
 

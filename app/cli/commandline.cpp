@@ -98,7 +98,14 @@ QString CommandLine::helpText()
 
 QString CommandLine::versionText()
 {
-    return u"%1 %2\n"_s.arg(OptionParsing::ProgramName, QStringLiteral(SSEDASH_VERSION));
+    // The first line stays "ssedash-cli VERSION" for scripts (and help2man) that read it.
+    const QString name =
+            u"%1 %2\n"_s.arg(OptionParsing::ProgramName, QStringLiteral(SSEDASH_VERSION));
+    const QString running = QString::fromLatin1(qVersion());
+    const QString built = QStringLiteral(QT_VERSION_STR);
+    if (running == built)
+        return name + u"Qt %1\n"_s.arg(running);
+    return name + tr("Qt %1 (built with Qt %2)\n").arg(running, built);
 }
 
 QString CommandLine::helpHint(const QString &command)

@@ -59,6 +59,12 @@ Exit-Status: 0 bei Erfolg, 1 bei E/A-Fehlern oder fatalen Stream-Fehlern,
         <source>Try &apos;%1 --help&apos; for more information.</source>
         <translation>Mehr Informationen mit &apos;%1 --help&apos;.</translation>
     </message>
+    <message>
+        <source>Qt %1 (built with Qt %2)
+</source>
+        <translation>Qt %1 (erstellt mit Qt %2)
+</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionView</name>
@@ -1393,10 +1399,6 @@ Es wurde nichts geschrieben; eine vorhandene Datei blieb unverändert.</translat
         <translation>&amp;Publisher-Bereich</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;ssedash %1&lt;/h3&gt;&lt;p&gt;Watch, debug and publish Server-Sent Events (text/event-stream) feeds: every event, every connection, live and lossless.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3&lt;br&gt;%4, %5 platform&lt;/p&gt;&lt;p&gt;MIT licence.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;ssedash %1&lt;/h3&gt;&lt;p&gt;Feeds mit Server-Sent Events (text/event-stream) beobachten, debuggen und veröffentlichen: jedes Event, jede Verbindung, live und verlustfrei.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2, läuft mit Qt %3&lt;br&gt;%4, Plattform %5&lt;/p&gt;&lt;p&gt;MIT-Lizenz.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Keyboard Shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
@@ -1562,6 +1564,14 @@ Es wurde nichts geschrieben; eine vorhandene Datei blieb unverändert.</translat
     <message>
         <source>&lt;h3&gt;Keyboard shortcuts&lt;/h3&gt;&lt;table&gt;%1&lt;/table&gt;&lt;p&gt;In a feed: Ctrl+F filters the text, Ctrl+L clears the log. In its event table: End follows live again, Ctrl+C copies the selected events&apos; data, Ctrl+Shift+C copies them as SSE lines.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Tastenkürzel&lt;/h3&gt;&lt;table&gt;%1&lt;/table&gt;&lt;p&gt;In einem Feed: Strg+F filtert den Text, Strg+L leert das Protokoll. In seiner Event-Tabelle: Ende folgt wieder live, Strg+C kopiert die Daten der ausgewählten Events, Strg+Umschalt+C kopiert sie als SSE-Zeilen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1 (built with Qt %2)</source>
+        <translation>%1 (erstellt mit Qt %2)</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;ssedash %1&lt;/h3&gt;&lt;p&gt;Watch, debug and publish Server-Sent Events (text/event-stream) feeds: every event, every connection, live and lossless.&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;%3, %4 platform&lt;/p&gt;&lt;p&gt;MIT licence.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;ssedash %1&lt;/h3&gt;&lt;p&gt;Feeds mit Server-Sent Events (text/event-stream) beobachten, debuggen und veröffentlichen: jedes Event, jede Verbindung, live und verlustfrei.&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;%3, Plattform %4&lt;/p&gt;&lt;p&gt;MIT-Lizenz.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

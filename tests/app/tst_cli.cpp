@@ -321,6 +321,7 @@ private Q_SLOTS:
 
     void help_andVersion_exitZero_data();
     void help_andVersion_exitZero();
+    void version_namesSsedashAndQt();
     void usageErrors_exitTwo_data();
     void usageErrors_exitTwo();
 
@@ -440,6 +441,18 @@ void tst_Cli::help_andVersion_exitZero()
     QCOMPARE(result.exitCode, 0);
     QVERIFY2(result.out.startsWith(expected), result.out.constData());
     QVERIFY(result.err.isEmpty());
+}
+
+// The Qt line names the running Qt, and the one built against only when they differ.
+void tst_Cli::version_namesSsedashAndQt()
+{
+    const RunResult result = runCli({u"--version"_s});
+    QVERIFY(result.finished);
+    QCOMPARE(result.exitCode, 0);
+    const QByteArray running = qVersion();
+    const QByteArray built =
+            running == QT_VERSION_STR ? ""_ba : " (built with Qt " QT_VERSION_STR ")"_ba;
+    QCOMPARE(result.out, "ssedash-cli " SSEDASH_VERSION "\nQt " + running + built + '\n');
 }
 
 void tst_Cli::usageErrors_exitTwo_data()

@@ -17,6 +17,7 @@
 //   "seconds": S     monitor --count's wall-clock duration
 //   DATE TIME        the generated feed's clock text (send data: YYYY-MM-DD HH:MM:SS)
 //   "receivedMs":MS  receive times in what monitor --output records
+//   Qt VERSION       the Qt line of --version (tst_cli checks its value)
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -91,6 +92,8 @@ QByteArray masked(QByteArray text)
             {QRegularExpression(u"\"seconds\": [0-9.e+-]+"_s), u"\"seconds\": S"_s},
             {QRegularExpression(u"\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d"_s), u"DATE TIME"_s},
             {QRegularExpression(u"\"receivedMs\":\\d+"_s), u"\"receivedMs\":MS"_s},
+            {QRegularExpression(u"^Qt \\d+\\.\\d+\\.\\d+$"_s, QRegularExpression::MultilineOption),
+                    u"Qt VERSION"_s},
     };
     // Text that is not valid UTF-8 would not survive QString: it is left as it is.
     QString string = QString::fromUtf8(text);
