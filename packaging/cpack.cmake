@@ -24,10 +24,12 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION net)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE ${PROJECT_HOMEPAGE_URL})
-# Library dependencies come from dpkg-shlibdeps (dpkg-dev); the window needs the platform
-# plugins, which no executable links.
+# Library dependencies come from dpkg-shlibdeps (dpkg-dev). It cannot see what is loaded at run
+# time: the window's platform plugins, the SVG plugin that draws its icon, and the Secret Service
+# client QtKeychain opens; a running Secret Service is what remembers feed secrets.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, libqt6svg6, libsecret-1-0")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gnome-keyring")
 # What a find_package(ssedash) consumer builds with.
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS
     "cmake, g++, pkg-config, qt6-base-dev, qt6-httpserver-dev, qt6-websockets-dev, zlib1g-dev, libbrotli-dev")

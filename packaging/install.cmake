@@ -3,18 +3,15 @@
 # ssedash::sselib and ssedash::ssepublisher. Included from the top after the targets exist.
 include(CMakePackageConfigHelpers)
 
-# Headers that end in _p.h are internal. tokenstreamer.h is too, by its use: its constructor takes
-# the publisher's internal StreamClient, so it includes streamclient_p.h and is not installed.
-set(ssedash_internal_headers sselib/publisher/tokenstreamer.h)
-
-# Installs the public headers among `target`'s sources, keeping their paths below the source root.
+# Installs the public headers among `target`'s sources, keeping their paths below the source root;
+# headers that end in _p.h are internal and stay out.
 function(ssedash_install_public_headers target)
     get_target_property(sources ${target} SOURCES)
     get_target_property(source_dir ${target} SOURCE_DIR)
     foreach(source IN LISTS sources)
         cmake_path(ABSOLUTE_PATH source BASE_DIRECTORY ${source_dir})
         cmake_path(RELATIVE_PATH source BASE_DIRECTORY ${PROJECT_SOURCE_DIR} OUTPUT_VARIABLE path)
-        if(NOT path MATCHES "\\.h$" OR path MATCHES "_p\\.h$" OR path IN_LIST ssedash_internal_headers)
+        if(NOT path MATCHES "\\.h$" OR path MATCHES "_p\\.h$")
             continue()
         endif()
         cmake_path(GET path PARENT_PATH folder)

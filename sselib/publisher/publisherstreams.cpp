@@ -3,7 +3,7 @@
 #include "httprequesthead_p.h"
 #include "publisher_p.h"
 #include "requestguard_p.h"
-#include "tokenstreamer.h"
+#include "tokenstreamer_p.h"
 
 #include <QTcpSocket>
 #include <QTimer>

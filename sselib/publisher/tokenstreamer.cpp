@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The canned LLM completion: tokenising, the OpenAI and Anthropic event shapes, pacing.
-#include "tokenstreamer.h"
+#include "tokenstreamer_p.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

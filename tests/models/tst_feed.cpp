@@ -2,7 +2,7 @@
 // Tests of the Feed model (counters, rates, connections, errors, LLM streams) against the
 // built-in publisher; no widget. FeedPanel's tests are in tst_feedpanel.
 #include "sselib/publisher/publisher.h"
-#include "sselib/publisher/tokenstreamer.h"
+#include "sselib/publisher/tokenstreamer_p.h"
 #include "ui/models/feed.h"
 
 #include <QAbstractItemModelTester>

@@ -3,7 +3,7 @@
 #include "sselib/eventsource.h"
 #include "sselib/publisher/publisher.h"
 #include "sselib/publisher/streamfaults.h"
-#include "sselib/publisher/tokenstreamer.h"
+#include "sselib/publisher/tokenstreamer_p.h"
 #include "sselib/wire.h"
 
 #include <QElapsedTimer>

@@ -10,7 +10,7 @@
 #include "sselib/jsontext.h"
 #include "sselib/networkpool_p.h"
 #include "sselib/publisher/publisher.h"
-#include "sselib/publisher/tokenstreamer.h"
+#include "sselib/publisher/tokenstreamer_p.h"
 #include "sselib/secrets.h"
 #include "ui/feedpanel/connectionview.h"
 #include "ui/feedpanel/detailpane.h"

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Sse::TokenStreamer: a simulated LLM completion, streamed token by token on /llm.
+// Sse::TokenStreamer (internal: it drives the publisher's StreamClient): a simulated LLM
+// completion, streamed token by token on /llm.
 #pragma once
 
 #include "sselib/publisher/streamclient_p.h"
