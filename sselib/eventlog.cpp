@@ -15,18 +15,42 @@ namespace Sse::EventLog {
 
 namespace {
 
-void appendHead(QByteArray &out, QByteArrayView kind, qint64 receivedMs, int connection)
+void appendField(QByteArray &out, QByteArrayView key, QByteArrayView utf8)
+{
+    out.append(",\"").append(key).append("\":");
+    JsonLines::appendString(out, utf8);
+}
+
+void appendHead(QByteArray &out, QByteArrayView kind, qint64 receivedMs, int connection,
+        const CaptureSource *source)
 {
     out.append("{\"kind\":\"").append(kind).append("\",\"receivedMs\":");
     JsonLines::appendNumber(out, receivedMs);
     out.append(",\"connection\":");
     JsonLines::appendNumber(out, connection);
+    if (source) {
+        out.append(",\"stream\":");
+        JsonLines::appendNumber(out, source->stream);
+        appendField(out, "url", source->url);
+    }
 }
 
-void appendField(QByteArray &out, QByteArrayView key, QByteArrayView utf8)
+void appendEventLine(QByteArray &out, const Event &event, const CaptureSource *source)
 {
-    out.append(",\"").append(key).append("\":");
-    JsonLines::appendString(out, utf8);
+    appendHead(out, "event", event.receivedMs, event.connection, source);
+    appendField(out, "type", event.type);
+    appendField(out, "data", event.data);
+    appendField(out, "lastEventId", event.lastEventId);
+    appendField(out, "origin", event.origin.toUtf8());
+    out.append("}\n");
+}
+
+void appendCommentLine(QByteArray &out, QByteArrayView comment, qint64 receivedMs, int connection,
+        const CaptureSource *source)
+{
+    appendHead(out, "comment", receivedMs, connection, source);
+    appendField(out, "comment", comment);
+    out.append("}\n");
 }
 
 QString tr(const char *text)
@@ -51,19 +75,23 @@ bool readWholeNumber(const QJsonObject &object, QLatin1StringView key, qint64 *v
 
 void appendEvent(QByteArray &out, const Event &event)
 {
-    appendHead(out, "event", event.receivedMs, event.connection);
-    appendField(out, "type", event.type);
-    appendField(out, "data", event.data);
-    appendField(out, "lastEventId", event.lastEventId);
-    appendField(out, "origin", event.origin.toUtf8());
-    out.append("}\n");
+    appendEventLine(out, event, nullptr);
+}
+
+void appendEvent(QByteArray &out, const Event &event, const CaptureSource &source)
+{
+    appendEventLine(out, event, &source);
 }
 
 void appendComment(QByteArray &out, QByteArrayView comment, qint64 receivedMs, int connection)
 {
-    appendHead(out, "comment", receivedMs, connection);
-    appendField(out, "comment", comment);
-    out.append("}\n");
+    appendCommentLine(out, comment, receivedMs, connection, nullptr);
+}
+
+void appendComment(QByteArray &out, QByteArrayView comment, qint64 receivedMs, int connection,
+        const CaptureSource &source)
+{
+    appendCommentLine(out, comment, receivedMs, connection, &source);
 }
 
 LineResult readLine(QByteArrayView line)

@@ -15,6 +15,10 @@ namespace Sse::EventLog {
 //   {"kind":"event","receivedMs":MS,"connection":N,"type":T,"data":D,"lastEventId":I,
 //    "origin":O}
 //   {"kind":"comment","receivedMs":MS,"connection":N,"comment":C}
+// A record that the capture proxy (`ssedash-cli proxy --output`) took adds, after
+// "connection", the exchange it came with and the URL that exchange went to:
+//   {"kind":"event","receivedMs":MS,"connection":N,"stream":S,"url":U,"type":T,...}
+// Readers accept and ignore these keys (an NDJSON export leaves them out).
 // Readers pass over kinds they do not know, so later versions may add kinds; such a record
 // needs only "kind", and an NDJSON export writes its line back unchanged.
 
@@ -40,11 +44,24 @@ struct Record
     friend bool operator!=(const Record &a, const Record &b) { return !(a == b); }
 };
 
+/// Where a captured record came from: the capture proxy's exchange number and the upstream URL
+/// of its request (UTF-8).
+struct CaptureSource
+{
+    int stream = 0;
+    QByteArrayView url;
+};
+
 /// Appends the log line of `event`, newline included.
 void appendEvent(QByteArray &out, const Event &event);
+/// The same with "stream" and "url" from `source`.
+void appendEvent(QByteArray &out, const Event &event, const CaptureSource &source);
 
 /// Appends the log line of a comment, newline included.
 void appendComment(QByteArray &out, QByteArrayView comment, qint64 receivedMs, int connection);
+/// The same with "stream" and "url" from `source`.
+void appendComment(QByteArray &out, QByteArrayView comment, qint64 receivedMs, int connection,
+        const CaptureSource &source);
 
 /// What readLine() made of a line.
 struct LineResult

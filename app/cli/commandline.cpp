@@ -68,6 +68,9 @@ Invocation CommandLine::parse(const QStringList &arguments)
     if (command == u"export"_s)
         return fromOptions(ExportOptions::fromArguments(rest), Action::Export, command,
                 &Invocation::exportOptions);
+    if (command == u"proxy"_s)
+        return fromOptions(
+                ProxyOptions::fromArguments(rest), Action::Proxy, command, &Invocation::proxy);
     if (command.startsWith(u'-')) {
         return fromUsage(OptionParsing::usageError(
                 {}, tr("unknown option '%1'; a command comes first").arg(command)));
@@ -87,6 +90,8 @@ QString CommandLine::helpText()
               "  publish        Serve a test feed of events on 127.0.0.1 until stopped.\n"
               "  export IN OUT  Convert an event log that 'monitor --output' recorded to\n"
               "                 NDJSON, JSON, CSV or text/event-stream.\n"
+              "  proxy          Forward a local port to an upstream server and print the\n"
+              "                 event streams that pass, one JSON object a line.\n"
               "\n"
               "Options:\n"
               "  -h, --help     Show this help; '%1 COMMAND --help' shows a command's.\n"

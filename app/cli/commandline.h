@@ -6,6 +6,7 @@
 #include "monitoroptions.h"
 #include "optionparsing.h"
 #include "parseoptions.h"
+#include "proxyoptions.h"
 #include "publishoptions.h"
 
 #include <QCoreApplication>
@@ -22,16 +23,18 @@ struct Invocation
         Parse,
         Monitor,
         Publish,
-        Export
+        Export,
+        Proxy
     };
 
     Action action = Action::Error;
     QString text;
-    QString command; ///< "parse", "monitor", "publish", "export" or empty, for --help hints
+    QString command; ///< "parse", "monitor", "publish", "export", "proxy" or empty, for hints
     ParseOptions parse;
     MonitorOptions monitor;
     PublishOptions publish;
     ExportOptions exportOptions; ///< not "export": that is a C++ keyword
+    ProxyOptions proxy;
 };
 
 /// Reads the arguments of ssedash-cli (`ssedash-cli COMMAND [options] ...`). Never exits and

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: MIT
 // ssedash-cli: reads Server-Sent Events and prints them as JSON lines; publishes test streams;
-// converts recorded event logs.
+// converts recorded event logs; shows the streams between an app and its server.
 #include "commandline.h"
 #include "consoleoutput.h"
 #include "exitcode.h"
 #include "exportcommand.h"
 #include "monitorcommand.h"
 #include "parsecommand.h"
+#include "proxycommand.h"
 #include "publishcommand.h"
 #include "signalwatcher.h"
 #include "ssedash/version.h"
@@ -73,6 +74,23 @@ int runPublish(const PublishOptions &options)
     return QCoreApplication::exec();
 }
 
+int runProxy(const ProxyOptions &options)
+{
+    ProxyCommand command(options);
+    QObject::connect(&command, &ProxyCommand::finished, QCoreApplication::instance(),
+            [](int exitCode) { QCoreApplication::exit(exitCode); });
+
+    SignalWatcher signalWatcher;
+    if (!watchSignals(signalWatcher, {SIGINT, SIGTERM}))
+        return ExitFailure;
+    QObject::connect(&signalWatcher, &SignalWatcher::signalReceived, &command, &ProxyCommand::stop);
+
+    const int exitCode = command.start();
+    if (exitCode != ExitSuccess)
+        return exitCode;
+    return QCoreApplication::exec();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -99,6 +117,8 @@ int main(int argc, char *argv[])
         return runPublish(invocation.publish);
     case Invocation::Action::Export:
         return ExportCommand(invocation.exportOptions).run();
+    case Invocation::Action::Proxy:
+        return runProxy(invocation.proxy);
     }
     return ExitFailure;
 }

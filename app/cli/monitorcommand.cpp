@@ -4,6 +4,7 @@
 
 #include "consoleoutput.h"
 #include "exitcode.h"
+#include "logrecording.h"
 
 #include "sselib/eventlog.h"
 #include "sselib/jsonlines.h"
@@ -22,10 +23,6 @@ Q_LOGGING_CATEGORY(lcMonitor, "ssedash.cli.monitor", QtWarningMsg)
 // A fatal error should close the source at once; do not hang if it does not.
 constexpr auto FatalGrace = 2000ms;
 
-// --output: how long a record may wait in memory, and how much may wait.
-constexpr auto FlushInterval = 100ms;
-constexpr qsizetype FlushSize = 64 * 1024;
-
 } // namespace
 
 MonitorCommand::MonitorCommand(const MonitorOptions &options, QObject *parent)
@@ -41,12 +38,10 @@ MonitorCommand::MonitorCommand(const MonitorOptions &options, QObject *parent)
     m_fatalGraceTimer.setSingleShot(true);
     m_fatalGraceTimer.setInterval(FatalGrace);
     connect(&m_fatalGraceTimer, &QTimer::timeout, this, [this] { finish(ExitFailure); });
-    m_flushTimer.setSingleShot(true);
-    m_flushTimer.setInterval(FlushInterval);
-    connect(&m_flushTimer, &QTimer::timeout, this, [this] {
-        if (!flushOutput())
-            finish(ExitFailure);
-    });
+    if (!options.outputFile.isEmpty()) {
+        m_recording = new LogRecording(options.outputFile, this);
+        connect(m_recording, &LogRecording::failed, this, [this] { finish(ExitFailure); });
+    }
 
     connect(m_source, &Sse::EventSource::readyStateChanged, this,
             &MonitorCommand::handleStateChanged);
@@ -66,7 +61,7 @@ void MonitorCommand::start()
     if (m_finished)
         return;
     m_clock.start();
-    if (!openOutput()) {
+    if (m_recording && !m_recording->open()) {
         finish(ExitFailure);
         return;
     }
@@ -238,9 +233,8 @@ void MonitorCommand::finish(int exitCode)
     // Silence the source first: closing it reports a state change nobody asked for.
     disconnect(m_source, nullptr, this, nullptr);
     m_source->close();
-    if (!flushOutput())
+    if (m_recording && !m_recording->close())
         exitCode = ExitFailure;
-    m_output.close();
     if (m_options.count) {
         m_line.resize(0);
         m_line.append("{\"events\": ");
@@ -279,73 +273,19 @@ void MonitorCommand::writeLine()
     writeStdout(m_line);
 }
 
-bool MonitorCommand::openOutput()
-{
-    if (m_options.outputFile.isEmpty())
-        return true;
-    m_output.setFileName(m_options.outputFile);
-    // Unbuffered: each flush is one write(2) of whole records, so that the file never ends
-    // inside one (a write the disk refused in part is cut back in flushOutput()).
-    if (!m_output.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Unbuffered)) {
-        printMessage(
-                tr("cannot record to %1: %2").arg(m_options.outputFile, m_output.errorString()));
-        return false;
-    }
-    m_pending.reserve(FlushSize + 4096);
-    return true;
-}
-
 void MonitorCommand::recordEvent(const Sse::Event &event)
 {
-    if (!m_output.isOpen())
+    if (!m_recording || !m_recording->isOpen())
         return;
-    Sse::EventLog::appendEvent(m_pending, event);
-    recorded();
+    Sse::EventLog::appendEvent(m_recording->buffer(), event);
+    m_recording->recorded();
 }
 
 void MonitorCommand::recordComment(const Sse::Comment &comment)
 {
-    if (!m_output.isOpen())
+    if (!m_recording || !m_recording->isOpen())
         return;
-    Sse::EventLog::appendComment(m_pending, comment.data, comment.receivedMs, comment.connection);
-    recorded();
-}
-
-void MonitorCommand::recorded()
-{
-    if (m_pending.size() >= FlushSize) {
-        if (!flushOutput())
-            finish(ExitFailure);
-    } else if (!m_flushTimer.isActive()) {
-        m_flushTimer.start();
-    }
-}
-
-bool MonitorCommand::flushOutput()
-{
-    m_flushTimer.stop();
-    if (!m_output.isOpen() || m_pending.isEmpty())
-        return true;
-    const char *data = m_pending.constData();
-    qint64 left = m_pending.size();
-    // A short write says nothing of why: write the rest, which fails with the reason.
-    while (left > 0) {
-        const qint64 written = m_output.write(data, left);
-        if (written <= 0) {
-            printMessage(tr("cannot record to %1: %2")
-                                 .arg(m_options.outputFile, m_output.errorString()));
-            // Drop the part of this flush that got through, so that the file ends with a
-            // whole record and stays readable.
-            if (!m_output.resize(m_outputSize))
-                qCWarning(lcMonitor) << "cannot truncate" << m_options.outputFile;
-            m_output.close(); // record nothing more
-            m_pending.clear();
-            return false;
-        }
-        data += written;
-        left -= written;
-    }
-    m_outputSize += m_pending.size();
-    m_pending.resize(0);
-    return true;
+    Sse::EventLog::appendComment(
+            m_recording->buffer(), comment.data, comment.receivedMs, comment.connection);
+    m_recording->recorded();
 }

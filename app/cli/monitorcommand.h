@@ -9,7 +9,6 @@
 #include <QByteArray>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QObject>
 #include <QTimer>
 
@@ -21,9 +20,11 @@
 ///
 /// With --output FILE it also records each event and comment to FILE as an NDJSON event log
 /// (see sselib/eventlog.h), appending as they arrive and flushing at most 100 ms later, so
-/// that a crash loses little. This live recording is not atomic: FILE is truncated at start
-/// and holds a partial log while the monitor runs. A recording that fails (disk full) stops
-/// the monitor with exit code 1, and FILE then ends with the last record written whole.
+/// that a crash loses little (LogRecording). This live recording is not atomic: FILE is truncated
+/// at start and holds a partial log while the monitor runs. A recording that fails (disk full)
+/// stops the monitor with exit code 1, and FILE then ends with the last record written whole.
+class LogRecording;
+
 class MonitorCommand final : public QObject
 {
     Q_OBJECT
@@ -60,11 +61,8 @@ private:
     void finish(int exitCode);
     void writeState(Sse::EventSource::ReadyState state);
     void writeLine();
-    [[nodiscard]] bool openOutput();
     void recordEvent(const Sse::Event &event);
     void recordComment(const Sse::Comment &comment);
-    void recorded();
-    [[nodiscard]] bool flushOutput();
 
     MonitorOptions m_options;
     Sse::EventSource *m_source = nullptr;
@@ -73,10 +71,7 @@ private:
     QDeadlineTimer m_deadline;
     QTimer m_deadlineTimer;
     QTimer m_fatalGraceTimer;
-    QFile m_output; ///< --output, open while recording
-    QByteArray m_pending; ///< records not yet written to m_output
-    qint64 m_outputSize = 0; ///< bytes of whole records in m_output
-    QTimer m_flushTimer;
+    LogRecording *m_recording = nullptr; ///< --output; null without it
     qint64 m_events = 0;
     qint64 m_dataBytes = 0;
     int m_lastState = -1;

@@ -7,7 +7,6 @@
 
 #include <QCommandLineParser>
 
-#include <cmath>
 #include <limits>
 
 using namespace Qt::Literals::StringLiterals;
@@ -98,13 +97,11 @@ OptionsOrUsage<MonitorOptions> MonitorOptions::fromArguments(const QStringList &
     }
     if (parser.isSet(timeoutOption)) {
         const QString text = parser.value(timeoutOption);
-        bool ok = false;
-        const double seconds = text.toDouble(&ok);
-        if (!ok || !std::isfinite(seconds) || seconds < 0 || seconds > MaxTimeoutSeconds) {
+        options.timeout = OptionParsing::parseSeconds(text, MaxTimeoutSeconds);
+        if (!options.timeout) {
             return OptionParsing::usageError(
                     command, tr("--timeout wants a number of seconds, not '%1'").arg(text));
         }
-        options.timeout = std::chrono::milliseconds(qint64(std::ceil(seconds * 1000)));
     }
     for (const QString &header : parser.values(headerOption)) {
         const qsizetype colon = header.indexOf(u':');

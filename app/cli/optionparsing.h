@@ -7,6 +7,7 @@
 #include <QStringList>
 #include <QStringView>
 
+#include <chrono>
 #include <limits>
 #include <optional>
 #include <variant>
@@ -14,6 +15,7 @@
 QT_BEGIN_NAMESPACE
 class QCommandLineOption;
 class QCommandLineParser;
+class QHostAddress;
 class QUrl;
 QT_END_NAMESPACE
 
@@ -56,6 +58,16 @@ public:
             const QStringList &arguments, const QString &command, const QString &usage);
     /// Plain decimal digits up to `max`: no sign, no spaces, no hex.
     [[nodiscard]] static std::optional<quint64> parseUnsigned(const QString &text, quint64 max);
+    /// A number of seconds from 0 to `max`, fractions allowed, rounded up to milliseconds.
+    [[nodiscard]] static std::optional<std::chrono::milliseconds> parseSeconds(
+            const QString &text, double max);
+    /// A literal IPv4 (four dotted numbers, not the short forms such as "127.1") or IPv6
+    /// address.
+    [[nodiscard]] static std::optional<QHostAddress> parseAddress(const QString &text);
     /// An absolute http or https URL with a host.
     [[nodiscard]] static bool isHttpUrl(const QUrl &url);
+    /// Reads --bind ADDR (parseAddress()) and --port P, where the parser has them and they are
+    /// set, into `address` and `port`; gives an error message, or an empty string.
+    [[nodiscard]] static QString readListenOptions(
+            const QCommandLineParser &parser, QHostAddress &address, quint16 &port);
 };

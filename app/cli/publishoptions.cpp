@@ -39,17 +39,6 @@ bool isChannelName(const QString &name)
     return true;
 }
 
-// A literal IPv4 (four dotted numbers, not the short forms such as "127.1") or IPv6 address.
-std::optional<QHostAddress> parseAddress(const QString &text)
-{
-    QHostAddress address;
-    if (!address.setAddress(text))
-        return std::nullopt;
-    if (address.protocol() == QAbstractSocket::IPv4Protocol && text.count(u'.') != 3)
-        return std::nullopt;
-    return address;
-}
-
 // What Access-Control-Allow-Origin may say: "*", "null" or one serialised origin
 // (scheme://host[:port], nothing after it).
 bool isAllowedOriginValue(const QString &text)
@@ -65,25 +54,9 @@ bool isAllowedOriginValue(const QString &text)
 
 QString readListenOptions(const QCommandLineParser &parser, Sse::PublisherOptions &options)
 {
-    if (parser.isSet(u"bind"_s)) {
-        const QString text = parser.value(u"bind"_s);
-        const std::optional<QHostAddress> address = parseAddress(text);
-        if (!address) {
-            return PublishOptions::tr(
-                    "--bind wants an IPv4 or IPv6 address such as 127.0.0.1 or ::1, not '%1'")
-                    .arg(text);
-        }
-        options.address = *address;
-    }
-    if (parser.isSet(u"port"_s)) {
-        const QString text = parser.value(u"port"_s);
-        const std::optional<quint64> port = OptionParsing::parseUnsigned(text, 65535);
-        if (!port) {
-            return PublishOptions::tr("--port wants a port number from 0 to 65535, not '%1'")
-                    .arg(text);
-        }
-        options.port = quint16(*port);
-    }
+    const QString error = OptionParsing::readListenOptions(parser, options.address, options.port);
+    if (!error.isEmpty())
+        return error;
     if (parser.isSet(u"allow-origin"_s)) {
         const QString text = parser.value(u"allow-origin"_s);
         if (!text.isEmpty() && !isAllowedOriginValue(text)) {

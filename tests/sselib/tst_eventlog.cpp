@@ -15,6 +15,7 @@ class tst_EventLog : public QObject
 private Q_SLOTS:
     void appendEvent_writesTheContractForm();
     void appendComment_writesTheContractForm();
+    void captured_writesStreamAndUrl_readersIgnoreThem();
     void roundTrip_keepsEveryField_data();
     void roundTrip_keepsEveryField();
     void readLine_skipsUnknownKinds();
@@ -42,6 +43,35 @@ void tst_EventLog::appendComment_writesTheContractForm()
     QCOMPARE(line,
             R"({"kind":"comment","receivedMs":5,"connection":1,"comment":"heart\tbeat"})"
             "\n"_ba);
+}
+
+void tst_EventLog::captured_writesStreamAndUrl_readersIgnoreThem()
+{
+    const Event event{"tick", "x", "7", u"http://127.0.0.1:8080"_s, 9, 3};
+    const Sse::EventLog::CaptureSource source{3, "http://up:1/v1/chat?q=\"a\""};
+    QByteArray lines;
+    Sse::EventLog::appendEvent(lines, event, source);
+    Sse::EventLog::appendComment(lines, "hb", 10, 3, source);
+    QCOMPARE(lines,
+            R"({"kind":"event","receivedMs":9,"connection":3,"stream":3,)"
+            R"("url":"http://up:1/v1/chat?q=\"a\"","type":"tick","data":"x","lastEventId":"7",)"
+            R"("origin":"http://127.0.0.1:8080"})"
+            "\n"
+            R"({"kind":"comment","receivedMs":10,"connection":3,"stream":3,)"
+            R"("url":"http://up:1/v1/chat?q=\"a\"","comment":"hb"})"
+            "\n"_ba);
+
+    // Read back as the records without them: the same as a monitor's.
+    const QByteArrayList split = lines.split('\n');
+    const Sse::EventLog::LineResult readEvent = Sse::EventLog::readLine(split.at(0));
+    QVERIFY2(readEvent.ok, qPrintable(readEvent.error));
+    QCOMPARE(readEvent.record.kind, Record::Kind::Event);
+    QCOMPARE(readEvent.record.event, event);
+    QByteArray plain;
+    Sse::EventLog::appendComment(plain, "hb", 10, 3);
+    const Sse::EventLog::LineResult readComment = Sse::EventLog::readLine(split.at(1));
+    QVERIFY2(readComment.ok, qPrintable(readComment.error));
+    QCOMPARE(readComment.record, Sse::EventLog::readLine(plain).record);
 }
 
 void tst_EventLog::roundTrip_keepsEveryField_data()
