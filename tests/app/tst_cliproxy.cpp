@@ -314,7 +314,7 @@ void tst_CliProxy::output_recordsStreamAndUrl_andExports()
     QVERIFY(exporter.waitForFinished(TimeoutMs));
     QCOMPARE(exporter.exitCode(), 0);
     QCOMPARE(readAll(stream),
-            "event: tick\nid: 7\ndata: caf\xC3\xA9\n\ndata: b\n\nid\ndata: second\n\n"_ba);
+            ": hi\nid: 7\nevent: tick\ndata: caf\xC3\xA9\n\ndata: b\n\nid\ndata: second\n\n"_ba);
 }
 
 void tst_CliProxy::faultCut_endsAfterNthEvent()
