@@ -141,7 +141,7 @@ void FaultStage::installNewRules()
 
 void FaultStage::push(const QByteArray &bytes)
 {
-    if (m_cut || m_finishing || bytes.isEmpty())
+    if (m_cutQueued || m_finishing || bytes.isEmpty())
         return;
     if (fastPath()) {
         m_framer.skip(bytes);
@@ -154,7 +154,7 @@ void FaultStage::push(const QByteArray &bytes)
 
 void FaultStage::finish()
 {
-    if (m_cut || m_finishing)
+    if (m_cutQueued || m_finishing)
         return;
     applyDueOneOffs();
     // A partial last block dispatches nothing; it is passed on as it is.
@@ -173,8 +173,15 @@ qsizetype FaultStage::heldBytes() const
 
 bool FaultStage::fastPath() const
 {
-    return m_rules.isEmpty() && m_queue.empty() && m_state != BlockState::Ruled && !m_draining
+    return !needsBlocks() && m_queue.empty() && m_state != BlockState::Ruled && !m_draining
             && m_stallUntil < 0;
+}
+
+// Whether a rule still looks at blocks: one-offs that applied do not.
+bool FaultStage::needsBlocks() const
+{
+    return std::any_of(
+            m_rules.cbegin(), m_rules.cend(), [](const ActiveRule &a) { return !a.done; });
 }
 
 void FaultStage::pushSlow(const QByteArray &bytes)
@@ -182,7 +189,7 @@ void FaultStage::pushSlow(const QByteArray &bytes)
     applyDueOneOffs();
     const qsizetype size = bytes.size();
     qsizetype pos = 0;
-    while (pos < size) {
+    while (pos < size && !m_cutQueued) {
         if (m_state == BlockState::Boundary) {
             if (m_framer.pendsLf(bytes.at(pos))) {
                 // The LF of the CRLF that ended the last block: it belongs to no block.
@@ -191,7 +198,7 @@ void FaultStage::pushSlow(const QByteArray &bytes)
                 ++pos;
                 continue;
             }
-            m_state = m_rules.isEmpty() ? BlockState::Unruled : BlockState::Ruled;
+            m_state = needsBlocks() ? BlockState::Ruled : BlockState::Unruled;
         }
         const qsizetype end = m_framer.findBlockEnd(bytes, pos);
         const qsizetype segmentEnd = end < 0 ? size : end;
@@ -293,6 +300,8 @@ void FaultStage::passEvent(QByteArray block, qint64 releaseAt)
 void FaultStage::applyOneOffs()
 {
     m_oneOffsDue = false;
+    if (m_cutQueued)
+        return;
     for (ActiveRule &active : m_rules) {
         const CaptureRule &rule = active.rule;
         const bool isCut = rule.action == CaptureRule::Action::Cut;
@@ -332,7 +341,7 @@ void FaultStage::applyOneOffs()
 // One-offs with after=0 wait for the stream to stand between blocks.
 void FaultStage::applyDueOneOffs()
 {
-    if (m_oneOffsDue && !m_cut && !m_finishing && m_state == BlockState::Boundary)
+    if (m_oneOffsDue && !m_cutQueued && !m_finishing && m_state == BlockState::Boundary)
         applyOneOffs();
 }
 
@@ -349,6 +358,7 @@ void FaultStage::enqueueBytes(const QByteArray &bytes, qint64 releaseAt, bool up
 
 void FaultStage::enqueue(ItemKind kind, const CaptureRule &rule, const QString &what)
 {
+    m_cutQueued = m_cutQueued || kind == ItemKind::Cut;
     Item item;
     item.kind = kind;
     item.upstream = false;

@@ -99,6 +99,7 @@ private:
 
     void installNewRules();
     [[nodiscard]] bool fastPath() const;
+    [[nodiscard]] bool needsBlocks() const;
     void pushSlow(const QByteArray &bytes);
     void blockEnded(QByteArray block);
     [[nodiscard]] const ActiveRule *dropRuleFor(const QByteArray &type) const;
@@ -128,6 +129,7 @@ private:
     bool m_draining = false;
     bool m_finishing = false;
     bool m_finished = false;
+    bool m_cutQueued = false; // a cut is on its way: nothing more is taken
     bool m_cut = false;
 };
 

@@ -139,6 +139,7 @@ private Q_SLOTS:
     void delayHoldsEachEvent();
     void delayKeepsOrderAndReportsOnce();
     void cutAfterEvent();
+    void cutBehindDelay();
     void cutMidEvent();
     void stallAfterEvents();
     void stallAtStart();
@@ -415,6 +416,23 @@ void tst_FaultStage::cutAfterEvent()
     QCOMPARE(out.finishes, 0);
 }
 
+void tst_FaultStage::cutBehindDelay()
+{
+    // A cut behind a held event comes after it; what comes meanwhile is not taken in.
+    FaultStage stage("/");
+    stage.setRules(rules({u"delay=100"_s, u"cut=1"_s}));
+    Recorder out(stage);
+    stage.push("data: 1\n\n"_ba);
+    stage.push("data: 2\n\n"_ba);
+    QCOMPARE(stage.heldBytes(), 9);
+    stage.finish();
+    QTRY_COMPARE(out.cuts.size(), 1);
+    QCOMPARE(out.bytes, "data: 1\n\n"_ba);
+    QVERIFY(out.times.at(0) >= 100);
+    QCOMPARE(out.faults.last(), u"Closed the connection after event 1 (cut=1)."_s);
+    QCOMPARE(out.finishes, 0);
+}
+
 void tst_FaultStage::cutMidEvent()
 {
     FaultStage stage("/");
@@ -565,6 +583,10 @@ void tst_FaultStage::oneOffsApplyOnce()
     // In the rules' order, right after the first event.
     QVERIFY(out.bytes.startsWith("data: e\n\ndata: i\n\nretry: 9\n\ndata: e\n\n"));
     QCOMPARE(out.faults.size(), 2);
+    // Once they applied, the stream is passed through again, in the same call, uncopied.
+    const QByteArray chunk = "data: late\n\n";
+    stage.push(chunk);
+    QCOMPARE(out.chunks.last().constData(), chunk.constData());
 }
 
 void tst_FaultStage::rulesForOtherTargetsDoNotApply()
