@@ -154,6 +154,7 @@ private Q_SLOTS:
     void otherExchange_logsOnStderrOnly();
     void output_recordsStreamAndUrl_andExports();
     void faultCut_endsAfterNthEvent();
+    void trustCert_selfSignedUpstream_refusedUnlessTrusted();
     void terminationSignal_exitsZero_data();
     void terminationSignal_exitsZero();
     void timeout_exitsZero();
@@ -347,6 +348,36 @@ void tst_CliProxy::faultCut_endsAfterNthEvent()
     QCOMPARE(objects.constLast().value(u"kind"_s).toString(), u"end"_s);
     QCOMPARE(objects.constLast().value(u"reason"_s).toString(), u"cut"_s);
     QCOMPARE(objects.constLast().value(u"bytesSent"_s).toInt(), 18);
+}
+
+void tst_CliProxy::trustCert_selfSignedUpstream_refusedUnlessTrusted()
+{
+    TestSupport::TestServer server;
+    if (!server.listen(TestSupport::TestServer::Tls))
+        QSKIP(qPrintable(server.errorString()));
+    server.route("/events", chunkedStream(StreamBody));
+    const QString upstream = server.url(u"/"_s).toString();
+
+    // Not trusted: no response; the app gets 502 and the log line says why.
+    Proxy refusing({u"--upstream"_s, upstream});
+    QTRY_VERIFY_WITH_TIMEOUT(refusing.isListeningOrFinished(), TimeoutMs);
+    QVERIFY2(!refusing.url().isEmpty(), refusing.describe().constData());
+    get(refusing.url().resolved(QUrl(u"/events"_s)));
+    // The 502 is the proxy's own answer.
+    const QRegularExpression failed(u"^ssedash-cli: GET "_s
+            + QRegularExpression::escape(server.url(u"/events"_s).toString())
+            + u" -> (502, 0 bytes; )?upstream-failed: .*not trusted.*\n$"_s);
+    QTRY_VERIFY2_WITH_TIMEOUT(failed.match(QString::fromUtf8(refusing.errorOutput())).hasMatch(),
+            refusing.describe().constData(), TimeoutMs);
+    QCOMPARE(refusing.lines().size(), 1);
+
+    // Trusted with --trust-cert: the stream passes.
+    Proxy trusting({u"--upstream"_s, upstream, u"--trust-cert"_s,
+            TestSupport::testDataFile(u"testserver-cert.pem"_s)});
+    QTRY_VERIFY_WITH_TIMEOUT(trusting.isListeningOrFinished(), TimeoutMs);
+    QVERIFY2(!trusting.url().isEmpty(), trusting.describe().constData());
+    QCOMPARE(get(trusting.url().resolved(QUrl(u"/events"_s))), StreamBody);
+    QTRY_COMPARE_WITH_TIMEOUT(ofKind(trusting.objects(), u"event"_s).size(), 2, TimeoutMs);
 }
 
 void tst_CliProxy::terminationSignal_exitsZero_data()
