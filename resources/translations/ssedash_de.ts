@@ -16,6 +16,16 @@
         <translation>unbekannter Befehl &apos;%1&apos;</translation>
     </message>
     <message>
+        <source>Try &apos;%1 --help&apos; for more information.</source>
+        <translation>Mehr Informationen mit &apos;%1 --help&apos;.</translation>
+    </message>
+    <message>
+        <source>Qt %1 (built with Qt %2)
+</source>
+        <translation>Qt %1 (erstellt mit Qt %2)
+</translation>
+    </message>
+    <message>
         <source>Usage: %1 COMMAND [options] ...
 Reads Server-Sent Events and prints them as JSON lines; publishes test streams.
 
@@ -26,6 +36,8 @@ Commands:
   publish        Serve a test feed of events on 127.0.0.1 until stopped.
   export IN OUT  Convert an event log that &apos;monitor --output&apos; recorded to
                  NDJSON, JSON, CSV or text/event-stream.
+  proxy          Forward a local port to an upstream server and print the
+                 event streams that pass, one JSON object a line.
 
 Options:
   -h, --help     Show this help; &apos;%1 COMMAND --help&apos; shows a command&apos;s.
@@ -46,6 +58,9 @@ Befehle:
                  gestoppt wird.
   export IN OUT  Ein Event-Protokoll, das &apos;monitor --output&apos; aufgezeichnet hat,
                  in NDJSON, JSON, CSV oder text/event-stream umwandeln.
+  proxy          Einen lokalen Port an einen Upstream-Server weiterleiten und
+                 die durchlaufenden Event-Streams ausgeben, ein JSON-Objekt pro
+                 Zeile.
 
 Optionen:
   -h, --help     Diese Hilfe; &apos;%1 COMMAND --help&apos; zeigt die eines Befehls.
@@ -53,16 +68,6 @@ Optionen:
 
 Exit-Status: 0 bei Erfolg, 1 bei E/A-Fehlern oder fatalen Stream-Fehlern,
 2 bei Aufruffehlern.
-</translation>
-    </message>
-    <message>
-        <source>Try &apos;%1 --help&apos; for more information.</source>
-        <translation>Mehr Informationen mit &apos;%1 --help&apos;.</translation>
-    </message>
-    <message>
-        <source>Qt %1 (built with Qt %2)
-</source>
-        <translation>Qt %1 (erstellt mit Qt %2)
 </translation>
     </message>
 </context>
@@ -1377,6 +1382,13 @@ Es wurde nichts geschrieben; eine vorhandene Datei blieb unverändert.</translat
     </message>
 </context>
 <context>
+    <name>LogRecording</name>
+    <message>
+        <source>cannot record to %1: %2</source>
+        <translation>kann nicht nach %1 aufzeichnen: %2</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Publisher</source>
@@ -1575,13 +1587,6 @@ Es wurde nichts geschrieben; eine vorhandene Datei blieb unverändert.</translat
     </message>
 </context>
 <context>
-    <name>MonitorCommand</name>
-    <message>
-        <source>cannot record to %1: %2</source>
-        <translation>kann nicht nach %1 aufzeichnen: %2</translation>
-    </message>
-</context>
-<context>
     <name>MonitorOptions</name>
     <message>
         <source>Exit after N events.</source>
@@ -1733,6 +1738,14 @@ verbindet sofort neu.</translation>
         <source>Show this help.</source>
         <translation>Diese Hilfe zeigen.</translation>
     </message>
+    <message>
+        <source>--bind wants an IPv4 or IPv6 address such as 127.0.0.1 or ::1, not &apos;%1&apos;</source>
+        <translation>--bind erwartet eine IPv4- oder IPv6-Adresse wie 127.0.0.1 oder ::1, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--port wants a port number from 0 to 65535, not &apos;%1&apos;</source>
+        <translation>--port erwartet eine Portnummer von 0 bis 65535, nicht &apos;%1&apos;</translation>
+    </message>
 </context>
 <context>
     <name>ParseCommand</name>
@@ -1789,6 +1802,170 @@ jedes gültige retry-Feld.</translation>
     </message>
 </context>
 <context>
+    <name>ProxyCommand</name>
+    <message>
+        <source>cannot proxy: %1</source>
+        <translation>kann nicht als Proxy arbeiten: %1</translation>
+    </message>
+    <message>
+        <source>listening on %1, not only on loopback: whoever reaches this host can reach the upstream through it</source>
+        <translation>lausche auf %1, nicht nur auf Loopback: wer diesen Host erreicht, erreicht über ihn auch den Upstream</translation>
+    </message>
+    <message>
+        <source>cannot read the certificate file %1: %2</source>
+        <translation>kann die Zertifikatsdatei %1 nicht lesen: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate</source>
+        <translation>%1 enthält kein PEM-Zertifikat</translation>
+    </message>
+</context>
+<context>
+    <name>ProxyOptions</name>
+    <message>
+        <source>The server to forward to: an http or https URL, whose path (if any) goes before each request&apos;s.</source>
+        <translation>Der Server, an den weitergeleitet wird: eine http- oder https-URL, deren Pfad (falls vorhanden) vor den jeder Anfrage gesetzt wird.</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Listen on port P (default: 0, a free port).</source>
+        <translation>Auf Port P lauschen (Vorgabe: 0, ein freier Port).</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>P</translation>
+    </message>
+    <message>
+        <source>Listen on ADDR, an IPv4 or IPv6 address (default: 127.0.0.1).</source>
+        <translation>Auf ADDR lauschen, einer IPv4- oder IPv6-Adresse (Vorgabe: 127.0.0.1).</translation>
+    </message>
+    <message>
+        <source>ADDR</source>
+        <translation>ADDR</translation>
+    </message>
+    <message>
+        <source>Also record each event and comment of every stream, with its stream number and URL, to FILE as an NDJSON event log (replaced if it exists), flushed every 100 ms.</source>
+        <translation>Zusätzlich jedes Event und jeden Kommentar jedes Streams mit Stream-Nummer und URL als NDJSON-Event-Protokoll in FILE aufzeichnen (eine vorhandene Datei wird ersetzt), alle 100 ms geschrieben.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Apply a fault rule (see above) to the streams that match it, such as cut=5 or delay=200,match=/v1/*; may be repeated.</source>
+        <translation>Eine Fehlerregel (siehe oben) auf die passenden Streams anwenden, etwa cut=5 oder delay=200,match=/v1/*; wiederholbar.</translation>
+    </message>
+    <message>
+        <source>RULE</source>
+        <translation>RULE</translation>
+    </message>
+    <message>
+        <source>Trust the PEM certificates in FILE for an https upstream, besides the system&apos;s; may be repeated.</source>
+        <translation>Den PEM-Zertifikaten in FILE für einen https-Upstream vertrauen, zusätzlich zu denen des Systems; wiederholbar.</translation>
+    </message>
+    <message>
+        <source>Pass the app&apos;s Host header on unchanged (default: the upstream&apos;s host and port).</source>
+        <translation>Den Host-Header der App unverändert weitergeben (Vorgabe: Host und Port des Upstreams).</translation>
+    </message>
+    <message>
+        <source>Replace an Origin header with the upstream&apos;s origin.</source>
+        <translation>Einen Origin-Header durch den Origin des Upstreams ersetzen.</translation>
+    </message>
+    <message>
+        <source>Exit after SECONDS (fractions allowed).</source>
+        <translation>Nach SECONDS Sekunden beenden (Bruchteile erlaubt).</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>SECONDS</translation>
+    </message>
+    <message>
+        <source>no upstream given: --upstream URL</source>
+        <translation>kein Upstream angegeben: --upstream URL</translation>
+    </message>
+    <message>
+        <source>--upstream wants an absolute http or https URL, not &apos;%1&apos;</source>
+        <translation>--upstream erwartet eine absolute http- oder https-URL, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--upstream &apos;%1&apos;: %2</source>
+        <translation>--upstream &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>--fault &apos;%1&apos;: %2</source>
+        <translation>--fault &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>--trust-cert wants a FILE</source>
+        <translation>--trust-cert erwartet einen Dateinamen (FILE)</translation>
+    </message>
+    <message>
+        <source>--output wants a FILE</source>
+        <translation>--output erwartet einen Dateinamen (FILE)</translation>
+    </message>
+    <message>
+        <source>--timeout wants a number of seconds, not &apos;%1&apos;</source>
+        <translation>--timeout erwartet eine Anzahl Sekunden, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Forwards every request on a local port to the upstream and its response back,
+unchanged, and prints one JSON object a line for each text/event-stream
+response that passes: its start, events, comments, faults and end. Other
+requests get a line on standard error. SIGINT and SIGTERM stop it.
+
+Fault rules:
+  delay=MS     hold each event MS ms before passing it on
+  cut=N        close the connection after the Nth event
+  cut-mid=N    close the connection in the middle of the Nth event
+  stall=MS     send nothing for MS ms
+  drop=TYPE    leave out the events of type TYPE (&apos;message&apos;: unnamed ones)
+  inject=DATA  send an event with data DATA
+  retry=MS     send a &apos;retry: MS&apos; field
+  status=CODE  answer CODE instead of forwarding (any request)
+  gzip         compress the stream with gzip, unflushed, as a buffering
+               middleware does
+  ,after=N     stall, inject, retry: once N events have passed
+  ,type=T      inject: the event&apos;s type
+  ,match=GLOB  only for requests whose target (path and query) GLOB
+               matches; * matches any run of characters
+  %XX          in VALUE, T and GLOB: a percent-encoded byte (%2C is a comma)</source>
+        <translation>Leitet jede Anfrage auf einem lokalen Port an den Upstream weiter und dessen
+Antwort unverändert zurück, und gibt für jede text/event-stream-Antwort, die
+durchläuft, ein JSON-Objekt pro Zeile aus: Beginn, Events, Kommentare, Fehler
+und Ende. Andere Anfragen ergeben eine Zeile auf der Standardfehlerausgabe.
+SIGINT und SIGTERM beenden ihn.
+
+Fehlerregeln:
+  delay=MS     jedes Event MS ms zurückhalten, bevor es weitergeht
+  cut=N        die Verbindung nach dem N-ten Event schließen
+  cut-mid=N    die Verbindung mitten im N-ten Event schließen
+  stall=MS     MS ms lang nichts senden
+  drop=TYPE    die Events vom Typ TYPE weglassen (&apos;message&apos;: unbenannte)
+  inject=DATA  ein Event mit den Daten DATA senden
+  retry=MS     ein Feld &apos;retry: MS&apos; senden
+  status=CODE  mit CODE antworten statt weiterzuleiten (jede Anfrage)
+  gzip         den Stream mit gzip komprimieren, ungeflusht, wie es eine
+               puffernde Middleware tut
+  ,after=N     stall, inject, retry: nachdem N Events durchgelaufen sind
+  ,type=T      inject: der Typ des Events
+  ,match=GLOB  nur für Anfragen, deren Ziel (Pfad und Query) GLOB trifft;
+               * trifft jede Zeichenfolge
+  %XX          in VALUE, T und GLOB: ein prozentkodiertes Byte (%2C ist ein
+               Komma)</translation>
+    </message>
+    <message>
+        <source>Usage: %1 proxy --upstream URL [options]</source>
+        <translation>Aufruf: %1 proxy --upstream URL [Optionen]</translation>
+    </message>
+    <message>
+        <source>proxy takes no arguments, but got &apos;%1&apos;</source>
+        <translation>proxy nimmt keine Argumente, bekam aber &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
     <name>PublishCommand</name>
     <message>
         <source>cannot publish: %1</source>
@@ -1819,14 +1996,6 @@ jedes gültige retry-Feld.</translation>
 </context>
 <context>
     <name>PublishOptions</name>
-    <message>
-        <source>--bind wants an IPv4 or IPv6 address such as 127.0.0.1 or ::1, not &apos;%1&apos;</source>
-        <translation>--bind erwartet eine IPv4- oder IPv6-Adresse wie 127.0.0.1 oder ::1, nicht &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <source>--port wants a port number from 0 to 65535, not &apos;%1&apos;</source>
-        <translation>--port erwartet eine Portnummer von 0 bis 65535, nicht &apos;%1&apos;</translation>
-    </message>
     <message>
         <source>--allow-origin wants *, null, an origin such as http://localhost:8080, or &apos;&apos;, not &apos;%1&apos;</source>
         <translation>--allow-origin erwartet *, null, einen Origin wie http://localhost:8080 oder &apos;&apos;, nicht &apos;%1&apos;</translation>
@@ -2435,6 +2604,121 @@ JSON: {&quot;id&quot;, &quot;type&quot;, &quot;timestamp&quot;, &quot;payload&qu
     </message>
 </context>
 <context>
+    <name>Sse::CaptureDetail::CaptureExchange</name>
+    <message>
+        <source>The request is not a valid HTTP/1.x request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request head is larger than 16 KiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request&apos;s body framing is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The response was passed on whole.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The upstream closed the connection mid-response.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The upstream could not be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app closed the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A fault rule cut the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A fault rule answered instead of the upstream.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The capture proxy was closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request body&apos;s chunked framing is broken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app&apos;s request body was malformed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered %1 by the capture proxy&apos;s fault rule %2 instead of the upstream.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered %1 instead of forwarding the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The upstream %1 refused the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The upstream host %1 was not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TLS handshake with the upstream %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The upstream %1 is not trusted: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach the upstream %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The upstream closed the connection without answering.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The upstream closed the connection in the middle of its answer&apos;s head.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The upstream closed the connection before the response was complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The upstream&apos;s chunked framing is broken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The upstream&apos;s answer is not an HTTP/1.x response.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The upstream sent an invalid Content-Length.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fault rule %1 cut the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stream is compressed with gzip, unflushed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The upstream compressed the stream, so event rules cannot see its events: it passes unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Sse::CaptureDetail::FaultStage</name>
     <message>
         <source>Left out an event of type %1 (%2).</source>
@@ -2472,8 +2756,24 @@ JSON: {&quot;id&quot;, &quot;type&quot;, &quot;timestamp&quot;, &quot;payload&qu
         <translation>Der Upstream muss eine http- oder https-URL sein.</translation>
     </message>
     <message>
-        <source>The capture proxy is not implemented yet.</source>
-        <translation>Der Mitschnitt-Proxy ist noch nicht implementiert.</translation>
+        <source>The upstream is not a valid URL: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The upstream URL has no host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The upstream URL must not have a query or a fragment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An https upstream needs TLS, which is not available here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1 port %2: %3</source>
+        <translation type="unfinished">Kann nicht auf %1 Port %2 lauschen: %3</translation>
     </message>
 </context>
 <context>
