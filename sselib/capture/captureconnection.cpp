@@ -9,6 +9,8 @@
 
 #include <QTcpSocket>
 
+using namespace Qt::StringLiterals;
+
 namespace Sse::CaptureDetail {
 
 namespace {
@@ -46,8 +48,10 @@ CaptureConnection::CaptureConnection(QTcpSocket *socket, CaptureContext *context
     : QObject(parent)
     , m_socket(socket)
     , m_context(context)
+    , m_headTimer(this)
 {
     m_socket->setParent(this);
+    m_headTimer.setObjectName(u"headTimer"_s); // a test shortens it
     m_socket->setReadBufferSize(CaptureExchange::SocketReadBuffer);
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_headTimer.setSingleShot(true);
