@@ -105,11 +105,11 @@ void CaptureConnection::readHead()
             m_headTimer.start();
         return;
     case HttpRequestHead::Status::Invalid:
-        refuse(400, CaptureExchange::tr("The request is not a valid HTTP/1.x request."));
+        refuse(400, tr("The request is not a valid HTTP/1.x request."));
         return;
     case HttpRequestHead::Status::LineTooLong:
     case HttpRequestHead::Status::TooLarge:
-        refuse(431, CaptureExchange::tr("The request head is larger than 16 KiB."));
+        refuse(431, tr("The request head is larger than 16 KiB."));
         return;
     case HttpRequestHead::Status::Complete:
         break;
@@ -118,7 +118,7 @@ void CaptureConnection::readHead()
     m_buffer.remove(0, head.size);
     BodyReader body;
     if (!requestBody(head, body)) {
-        refuse(400, CaptureExchange::tr("The request's body framing is not valid."));
+        refuse(400, tr("The request's body framing is not valid."));
         return;
     }
     m_exchange =

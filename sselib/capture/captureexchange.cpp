@@ -11,6 +11,7 @@
 #include <QDateTime>
 #include <QSslSocket>
 #include <QTcpSocket>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -159,8 +160,7 @@ void CaptureExchange::connectUpstream()
         m_upstream = new QTcpSocket(this);
     }
     m_upstream->setReadBufferSize(SocketReadBuffer);
-    connect(m_upstream, &QTcpSocket::connected, this,
-            [this] { m_upstream->setSocketOption(QAbstractSocket::LowDelayOption, 1); });
+    watchConnecting();
     connect(m_upstream, &QTcpSocket::readyRead, this, &CaptureExchange::pumpUpstream);
     connect(m_upstream, &QTcpSocket::disconnected, this, &CaptureExchange::onUpstreamDisconnected);
     connect(m_upstream, &QTcpSocket::errorOccurred, this, &CaptureExchange::onUpstreamError);
@@ -174,6 +174,26 @@ void CaptureExchange::connectUpstream()
     else
         m_upstream->connectToHost(upstream.host(), port);
     m_upstream->write(upstreamHead());
+}
+
+void CaptureExchange::watchConnecting()
+{
+    // The system's own connect timeout is minutes long: the app would wait as long.
+    m_connectTimer = new QTimer(this);
+    m_connectTimer->setSingleShot(true);
+    connect(m_connectTimer, &QTimer::timeout, this, [this] {
+        failUpstream(tr("The upstream %1 did not accept the connection within %2 seconds.")
+                             .arg(QString::fromUtf8(hostField(m_context->options.upstream)))
+                             .arg(ConnectTimeoutMs / 1000));
+    });
+    m_connectTimer->start(ConnectTimeoutMs);
+    connect(m_upstream, &QTcpSocket::connected, this, [this] {
+        m_upstream->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        if (!qobject_cast<QSslSocket *>(m_upstream))
+            m_connectTimer->stop();
+    });
+    if (auto *socket = qobject_cast<QSslSocket *>(m_upstream))
+        connect(socket, &QSslSocket::encrypted, m_connectTimer, qOverload<>(&QTimer::stop));
 }
 
 QByteArray CaptureExchange::upstreamHead() const
@@ -550,6 +570,8 @@ void CaptureExchange::end(CaptureEnd::Reason reason, const QString &message)
         return;
     ensureStarted();
     m_ended = true;
+    if (m_connectTimer)
+        m_connectTimer->stop();
     if (m_upstream) {
         disconnect(m_upstream, nullptr, this, nullptr);
         m_upstream->abort();

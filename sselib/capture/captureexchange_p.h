@@ -20,6 +20,7 @@
 
 QT_BEGIN_NAMESPACE
 class QTcpSocket;
+class QTimer;
 QT_END_NAMESPACE
 
 namespace Sse::CaptureDetail {
@@ -42,6 +43,8 @@ public:
     static constexpr qint64 HighWater = 1024 * 1024;
     /// What Qt buffers of a socket that is not read; the kernel holds the rest.
     static constexpr qint64 SocketReadBuffer = 256 * 1024;
+    /// How long the upstream may take to accept the connection (and finish the TLS handshake).
+    static constexpr int ConnectTimeoutMs = 30'000;
 
     CaptureExchange(CaptureContext *context, int number, const HttpRequestHead &head,
             BodyReader requestBody, QTcpSocket *app, QObject *parent = nullptr);
@@ -80,6 +83,7 @@ Q_SIGNALS:
 
 private:
     void connectUpstream();
+    void watchConnecting();
     [[nodiscard]] QByteArray upstreamHead() const;
     void ensureStarted();
     void answerWithStatus(const CaptureRule &rule);
@@ -105,6 +109,7 @@ private:
     BodyReader m_requestBody;
     QPointer<QTcpSocket> m_app;
     QTcpSocket *m_upstream = nullptr;
+    QTimer *m_connectTimer = nullptr;
     RequestInfo m_request;
     QByteArray m_upstreamTarget;
     QString m_tlsErrors;

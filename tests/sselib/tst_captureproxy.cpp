@@ -174,8 +174,10 @@ public:
                 const int index = int(sockets.size());
                 sockets.append(socket);
                 received.append(QByteArray());
-                QObject::connect(socket, &QTcpSocket::readyRead, this,
-                        [this, index] { received[index].append(sockets[index]->readAll()); });
+                QObject::connect(socket, &QTcpSocket::readyRead, this, [this, index] {
+                    if (!paused)
+                        received[index].append(sockets[index]->readAll());
+                });
             }
         });
     }
@@ -193,10 +195,37 @@ public:
         return index < received.size() && received[index].contains("\r\n\r\n");
     }
 
+    /// Reads nothing more while set (each socket's readBufferSize bounds what Qt takes in).
+    void setPaused(bool pause)
+    {
+        paused = pause;
+        for (qsizetype i = 0; i < sockets.size(); ++i) {
+            sockets[i]->setReadBufferSize(pause ? 64 * 1024 : 0);
+            if (!pause)
+                received[i].append(sockets[i]->readAll());
+        }
+    }
+
     QTcpServer server;
     QList<QTcpSocket *> sockets;
     QByteArrayList received;
+    bool paused = false;
 };
+
+/// Waits (bounded) until `sent()` stops growing; returns its last value, or -1 if it never did.
+template <typename Sent>
+qint64 waitUntilStalled(Sent sent)
+{
+    qint64 last = -1;
+    int still = 0;
+    for (int round = 0; round < 100 && still < 5; ++round) {
+        QTest::qWait(50);
+        const qint64 now = sent();
+        still = now == last ? still + 1 : 0;
+        last = now;
+    }
+    return still == 5 ? last : -1;
+}
 
 QByteArray joined(const QByteArrayList &pieces)
 {
@@ -234,6 +263,7 @@ private Q_SLOTS:
     void compressedStreamPassesUnchanged();
     void concurrentStreams();
     void slowAppStopsUpstreamReads();
+    void slowUpstreamStopsRequestReads();
 };
 
 void TestCaptureProxy::listensAndReportsUrl()
@@ -889,16 +919,9 @@ void TestCaptureProxy::slowAppStopsUpstreamReads()
     QObject::connect(socket, &QTcpSocket::bytesWritten, socket, topUp);
     topUp();
     const qint64 heapBefore = TestSupport::heapInUse();
-    // Bounded wait until the upstream stops getting rid of bytes: the proxy stopped reading.
-    qint64 lastSent = -1;
-    int still = 0;
-    for (int round = 0; round < 100 && still < 5; ++round) {
-        QTest::qWait(50);
-        const qint64 sent = queued - socket->bytesToWrite();
-        still = sent == lastSent ? still + 1 : 0;
-        lastSent = sent;
-    }
-    QCOMPARE(still, 5);
+    // The upstream stops getting rid of bytes: the proxy stopped reading.
+    const qint64 lastSent = waitUntilStalled([&] { return queued - socket->bytesToWrite(); });
+    QVERIFY(lastSent > 0);
     // The kernel buffers of two connections and the proxy's high-water marks, not the offered
     // flood.
     QVERIFY2(lastSent < 24 * 1024 * 1024, qPrintable(QString::number(lastSent)));
@@ -927,6 +950,37 @@ void TestCaptureProxy::slowAppStopsUpstreamReads()
     QTRY_COMPARE_WITH_TIMEOUT(bodyBytes, Offered, 60000);
     QVERIFY(allBody);
     QVERIFY(head.startsWith("HTTP/1.1 200 OK\r\n"));
+}
+
+void TestCaptureProxy::slowUpstreamStopsRequestReads()
+{
+    constexpr qint64 Offered = 64 * 1024 * 1024;
+    RawUpstream upstream;
+    QVERIFY(upstream.listen());
+    auto proxy = startProxy(upstream.url());
+    QVERIFY(proxy);
+    RawApp app(proxy->url());
+    app.send("PUT /upload HTTP/1.1\r\nHost: a\r\nContent-Length: " + QByteArray::number(Offered)
+            + "\r\n\r\n");
+    QTRY_VERIFY_WITH_TIMEOUT(upstream.hasHead(0), WaitMs);
+    upstream.setPaused(true);
+    const QByteArray block(64 * 1024, 'u');
+    qint64 queued = 0;
+    const auto topUp = [&] {
+        while (queued < Offered && app.socket.bytesToWrite() < 4 * 1024 * 1024) {
+            app.socket.write(block);
+            queued += block.size();
+        }
+    };
+    QObject::connect(&app.socket, &QTcpSocket::bytesWritten, &app.socket, topUp);
+    topUp();
+    const qint64 sent = waitUntilStalled([&] { return queued - app.socket.bytesToWrite(); });
+    QVERIFY(sent > 0);
+    QVERIFY2(sent < 24 * 1024 * 1024, qPrintable(QString::number(sent)));
+    upstream.setPaused(false);
+    const qsizetype headSize = upstream.received[0].indexOf("\r\n\r\n") + 4;
+    QTRY_COMPARE_WITH_TIMEOUT(upstream.received[0].size() - headSize, Offered, 60000);
+    QCOMPARE(upstream.received[0].sliced(headSize).count('u'), Offered);
 }
 
 QTEST_GUILESS_MAIN(TestCaptureProxy)
