@@ -56,10 +56,7 @@ CaptureConnection::CaptureConnection(QTcpSocket *socket, CaptureContext *context
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_headTimer.setSingleShot(true);
     m_headTimer.setInterval(HeadTimeoutMs);
-    connect(&m_headTimer, &QTimer::timeout, this, [this] {
-        m_closing = true;
-        m_socket->abort();
-    });
+    connect(&m_headTimer, &QTimer::timeout, this, &CaptureConnection::closeGracefully);
     connect(m_socket, &QTcpSocket::readyRead, this, &CaptureConnection::onReadyRead);
     connect(m_socket, &QTcpSocket::disconnected, this, &CaptureConnection::onDisconnected);
     m_headTimer.start();

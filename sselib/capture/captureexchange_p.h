@@ -83,7 +83,6 @@ Q_SIGNALS:
 
 private:
     void connectUpstream();
-    void watchConnecting();
     [[nodiscard]] QByteArray upstreamHead() const;
     void ensureStarted();
     void answerWithStatus(const CaptureRule &rule);
@@ -112,7 +111,6 @@ private:
     QTimer *m_connectTimer = nullptr;
     RequestInfo m_request;
     QByteArray m_upstreamTarget;
-    QString m_tlsErrors;
 
     QByteArray m_responseBuffer; // upstream bytes before the final head is complete
     bool m_headDone = false;

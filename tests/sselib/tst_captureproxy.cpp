@@ -4,7 +4,9 @@
 #include "tests/support/heapusage.h"
 #include "tests/support/testserver.h"
 
+#include "sselib/capture/bodyreader_p.h"
 #include "sselib/capture/captureproxy.h"
+#include "sselib/capture/httpresponsehead_p.h"
 #include "sselib/contentdecoder.h"
 #include "sselib/parser.h"
 
@@ -239,6 +241,9 @@ class TestCaptureProxy : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void bodyReaderChunked_data();
+    void bodyReaderChunked();
+    void responseHeadParsed();
     void listensAndReportsUrl();
     void passThrough_data();
     void passThrough();
@@ -253,6 +258,7 @@ private Q_SLOTS:
     void keepAliveCarriesRequestsInTurn();
     void http10AppGetsCloseDelimited();
     void upstreamClosingEarlyIsPassedOn();
+    void brokenUpstreamFramingClosesApp();
     void appClosingAbortsUpstream();
     void closeStopsExchanges();
     void badHeadsRefused();
@@ -265,6 +271,81 @@ private Q_SLOTS:
     void slowAppStopsUpstreamReads();
     void slowUpstreamStopsRequestReads();
 };
+
+void TestCaptureProxy::bodyReaderChunked_data()
+{
+    QTest::addColumn<QByteArray>("wire");
+    QTest::addColumn<QByteArray>("content"); // what the body holds; "!" for broken framing
+    QTest::addColumn<qsizetype>("bodySize"); // bytes of `wire` that are the body
+    const QByteArray plain = "5\r\nhello\r\n6;ext=1\r\n world\r\n0\r\n\r\n";
+    QTest::newRow("plain") << plain + "NEXT"
+                           << "hello world"_ba << plain.size();
+    const QByteArray lf = "3\nabc\n0\n\n";
+    QTest::newRow("bare-lf") << lf << "abc"_ba << lf.size();
+    const QByteArray trailer = "2\r\nok\r\n0\r\nX-Sum: 1\r\n\r\n";
+    QTest::newRow("trailer") << trailer + "GET"
+                             << "ok"_ba << trailer.size();
+    QTest::newRow("hex-upper") << "A\r\n0123456789\r\n0\r\n\r\n"_ba
+                               << "0123456789"_ba << qsizetype(20);
+    QTest::newRow("not-hex") << "zz\r\nab\r\n"_ba
+                             << "!"_ba << qsizetype(0);
+    QTest::newRow("no-crlf-after-data") << "2\r\nabX\r\n"_ba
+                                        << "!"_ba << qsizetype(0);
+    QTest::newRow("size-line-too-long") << QByteArray(5000, '0') << "!"_ba << qsizetype(0);
+}
+
+void TestCaptureProxy::bodyReaderChunked()
+{
+    QFETCH(QByteArray, wire);
+    QFETCH(QByteArray, content);
+    QFETCH(qsizetype, bodySize);
+    using Sse::CaptureDetail::BodyReader;
+    // Every way of splitting the wire in two gives the same result.
+    for (qsizetype split = 0; split <= wire.size(); ++split) {
+        BodyReader reader(BodyReader::Framing::Chunked);
+        QByteArray got;
+        const qsizetype first = reader.feed(QByteArrayView(wire).first(split), got);
+        if (first < 0) {
+            QCOMPARE(content, "!"_ba);
+            continue;
+        }
+        QCOMPARE(first, split > bodySize && content != "!" ? bodySize : split);
+        const qsizetype second =
+                reader.isDone() ? 0 : reader.feed(QByteArrayView(wire).sliced(split), got);
+        if (content == "!") {
+            QCOMPARE(second, -1);
+            QVERIFY(reader.hasError());
+            continue;
+        }
+        QCOMPARE(first + second, bodySize);
+        QVERIFY(reader.isDone());
+        QCOMPARE(got, content);
+    }
+}
+
+void TestCaptureProxy::responseHeadParsed()
+{
+    using Sse::CaptureDetail::HttpResponseHead;
+    using Status = HttpResponseHead::Status;
+    HttpResponseHead head;
+    const QByteArray wire = "HTTP/1.1 404 Not Found\r\nX-A: 1\r\nx-b:  two \r\n\r\nbody";
+    QCOMPARE(HttpResponseHead::parse(wire, head), Status::Complete);
+    QCOMPARE(head.status, 404);
+    QCOMPARE(head.reason, "Not Found"_ba);
+    QCOMPARE(head.version, "1.1"_ba);
+    QCOMPARE(head.headers, (Sse::HeaderList{{"X-A", "1"}, {"x-b", "two"}}));
+    QCOMPARE(head.size, wire.size() - 4);
+    QCOMPARE(HttpResponseHead::parse("HTTP/1.0 200\n\n", head), Status::Complete);
+    QCOMPARE(head.reason, QByteArray());
+    QCOMPARE(HttpResponseHead::parse("HTTP/1.1 200 OK\r\nX: 1\r\n", head), Status::Incomplete);
+    QCOMPARE(HttpResponseHead::parse("HTT", head), Status::Incomplete);
+    QCOMPARE(HttpResponseHead::parse("SSH-2.0-OpenSSH\r\n", head), Status::Invalid);
+    QCOMPARE(HttpResponseHead::parse("HTTP/1.1 20x OK\r\n\r\n", head), Status::Invalid);
+    QCOMPARE(HttpResponseHead::parse("HTTP/1.1 200 OK\r\n folded\r\n\r\n", head), Status::Invalid);
+    QCOMPARE(HttpResponseHead::parse(
+                     QByteArray("HTTP/1.1 200 OK\r\n" + QByteArray(70000, 'a')), head),
+            Status::TooLarge);
+}
 
 void TestCaptureProxy::listensAndReportsUrl()
 {
@@ -625,6 +706,24 @@ void TestCaptureProxy::upstreamClosingEarlyIsPassedOn()
     QTRY_VERIFY_WITH_TIMEOUT(captured.ends.contains(1), WaitMs);
     QCOMPARE(captured.ends.value(1).reason, Reason::UpstreamClosed);
     QCOMPARE(captured.events.size(), 1);
+}
+
+void TestCaptureProxy::brokenUpstreamFramingClosesApp()
+{
+    RawUpstream upstream;
+    QVERIFY(upstream.listen());
+    auto proxy = startProxy(upstream.url());
+    QVERIFY(proxy);
+    Captured captured(proxy.get());
+    RawApp app(proxy->url());
+    app.get("/s");
+    QTRY_VERIFY_WITH_TIMEOUT(upstream.hasHead(0), WaitMs);
+    upstream.sockets[0]->write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
+                               "Transfer-Encoding: chunked\r\n\r\n9\r\ndata: 1\n\n\r\nzz\r\n");
+    QTRY_VERIFY_WITH_TIMEOUT(app.closed, WaitMs);
+    QCOMPARE(app.body(), "data: 1\n\n"_ba);
+    QVERIFY(!app.hasLastChunk());
+    QCOMPARE(captured.ends.value(1).reason, Reason::UpstreamClosed);
 }
 
 void TestCaptureProxy::appClosingAbortsUpstream()
