@@ -177,8 +177,13 @@ void CaptureConnection::refuse(int status, const QString &why)
 void CaptureConnection::closeGracefully()
 {
     m_closing = true;
-    // Sends what is written, then FIN; disconnected() follows and ends the connection.
+    m_headTimer.stop();
+    // Sends what is written, then FIN; disconnected() follows and ends the connection. An app
+    // that reads nothing more would keep it (and what waits for it) forever: it gets as long
+    // as for a head.
     m_socket->disconnectFromHost();
+    if (m_socket->state() != QAbstractSocket::UnconnectedState)
+        QTimer::singleShot(HeadTimeoutMs, m_socket, &QTcpSocket::abort);
 }
 
 } // namespace Sse::CaptureDetail

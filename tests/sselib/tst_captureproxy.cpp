@@ -8,6 +8,7 @@
 #include "sselib/capture/captureproxy.h"
 #include "sselib/capture/httpresponsehead_p.h"
 #include "sselib/contentdecoder.h"
+#include "sselib/eventsource.h"
 #include "sselib/parser.h"
 
 #include <QSignalSpy>
@@ -248,6 +249,7 @@ private Q_SLOTS:
     void passThrough_data();
     void passThrough();
     void postBodyForwarded();
+    void eventSourceThroughProxy();
     void upstreamRefused();
     void bigEventPassesWhole();
     void chunkedPostForwardedAsItCame();
@@ -469,6 +471,29 @@ void TestCaptureProxy::postBodyForwarded()
     QCOMPARE(info.url, server.url(u"/api/v1/chat"_s));
     QCOMPARE(info.body, body);
     QVERIFY(app.hasHeader("content-length: 11"));
+}
+
+void TestCaptureProxy::eventSourceThroughProxy()
+{
+    TestServer server;
+    QVERIFY(server.listen());
+    server.route("/events"_ba, TestSupport::Handlers::sseHold());
+    auto proxy = startProxy(server.url(u"/"_s));
+    QVERIFY(proxy);
+    Captured captured(proxy.get());
+    QUrl url = proxy->url();
+    url.setPath(u"/events"_s);
+    Sse::EventSource source(url);
+    QSignalSpy received(&source, &Sse::EventSource::eventReceived);
+    source.open();
+    QTRY_COMPARE_WITH_TIMEOUT(server.connections("/events"_ba).size(), 1, WaitMs);
+    server.broadcast("/events"_ba, "id: 1\ndata: hello\n\nevent: x\ndata: a\ndata: b\n\n"_ba);
+    QTRY_COMPARE_WITH_TIMEOUT(received.size(), 2, WaitMs);
+    QCOMPARE(received.at(1).at(0).value<Sse::Event>().data, "a\nb"_ba);
+    QCOMPARE(captured.events, (QByteArrayList{"message|1|hello", "x|1|a\nb"}));
+    source.close();
+    QTRY_VERIFY_WITH_TIMEOUT(captured.ends.contains(1), WaitMs);
+    QCOMPARE(captured.ends.value(1).reason, Reason::ClientClosed);
 }
 
 void TestCaptureProxy::upstreamRefused()
