@@ -272,6 +272,10 @@ void CaptureExchange::pumpUpstream()
     while (!m_ended && m_upstream->bytesAvailable() > 0) {
         if (m_app && m_app->bytesToWrite() > HighWater)
             return; // the app's bytesWritten() resumes
+        if (m_stage && m_stage->heldBytes() > StageHighWater) {
+            m_waitingForStage = true; // sendToApp() resumes
+            return;
+        }
         takeUpstreamBytes(m_upstream->read(ReadSlice));
     }
     if (m_ended || !m_upstreamEof)
@@ -464,6 +468,8 @@ void CaptureExchange::sendToApp(const QByteArray &bytes)
 {
     if (m_ended)
         return;
+    if (std::exchange(m_waitingForStage, false))
+        QMetaObject::invokeMethod(this, &CaptureExchange::pumpUpstream, Qt::QueuedConnection);
     const QByteArray out = m_gzip ? m_gzip->encode(bytes) : bytes;
     if (out.isEmpty())
         return;

@@ -41,6 +41,10 @@ class CaptureExchange final : public QObject
 public:
     /// Bytes waiting to be written on either socket above which the other one is not read.
     static constexpr qint64 HighWater = 1024 * 1024;
+    /// Bytes a FaultStage may hold (a delay, a stall) before the upstream is not read. Above the
+    /// largest partial event it holds (32 MiB), so that what it holds is mostly queued: the
+    /// stage's own timers release it, and its bytesReady() makes the proxy read again.
+    static constexpr qint64 StageHighWater = 48 * 1024 * 1024;
     /// What Qt buffers of a socket that is not read; the kernel holds the rest.
     static constexpr qint64 SocketReadBuffer = 256 * 1024;
     /// How long the upstream may take to accept the connection (and finish the TLS handshake).
@@ -119,6 +123,7 @@ private:
     bool m_chunkedToApp = false;
     bool m_closeAfter = false;
     bool m_upstreamEof = false;
+    bool m_waitingForStage = false; // the stage held too much: the upstream is not read
     std::unique_ptr<StreamCopy> m_copy;
     FaultStage *m_stage = nullptr;
     std::unique_ptr<GzipEncoder> m_gzip;

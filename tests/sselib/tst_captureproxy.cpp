@@ -272,6 +272,9 @@ private Q_SLOTS:
     void concurrentStreams();
     void slowAppStopsUpstreamReads();
     void slowUpstreamStopsRequestReads();
+    void stalledStageStopsUpstreamReads();
+    void cutRuleClosesBothSides();
+    void rulesChangeWhileStreaming();
 };
 
 void TestCaptureProxy::bodyReaderChunked_data()
@@ -1105,6 +1108,94 @@ void TestCaptureProxy::slowUpstreamStopsRequestReads()
     const qsizetype headSize = upstream.received[0].indexOf("\r\n\r\n") + 4;
     QTRY_COMPARE_WITH_TIMEOUT(upstream.received[0].size() - headSize, Offered, 60000);
     QCOMPARE(upstream.received[0].sliced(headSize).count('u'), Offered);
+}
+
+void TestCaptureProxy::stalledStageStopsUpstreamReads()
+{
+    constexpr qint64 Offered = 128 * 1024 * 1024;
+    RawUpstream upstream;
+    QVERIFY(upstream.listen());
+    CaptureRule stall;
+    stall.action = CaptureRule::Action::Stall;
+    stall.value = 60'000; // longer than the test: it ends by the app closing
+    auto proxy = startProxy(upstream.url(), {stall});
+    QVERIFY(proxy);
+    RawApp app(proxy->url());
+    app.get("/flood");
+    QTRY_VERIFY_WITH_TIMEOUT(upstream.hasHead(0), WaitMs);
+    QTcpSocket *socket = upstream.sockets[0];
+    socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n\r\n");
+    const QByteArray event = "data: " + QByteArray(4090, 'e') + "\n\n"; // 4 KiB
+    const QByteArray block = event.repeated(16);
+    qint64 queued = 0;
+    const auto topUp = [&] {
+        while (queued < Offered && socket->bytesToWrite() < 4 * 1024 * 1024) {
+            socket->write(block);
+            queued += block.size();
+        }
+    };
+    QObject::connect(socket, &QTcpSocket::bytesWritten, socket, topUp);
+    topUp();
+    const qint64 sent = waitUntilStalled([&] { return queued - socket->bytesToWrite(); });
+    QVERIFY(sent > 0);
+    // What the stall holds stops at the stage's high-water mark (48 MiB) and kernel buffers.
+    QVERIFY2(sent < 64 * 1024 * 1024, qPrintable(QString::number(sent)));
+    QCOMPARE(app.body(), QByteArray());
+    QSignalSpy ended(proxy.get(), &CaptureProxy::exchangeEnded);
+    app.socket.abort();
+    QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, WaitMs);
+    QCOMPARE(ended.first().at(1).value<CaptureEnd>().reason, Reason::ClientClosed);
+}
+
+void TestCaptureProxy::cutRuleClosesBothSides()
+{
+    TestServer server;
+    QVERIFY(server.listen());
+    QPointer<Connection> upstream;
+    server.route("/s"_ba, [&upstream](Connection *connection) { upstream = connection; });
+    const Sse::CaptureRuleResult cut = Sse::parseCaptureRule(u"cut=2,match=/s"_s);
+    QVERIFY2(cut.ok, qPrintable(cut.error));
+    auto proxy = startProxy(server.url(u"/"_s), {cut.rule});
+    QVERIFY(proxy);
+    Captured captured(proxy.get());
+    RawApp app(proxy->url());
+    app.get("/s");
+    QTRY_VERIFY_WITH_TIMEOUT(upstream, WaitMs);
+    QSignalSpy upstreamGone(upstream.data(), &Connection::disconnected);
+    upstream->writeChunkedSseHead();
+    upstream->writeChunk("data: 1\n\ndata: 2\n\ndata: 3\n\n");
+    QTRY_VERIFY_WITH_TIMEOUT(app.closed, WaitMs);
+    QCOMPARE(app.body(), "data: 1\n\ndata: 2\n\n"_ba);
+    QVERIFY(!app.hasLastChunk());
+    QTRY_COMPARE_WITH_TIMEOUT(upstreamGone.size(), 1, WaitMs);
+    QCOMPARE(captured.ends.value(1).reason, Reason::Cut);
+    // The copy reports what the upstream sent, the cut event's successor included.
+    QCOMPARE(captured.events.size(), 3);
+}
+
+void TestCaptureProxy::rulesChangeWhileStreaming()
+{
+    TestServer server;
+    QVERIFY(server.listen());
+    QPointer<Connection> upstream;
+    server.route("/s"_ba, [&upstream](Connection *connection) { upstream = connection; });
+    auto proxy = startProxy(server.url(u"/"_s));
+    QVERIFY(proxy);
+    QSignalSpy faults(proxy.get(), &CaptureProxy::faultApplied);
+    RawApp app(proxy->url());
+    app.get("/s");
+    QTRY_VERIFY_WITH_TIMEOUT(upstream, WaitMs);
+    upstream->writeChunkedSseHead();
+    upstream->writeChunk("event: noise\ndata: 1\n\ndata: 2\n\n");
+    QTRY_COMPARE_WITH_TIMEOUT(app.body(), "event: noise\ndata: 1\n\ndata: 2\n\n"_ba, WaitMs);
+    const Sse::CaptureRuleResult drop = Sse::parseCaptureRule(u"drop=noise"_s);
+    QVERIFY2(drop.ok, qPrintable(drop.error));
+    proxy->setRules({drop.rule});
+    QCOMPARE(proxy->rules(), QList<CaptureRule>{drop.rule});
+    upstream->writeChunk("event: noise\ndata: 3\n\ndata: 4\n\n");
+    QTRY_COMPARE_WITH_TIMEOUT(
+            app.body(), "event: noise\ndata: 1\n\ndata: 2\n\ndata: 4\n\n"_ba, WaitMs);
+    QVERIFY(!faults.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCaptureProxy)
