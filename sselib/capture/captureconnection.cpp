@@ -9,6 +9,8 @@
 
 #include <QTcpSocket>
 
+using namespace Qt::StringLiterals;
+
 namespace Sse::CaptureDetail {
 
 namespace {
@@ -46,16 +48,15 @@ CaptureConnection::CaptureConnection(QTcpSocket *socket, CaptureContext *context
     : QObject(parent)
     , m_socket(socket)
     , m_context(context)
+    , m_headTimer(this)
 {
     m_socket->setParent(this);
+    m_headTimer.setObjectName(u"headTimer"_s); // a test shortens it
     m_socket->setReadBufferSize(CaptureExchange::SocketReadBuffer);
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_headTimer.setSingleShot(true);
     m_headTimer.setInterval(HeadTimeoutMs);
-    connect(&m_headTimer, &QTimer::timeout, this, [this] {
-        m_closing = true;
-        m_socket->abort();
-    });
+    connect(&m_headTimer, &QTimer::timeout, this, &CaptureConnection::closeGracefully);
     connect(m_socket, &QTcpSocket::readyRead, this, &CaptureConnection::onReadyRead);
     connect(m_socket, &QTcpSocket::disconnected, this, &CaptureConnection::onDisconnected);
     m_headTimer.start();
@@ -101,11 +102,11 @@ void CaptureConnection::readHead()
             m_headTimer.start();
         return;
     case HttpRequestHead::Status::Invalid:
-        refuse(400, CaptureExchange::tr("The request is not a valid HTTP/1.x request."));
+        refuse(400, tr("The request is not a valid HTTP/1.x request."));
         return;
     case HttpRequestHead::Status::LineTooLong:
     case HttpRequestHead::Status::TooLarge:
-        refuse(431, CaptureExchange::tr("The request head is larger than 16 KiB."));
+        refuse(431, tr("The request head is larger than 16 KiB."));
         return;
     case HttpRequestHead::Status::Complete:
         break;
@@ -114,7 +115,7 @@ void CaptureConnection::readHead()
     m_buffer.remove(0, head.size);
     BodyReader body;
     if (!requestBody(head, body)) {
-        refuse(400, CaptureExchange::tr("The request's body framing is not valid."));
+        refuse(400, tr("The request's body framing is not valid."));
         return;
     }
     m_exchange =
@@ -176,8 +177,13 @@ void CaptureConnection::refuse(int status, const QString &why)
 void CaptureConnection::closeGracefully()
 {
     m_closing = true;
-    // Sends what is written, then FIN; disconnected() follows and ends the connection.
+    m_headTimer.stop();
+    // Sends what is written, then FIN; disconnected() follows and ends the connection. An app
+    // that reads nothing more would keep it (and what waits for it) forever: it gets as long
+    // as for a head.
     m_socket->disconnectFromHost();
+    if (m_socket->state() != QAbstractSocket::UnconnectedState)
+        QTimer::singleShot(HeadTimeoutMs, m_socket, &QTcpSocket::abort);
 }
 
 } // namespace Sse::CaptureDetail

@@ -5,12 +5,14 @@
 #include "gzipencoder_p.h"
 #include "httpforward_p.h"
 #include "streamcopy_p.h"
+#include "upstreamsocket_p.h"
 
 #include "sselib/contentdecoder.h"
 
 #include <QDateTime>
 #include <QSslSocket>
 #include <QTcpSocket>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -23,27 +25,6 @@ constexpr qint64 ReadSlice = 64 * 1024;
 qint64 nowMs()
 {
     return QDateTime::currentMSecsSinceEpoch();
-}
-
-bool isTls(const QUrl &url)
-{
-    return url.scheme() == "https"_L1;
-}
-
-// scheme://host[:port] as the WHATWG serialises an origin (the default port left out).
-QString serialisedOrigin(const QUrl &url)
-{
-    QUrl origin = url.adjusted(
-            QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo);
-    if (origin.port() == (isTls(url) ? 443 : 80))
-        origin.setPort(-1);
-    return origin.toString();
-}
-
-// host[:port] for a Host header.
-QByteArray hostField(const QUrl &url)
-{
-    return url.adjusted(QUrl::RemoveUserInfo).authority(QUrl::FullyEncoded).toUtf8();
 }
 
 bool asksToClose(const HttpRequestHead &head)
@@ -128,7 +109,7 @@ void CaptureExchange::start()
     m_upstreamTarget = base + m_head.target;
     m_request.connection = m_number;
     m_request.method = m_head.method;
-    m_request.url = QUrl::fromEncoded(serialisedOrigin(upstream).toUtf8() + m_upstreamTarget);
+    m_request.url = QUrl::fromEncoded(UpstreamSocket::origin(upstream).toUtf8() + m_upstreamTarget);
     m_request.headers = m_head.headers;
     m_request.sentMs = nowMs();
     for (const CaptureRule &rule : std::as_const(m_rules)) {
@@ -144,23 +125,7 @@ void CaptureExchange::start()
 
 void CaptureExchange::connectUpstream()
 {
-    const QUrl &upstream = m_context->options.upstream;
-    if (isTls(upstream)) {
-        auto *socket = new QSslSocket(this);
-        socket->setSslConfiguration(m_context->tls);
-        connect(socket, &QSslSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
-            QStringList texts;
-            for (const QSslError &error : errors)
-                texts.append(error.errorString());
-            m_tlsErrors = texts.join(u"; "_s);
-        });
-        m_upstream = socket;
-    } else {
-        m_upstream = new QTcpSocket(this);
-    }
-    m_upstream->setReadBufferSize(SocketReadBuffer);
-    connect(m_upstream, &QTcpSocket::connected, this,
-            [this] { m_upstream->setSocketOption(QAbstractSocket::LowDelayOption, 1); });
+    m_upstream = UpstreamSocket::open(*m_context, SocketReadBuffer, this);
     connect(m_upstream, &QTcpSocket::readyRead, this, &CaptureExchange::pumpUpstream);
     connect(m_upstream, &QTcpSocket::disconnected, this, &CaptureExchange::onUpstreamDisconnected);
     connect(m_upstream, &QTcpSocket::errorOccurred, this, &CaptureExchange::onUpstreamError);
@@ -168,11 +133,17 @@ void CaptureExchange::connectUpstream()
         if (!m_ended && m_upstream->bytesToWrite() <= HighWater)
             Q_EMIT requestBytesWanted();
     });
-    const quint16 port = quint16(upstream.port(isTls(upstream) ? 443 : 80));
-    if (auto *socket = qobject_cast<QSslSocket *>(m_upstream))
-        socket->connectToHostEncrypted(upstream.host(), port);
+    // The system's own connect timeout is minutes long: the app would wait as long.
+    m_connectTimer = new QTimer(this);
+    m_connectTimer->setSingleShot(true);
+    connect(m_connectTimer, &QTimer::timeout, this, [this] {
+        failUpstream(UpstreamSocket::timedOut(m_context->options.upstream, ConnectTimeoutMs));
+    });
+    m_connectTimer->start(ConnectTimeoutMs);
+    if (auto *tls = qobject_cast<QSslSocket *>(m_upstream))
+        connect(tls, &QSslSocket::encrypted, m_connectTimer, qOverload<>(&QTimer::stop));
     else
-        m_upstream->connectToHost(upstream.host(), port);
+        connect(m_upstream, &QTcpSocket::connected, m_connectTimer, qOverload<>(&QTimer::stop));
     m_upstream->write(upstreamHead());
 }
 
@@ -180,13 +151,13 @@ QByteArray CaptureExchange::upstreamHead() const
 {
     const CaptureOptions &options = m_context->options;
     HeaderList headers = withoutHopByHop(m_head.headers);
+    // A chunked body is forwarded as it came, framing included.
     if (m_requestBody.framing() == BodyReader::Framing::Chunked)
-        headers.append(qMakePair(
-                QByteArray("Transfer-Encoding"), QByteArray("chunked"))); // forwarded as it came
+        headers.append(qMakePair(QByteArray("Transfer-Encoding"), QByteArray("chunked")));
     if (options.rewriteHost || !headerValue(headers, "Host"))
-        setHeader(headers, "Host", hostField(options.upstream));
+        setHeader(headers, "Host", UpstreamSocket::hostField(options.upstream));
     if (options.rewriteOrigin && headerValue(headers, "Origin"))
-        setHeader(headers, "Origin", serialisedOrigin(options.upstream).toUtf8());
+        setHeader(headers, "Origin", UpstreamSocket::origin(options.upstream).toUtf8());
     headers.append(qMakePair(QByteArray("Connection"), QByteArray("close")));
     return headBytes(QByteArray(m_head.method + ' ' + m_upstreamTarget + " HTTP/1.1"), headers);
 }
@@ -282,33 +253,12 @@ void CaptureExchange::failUpstream(const QString &why)
 
 void CaptureExchange::onUpstreamError()
 {
-    if (m_ended)
-        return;
-    const QAbstractSocket::SocketError error = m_upstream->error();
-    if (error == QAbstractSocket::RemoteHostClosedError)
+    if (m_ended || m_upstream->error() == QAbstractSocket::RemoteHostClosedError)
         return; // disconnected() follows: the rest of the buffer is read first
-    const QString host = QString::fromUtf8(hostField(m_context->options.upstream));
-    if (m_headDone) {
+    if (m_headDone)
         end(CaptureEnd::Reason::UpstreamClosed, m_upstream->errorString());
-        return;
-    }
-    switch (error) {
-    case QAbstractSocket::ConnectionRefusedError:
-        failUpstream(tr("The upstream %1 refused the connection.").arg(host));
-        break;
-    case QAbstractSocket::HostNotFoundError:
-        failUpstream(tr("The upstream host %1 was not found.").arg(host));
-        break;
-    case QAbstractSocket::SslHandshakeFailedError:
-        failUpstream(m_tlsErrors.isEmpty()
-                        ? tr("The TLS handshake with the upstream %1 failed: %2")
-                                  .arg(host, m_upstream->errorString())
-                        : tr("The upstream %1 is not trusted: %2").arg(host, m_tlsErrors));
-        break;
-    default:
-        failUpstream(tr("Cannot reach the upstream %1: %2").arg(host, m_upstream->errorString()));
-        break;
-    }
+    else
+        failUpstream(UpstreamSocket::failure(*m_upstream, m_context->options.upstream));
 }
 
 void CaptureExchange::onUpstreamDisconnected()
@@ -322,6 +272,10 @@ void CaptureExchange::pumpUpstream()
     while (!m_ended && m_upstream->bytesAvailable() > 0) {
         if (m_app && m_app->bytesToWrite() > HighWater)
             return; // the app's bytesWritten() resumes
+        if (m_stage && m_stage->heldBytes() > StageHighWater) {
+            m_waitingForStage = true; // sendToApp() resumes
+            return;
+        }
         takeUpstreamBytes(m_upstream->read(ReadSlice));
     }
     if (m_ended || !m_upstreamEof)
@@ -349,12 +303,11 @@ void CaptureExchange::takeUpstreamBytes(QByteArrayView bytes)
     if (m_responseBody.isDone())
         return; // bytes after the body: the upstream is closed anyway
     QByteArray content;
-    if (m_responseBody.feed(bytes, content) < 0) {
-        end(CaptureEnd::Reason::UpstreamClosed, tr("The upstream's chunked framing is broken."));
-        return;
-    }
+    const bool broken = m_responseBody.feed(bytes, content) < 0;
     if (!content.isEmpty())
-        onBody(content);
+        onBody(content); // what came before the break is the upstream's, and passes
+    if (broken && !m_ended)
+        end(CaptureEnd::Reason::UpstreamClosed, tr("The upstream's chunked framing is broken."));
     if (!m_ended && m_responseBody.isDone())
         onBodyDone();
 }
@@ -440,7 +393,7 @@ void CaptureExchange::startResponse(const HttpResponseHead &head)
 
 void CaptureExchange::setUpStream(const QByteArray &encoding)
 {
-    const QString origin = serialisedOrigin(m_context->options.upstream);
+    const QString origin = UpstreamSocket::origin(m_context->options.upstream);
     m_copy = std::make_unique<StreamCopy>(
             m_number, origin, encoding,
             [this](const Event &event) { Q_EMIT eventCaptured(m_number, event); },
@@ -515,6 +468,8 @@ void CaptureExchange::sendToApp(const QByteArray &bytes)
 {
     if (m_ended)
         return;
+    if (std::exchange(m_waitingForStage, false))
+        QMetaObject::invokeMethod(this, &CaptureExchange::pumpUpstream, Qt::QueuedConnection);
     const QByteArray out = m_gzip ? m_gzip->encode(bytes) : bytes;
     if (out.isEmpty())
         return;
@@ -550,6 +505,8 @@ void CaptureExchange::end(CaptureEnd::Reason reason, const QString &message)
         return;
     ensureStarted();
     m_ended = true;
+    if (m_connectTimer)
+        m_connectTimer->stop();
     if (m_upstream) {
         disconnect(m_upstream, nullptr, this, nullptr);
         m_upstream->abort();

@@ -20,6 +20,7 @@
 
 QT_BEGIN_NAMESPACE
 class QTcpSocket;
+class QTimer;
 QT_END_NAMESPACE
 
 namespace Sse::CaptureDetail {
@@ -40,8 +41,14 @@ class CaptureExchange final : public QObject
 public:
     /// Bytes waiting to be written on either socket above which the other one is not read.
     static constexpr qint64 HighWater = 1024 * 1024;
+    /// Bytes a FaultStage may hold (a delay, a stall) before the upstream is not read. Above the
+    /// largest partial event it holds (32 MiB), so that what it holds is mostly queued: the
+    /// stage's own timers release it, and its bytesReady() makes the proxy read again.
+    static constexpr qint64 StageHighWater = 48 * 1024 * 1024;
     /// What Qt buffers of a socket that is not read; the kernel holds the rest.
     static constexpr qint64 SocketReadBuffer = 256 * 1024;
+    /// How long the upstream may take to accept the connection (and finish the TLS handshake).
+    static constexpr int ConnectTimeoutMs = 30'000;
 
     CaptureExchange(CaptureContext *context, int number, const HttpRequestHead &head,
             BodyReader requestBody, QTcpSocket *app, QObject *parent = nullptr);
@@ -105,9 +112,9 @@ private:
     BodyReader m_requestBody;
     QPointer<QTcpSocket> m_app;
     QTcpSocket *m_upstream = nullptr;
+    QTimer *m_connectTimer = nullptr;
     RequestInfo m_request;
     QByteArray m_upstreamTarget;
-    QString m_tlsErrors;
 
     QByteArray m_responseBuffer; // upstream bytes before the final head is complete
     bool m_headDone = false;
@@ -116,6 +123,7 @@ private:
     bool m_chunkedToApp = false;
     bool m_closeAfter = false;
     bool m_upstreamEof = false;
+    bool m_waitingForStage = false; // the stage held too much: the upstream is not read
     std::unique_ptr<StreamCopy> m_copy;
     FaultStage *m_stage = nullptr;
     std::unique_ptr<GzipEncoder> m_gzip;

@@ -90,6 +90,8 @@ CaptureProxy::CaptureProxy(const CaptureOptions &options, QObject *parent)
 CaptureProxy::~CaptureProxy()
 {
     close();
+    // Before d goes: the connections point into it.
+    qDeleteAll(findChildren<CaptureConnection *>(Qt::FindDirectChildrenOnly));
 }
 
 std::optional<QString> CaptureProxy::checkUpstream(const QUrl &url)
