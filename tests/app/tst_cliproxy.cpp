@@ -16,9 +16,13 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cerrno>
 #include <csignal>
+#include <cstring>
+#include <functional>
 #include <memory>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/types.h>
 
 using namespace Qt::Literals::StringLiterals;
@@ -32,8 +36,11 @@ constexpr int TimeoutMs = 20000;
 class Proxy
 {
 public:
-    explicit Proxy(const QStringList &arguments)
+    /// `childSetup` runs in the child between fork and exec (async-signal-safe calls only).
+    explicit Proxy(const QStringList &arguments, const std::function<void()> &childSetup = {})
     {
+        if (childSetup)
+            m_process.setChildProcessModifier(childSetup);
         m_process.start(CliPath, QStringList{u"proxy"_s} + arguments);
         m_process.waitForStarted(TimeoutMs);
     }
@@ -153,6 +160,7 @@ private Q_SLOTS:
     void stream_printsOpenEventsCommentsAndEnd();
     void otherExchange_logsOnStderrOnly();
     void output_recordsStreamAndUrl_andExports();
+    void output_diskRefuses_exitOneWithWholeRecords();
     void faultCut_endsAfterNthEvent();
     void trustCert_selfSignedUpstream_refusedUnlessTrusted();
     void terminationSignal_exitsZero_data();
@@ -316,6 +324,48 @@ void tst_CliProxy::output_recordsStreamAndUrl_andExports()
     QCOMPARE(exporter.exitCode(), 0);
     QCOMPARE(readAll(stream),
             ": hi\nid: 7\nevent: tick\ndata: caf\xC3\xA9\n\ndata: b\n\nid\ndata: second\n\n"_ba);
+}
+
+void tst_CliProxy::output_diskRefuses_exitOneWithWholeRecords()
+{
+    TestSupport::TestServer server;
+    QVERIFY(server.listen());
+    // Past the first flush (64 KiB), so that something was recorded when writing fails.
+    constexpr rlim_t FileLimit = 100 * 1024;
+    QByteArray body;
+    for (int i = 0; i < 1000; ++i)
+        body += "id: " + QByteArray::number(i) + "\ndata: " + QByteArray(1000, 'x') + "\n\n";
+    server.route("/events", TestSupport::Handlers::sseHold(body));
+    const QString path = m_dir.filePath(u"refused.ndjson"_s);
+    Proxy proxy({u"--upstream"_s, server.url(u"/"_s).toString(), u"--output"_s, path}, [] {
+        // In the child: writing past the limit fails with EFBIG, as on a full disk.
+        ::signal(SIGXFSZ, SIG_IGN);
+        rlimit limit{};
+        if (::getrlimit(RLIMIT_FSIZE, &limit) == 0) {
+            limit.rlim_cur = FileLimit;
+            ::setrlimit(RLIMIT_FSIZE, &limit);
+        }
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(proxy.isListeningOrFinished(), TimeoutMs);
+    QVERIFY2(!proxy.url().isEmpty(), proxy.describe().constData());
+    QNetworkRequest request(proxy.url().resolved(QUrl(u"/events"_s)));
+    std::unique_ptr<QNetworkReply> reply(m_network.get(request));
+
+    // The stream stays open: only the failure ends the proxy, and the stream with it.
+    QTRY_VERIFY_WITH_TIMEOUT(proxy.isFinished(), TimeoutMs);
+    QVERIFY2(proxy.exitedWith(1), proxy.describe().constData());
+    QVERIFY2(proxy.errorOutput().startsWith(QByteArray("ssedash-cli: cannot record to "
+                     + path.toUtf8() + ": " + std::strerror(EFBIG))),
+            proxy.errorOutput().constData());
+    QCOMPARE(ofKind(proxy.objects(), u"end"_s).size(), 1);
+    const QByteArray recorded = readAll(path);
+    QVERIFY(!recorded.isEmpty());
+    QVERIFY2(recorded.size() <= qsizetype(FileLimit), QByteArray::number(recorded.size()));
+    QVERIFY2(recorded.endsWith('\n'), recorded.right(100).constData());
+    QProcess exporter;
+    exporter.start(CliPath, {u"export"_s, path, m_dir.filePath(u"refused.json"_s)});
+    QVERIFY(exporter.waitForFinished(TimeoutMs));
+    QCOMPARE(exporter.exitCode(), 0);
 }
 
 void tst_CliProxy::faultCut_endsAfterNthEvent()
