@@ -158,6 +158,7 @@ private Q_SLOTS:
     void initTestCase();
     void firstLine_namesProxyAndUpstreamAsGiven();
     void stream_printsOpenEventsCommentsAndEnd();
+    void stream_invalidUtf8_printedRepaired();
     void otherExchange_logsOnStderrOnly();
     void output_recordsStreamAndUrl_andExports();
     void output_diskRefuses_exitOneWithWholeRecords();
@@ -254,6 +255,27 @@ void tst_CliProxy::stream_printsOpenEventsCommentsAndEnd()
                     + QByteArray::number(StreamBody.size()) + "}"));
     // Stream exchanges have no log line.
     QVERIFY2(proxy.errorOutput().isEmpty(), proxy.errorOutput().constData());
+}
+
+void tst_CliProxy::stream_invalidUtf8_printedRepaired()
+{
+    TestSupport::TestServer server;
+    QVERIFY(server.listen());
+    const QByteArray body = "event: a\xFFz\ndata: \xC3(\x01\n\n: \xFE\n\n"_ba;
+    server.route("/events", chunkedStream(body));
+    Proxy proxy({u"--upstream"_s, server.url(u"/"_s).toString()});
+    QTRY_VERIFY_WITH_TIMEOUT(proxy.isListeningOrFinished(), TimeoutMs);
+    QVERIFY2(!proxy.url().isEmpty(), proxy.describe().constData());
+
+    // The app gets the bytes as they were; the lines have U+FFFD in their place, as monitor's.
+    QCOMPARE(get(proxy.url().resolved(QUrl(u"/events"_s))), body);
+    QTRY_COMPARE_WITH_TIMEOUT(ofKind(proxy.objects(), u"end"_s).size(), 1, TimeoutMs);
+    const QByteArrayList lines = proxy.lines();
+    QCOMPARE(lines.size(), 5);
+    QCOMPARE(lines.at(2),
+            "{\"kind\":\"event\",\"stream\":1,\"type\":\"a\xEF\xBF\xBDz\","
+            "\"data\":\"\xEF\xBF\xBD(\\u0001\",\"lastEventId\":\"\"}"_ba);
+    QCOMPARE(lines.at(3), "{\"kind\":\"comment\",\"stream\":1,\"comment\":\"\xEF\xBF\xBD\"}"_ba);
 }
 
 void tst_CliProxy::otherExchange_logsOnStderrOnly()
