@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Tests of ssedash-cli as a user runs it: a child process, its exit code and its output lines.
 #include "ssedash/version.h"
+#include "tests/support/cliprocess.h"
 #include "tests/support/compression.h"
+#include "tests/support/filesizelimit.h"
 #include "tests/support/testserver.h"
 
 #include <QDateTime>
@@ -92,93 +94,14 @@ RunResult runCli(const QStringList &arguments, const QByteArray &input = {},
     return runProgram(CliPath, arguments, input, childSetup);
 }
 
-// A long-running `ssedash-cli COMMAND ...` next to servers or clients of this process: never
-// block, read the output from the event loop (QTRY_*).
-class CliProcess
-{
-public:
-    explicit CliProcess(const QStringList &arguments, const std::function<void()> &childSetup = {})
-    {
-        if (childSetup)
-            m_process.setChildProcessModifier(childSetup);
-        m_process.start(CliPath, arguments);
-        m_started = m_process.waitForStarted(FinishTimeoutMs);
-    }
-
-    ~CliProcess()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished();
-        }
-    }
-
-    [[nodiscard]] bool isStarted() const { return m_started; }
-
-    /// The complete stdout lines so far.
-    QByteArrayList lines()
-    {
-        m_out += m_process.readAllStandardOutput();
-        const qsizetype end = m_out.lastIndexOf('\n');
-        if (end < 0)
-            return {};
-        return m_out.left(end).split('\n');
-    }
-
-    int count(const QByteArray &line)
-    {
-        const QByteArrayList all = lines();
-        return int(std::count(all.cbegin(), all.cend(), line));
-    }
-
-    int countKind(const QString &kind)
-    {
-        int n = 0;
-        for (const QByteArray &line : lines()) {
-            if (QJsonDocument::fromJson(line).object().value(u"kind"_s).toString() == kind)
-                ++n;
-        }
-        return n;
-    }
-
-    QByteArray errorOutput()
-    {
-        m_err += m_process.readAllStandardError();
-        return m_err;
-    }
-
-    [[nodiscard]] bool isFinished() const { return m_process.state() == QProcess::NotRunning; }
-
-    [[nodiscard]] bool exitedWith(int code) const
-    {
-        return isFinished() && m_process.exitStatus() == QProcess::NormalExit
-                && m_process.exitCode() == code;
-    }
-
-    [[nodiscard]] int exitCode() const { return m_process.exitCode(); }
-
-    /// Exit status and stderr, for failure messages.
-    QByteArray describe()
-    {
-        return "exit status " + QByteArray::number(int(m_process.exitStatus())) + ", code "
-                + QByteArray::number(m_process.exitCode()) + ", stderr: " + errorOutput();
-    }
-
-    void sendSignal(int signalNumber) { ::kill(pid_t(m_process.processId()), signalNumber); }
-
-private:
-    QProcess m_process;
-    QByteArray m_out;
-    QByteArray m_err;
-    bool m_started = false;
-};
+using TestSupport::CliProcess;
 
 // `ssedash-cli monitor ...`.
 class Monitor : public CliProcess
 {
 public:
     explicit Monitor(const QStringList &arguments, const std::function<void()> &childSetup = {})
-        : CliProcess(QStringList{u"monitor"_s} + arguments, childSetup)
+        : CliProcess(CliPath, QStringList{u"monitor"_s} + arguments, childSetup)
     { }
 };
 
@@ -187,7 +110,7 @@ class Publish : public CliProcess
 {
 public:
     explicit Publish(const QStringList &arguments)
-        : CliProcess(QStringList{u"publish"_s} + arguments)
+        : CliProcess(CliPath, QStringList{u"publish"_s} + arguments)
     { }
 
     /// The URL lines are out (the stats line comes last), or the process ended.
@@ -1129,17 +1052,6 @@ void tst_Cli::monitor_countWithTimeout_printsTotals()
 
 namespace {
 
-// In the child process: writing a file past `bytes` fails with EFBIG ("File too large").
-void limitFileSize(rlim_t bytes)
-{
-    ::signal(SIGXFSZ, SIG_IGN);
-    rlimit limit{};
-    if (::getrlimit(RLIMIT_FSIZE, &limit) == 0) {
-        limit.rlim_cur = bytes;
-        ::setrlimit(RLIMIT_FSIZE, &limit);
-    }
-}
-
 QByteArray readAll(const QString &fileName)
 {
     QFile file(fileName);
@@ -1294,7 +1206,7 @@ void tst_Cli::monitor_output_diskRefuses_exitOne()
     server.route("/events", TestSupport::Handlers::sseHold(body));
     const QString path = m_dir.filePath(u"refused.ndjson"_s);
     Monitor monitor({server.url(u"/events"_s).toString(), u"--output"_s, path},
-            [] { limitFileSize(FileLimit); });
+            [] { TestSupport::limitChildFileSize(FileLimit); });
     QTRY_VERIFY_WITH_TIMEOUT(monitor.isFinished(), FinishTimeoutMs);
     QVERIFY2(monitor.exitedWith(1), monitor.describe().constData());
     QVERIFY2(monitor.errorOutput().startsWith(QByteArray("ssedash-cli: cannot record to "
@@ -1895,7 +1807,7 @@ void tst_Cli::export_writeFailure_keepsOldOutput()
     const RunResult result = runCli(
             {u"export"_s, u"--format"_s, u"ndjson"_s, input, outputPath}, {}, [fileSizeLimit] {
                 if (fileSizeLimit > 0)
-                    limitFileSize(rlim_t(fileSizeLimit));
+                    TestSupport::limitChildFileSize(rlim_t(fileSizeLimit));
             });
     QVERIFY(result.finished);
     QCOMPARE(result.exitStatus, QProcess::NormalExit);

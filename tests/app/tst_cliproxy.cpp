@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // ssedash-cli proxy: the real binary between a real upstream (TestServer) and a real client
 // (QNetworkAccessManager): its first line, the lines of each stream, --output, faults, errors.
+#include "tests/support/cliprocess.h"
+#include "tests/support/filesizelimit.h"
 #include "tests/support/testserver.h"
 
 #include "sselib/capture/capturerule.h"
@@ -22,7 +24,6 @@
 #include <functional>
 #include <memory>
 #include <signal.h>
-#include <sys/resource.h>
 #include <sys/types.h>
 
 using namespace Qt::Literals::StringLiterals;
@@ -33,33 +34,12 @@ const QString CliPath = QStringLiteral(SSEDASH_CLI_PATH);
 constexpr int TimeoutMs = 20000;
 
 // `ssedash-cli proxy ARGS...`, read from the event loop (the upstream and client live here).
-class Proxy
+class Proxy : public TestSupport::CliProcess
 {
 public:
-    /// `childSetup` runs in the child between fork and exec (async-signal-safe calls only).
     explicit Proxy(const QStringList &arguments, const std::function<void()> &childSetup = {})
-    {
-        if (childSetup)
-            m_process.setChildProcessModifier(childSetup);
-        m_process.start(CliPath, QStringList{u"proxy"_s} + arguments);
-        m_process.waitForStarted(TimeoutMs);
-    }
-
-    ~Proxy()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished();
-        }
-    }
-
-    /// The complete stdout lines so far, the "proxying" line first.
-    QByteArrayList lines()
-    {
-        m_out += m_process.readAllStandardOutput();
-        const qsizetype end = m_out.lastIndexOf('\n');
-        return end < 0 ? QByteArrayList() : m_out.left(end).split('\n');
-    }
+        : CliProcess(CliPath, QStringList{u"proxy"_s} + arguments, childSetup)
+    { }
 
     /// The JSON lines after the first, as objects.
     QList<QJsonObject> objects()
@@ -75,41 +55,13 @@ public:
     QUrl url()
     {
         static const QRegularExpression first(u"^ssedash-cli: proxying (\\S+) -> "_s);
-        const QByteArrayList all = lines();
         const QRegularExpressionMatch match =
-                first.match(QString::fromUtf8(all.value(0, QByteArray())));
+                first.match(QString::fromUtf8(lines().value(0, QByteArray())));
         return match.hasMatch() ? QUrl(match.captured(1)) : QUrl();
     }
 
     /// The first line is out, or the proxy exited (and never will listen).
     bool isListeningOrFinished() { return !url().isEmpty() || isFinished(); }
-
-    QByteArray errorOutput()
-    {
-        m_err += m_process.readAllStandardError();
-        return m_err;
-    }
-
-    [[nodiscard]] bool isFinished() const { return m_process.state() == QProcess::NotRunning; }
-
-    [[nodiscard]] bool exitedWith(int code) const
-    {
-        return isFinished() && m_process.exitStatus() == QProcess::NormalExit
-                && m_process.exitCode() == code;
-    }
-
-    QByteArray describe()
-    {
-        return "exit code " + QByteArray::number(m_process.exitCode())
-                + ", stdout: " + lines().join('\n') + ", stderr: " + errorOutput();
-    }
-
-    void sendSignal(int signalNumber) { ::kill(pid_t(m_process.processId()), signalNumber); }
-
-private:
-    QProcess m_process;
-    QByteArray m_out;
-    QByteArray m_err;
 };
 
 // The lines of kind `kind`.
@@ -359,15 +311,8 @@ void tst_CliProxy::output_diskRefuses_exitOneWithWholeRecords()
         body += "id: " + QByteArray::number(i) + "\ndata: " + QByteArray(1000, 'x') + "\n\n";
     server.route("/events", TestSupport::Handlers::sseHold(body));
     const QString path = m_dir.filePath(u"refused.ndjson"_s);
-    Proxy proxy({u"--upstream"_s, server.url(u"/"_s).toString(), u"--output"_s, path}, [] {
-        // In the child: writing past the limit fails with EFBIG, as on a full disk.
-        ::signal(SIGXFSZ, SIG_IGN);
-        rlimit limit{};
-        if (::getrlimit(RLIMIT_FSIZE, &limit) == 0) {
-            limit.rlim_cur = FileLimit;
-            ::setrlimit(RLIMIT_FSIZE, &limit);
-        }
-    });
+    Proxy proxy({u"--upstream"_s, server.url(u"/"_s).toString(), u"--output"_s, path},
+            [] { TestSupport::limitChildFileSize(FileLimit); });
     QTRY_VERIFY_WITH_TIMEOUT(proxy.isListeningOrFinished(), TimeoutMs);
     QVERIFY2(!proxy.url().isEmpty(), proxy.describe().constData());
     QNetworkRequest request(proxy.url().resolved(QUrl(u"/events"_s)));

@@ -43,4 +43,17 @@ private:
     bool m_active = false;
 };
 
+/// For a child process, between fork and exec (QProcess::setChildProcessModifier()): the same
+/// limit for good, with async-signal-safe calls only, so that writing a file past `bytes`
+/// fails with EFBIG.
+inline void limitChildFileSize(rlim_t bytes)
+{
+    ::signal(SIGXFSZ, SIG_IGN);
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_FSIZE, &limit) == 0) {
+        limit.rlim_cur = bytes;
+        ::setrlimit(RLIMIT_FSIZE, &limit);
+    }
+}
+
 } // namespace TestSupport
