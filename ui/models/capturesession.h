@@ -57,6 +57,9 @@ public:
 
     [[nodiscard]] CaptureExchangeModel *exchanges() { return &m_exchanges; }
 
+    /// Where the captured feeds go.
+    [[nodiscard]] FeedList *feeds() const { return m_feeds; }
+
     /// The captured feed that shows `exchange`; null for an exchange that is no stream, or
     /// whose feed was removed.
     [[nodiscard]] Feed *feedOf(int exchange) const;
