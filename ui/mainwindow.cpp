@@ -109,7 +109,8 @@ MainWindow::MainWindow(QWidget *parent)
     connectActions();
     createPublisherDock();
     m_capture->setObjectName(u"captureSession"_s);
-    m_captureActions = new CaptureActions(m_capture, this, m_actions.toolBar);
+    m_captureActions = new CaptureActions(
+            m_capture, this, m_actions.toolBar, m_actions.viewMenu->menuAction());
     m_captureActions->setObjectName(u"captureActions"_s);
     connect(m_captureActions, &CaptureActions::statusMessage, this, &MainWindow::showStatus);
     statusBar()->addPermanentWidget(m_publisherLabel);

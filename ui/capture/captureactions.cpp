@@ -14,6 +14,7 @@
 #include <QGuiApplication>
 #include <QLabel>
 #include <QMainWindow>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -48,7 +49,8 @@ QString rulesText(const QList<Sse::CaptureRule> &rules)
 
 } // namespace
 
-CaptureActions::CaptureActions(CaptureSession *session, QMainWindow *window, QToolBar *toolBar)
+CaptureActions::CaptureActions(
+        CaptureSession *session, QMainWindow *window, QToolBar *toolBar, QAction *menuBefore)
     : QObject(window)
     , m_session(session)
     , m_window(window)
@@ -57,7 +59,7 @@ CaptureActions::CaptureActions(CaptureSession *session, QMainWindow *window, QTo
     m_label->setObjectName(u"captureLabel"_s);
     m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     window->statusBar()->addPermanentWidget(m_label);
-    createActions(toolBar);
+    createActions(toolBar, menuBefore);
     createDock();
     connect(session, &CaptureSession::runningChanged, this, &CaptureActions::update);
     update();
@@ -65,7 +67,7 @@ CaptureActions::CaptureActions(CaptureSession *session, QMainWindow *window, QTo
 
 CaptureActions::~CaptureActions() = default;
 
-void CaptureActions::createActions(QToolBar *toolBar)
+void CaptureActions::createActions(QToolBar *toolBar, QAction *menuBefore)
 {
     // The window's actions are its children: shortcutsText() finds these too.
     m_captureAction = makeAction(m_window, u"captureAction"_s, tr("&Capture…"),
@@ -82,8 +84,9 @@ void CaptureActions::createActions(QToolBar *toolBar)
     connect(m_copyUrlAction, &QAction::triggered, this, &CaptureActions::copyProxyUrl);
     connect(m_stopAction, &QAction::triggered, this, &CaptureActions::stop);
 
-    QMenu *menu = m_window->menuBar()->addMenu(tr("&Capture"));
+    auto *menu = new QMenu(tr("&Capture"), m_window->menuBar());
     menu->setObjectName(u"captureMenu"_s);
+    m_window->menuBar()->insertMenu(menuBefore, menu);
     menu->addActions({m_captureAction, m_rulesAction, m_copyUrlAction});
     menu->addSeparator();
     menu->addAction(m_stopAction);

@@ -34,9 +34,11 @@ class CaptureActions final : public QObject
     Q_DISABLE_COPY_MOVE(CaptureActions)
 
 public:
-    /// Runs `session` (not owned) for `window`, whose menu bar, `toolBar` (may be null),
-    /// status bar and dock area it adds to; `window` is the parent.
-    CaptureActions(CaptureSession *session, QMainWindow *window, QToolBar *toolBar);
+    /// Runs `session` (not owned) for `window`, whose menu bar (the Capture menu goes before
+    /// `menuBefore`, or last when null), `toolBar` (may be null), status bar and dock area it
+    /// adds to; `window` is the parent.
+    CaptureActions(CaptureSession *session, QMainWindow *window, QToolBar *toolBar,
+            QAction *menuBefore = nullptr);
     ~CaptureActions() override;
 
     /// Starts a capture with `options` (a running one stops first); on failure shows why and
@@ -63,7 +65,7 @@ Q_SIGNALS:
     void statusMessage(const QString &text);
 
 private:
-    void createActions(QToolBar *toolBar);
+    void createActions(QToolBar *toolBar, QAction *menuBefore);
     void createDock();
     void openDialog(CaptureDialog *dialog);
     void update();
