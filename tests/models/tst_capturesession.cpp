@@ -45,6 +45,7 @@ private:
 
 void tst_CaptureSession::init()
 {
+    qRegisterMetaType<Feed *>();
     Sse::PublisherOptions options;
     options.generator.interval = 20ms;
     options.generator.heartbeat = 0ms;
@@ -103,6 +104,7 @@ void tst_CaptureSession::stream_becomesACapturedFeedWithItsEvents()
     QVERIFY(m_feeds->isCaptured(feed));
     QCOMPARE(m_feeds->current(), feed);
     QCOMPARE(feed->config().url, m_upstream->url(u"/events"_s));
+    QCOMPARE(feed->config().name, u"/events"_s); // the upstream is the same for every feed
     QCOMPARE(m_feeds->index(0).data(FeedList::NoteRole).toString(), u"captured"_s);
     QVERIFY(m_feeds->index(0).data(Qt::ToolTipRole).toString().contains(u"captured"_s));
     QTRY_COMPARE(feed->readyState(), ReadyState::Open);
@@ -120,6 +122,12 @@ void tst_CaptureSession::stream_becomesACapturedFeedWithItsEvents()
     const auto first = events.first().first().value<Sse::Event>();
     QCOMPARE(feed->model()->record(0).event.data, first.data);
     QCOMPARE(feed->model()->record(0).event.connection, 1);
+    // The exchange list has the stream, and knows its feed.
+    QCOMPARE(m_session->exchanges()->rowCount(), 1);
+    QVERIFY(m_session->exchanges()->index(0, 0).data(CaptureExchangeModel::StreamRole).toBool());
+    QCOMPARE(m_session->exchanges()->index(0, CaptureExchangeModel::StateColumn).data().toString(),
+            u"streaming"_s);
+    QCOMPARE(m_session->feedOf(1), feed);
     // A captured feed is never saved, and Connect does nothing for it.
     QVERIFY(m_feeds->savedFeeds().isEmpty());
     feed->open();

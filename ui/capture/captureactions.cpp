@@ -132,7 +132,11 @@ bool CaptureActions::start(const Sse::CaptureOptions &options, const QString &ce
         box->open();
         return false;
     }
-    m_dock->show();
+    if (m_dock->isHidden()) {
+        m_dock->show();
+        // The feed's log keeps most of the height.
+        m_window->resizeDocks({m_dock}, {m_window->height() / 4}, Qt::Vertical);
+    }
     Q_EMIT statusMessage(tr("Point your app at %1: its streams show as captured feeds.")
                                  .arg(m_session->url().toDisplayString()));
     return true;

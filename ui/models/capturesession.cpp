@@ -173,9 +173,12 @@ Feed *CaptureSession::feedFor(const Sse::RequestInfo &request, bool create)
         return nullptr;
     FeedConfig config;
     config.url = request.url;
-    config.name = request.method == "GET"
-            ? request.url.toDisplayString()
-            : QString::fromLatin1(request.method) + u' ' + request.url.toDisplayString();
+    // Every captured feed has the same upstream: its path says which it is (the URL is in its
+    // tooltip).
+    const QString target = request.url.toDisplayString(
+            QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::RemoveFragment);
+    config.name =
+            request.method == "GET" ? target : QString::fromLatin1(request.method) + u' ' + target;
     config.options.method = request.method;
     config.options.body = request.body;
     // The first captured feed is shown; later ones do not take the view from the user.
