@@ -29,6 +29,7 @@ private Q_SLOTS:
     void feed_staysAfterTheStreamAndTheSessionEnd();
     void setRules_reachTheProxyAndFaultsAreFindings();
     void exchangeModel_listsOtherRequestsToo();
+    void llmPostStream_showsItsText();
     void start_failsWithAReason();
     void feedCaptureMode_withoutAProxy();
 
@@ -241,6 +242,28 @@ void tst_CaptureSession::exchangeModel_listsOtherRequestsToo()
     // No feed for a request that is no stream.
     QCOMPARE(m_feeds->count(), 0);
     QVERIFY(!m_session->feedOf(1));
+}
+
+// A POST fetch() stream with no Accept header: a feed once its response is a stream, and an
+// LLM feed once its events look like one.
+void tst_CaptureSession::llmPostStream_showsItsText()
+{
+    QVERIFY(startCapture());
+    QNetworkAccessManager network;
+    QNetworkRequest request(proxied(u"/llm?interval=1"_s));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+    std::unique_ptr<QNetworkReply> reply(network.post(request, R"({"prompt":"hi"})"_ba));
+    QTRY_VERIFY(reply->isFinished());
+    QCOMPARE(m_feeds->count(), 1);
+    Feed *feed = m_feeds->at(0);
+    QCOMPARE(feed->config().name, u"POST /llm?interval=1"_s);
+    QTRY_COMPARE(feed->readyState(), ReadyState::Closed);
+    QVERIFY(feed->config().llm);
+    QVERIFY(feed->llmStream().isDone());
+    QVERIFY(!feed->llmStream().text().isEmpty());
+    QCOMPARE(feed->connections().size(), 1);
+    QCOMPARE(feed->lastConnection()->request->body, R"({"prompt":"hi"})"_ba);
+    QVERIFY(feed->lastConnection()->error.isEmpty()); // it completed
 }
 
 void tst_CaptureSession::start_failsWithAReason()

@@ -201,6 +201,7 @@ void Feed::captureEvent(const Sse::Event &event)
     m_history.recordEvent(event.receivedMs);
     if (m_lastEventId != event.lastEventId)
         m_lastEventId = event.lastEventId;
+    detectLlm(event);
     onEvent(event);
 }
 
@@ -262,6 +263,20 @@ void Feed::captureEnd(int connection, const Sse::CaptureEnd &end)
     if (older->error.isEmpty())
         older->error = message;
     Q_EMIT connectionsChanged();
+    noteChange();
+}
+
+// A captured feed has no dialog to say it is an LLM stream: one of its first events does.
+void Feed::detectLlm(const Sse::Event &event)
+{
+    if (m_config.llm || m_llmProbesLeft <= 0)
+        return;
+    --m_llmProbesLeft;
+    Sse::LlmStream probe;
+    if (!probe.add(event) || probe.style() == Sse::LlmStream::Style::Unknown)
+        return;
+    m_config.llm = true;
+    m_llm.start(lastConnection() ? lastConnection()->startedMs : event.receivedMs);
     noteChange();
 }
 

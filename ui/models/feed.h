@@ -192,6 +192,7 @@ public:
     /// The response of `response.connection`: OPEN for a stream; otherwise the connection
     /// is refused, and its findings say why.
     void captureResponse(const Sse::ResponseInfo &response, bool stream);
+    /// An event; one of the first that looks like an LLM stream's makes config().llm true.
     void captureEvent(const Sse::Event &event);
     void captureComment(const Sse::Comment &comment);
     /// A fault rule changed what the app got: an Info finding "capture-fault" saying `what`.
@@ -232,6 +233,7 @@ private:
     void updateFindings(qint64 nowMs);
     void noteChange();
     void setCaptureState(ReadyState state);
+    void detectLlm(const Sse::Event &event);
     /// The record of `connection`; null when it is gone (or never was).
     [[nodiscard]] ConnectionRecord *connectionRecord(int connection);
 
@@ -260,5 +262,6 @@ private:
     int m_recordedConnections = 0;
     bool m_captured = false;
     int m_capturedConnections = 0;
+    int m_llmProbesLeft = 16; ///< a captured feed's first events, looked at for an LLM stream
     QHash<int, qint64> m_capturedBytes; ///< body bytes counted so far, per open connection
 };
