@@ -30,6 +30,7 @@ private Q_SLOTS:
     void setRules_reachTheProxyAndFaultsAreFindings();
     void exchangeModel_listsOtherRequestsToo();
     void llmPostStream_showsItsText();
+    void exchangeModel_keepsTheLast2000();
     void start_failsWithAReason();
     void feedCaptureMode_withoutAProxy();
 
@@ -264,6 +265,28 @@ void tst_CaptureSession::llmPostStream_showsItsText()
     QCOMPARE(feed->connections().size(), 1);
     QCOMPARE(feed->lastConnection()->request->body, R"({"prompt":"hi"})"_ba);
     QVERIFY(feed->lastConnection()->error.isEmpty()); // it completed
+}
+
+void tst_CaptureSession::exchangeModel_keepsTheLast2000()
+{
+    CaptureExchangeModel model; // no QAbstractItemModelTester: it rereads every row per change
+    Sse::RequestInfo request;
+    request.method = "GET";
+    request.url = QUrl(u"http://127.0.0.1:9/x"_s);
+    const int total = CaptureExchangeModel::MaxExchanges + 5;
+    for (int exchange = 1; exchange <= total; ++exchange)
+        model.addRequest(exchange, request);
+    QCOMPARE(model.rowCount(), CaptureExchangeModel::MaxExchanges);
+    QCOMPARE(model.index(0, 0).data(CaptureExchangeModel::ExchangeRole).toInt(), 6);
+    QCOMPARE(model.rowOf(5), -1);
+    QCOMPARE(model.rowOf(6), 0);
+    QCOMPARE(model.rowOf(total), CaptureExchangeModel::MaxExchanges - 1);
+    Sse::CaptureEnd end;
+    end.status = 204;
+    model.setEnd(3, end); // no longer listed: nothing happens
+    model.setEnd(total, end);
+    QCOMPARE(model.index(model.rowOf(total), CaptureExchangeModel::StatusColumn).data().toInt(),
+            204);
 }
 
 void tst_CaptureSession::start_failsWithAReason()

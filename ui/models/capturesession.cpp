@@ -103,6 +103,11 @@ Feed *CaptureSession::feedOf(int exchange) const
 void CaptureSession::onExchangeStarted(int exchange, const Sse::RequestInfo &request)
 {
     m_exchanges.addRequest(exchange, request);
+    // feedOf() answers for the exchanges listed, and no others: the map stays as bounded.
+    if (m_feedOfExchange.size() > 2 * CaptureExchangeModel::MaxExchanges) {
+        const int oldest = m_exchanges.index(0, 0).data(CaptureExchangeModel::ExchangeRole).toInt();
+        m_feedOfExchange.removeIf([oldest](const auto &entry) { return entry.key() < oldest; });
+    }
     if (asksForStream(request) || feedFor(request, false))
         link(exchange, request);
     else
