@@ -47,6 +47,7 @@ private Q_SLOTS:
     void actions_startFailure_isShown();
     void actions_runCopyEditAndStop();
     void settings_rememberTheLastCapture();
+    void window_goesWhileAStreamRuns();
 };
 
 namespace {
@@ -295,6 +296,29 @@ void tst_Capture::settings_rememberTheLastCapture()
     QVERIFY(dialog);
     QCOMPARE(dialog->certificateFile(), u"/tmp/ca.pem"_s);
     QCOMPARE(child<QSpinBox>(dialog, u"portBox"_s)->value(), 9123);
+}
+
+void tst_Capture::window_goesWhileAStreamRuns()
+{
+    Sse::PublisherOptions publisherOptions;
+    publisherOptions.generator.interval = 5ms;
+    Sse::Publisher upstream(publisherOptions);
+    QVERIFY(upstream.listen());
+    std::unique_ptr<Sse::EventSource> client;
+    {
+        MainWindow window;
+        Sse::CaptureOptions options;
+        options.upstream = upstream.url();
+        QVERIFY(window.captureActions()->start(options));
+        client = std::make_unique<Sse::EventSource>(
+                window.captureSession()->url().resolved(QUrl(u"/events"_s)));
+        client->open();
+        auto *feeds = window.findChild<FeedList *>(u"feeds"_s);
+        QTRY_VERIFY(feeds->count() == 1 && feeds->at(0)->eventCount() > 3);
+    }
+    // The proxy went with the window: the client sees its stream end, and nothing crashed.
+    QTRY_VERIFY(client->readyState() != Sse::EventSource::ReadyState::Open);
+    client->close();
 }
 
 QTEST_MAIN(tst_Capture)
