@@ -8,9 +8,11 @@
 #include "ssedash/version.h"
 
 #include "sselib/publisher/publisher.h"
+#include "ui/capture/captureactions.h"
 #include "ui/dialogs/feeddialog.h"
 #include "ui/dialogs/secretprompt.h"
 #include "ui/feedpanel/feedpanel.h"
+#include "ui/models/capturesession.h"
 #include "ui/models/feedsecrets.h"
 #include "ui/models/feedsettings.h"
 #include "ui/models/logcontroller.h"
@@ -80,6 +82,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_publisherController(new PublisherController(this))
     , m_publisherPanel(new PublisherPanel(m_publisherController))
     , m_publisherDock(new QDockWidget(tr("Publisher"), this))
+    , m_capture(new CaptureSession(m_feeds, this))
 {
     setWindowTitle(tr("ssedash"));
     setWindowIcon(appIcon());
@@ -105,6 +108,11 @@ MainWindow::MainWindow(QWidget *parent)
     m_actions.addToMenus(this, m_list);
     connectActions();
     createPublisherDock();
+    m_capture->setObjectName(u"captureSession"_s);
+    m_captureActions = new CaptureActions(
+            m_capture, this, m_actions.toolBar, m_actions.viewMenu->menuAction());
+    m_captureActions->setObjectName(u"captureActions"_s);
+    connect(m_captureActions, &CaptureActions::statusMessage, this, &MainWindow::showStatus);
     statusBar()->addPermanentWidget(m_publisherLabel);
     m_publisherLabel->setObjectName(u"publisherLabel"_s);
     m_publisherPanel->setObjectName(u"publisherPanel"_s);
@@ -135,6 +143,8 @@ MainWindow::~MainWindow()
     m_feeds->disconnect(this);
     m_logs->disconnect(this);
     m_logActions->disconnect(this);
+    // The capture's last exchanges end into feeds that go with the list.
+    delete m_capture;
     // The panels point at their feeds: the views go before the list that owns the feeds.
     delete m_splitter;
 }
@@ -421,7 +431,7 @@ void MainWindow::showAddFeedDialog()
 void MainWindow::editCurrent()
 {
     Feed *feed = m_feeds->current();
-    if (!feed || m_feeds->isImported(feed))
+    if (!feed || m_feeds->isImported(feed) || feed->isCaptured())
         return;
     auto *dialog = new FeedDialog(FeedDialog::Mode::Edit, this);
     dialog->setConfig(feed->config());
@@ -447,7 +457,7 @@ void MainWindow::updateFeed(int index, const FeedConfig &config)
 void MainWindow::duplicateCurrent()
 {
     Feed *feed = m_feeds->current();
-    if (!feed || m_feeds->isImported(feed))
+    if (!feed || m_feeds->isImported(feed) || feed->isCaptured())
         return;
     auto *dialog = new FeedDialog(FeedDialog::Mode::Duplicate, this);
     dialog->setConfig(feed->config());
@@ -544,7 +554,8 @@ void MainWindow::updateActions()
 {
     const Feed *feed = m_feeds->current();
     const bool closed = feed && feed->readyState() == Feed::ReadyState::Closed;
-    const bool live = feed && !m_feeds->isImported(feed);
+    // Imported and captured feeds have no source of their own to connect.
+    const bool live = feed && !m_feeds->isImported(feed) && !feed->isCaptured();
     m_actions.connectAction->setEnabled(live && closed);
     m_actions.disconnectAction->setEnabled(live && !closed);
     m_actions.reconnectAction->setEnabled(live);
@@ -605,6 +616,7 @@ void MainWindow::saveSettings(QSettings &settings) const
     FeedSettingsStore::save(settings, feeds);
     m_secrets->syncNow();
     m_publisherController->saveSettings(settings);
+    m_captureActions->saveSettings(settings);
     settings.beginGroup(u"window"_s);
     settings.setValue(u"geometry"_s, saveGeometry());
     settings.setValue(u"state"_s, saveState());
@@ -622,6 +634,7 @@ QStringList MainWindow::restoreSettings(QSettings &settings)
     const FeedSettingsStore::LoadResult loaded = FeedSettingsStore::load(settings);
     if (m_publisherController->restoreSettings(settings))
         m_publisherRestored = true;
+    m_captureActions->restoreSettings(settings);
     settings.beginGroup(u"window"_s);
     restoreGeometry(settings.value(u"geometry"_s).toByteArray());
     restoreState(settings.value(u"state"_s).toByteArray());

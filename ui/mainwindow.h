@@ -24,6 +24,8 @@ QT_END_NAMESPACE
 namespace Sse {
 class Publisher;
 }
+class CaptureActions;
+class CaptureSession;
 class FeedDialog;
 class FeedPanel;
 class FeedSecrets;
@@ -38,7 +40,8 @@ class PublisherPanel;
 /// built-in publisher's URL and client count in the status bar. The feeds live in a FeedList;
 /// the list view and the panel stack follow it. Parts have objectNames for tools and tests:
 /// "feeds" (the FeedList), "logController", "logActions", "feedList", "panelStack",
-/// "publisherDock", "publisherPanel", "publisherLabel", and each action ("exportAction", ...).
+/// "publisherDock", "publisherPanel", "publisherLabel", "captureSession", "captureActions",
+/// "captureDock", "captureLabel", and each action ("exportAction", "captureAction", ...).
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -68,6 +71,12 @@ public:
     [[nodiscard]] QString publisherError() const;
 
     [[nodiscard]] PublisherController *publisherController() const { return m_publisherController; }
+
+    /// The capture proxy's session (objectName "captureSession"): its feeds are Captured ones.
+    [[nodiscard]] CaptureSession *captureSession() const { return m_capture; }
+
+    /// The Capture menu, dialog and dock (objectName "captureActions").
+    [[nodiscard]] CaptureActions *captureActions() const { return m_captureActions; }
 
     /// Writes the feeds (not the built-in, imported and replay ones, whose addresses do not
     /// last), which of them are connected, the publisher panel's port and feed, and the
@@ -154,6 +163,8 @@ private:
     PublisherController *m_publisherController = nullptr;
     PublisherPanel *m_publisherPanel = nullptr;
     QDockWidget *m_publisherDock = nullptr;
+    CaptureSession *m_capture = nullptr; ///< the capture proxy; its feeds are in m_feeds
+    CaptureActions *m_captureActions = nullptr;
     QPointer<QScrollArea> m_publisherScroll; ///< the publisher panel's form scrolls in it
     QPointer<Feed> m_builtinFeed;
     bool m_publisherRestored = false; ///< the publisher's form came from saved settings

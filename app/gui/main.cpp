@@ -5,10 +5,13 @@
 
 #include "app/cli/consoleoutput.h"
 #include "app/cli/signalwatcher.h"
+#include "sselib/capture/captureproxy.h"
 #include "ui/appicon.h"
+#include "ui/capture/captureactions.h"
 #include "ui/feedpanel/eventtable.h"
 #include "ui/feedpanel/feedpanel.h"
 #include "ui/mainwindow.h"
+#include "ui/models/capturesession.h"
 #include "ui/models/feedsettings.h"
 #include "ui/models/secretstore.h"
 #include "ui/translation.h"
@@ -108,7 +111,18 @@ int main(int argc, char *argv[])
             QCoreApplication::translate("main",
                     "Neither restore nor save feeds and layout (implied by URL arguments and "
                     "--screenshot)."));
-    parser.addOptions({screenshotOption, quitAfterOption, windowSizeOption, noSettingsOption});
+    const QCommandLineOption captureOption(u"capture"_s,
+            QCoreApplication::translate("main",
+                    "Start a capture proxy to UPSTREAM (http or https) instead of the built-in "
+                    "publisher: point an app at the proxy and its streams show as captured "
+                    "feeds."),
+            u"UPSTREAM"_s);
+    const QCommandLineOption capturePortOption(u"capture-port"_s,
+            QCoreApplication::translate(
+                    "main", "The capture proxy's port on 127.0.0.1 (default: any free one)."),
+            u"PORT"_s);
+    parser.addOptions({screenshotOption, quitAfterOption, windowSizeOption, noSettingsOption,
+            captureOption, capturePortOption});
     parser.addPositionalArgument(u"URL"_s,
             QCoreApplication::translate("main", "Feeds to watch (the window takes several)."),
             u"[URL...]"_s);
@@ -143,6 +157,31 @@ int main(int argc, char *argv[])
         return 2;
     }
 
+    std::optional<Sse::CaptureOptions> capture;
+    if (parser.isSet(captureOption)) {
+        capture = Sse::CaptureOptions();
+        capture->upstream = QUrl::fromUserInput(parser.value(captureOption));
+        if (const auto why = Sse::CaptureProxy::checkUpstream(capture->upstream)) {
+            printMessage(*why);
+            return 2;
+        }
+        bool portOk = true;
+        const uint port = parser.isSet(capturePortOption)
+                ? parser.value(capturePortOption).toUInt(&portOk)
+                : 0;
+        if (!portOk || port > 65535) {
+            printMessage(QCoreApplication::translate("main", "--capture-port takes a port."));
+            return 2;
+        }
+        capture->port = quint16(port);
+    }
+
+    if (!display && capture) {
+        printMessage(QCoreApplication::translate("main",
+                "--capture needs a window; without one, ssedash-cli proxy --upstream URL "
+                "captures in a terminal."));
+        return 2;
+    }
     if (!display)
         return runHeadless(urls.value(0));
 
@@ -153,8 +192,8 @@ int main(int argc, char *argv[])
     MainWindow window;
     // Saved feeds come back in a normal start; a start on given URLs or for a picture is a
     // one-off that leaves them alone.
-    const bool useSettings =
-            urls.isEmpty() && !parser.isSet(screenshotOption) && !parser.isSet(noSettingsOption);
+    const bool useSettings = urls.isEmpty() && !capture && !parser.isSet(screenshotOption)
+            && !parser.isSet(noSettingsOption);
     QSettings settings;
     // Remembered feed secrets live in the desktop's keychain, only where feeds are saved.
     SecretStore secrets(u"ssedash"_s);
@@ -167,7 +206,15 @@ int main(int argc, char *argv[])
             window.statusBar()->showMessage(warnings.join(u' '), 10000);
         window.setAutoSaveSettings(&settings);
     }
-    if (urls.isEmpty()) {
+    if (capture) {
+        if (window.captureActions()->start(*capture)) {
+            printMessage(QCoreApplication::translate("main", "capturing %1 -> %2")
+                                 .arg(window.captureSession()->url().toString(),
+                                         capture->upstream.toString()));
+        } else {
+            printMessage(window.captureSession()->errorString());
+        }
+    } else if (urls.isEmpty()) {
         if (!window.startDefault())
             printMessage(window.publisherError());
     }

@@ -2,6 +2,249 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>CaptureActions</name>
+    <message>
+        <source>&amp;Capture…</source>
+        <translation>&amp;Mitschneiden…</translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <translation>Mitschneiden</translation>
+    </message>
+    <message>
+        <source>Edit Capture &amp;Rules…</source>
+        <translation>Mitschnitt-&amp;Regeln bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Proxy URL</source>
+        <translation>&amp;Proxy-URL kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Stop Capture</source>
+        <translation>Mitschnitt &amp;beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Capture</source>
+        <translation>&amp;Mitschnitt</translation>
+    </message>
+    <message>
+        <source>C&amp;apture Panel</source>
+        <translation>Mitschnitt-Bere&amp;ich</translation>
+    </message>
+    <message>
+        <source>The capture could not start: %1</source>
+        <translation>Der Mitschnitt konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>The capture proxy could not start.</source>
+        <translation>Der Mitschnitt-Proxy konnte nicht starten.</translation>
+    </message>
+    <message>
+        <source>Point your app at %1: its streams show as captured feeds.</source>
+        <translation>Richten Sie Ihre App auf %1: Ihre Streams erscheinen als mitgeschnittene Feeds.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Capture rules applied: %n rule(s).</source>
+        <translation>
+            <numerusform>Mitschnitt-Regeln angewendet: %n Regel.</numerusform>
+            <numerusform>Mitschnitt-Regeln angewendet: %n Regeln.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copied the proxy URL %1.</source>
+        <translation>Proxy-URL %1 kopiert.</translation>
+    </message>
+    <message>
+        <source>The capture stopped; its feeds stay.</source>
+        <translation>Der Mitschnitt ist beendet; seine Feeds bleiben.</translation>
+    </message>
+    <message>
+        <source>&amp;Capture (running)…</source>
+        <translation>&amp;Mitschneiden (läuft)…</translation>
+    </message>
+    <message>
+        <source>Capturing %1 -&gt; %2</source>
+        <translation>Mitschnitt %1 -&gt; %2</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureDialog</name>
+    <message>
+        <source>Capture</source>
+        <translation>Mitschneiden</translation>
+    </message>
+    <message>
+        <source>Edit Capture Rules</source>
+        <translation>Mitschnitt-Regeln bearbeiten</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Anwenden</translation>
+    </message>
+    <message>
+        <source>The server the app&apos;s requests go to (http or https, with an optional base path)</source>
+        <translation>Der Server, an den die Anfragen der App gehen (http oder https, mit optionalem Basispfad)</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>ein freier Port</translation>
+    </message>
+    <message>
+        <source>One fault rule a line, as ssedash-cli proxy --fault takes them</source>
+        <translation>Eine Fehlerregel je Zeile, wie ssedash-cli proxy --fault sie nimmt</translation>
+    </message>
+    <message>
+        <source>only the system&apos;s certificates</source>
+        <translation>nur die Zertifikate des Systems</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Send the upstream&apos;s host as Host</source>
+        <translation>Host des Upstreams als Host senden</translation>
+    </message>
+    <message>
+        <source>Replace Origin with the upstream&apos;s origin</source>
+        <translation>Origin durch den Origin des Upstreams ersetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Upstream:</source>
+        <translation>&amp;Upstream:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Bind address:</source>
+        <translation>&amp;Bind-Adresse:</translation>
+    </message>
+    <message>
+        <source>&amp;Rules:</source>
+        <translation>&amp;Regeln:</translation>
+    </message>
+    <message>
+        <source>&amp;Trusted certificate:</source>
+        <translation>Ver&amp;trautes Zertifikat:</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>Trusted Certificate</source>
+        <translation>Vertrautes Zertifikat</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
+        <translation>Zertifikate (*.pem *.crt *.cer *.der);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Enter the upstream URL.</source>
+        <translation>Geben Sie die Upstream-URL ein.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address.</source>
+        <translation>„%1“ ist keine IP-Adresse.</translation>
+    </message>
+    <message>
+        <source>No certificate could be read from %1.</source>
+        <translation>Aus %1 ließ sich kein Zertifikat lesen.</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureExchangeModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>streaming</source>
+        <translation>streamt</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>vollständig</translation>
+    </message>
+    <message>
+        <source>upstream closed</source>
+        <translation>Upstream geschlossen</translation>
+    </message>
+    <message>
+        <source>upstream failed</source>
+        <translation>Upstream fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>client closed</source>
+        <translation>Client geschlossen</translation>
+    </message>
+    <message>
+        <source>cut by a rule</source>
+        <translation>von Regel getrennt</translation>
+    </message>
+    <message>
+        <source>answered by a rule</source>
+        <translation>von Regel beantwortet</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Content type</source>
+        <translation>Inhaltstyp</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+</context>
+<context>
+    <name>CapturePanel</name>
+    <message>
+        <source>No capture is running. Start one with Capture… and point your app at the proxy&apos;s address.</source>
+        <translation>Es läuft kein Mitschnitt. Starten Sie einen mit Mitschneiden… und richten Sie Ihre App auf die Adresse des Proxys.</translation>
+    </message>
+    <message>
+        <source>Proxy %1 → %2. Double-click a stream to see its feed.</source>
+        <translation>Proxy %1 → %2. Doppelklicken Sie auf einen Stream, um seinen Feed zu sehen.</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>no command given</source>
@@ -680,6 +923,10 @@ Formate:
         <source>Not connected: %1.</source>
         <translation>Nicht verbunden: %1.</translation>
     </message>
+    <message>
+        <source>The server answered HTTP %1 with no event stream.</source>
+        <translation>Der Server antwortete mit HTTP %1 ohne Event-Stream.</translation>
+    </message>
 </context>
 <context>
     <name>FeedDialog</name>
@@ -914,6 +1161,17 @@ Formate:
     <message>
         <source>Secrets cannot be remembered: %1. They are used until ssedash quits and are never written to disk.</source>
         <translation>Geheimnisse können nicht gespeichert werden: %1. Sie werden nur verwendet, bis ssedash beendet wird, und nie auf die Festplatte geschrieben.</translation>
+    </message>
+</context>
+<context>
+    <name>FeedList</name>
+    <message>
+        <source>captured</source>
+        <translation>mitgeschnitten</translation>
+    </message>
+    <message>
+        <source>captured: the streams of this request that passed the capture proxy</source>
+        <translation>mitgeschnitten: die Streams dieser Anfrage, die den Mitschnitt-Proxy passiert haben</translation>
     </message>
 </context>
 <context>
@@ -3615,6 +3873,26 @@ JSON: {&quot;id&quot;, &quot;type&quot;, &quot;timestamp&quot;, &quot;payload&qu
     <message>
         <source>--window-size takes WIDTHxHEIGHT in pixels, such as 1024x700.</source>
         <translation>--window-size erwartet WIDTHxHEIGHT in Pixeln, etwa 1024x700.</translation>
+    </message>
+    <message>
+        <source>Start a capture proxy to UPSTREAM (http or https) instead of the built-in publisher: point an app at the proxy and its streams show as captured feeds.</source>
+        <translation>Einen Mitschnitt-Proxy zu UPSTREAM (http oder https) starten statt des eingebauten Publishers: Richten Sie eine App auf den Proxy, und ihre Streams erscheinen als mitgeschnittene Feeds.</translation>
+    </message>
+    <message>
+        <source>The capture proxy&apos;s port on 127.0.0.1 (default: any free one).</source>
+        <translation>Der Port des Mitschnitt-Proxys auf 127.0.0.1 (Vorgabe: ein freier).</translation>
+    </message>
+    <message>
+        <source>--capture-port takes a port.</source>
+        <translation>--capture-port erwartet einen Port.</translation>
+    </message>
+    <message>
+        <source>--capture needs a window; without one, ssedash-cli proxy --upstream URL captures in a terminal.</source>
+        <translation>--capture braucht ein Fenster; ohne eines schneidet ssedash-cli proxy --upstream URL im Terminal mit.</translation>
+    </message>
+    <message>
+        <source>capturing %1 -&gt; %2</source>
+        <translation>Mitschnitt %1 -&gt; %2</translation>
     </message>
 </context>
 </TS>

@@ -71,6 +71,8 @@ void Feed::setConfig(const FeedConfig &config)
 
 int Feed::reconnectCount() const
 {
+    if (m_captured)
+        return std::max(0, m_capturedConnections - 1);
     return m_source ? std::max(0, m_source->connectionCount() - 1) : 0;
 }
 
@@ -157,6 +159,141 @@ void Feed::loadRecording(const QList<Sse::EventLog::Record> &records)
     noteChange();
 }
 
+void Feed::beginCapture()
+{
+    m_captured = true;
+}
+
+int Feed::captureRequest(Sse::RequestInfo request)
+{
+    request.connection = ++m_capturedConnections;
+    const QByteArray lastId =
+            Sse::headerValue(request.headers, "Last-Event-ID").value_or(QByteArray());
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    // In a source's order: CONNECTING, then the connection, then its request.
+    setCaptureState(ReadyState::Connecting);
+    onConnectionStarted(request.connection, lastId);
+    m_history.recordRequest(now, request.connection, lastId);
+    onRequest(request);
+    m_capturedBytes.insert(request.connection, 0);
+    return request.connection;
+}
+
+void Feed::captureResponse(const Sse::ResponseInfo &response, bool stream)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    m_history.recordResponse(
+            now, response.connection, response.status, response.reason, response.httpVersion);
+    onResponse(response);
+    if (!stream || response.connection != m_capturedConnections)
+        return;
+    m_arrival.connectionOpened(now);
+    setCaptureState(ReadyState::Open);
+}
+
+void Feed::captureEvent(const Sse::Event &event)
+{
+    const qint64 size = event.raw.isEmpty() ? event.data.size() : event.raw.size();
+    m_capturedBytes[event.connection] += size;
+    m_bytes += size;
+    if (event.connection == m_capturedConnections)
+        m_arrival.bytesArrived(event.receivedMs);
+    m_history.recordEvent(event.receivedMs);
+    if (m_lastEventId != event.lastEventId)
+        m_lastEventId = event.lastEventId;
+    detectLlm(event);
+    onEvent(event);
+}
+
+void Feed::captureComment(const Sse::Comment &comment)
+{
+    m_capturedBytes[comment.connection] += comment.data.size();
+    m_bytes += comment.data.size();
+    onComment(comment);
+}
+
+void Feed::captureFault(int connection, const QString &what)
+{
+    const Sse::Finding finding{Sse::Finding::Severity::Info, u"capture-fault"_s, what, {}};
+    if (connection == m_capturedConnections && lastConnection() && lastConnection()->isOngoing()) {
+        if (!m_responseFindings.contains(finding)) {
+            m_responseFindings.append(finding);
+            updateFindings(QDateTime::currentMSecsSinceEpoch());
+        }
+        return;
+    }
+    ConnectionRecord *record = connectionRecord(connection);
+    if (record && !record->findings.contains(finding)) {
+        record->findings.append(finding);
+        Q_EMIT connectionsChanged();
+    }
+}
+
+void Feed::captureEnd(int connection, const Sse::CaptureEnd &end)
+{
+    // The estimate made from the events gives way to the bytes the upstream sent.
+    m_bytes += end.bytesReceived - m_capturedBytes.take(connection);
+    QString message = end.reason == Sse::CaptureEnd::Reason::Completed ? QString() : end.message;
+    const ConnectionRecord *record = connectionRecord(connection);
+    if (message.isEmpty() && record && record->response
+            && !record->response->header("Content-Type").contains("text/event-stream")) {
+        message = tr("The server answered HTTP %1 with no event stream.")
+                          .arg(record->response->status);
+    }
+    if (connection == m_capturedConnections) {
+        if (!message.isEmpty()) {
+            Sse::SourceError error;
+            error.kind = end.reason == Sse::CaptureEnd::Reason::UpstreamFailed
+                    ? Sse::SourceError::Kind::Network
+                    : Sse::SourceError::Kind::StreamEnded;
+            if (end.status != 0)
+                error.httpStatus = end.status;
+            error.message = message;
+            m_history.recordError(end.endedMs, error);
+            onError(error);
+        }
+        setCaptureState(ReadyState::Closed);
+        return;
+    }
+    ConnectionRecord *older = connectionRecord(connection);
+    if (!older)
+        return;
+    if (older->isOngoing())
+        older->endedMs = end.endedMs;
+    if (older->error.isEmpty())
+        older->error = message;
+    Q_EMIT connectionsChanged();
+    noteChange();
+}
+
+// A captured feed has no dialog to say it is an LLM stream: one of its first events does.
+void Feed::detectLlm(const Sse::Event &event)
+{
+    if (m_config.llm || m_llmProbesLeft <= 0)
+        return;
+    --m_llmProbesLeft;
+    Sse::LlmStream probe;
+    if (!probe.add(event) || probe.style() == Sse::LlmStream::Style::Unknown)
+        return;
+    m_config.llm = true;
+    m_llm.start(lastConnection() ? lastConnection()->startedMs : event.receivedMs);
+    noteChange();
+}
+
+void Feed::setCaptureState(ReadyState state)
+{
+    m_history.recordState(QDateTime::currentMSecsSinceEpoch(), state);
+    onReadyState(state);
+}
+
+ConnectionRecord *Feed::connectionRecord(int connection)
+{
+    const auto it = std::find_if(m_connections.begin(), m_connections.end(),
+            [connection](
+                    const ConnectionRecord &record) { return record.connection == connection; });
+    return it == m_connections.end() ? nullptr : &*it;
+}
+
 void Feed::createSource()
 {
     m_source = std::make_unique<Sse::EventSource>(m_config.url, m_config.options);
@@ -185,6 +322,8 @@ void Feed::createSource()
 
 void Feed::open()
 {
+    if (m_captured)
+        return; // nothing to connect: the app's requests open its connections
     // Without them the request would go out without its credentials, and fail for that.
     if (!m_config.missingSecrets.isEmpty()) {
         m_lastError = tr("Not connected: %1.").arg(missingSecretsText());

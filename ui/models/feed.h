@@ -6,6 +6,8 @@
 #include "eventlogmodel.h"
 #include "timemapping.h"
 
+#include "sselib/capture/captureend.h"
+#include "sselib/comment.h"
 #include "sselib/diagnostics.h"
 #include "sselib/eventlog.h"
 #include "sselib/eventsource.h"
@@ -15,6 +17,7 @@
 #include "sselib/sourceerror.h"
 #include "sselib/sourceoptions.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -172,6 +175,32 @@ public:
     /// How many connections carried the recording's records.
     [[nodiscard]] int recordedConnections() const { return m_recordedConnections; }
 
+    // Capture mode: the feed shows the streams a capture proxy passed (CaptureSession feeds
+    // it) through the same handlers as a source's, so that its log, counters, timeline,
+    // findings and export work as for a monitored feed. It has no source: open(), close() and
+    // reconnectNow() do nothing. With overlapping streams the state follows the newest.
+
+    /// Makes this a captured feed (before any other capture call).
+    void beginCapture();
+
+    /// True once beginCapture() made this a captured feed.
+    [[nodiscard]] bool isCaptured() const { return m_captured; }
+
+    /// A request of the app opens the feed's next connection (CONNECTING), with the
+    /// Last-Event-ID its headers carry; returns the connection's number (1-based).
+    int captureRequest(Sse::RequestInfo request);
+    /// The response of `response.connection`: OPEN for a stream; otherwise the connection
+    /// is refused, and its findings say why.
+    void captureResponse(const Sse::ResponseInfo &response, bool stream);
+    /// An event; one of the first that looks like an LLM stream's makes config().llm true.
+    void captureEvent(const Sse::Event &event);
+    void captureComment(const Sse::Comment &comment);
+    /// A fault rule changed what the app got: an Info finding "capture-fault" saying `what`.
+    void captureFault(int connection, const QString &what);
+    /// The connection ended (CLOSED when it is the newest); its error is end.message unless the
+    /// exchange Completed.
+    void captureEnd(int connection, const Sse::CaptureEnd &end);
+
 public Q_SLOTS:
     /// Connects; refused (with lastError() saying why) while a secret header has no value.
     void open();
@@ -203,6 +232,10 @@ private:
     /// Recomputes the newest connection's findings; emits connectionsChanged() on a change.
     void updateFindings(qint64 nowMs);
     void noteChange();
+    void setCaptureState(ReadyState state);
+    void detectLlm(const Sse::Event &event);
+    /// The record of `connection`; null when it is gone (or never was).
+    [[nodiscard]] ConnectionRecord *connectionRecord(int connection);
 
     FeedConfig m_config;
     std::unique_ptr<Sse::EventSource> m_source;
@@ -227,4 +260,8 @@ private:
     bool m_recording = false;
     TimeRange m_recordedSpan;
     int m_recordedConnections = 0;
+    bool m_captured = false;
+    int m_capturedConnections = 0;
+    int m_llmProbesLeft = 16; ///< a captured feed's first events, looked at for an LLM stream
+    QHash<int, qint64> m_capturedBytes; ///< body bytes counted so far, per open connection
 };

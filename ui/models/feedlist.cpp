@@ -29,7 +29,7 @@ QVariant FeedList::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         return toolTip(entry);
     case NoteRole:
-        return feed->missingSecretsText();
+        return entry.origin == Origin::Captured ? tr("captured") : feed->missingSecretsText();
     case StateRole:
         return int(feed->readyState());
     case FeedRole:
@@ -46,6 +46,8 @@ QString FeedList::toolTip(const Entry &entry) const
     if (entry.origin == Origin::Imported)
         return config.name + u'\n' + QDir::toNativeSeparators(entry.fileName);
     QStringList lines{config.name, config.url.toDisplayString(), entry.feed->missingSecretsText()};
+    if (entry.origin == Origin::Captured)
+        lines.append(tr("captured: the streams of this request that passed the capture proxy"));
     lines.removeAll(QString());
     return lines.join(u'\n');
 }
@@ -61,6 +63,8 @@ Feed *FeedList::add(const FeedConfig &config, Origin origin, const QString &file
     beginInsertRows({}, row, row);
     m_entries.push_back({std::make_unique<Feed>(named), origin, fileName});
     Feed *feed = m_entries.back().feed.get();
+    if (origin == Origin::Captured)
+        feed->beginCapture();
     connect(feed, &Feed::readyStateChanged, this, [this, feed] { onStateChanged(feed); });
     endInsertRows();
     setCurrentIndex(row);

@@ -14,8 +14,8 @@
 /// The feeds of the dashboard: owns them, keeps their order and which one is current, and
 /// remembers where each came from (whether it is one to save, or an imported log). A list model
 /// of one column: the name (DisplayRole), a tooltip with the address (or the imported file) and
-/// what is missing, the missing secrets (NoteRole), the ready state (StateRole); rows change
-/// (dataChanged()) when a feed's ready state does. No widgets: views show it.
+/// what is missing, the missing secrets or "captured" (NoteRole), the ready state (StateRole); rows
+/// change (dataChanged()) when a feed's ready state does. No widgets: views show it.
 class FeedList final : public QAbstractListModel
 {
     Q_OBJECT
@@ -28,6 +28,9 @@ public:
         Configured, ///< added or restored by the user
         Transient, ///< the built-in publisher's, a publisher channel's or a replay's
         Imported, ///< an imported log: a recording without a connection
+        /// the streams a capture proxy passed (Feed::isCaptured()); shown with the note
+        /// "captured", kept after they end, never saved
+        Captured,
     };
     Q_ENUM(Origin)
 
@@ -76,6 +79,12 @@ public:
     [[nodiscard]] bool isImported(const Feed *feed) const
     {
         return origin(feed) == Origin::Imported;
+    }
+
+    /// True for feeds added as Origin::Captured.
+    [[nodiscard]] bool isCaptured(const Feed *feed) const
+    {
+        return origin(feed) == Origin::Captured;
     }
 
     /// The configurations of the Configured feeds, in order, with whether each is connected.
