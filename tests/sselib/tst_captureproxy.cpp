@@ -11,6 +11,8 @@
 #include "sselib/eventsource.h"
 #include "sselib/parser.h"
 
+#include <QElapsedTimer>
+#include <QEventLoop>
 #include <QSignalSpy>
 #include <QSslCertificate>
 #include <QTcpServer>
@@ -18,7 +20,10 @@
 #include <QTest>
 #include <QTimer>
 
+#include <algorithm>
 #include <memory>
+#include <sys/socket.h>
+#include <vector>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -215,6 +220,34 @@ public:
     bool paused = false;
 };
 
+/// The median time, in ns, from `writer` writing an event to `app` having it, over `rounds`.
+qint64 medianDeliveryNs(QTcpSocket *writer, RawApp &app, int rounds)
+{
+    std::vector<qint64> times;
+    for (int i = 0; i < rounds; ++i) {
+        const QByteArray event = "data: " + QByteArray::number(i) + "\n\n";
+        const qsizetype from = app.received.size();
+        QEventLoop loop;
+        const QMetaObject::Connection arrived =
+                QObject::connect(&app.socket, &QTcpSocket::readyRead, &loop, [&] {
+                    if (app.received.indexOf(event, from) >= 0)
+                        loop.quit();
+                });
+        QTimer::singleShot(WaitMs, &loop, &QEventLoop::quit);
+        QElapsedTimer clock;
+        clock.start();
+        writer->write(event);
+        writer->flush();
+        loop.exec();
+        times.push_back(clock.nsecsElapsed());
+        QObject::disconnect(arrived);
+        if (app.received.indexOf(event, from) < 0)
+            return -1;
+    }
+    std::sort(times.begin(), times.end());
+    return times[times.size() / 2];
+}
+
 /// Waits (bounded) until `sent()` stops growing; returns its last value, or -1 if it never did.
 template <typename Sent>
 qint64 waitUntilStalled(Sent sent)
@@ -251,6 +284,7 @@ private Q_SLOTS:
     void postBodyForwarded();
     void eventSourceThroughProxy();
     void upstreamRefused();
+    void bigEventPassesWhole_data();
     void bigEventPassesWhole();
     void chunkedPostForwardedAsItCame();
     void redirectPassedBackNotFollowed();
@@ -262,6 +296,7 @@ private Q_SLOTS:
     void upstreamClosingEarlyIsPassedOn();
     void brokenUpstreamFramingClosesApp();
     void appClosingAbortsUpstream();
+    void halfClosingAppEndsExchange();
     void closeStopsExchanges();
     void badHeadsRefused();
     void headTimeoutCloses();
@@ -269,6 +304,7 @@ private Q_SLOTS:
     void statusRuleAnswers();
     void gzipRuleCompresses();
     void compressedStreamPassesUnchanged();
+    void addedLatencyUnderOneMillisecond();
     void concurrentStreams();
     void slowAppStopsUpstreamReads();
     void slowUpstreamStopsRequestReads();
@@ -519,8 +555,17 @@ void TestCaptureProxy::upstreamRefused()
     QVERIFY(app.body().contains("refused"));
 }
 
+void TestCaptureProxy::bigEventPassesWhole_data()
+{
+    QTest::addColumn<QByteArray>("framing");
+    QTest::newRow("chunked") << "chunked"_ba;
+    QTest::newRow("length") << "length"_ba;
+    QTest::newRow("close") << "close"_ba;
+}
+
 void TestCaptureProxy::bigEventPassesWhole()
 {
+    QFETCH(QByteArray, framing);
     TestServer server;
     QVERIFY(server.listen());
     QPointer<Connection> upstream;
@@ -532,16 +577,29 @@ void TestCaptureProxy::bigEventPassesWhole()
     app.get("/big");
     QTRY_VERIFY_WITH_TIMEOUT(upstream, WaitMs);
     const QByteArray data(16 * 1024 * 1024, 'x');
-    const QByteArrayList pieces = {"data: ", data, "\n\n", "data: after\n\n"};
-    upstream->writeChunkedSseHead();
-    for (const QByteArray &piece : pieces)
-        upstream->writeChunk(piece);
-    upstream->endChunks();
+    const QByteArrayList pieces = {"data: ", data, "\r\n\r\n", "data: after\n\n"};
+    const QByteArray body = joined(pieces);
+    if (framing == "chunked") {
+        upstream->writeChunkedSseHead();
+        for (const QByteArray &piece : pieces)
+            upstream->writeChunk(piece);
+        upstream->endChunks();
+    } else if (framing == "length") {
+        upstream->writeHead(200,
+                {{"Content-Type", "text/event-stream"},
+                        {"Content-Length", QByteArray::number(body.size())}});
+        upstream->write(body);
+    } else {
+        upstream->writeSseHead();
+        upstream->write(body);
+        upstream->close();
+    }
     QTRY_VERIFY_WITH_TIMEOUT(captured.ends.contains(1), WaitMs);
     QTRY_VERIFY_WITH_TIMEOUT(app.hasLastChunk(), WaitMs);
-    QCOMPARE(app.body(), joined(pieces));
+    QCOMPARE(app.body(), body);
     QCOMPARE(captured.events.size(), 2);
     QCOMPARE(captured.events, parsed(pieces).events);
+    QCOMPARE(captured.ends.value(1).reason, Reason::Completed);
 }
 
 void TestCaptureProxy::chunkedPostForwardedAsItCame()
@@ -780,6 +838,28 @@ void TestCaptureProxy::appClosingAbortsUpstream()
     QCOMPARE(active.last().at(0).toInt(), 0);
 }
 
+void TestCaptureProxy::halfClosingAppEndsExchange()
+{
+    // Qt 6.4 limit: QAbstractSocket takes a read end-of-file for the end of the connection, so
+    // an app that half-closes after its request loses the response (docs/captureproxy.md).
+    TestServer server;
+    QVERIFY(server.listen());
+    server.route("/s"_ba, TestSupport::Handlers::sseHold("data: 1\n\n"));
+    auto proxy = startProxy(server.url(u"/"_s));
+    QVERIFY(proxy);
+    Captured captured(proxy.get());
+    RawApp app(proxy->url());
+    app.get("/s");
+    QVERIFY(app.socket.waitForConnected(WaitMs));
+    QVERIFY(app.socket.flush() || app.socket.bytesToWrite() == 0);
+    QTRY_COMPARE_WITH_TIMEOUT(app.socket.bytesToWrite(), 0, WaitMs);
+    QCOMPARE(::shutdown(int(app.socket.socketDescriptor()), SHUT_WR), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(captured.ends.contains(1), WaitMs);
+    QCOMPARE(captured.ends.value(1).reason, Reason::ClientClosed);
+    QTRY_VERIFY_WITH_TIMEOUT(app.closed, WaitMs);
+    QVERIFY(app.body().isEmpty());
+}
+
 void TestCaptureProxy::closeStopsExchanges()
 {
     TestServer server;
@@ -973,6 +1053,31 @@ void TestCaptureProxy::compressedStreamPassesUnchanged()
     QCOMPARE(faults.size(), 1);
     QVERIFY(faults.first().at(2).toString().contains(u"compressed"_s));
     QCOMPARE(captured.ends.value(1).bytesReceived, compressed.size());
+}
+
+void TestCaptureProxy::addedLatencyUnderOneMillisecond()
+{
+    constexpr int Rounds = 300;
+    RawUpstream upstream;
+    QVERIFY(upstream.listen());
+    auto proxy = startProxy(upstream.url());
+    QVERIFY(proxy);
+    RawApp viaProxy(proxy->url());
+    viaProxy.get("/s");
+    QTRY_VERIFY_WITH_TIMEOUT(upstream.hasHead(0), WaitMs);
+    QTcpSocket *server = upstream.sockets[0];
+    server->write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n\r\n");
+    QTRY_VERIFY_WITH_TIMEOUT(viaProxy.headSize() > 0, WaitMs);
+    // The same loopback hop without the proxy: what the proxy adds is the difference.
+    RawApp direct(upstream.url());
+    QTRY_COMPARE_WITH_TIMEOUT(upstream.sockets.size(), 2, WaitMs);
+    QVERIFY(direct.socket.waitForConnected(WaitMs));
+    const qint64 directNs = medianDeliveryNs(upstream.sockets[1], direct, Rounds);
+    const qint64 proxiedNs = medianDeliveryNs(server, viaProxy, Rounds);
+    QVERIFY(directNs > 0 && proxiedNs > 0);
+    qInfo("median delivery on loopback: direct %.3f ms, through the proxy %.3f ms (added %.3f ms)",
+            directNs / 1e6, proxiedNs / 1e6, (proxiedNs - directNs) / 1e6);
+    QVERIFY2(proxiedNs - directNs < 1'000'000, "the proxy adds 1 ms or more per chunk");
 }
 
 void TestCaptureProxy::concurrentStreams()
