@@ -10,6 +10,7 @@
 #include "sselib/contentdecoder.h"
 
 #include <QDateTime>
+#include <QScopedValueRollback>
 #include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
@@ -223,7 +224,8 @@ void CaptureExchange::stop()
     end(CaptureEnd::Reason::Stopped);
 }
 
-void CaptureExchange::answerWithStatus(const CaptureRule &rule)
+// By value: the slots of the signals on the way may replace m_rules.
+void CaptureExchange::answerWithStatus(const CaptureRule rule)
 {
     ensureStarted();
     const int status = int(rule.value);
@@ -269,6 +271,12 @@ void CaptureExchange::onUpstreamDisconnected()
 
 void CaptureExchange::pumpUpstream()
 {
+    // Writing to the app flushes, which may emit the app's bytesWritten() and call this again:
+    // the loop below goes on by itself, and a nested one would pass later bytes on (and to the
+    // copy and the stage) before earlier ones.
+    if (m_pumping)
+        return;
+    const QScopedValueRollback<bool> pumping(m_pumping, true);
     while (!m_ended && m_upstream->bytesAvailable() > 0) {
         if (m_app && m_app->bytesToWrite() > HighWater)
             return; // the app's bytesWritten() resumes
@@ -367,8 +375,11 @@ void CaptureExchange::startResponse(const HttpResponseHead &head)
     Q_EMIT responseStarted(m_number, info, stream);
     if (m_ended)
         return;
-    if (stream)
-        setUpStream(info.contentEncoding);
+    // A copy: a slot of faultApplied() may replace the rules.
+    const std::optional<CaptureRule> gzip =
+            stream && info.contentEncoding.isEmpty() ? gzipRule() : std::nullopt;
+    if (gzip)
+        m_gzip = std::make_unique<GzipEncoder>();
 
     HeaderList headers = withoutHopByHop(head.headers);
     const bool keepLength = body.framing() == BodyReader::Framing::Length && !stream;
@@ -386,6 +397,11 @@ void CaptureExchange::startResponse(const HttpResponseHead &head)
     if (m_closeAfter)
         headers.append(qMakePair(QByteArray("Connection"), QByteArray("close")));
     writeToApp(headBytes(statusLine(head.status, head.reason), headers));
+    if (gzip) {
+        Q_EMIT faultApplied(m_number, *gzip, tr("The stream is compressed with gzip, unflushed."));
+    }
+    if (stream && !m_ended)
+        setUpStream(info.contentEncoding);
     m_responseBody = body;
     if (m_responseBody.isDone())
         onBodyDone();
@@ -411,17 +427,20 @@ void CaptureExchange::setUpStream(const QByteArray &encoding)
                 Q_EMIT faultApplied(m_number, rule, what);
             });
     connect(m_stage, &FaultStage::cutRequested, this, [this](const CaptureRule &rule) {
-        end(CaptureEnd::Reason::Cut,
-                tr("The fault rule %1 cut the connection.").arg(rule.toString()));
+        if (m_pushing)
+            m_pendingCut = rule; // onBody() ends it once the copy has seen the bytes
+        else
+            cut(rule);
     });
-    for (const CaptureRule &rule : std::as_const(m_rules)) {
-        if (rule.action == CaptureRule::Action::Gzip && rule.matches(m_head.target)) {
-            m_gzip = std::make_unique<GzipEncoder>();
-            Q_EMIT faultApplied(
-                    m_number, rule, tr("The stream is compressed with gzip, unflushed."));
-            break;
-        }
+}
+
+std::optional<CaptureRule> CaptureExchange::gzipRule() const
+{
+    for (const CaptureRule &rule : m_rules) {
+        if (rule.action == CaptureRule::Action::Gzip && rule.matches(m_head.target))
+            return rule;
     }
+    return std::nullopt;
 }
 
 void CaptureExchange::noteCompressedStream()
@@ -431,7 +450,8 @@ void CaptureExchange::noteCompressedStream()
     for (const CaptureRule &rule : std::as_const(m_rules)) {
         if (rule.isEventRule() && rule.matches(m_head.target)) {
             m_compressedNoticeGiven = true;
-            Q_EMIT faultApplied(m_number, rule,
+            const CaptureRule matched = rule; // a slot may replace m_rules
+            Q_EMIT faultApplied(m_number, matched,
                     tr("The upstream compressed the stream, so event rules cannot see its events: "
                        "it passes unchanged."));
             return;
@@ -442,14 +462,23 @@ void CaptureExchange::noteCompressedStream()
 void CaptureExchange::onBody(const QByteArray &content)
 {
     m_bytesReceived += content.size();
-    if (m_copy)
-        m_copy->feed(content);
-    if (m_ended)
-        return;
-    if (m_stage)
+    // The app first, the copy after: the slots of eventCaptured() add nothing to the latency.
+    if (m_stage) {
+        m_pushing = true;
         m_stage->push(content);
-    else
+        m_pushing = false;
+    } else {
         sendToApp(content);
+    }
+    if (m_copy && !m_ended)
+        m_copy->feed(content);
+    if (m_pendingCut && !m_ended)
+        cut(*std::exchange(m_pendingCut, std::nullopt));
+}
+
+void CaptureExchange::cut(const CaptureRule &rule)
+{
+    end(CaptureEnd::Reason::Cut, tr("The fault rule %1 cut the connection.").arg(rule.toString()));
 }
 
 void CaptureExchange::onBodyDone()

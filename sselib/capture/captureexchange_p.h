@@ -17,6 +17,7 @@
 #include <QPointer>
 
 #include <memory>
+#include <optional>
 
 QT_BEGIN_NAMESPACE
 class QTcpSocket;
@@ -89,7 +90,7 @@ private:
     void connectUpstream();
     [[nodiscard]] QByteArray upstreamHead() const;
     void ensureStarted();
-    void answerWithStatus(const CaptureRule &rule);
+    void answerWithStatus(CaptureRule rule);
     void failUpstream(const QString &why);
     void onUpstreamError();
     void onUpstreamDisconnected();
@@ -99,8 +100,11 @@ private:
     void startResponse(const HttpResponseHead &head);
     void setUpStream(const QByteArray &encoding);
     void noteCompressedStream();
+    /// The first gzip rule for the target.
+    [[nodiscard]] std::optional<CaptureRule> gzipRule() const;
     void onBody(const QByteArray &content);
     void onBodyDone();
+    void cut(const CaptureRule &rule);
     void sendToApp(const QByteArray &bytes);
     void finishToApp();
     void writeToApp(const QByteArray &bytes);
@@ -129,6 +133,9 @@ private:
     std::unique_ptr<GzipEncoder> m_gzip;
     QList<CaptureRule> m_rules;
     bool m_compressedNoticeGiven = false;
+    bool m_pumping = false; // in pumpUpstream()
+    bool m_pushing = false; // in FaultStage::push()
+    std::optional<CaptureRule> m_pendingCut; // a cut requested during push()
     qint64 m_bytesReceived = 0;
     qint64 m_bytesSent = 0;
 
