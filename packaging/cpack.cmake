@@ -13,9 +13,10 @@ set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Server-Sent Events dashboard, command-lin
 set(CPACK_PACKAGE_DESCRIPTION
     "ssedash watches, debugs and publishes Server-Sent Events (text/event-stream)\n"
     "feeds. It has a desktop dashboard (ssedash), a command-line tool (ssedash-cli:\n"
-    "parse, monitor, publish, export) and, for C++ projects, the static libraries\n"
-    "sselib (an EventSource client) and ssepublisher (a test server) with a CMake\n"
-    "package: find_package(ssedash).")
+    "parse, monitor, publish, proxy, export), a capture proxy that shows and breaks\n"
+    "the streams between a web app and its server, and, for C++ projects, the\n"
+    "static libraries sselib (an EventSource client), ssepublisher (a test server)\n"
+    "and ssecapture (the capture proxy) with a CMake package: find_package(ssedash).")
 string(JOIN "" CPACK_PACKAGE_DESCRIPTION ${CPACK_PACKAGE_DESCRIPTION})
 set(CPACK_STRIP_FILES ON)
 set(CPACK_GENERATOR DEB)

@@ -20,7 +20,9 @@ struct CaptureEnd
     };
 
     Reason reason = Reason::Completed;
-    int status = 0; ///< the response's status; 0 when none came
+    /// The status the app got: the upstream's, or the proxy's own (502 when the upstream
+    /// failed, a status rule's code); 0 when the app got no response.
+    int status = 0;
     qint64 endedMs = 0; ///< ms since the Unix epoch
     qint64 bytesReceived = 0; ///< body bytes from the upstream (as sent: before any decoding)
     qint64 bytesSent = 0; ///< body bytes to the app (after fault rules)

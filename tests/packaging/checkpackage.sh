@@ -151,7 +151,7 @@ ok "installed publish + monitor: $events events"
 # --- a consumer project built against the installed package
 cp -r "$consumer_dir" "$work/consumer"
 {
-    echo "// Every installed header, and a publisher from the installed library."
+    echo "// Every installed header, and a publisher and a capture proxy from the installed libraries."
     (cd "$includes" && find . -name '*.h' | sort | sed 's|^\./\(.*\)|#include <\1>|')
     cat <<'EOF'
 #include <QCoreApplication>
@@ -160,8 +160,12 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     Sse::Publisher publisher;
-    return publisher.listen() && QFile::exists(QStringLiteral(":/ssedash/publisher/index.html"))
-            ? 0 : 1;
+    if (!publisher.listen() || !QFile::exists(QStringLiteral(":/ssedash/publisher/index.html")))
+        return 1;
+    Sse::CaptureOptions options;
+    options.upstream = publisher.url();
+    Sse::CaptureProxy proxy(options);
+    return proxy.listen() ? 0 : 2;
 }
 EOF
 } >"$work/consumer/allheaders.cpp"
@@ -174,7 +178,7 @@ grep -q "^ssedash_DIR:PATH=$root/" "$work/consumer-build/CMakeCache.txt" ||
     { cat "$work/consumer.log" >&2; fail "consumer: build"; }
 ! grep -F -e "$source_dir" -e "$build_dir" "$work/consumer-build/compile_commands.json" ||
     fail "the consumer compiles with paths into ssedash's source or build tree"
-timeout 30 "$work/consumer-build/allheaders" || fail "allheaders: no installed publisher"
+timeout 30 "$work/consumer-build/allheaders" || fail "allheaders: no installed publisher or capture proxy"
 ok "consumer built against the installed package; every installed header compiles"
 
 start_publisher
