@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // A strict, small HTTP/1.x request head parser.
+#include "httpfieldline_p.h"
 #include "httprequesthead_p.h"
 
 #include <QUrl>
@@ -23,16 +24,11 @@ bool hasControl(QByteArrayView text)
     return std::any_of(text.begin(), text.end(), isControl);
 }
 
-QByteArrayView withoutCr(QByteArrayView line)
-{
-    return line.endsWith('\r') ? line.chopped(1) : line;
-}
-
 // The start of a request line whose end has not come yet: a token method so far, no control
 // characters. Binary garbage is refused at once instead of waiting for the head timeout.
 bool canStartRequestLine(QByteArrayView start)
 {
-    const QByteArrayView text = withoutCr(start);
+    const QByteArrayView text = HttpFieldLine::withoutCr(start);
     const qsizetype space = text.indexOf(' ');
     const QByteArrayView method = space < 0 ? text : text.first(space);
     return (method.isEmpty() || isHttpToken(method)) && !hasControl(text);
@@ -47,7 +43,7 @@ bool isVersion(QByteArrayView version)
 // "METHOD /target HTTP/1.x", single spaces, origin-form target.
 bool readRequestLine(QByteArrayView line, HttpRequestHead &head)
 {
-    line = withoutCr(line);
+    line = HttpFieldLine::withoutCr(line);
     const QList<QByteArray> parts = line.toByteArray().split(' ');
     if (parts.size() != 3 || !isHttpToken(parts[0]) || !parts[1].startsWith('/') || hasControl(line)
             || !isVersion(parts[2]))
@@ -60,19 +56,6 @@ bool readRequestLine(QByteArrayView line, HttpRequestHead &head)
     head.version = parts[2];
     head.path = target.path(QUrl::FullyDecoded).toUtf8();
     head.query = QUrlQuery(target);
-    return true;
-}
-
-// "Name: value": a token name right before the colon (no obs-fold, no space before the colon),
-// no CR in the value. Other control characters are left to the caller, which names the header.
-bool readHeaderLine(QByteArrayView line, HeaderList &headers)
-{
-    line = withoutCr(line);
-    const qsizetype colon = line.indexOf(':');
-    if (colon <= 0 || !isHttpToken(line.first(colon)) || line.contains('\r'))
-        return false;
-    headers.append(
-            {line.first(colon).toByteArray(), line.sliced(colon + 1).trimmed().toByteArray()});
     return true;
 }
 
@@ -98,7 +81,7 @@ HttpRequestHead::Status HttpRequestHead::parse(
         const QList<QByteArray> lines =
                 window.sliced(lineEnd + 1, end - lineEnd - 1).toByteArray().split('\n');
         for (const QByteArray &line : lines) {
-            if (!readHeaderLine(line, parsed.headers))
+            if (!HttpFieldLine::append(line, parsed.headers))
                 return Status::Invalid;
         }
     }

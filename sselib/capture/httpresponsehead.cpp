@@ -2,6 +2,8 @@
 // A small, strict HTTP/1.x response head parser for the capture proxy.
 #include "httpresponsehead_p.h"
 
+#include "sselib/httpfieldline_p.h"
+
 #include <QList>
 
 #include <algorithm>
@@ -11,11 +13,6 @@ namespace Sse::CaptureDetail {
 namespace {
 
 using Status = HttpResponseHead::Status;
-
-QByteArrayView withoutCr(QByteArrayView line)
-{
-    return line.endsWith('\r') ? line.chopped(1) : line;
-}
 
 bool hasControl(QByteArrayView text)
 {
@@ -52,16 +49,6 @@ bool readStatusLine(QByteArrayView line, HttpResponseHead &head)
     return head.status >= 100;
 }
 
-bool readHeaderLine(QByteArrayView line, HeaderList &headers)
-{
-    const qsizetype colon = line.indexOf(':');
-    if (colon <= 0 || !isHttpToken(line.first(colon)) || line.contains('\r'))
-        return false;
-    headers.append(
-            {line.first(colon).toByteArray(), line.sliced(colon + 1).trimmed().toByteArray()});
-    return true;
-}
-
 } // namespace
 
 HttpResponseHead::Status HttpResponseHead::parse(
@@ -78,10 +65,10 @@ HttpResponseHead::Status HttpResponseHead::parse(
     HttpResponseHead parsed;
     const QList<QByteArray> lines = window.first(end).toByteArray().split('\n');
     // The split leaves the blank line and the empty rest after it: two entries to skip.
-    if (!readStatusLine(withoutCr(lines.first()), parsed))
+    if (!readStatusLine(HttpFieldLine::withoutCr(lines.first()), parsed))
         return Status::Invalid;
     for (qsizetype i = 1; i < lines.size() - 2; ++i) {
-        if (!readHeaderLine(withoutCr(lines[i]), parsed.headers))
+        if (!HttpFieldLine::append(lines[i], parsed.headers))
             return Status::Invalid;
     }
     parsed.size = end;
