@@ -29,6 +29,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace Qt::Literals::StringLiterals;
 using namespace std::chrono_literals;
 using TestSupport::child;
@@ -42,6 +44,7 @@ private Q_SLOTS:
     void dialog_rejectsBadInput_data();
     void dialog_rejectsBadInput();
     void dialog_namesAWrongRuleAsItIsTyped();
+    void dialog_everyLabelHasItsField();
     void dialog_editRulesMode_changesOnlyTheRules();
     void actions_disabledUntilACaptureRuns();
     void actions_startFailure_isShown();
@@ -93,6 +96,24 @@ void tst_Capture::dialog_startsWithTheOptionsGiven()
     QVERIFY(dialog.validate());
     QCOMPARE(dialog.options().rules, QList<Sse::CaptureRule>{rule(u"drop=ping"_s)});
     QCOMPARE(dialog.options().port, 0);
+}
+
+void tst_Capture::dialog_everyLabelHasItsField()
+{
+    CaptureDialog dialog(CaptureDialog::Mode::Start);
+    // A label with a mnemonic and no buddy shows its '&' and its shortcut goes nowhere.
+    const QList<QLabel *> labels = dialog.findChildren<QLabel *>();
+    int named = 0;
+    for (const QLabel *label : labels) {
+        if (!label->text().contains(u'&'))
+            continue;
+        ++named;
+        QVERIFY2(label->buddy(), qPrintable(label->text()));
+    }
+    QVERIFY(named >= 5);
+    const auto *certificate = dialog.findChild<QLineEdit *>(u"certificateEdit"_s);
+    QVERIFY(std::any_of(labels.begin(), labels.end(),
+            [certificate](const QLabel *label) { return label->buddy() == certificate; }));
 }
 
 void tst_Capture::dialog_rejectsBadInput_data()

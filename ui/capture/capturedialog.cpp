@@ -81,7 +81,10 @@ void CaptureDialog::createForm()
     form->addRow(tr("&Bind address:"), m_bind);
     form->addRow(tr("&Rules:"), m_rules);
     form->addRow(QString(), m_rulesError);
-    form->addRow(tr("&Trusted certificate:"), certificateRow);
+    // A row that is a layout gets no buddy from addRow(): the label names its field itself.
+    auto *certificateLabel = new QLabel(tr("&Trusted certificate:"), this);
+    certificateLabel->setBuddy(m_certificate);
+    form->addRow(certificateLabel, certificateRow);
     form->addRow(QString(), m_rewriteHost);
     form->addRow(QString(), m_rewriteOrigin);
 
