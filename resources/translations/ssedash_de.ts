@@ -2435,6 +2435,112 @@ JSON: {&quot;id&quot;, &quot;type&quot;, &quot;timestamp&quot;, &quot;payload&qu
     </message>
 </context>
 <context>
+    <name>Sse::CaptureProxy</name>
+    <message>
+        <source>The upstream must be an http or https URL.</source>
+        <translation>Der Upstream muss eine http- oder https-URL sein.</translation>
+    </message>
+    <message>
+        <source>The capture proxy is not implemented yet.</source>
+        <translation>Der Mitschnitt-Proxy ist noch nicht implementiert.</translation>
+    </message>
+</context>
+<context>
+    <name>Sse::CaptureRule</name>
+    <message>
+        <source>The rule is empty.</source>
+        <translation>Die Regel ist leer.</translation>
+    </message>
+    <message>
+        <source>The rule has no action before its first comma.</source>
+        <translation>Die Regel hat vor ihrem ersten Komma keine Aktion.</translation>
+    </message>
+    <message>
+        <source>Unknown action &apos;%1&apos;: use delay, cut, cut-mid, stall, drop, inject, retry, status or gzip.</source>
+        <translation>Unbekannte Aktion &apos;%1&apos;: Verwenden Sie delay, cut, cut-mid, stall, drop, inject, retry, status oder gzip.</translation>
+    </message>
+    <message>
+        <source>%1 needs a number of milliseconds from 0 to %2: &apos;%3&apos;.</source>
+        <translation>%1 erwartet eine Zahl von Millisekunden von 0 bis %2: &apos;%3&apos;.</translation>
+    </message>
+    <message>
+        <source>%1 needs a number of milliseconds, as in %1=500.</source>
+        <translation>%1 erwartet eine Zahl von Millisekunden, etwa %1=500.</translation>
+    </message>
+    <message>
+        <source>%1 needs an event number from 1 to %2: &apos;%3&apos;.</source>
+        <translation>%1 erwartet eine Event-Nummer von 1 bis %2: &apos;%3&apos;.</translation>
+    </message>
+    <message>
+        <source>%1 needs an event number, as in %1=3.</source>
+        <translation>%1 erwartet eine Event-Nummer, etwa %1=3.</translation>
+    </message>
+    <message>
+        <source>status needs an HTTP status code from 200 to 599: &apos;%1&apos;.</source>
+        <translation>status erwartet einen HTTP-Statuscode von 200 bis 599: &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>status needs an HTTP status code, as in status=503.</source>
+        <translation>status erwartet einen HTTP-Statuscode, etwa status=503.</translation>
+    </message>
+    <message>
+        <source>%1 takes no value: &apos;%2&apos;.</source>
+        <translation>%1 nimmt keinen Wert: &apos;%2&apos;.</translation>
+    </message>
+    <message>
+        <source>drop needs an event type, as in drop=ping (drop=message for unnamed events).</source>
+        <translation>drop erwartet einen Event-Typ, etwa drop=ping (drop=message für Events ohne Namen).</translation>
+    </message>
+    <message>
+        <source>An event type is one line: &apos;%1&apos;.</source>
+        <translation>Ein Event-Typ ist eine einzige Zeile: &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>inject needs the event&apos;s data, as in inject=hello (inject= for an event with empty data).</source>
+        <translation>inject erwartet die Daten des Events, etwa inject=hello (inject= für ein Event mit leeren Daten).</translation>
+    </message>
+    <message>
+        <source>The rule has an empty part between commas.</source>
+        <translation>Die Regel hat einen leeren Teil zwischen Kommas.</translation>
+    </message>
+    <message>
+        <source>Unknown key &apos;%1&apos;: use after, type or match.</source>
+        <translation>Unbekannter Schlüssel &apos;%1&apos;: Verwenden Sie after, type oder match.</translation>
+    </message>
+    <message>
+        <source>%1= is given twice.</source>
+        <translation>%1= ist zweimal angegeben.</translation>
+    </message>
+    <message>
+        <source>after= is for stall, inject and retry, not for %1.</source>
+        <translation>after= gilt für stall, inject und retry, nicht für %1.</translation>
+    </message>
+    <message>
+        <source>after needs a number of events from 0 to %1: &apos;%2&apos;.</source>
+        <translation>after erwartet eine Anzahl von Events von 0 bis %1: &apos;%2&apos;.</translation>
+    </message>
+    <message>
+        <source>type= is for inject, not for %1.</source>
+        <translation>type= gilt für inject, nicht für %1.</translation>
+    </message>
+    <message>
+        <source>type needs an event type, as in type=ping.</source>
+        <translation>type erwartet einen Event-Typ, etwa type=ping.</translation>
+    </message>
+    <message>
+        <source>match needs a request target, as in match=/api/*.</source>
+        <translation>match erwartet ein Anfrageziel, etwa match=/api/*.</translation>
+    </message>
+    <message>
+        <source>match is not UTF-8 text once percent-decoded: &apos;%1&apos;.</source>
+        <translation>match ist nach der Prozent-Dekodierung kein UTF-8-Text: &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a percent-encoded byte: write %2 for a percent sign.</source>
+        <translation>&apos;%1&apos; ist kein prozentkodiertes Byte: Schreiben Sie %2 für ein Prozentzeichen.</translation>
+    </message>
+</context>
+<context>
     <name>Sse::ContentDecoder</name>
     <message>
         <source>The body could not be decoded as %1 (%2).</source>
