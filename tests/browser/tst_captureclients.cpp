@@ -20,6 +20,7 @@
 #include <QTest>
 #include <QTimer>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -120,6 +121,12 @@ struct Capture
 {
     std::unique_ptr<Sse::CaptureProxy> proxy;
     QMap<int, Exchange> exchanges;
+
+    /// `path` (and query) on the proxy.
+    [[nodiscard]] QUrl url(const QString &path) const
+    {
+        return proxy->url().resolved(QUrl(path));
+    }
 
     /// The exchanges whose request went to `path`, in order.
     [[nodiscard]] QList<Exchange> to(const QString &path) const
@@ -427,8 +434,7 @@ void tst_CaptureClients::chromium_fetchAndEventSource_getUpstreamBytes()
     if (QTest::currentTestFailed())
         return;
 
-    QUrl url = capture.proxy->url();
-    url.setQuery(u"fetch=/stream&es=/events&types=tick&max=5"_s);
+    const QUrl url = capture.url(u"/?fetch=/stream&es=/events&types=tick&max=5"_s);
     Page page;
     loadPage(url, LongBudgetMs, &page);
     if (QTest::currentTestFailed())
@@ -483,8 +489,7 @@ void tst_CaptureClients::chromium_cut_reconnectsWithLastEventId()
     if (QTest::currentTestFailed())
         return;
 
-    QUrl url = capture.proxy->url();
-    url.setQuery(u"es=/events&max=6"_s);
+    const QUrl url = capture.url(u"/?es=/events&max=6"_s);
     Page page;
     loadPage(url, LongBudgetMs, &page);
     if (QTest::currentTestFailed())
@@ -523,8 +528,7 @@ void tst_CaptureClients::chromium_status503_failsWithoutReconnect()
     if (QTest::currentTestFailed())
         return;
 
-    QUrl url = capture.proxy->url();
-    url.setQuery(u"es=/events"_s);
+    const QUrl url = capture.url(u"/?es=/events"_s);
     Page page;
     loadPage(url, ShortBudgetMs, &page);
     if (QTest::currentTestFailed())
@@ -555,7 +559,7 @@ void tst_CaptureClients::node_eventsource_getsUpstreamEvents()
         return;
 
     NodeRun run;
-    runNode(capture.proxy->url().resolved(QUrl(u"/events"_s)), 5, u"tick"_s, &run);
+    runNode(capture.url(u"/events"_s), 5, u"tick"_s, &run);
     if (QTest::currentTestFailed())
         return;
     QCOMPARE(run.described(), mixedEvents());
@@ -586,7 +590,7 @@ void tst_CaptureClients::node_cutMid_halfEventNotDispatched()
         return;
 
     NodeRun run;
-    runNode(capture.proxy->url().resolved(QUrl(u"/events"_s)), 2, {}, &run);
+    runNode(capture.url(u"/events"_s), 2, {}, &run);
     if (QTest::currentTestFailed())
         return;
     QCOMPARE(run.described(),
@@ -624,7 +628,7 @@ void tst_CaptureClients::node_delay_eventsNoEarlier()
         return;
 
     NodeRun run;
-    runNode(capture.proxy->url().resolved(QUrl(u"/events"_s)), 2, {}, &run);
+    runNode(capture.url(u"/events"_s), 2, {}, &run);
     if (QTest::currentTestFailed())
         return;
     QCOMPARE(run.described(),
@@ -651,7 +655,7 @@ void tst_CaptureClients::node_stall_eventsNoEarlier()
         return;
 
     NodeRun run;
-    runNode(capture.proxy->url().resolved(QUrl(u"/events"_s)), 3, {}, &run);
+    runNode(capture.url(u"/events"_s), 3, {}, &run);
     if (QTest::currentTestFailed())
         return;
     QCOMPARE(run.described().size(), 3);
@@ -681,7 +685,7 @@ void tst_CaptureClients::node_drop_typeNeverArrives()
         return;
 
     NodeRun run;
-    runNode(capture.proxy->url().resolved(QUrl(u"/events"_s)), 3, u"ping,tick"_s, &run);
+    runNode(capture.url(u"/events"_s), 3, u"ping,tick"_s, &run);
     if (QTest::currentTestFailed())
         return;
     QCOMPARE(run.described(),
@@ -707,7 +711,7 @@ void tst_CaptureClients::node_inject_eventArrives()
         return;
 
     NodeRun run;
-    runNode(capture.proxy->url().resolved(QUrl(u"/events"_s)), 3, u"note"_s, &run);
+    runNode(capture.url(u"/events"_s), 3, u"note"_s, &run);
     if (QTest::currentTestFailed())
         return;
     QCOMPARE(run.described(),
@@ -741,7 +745,7 @@ void tst_CaptureClients::node_retry_reconnectsAfterNewTime()
         return;
 
     NodeRun run;
-    runNode(capture.proxy->url().resolved(QUrl(u"/events"_s)), 2, {}, &run);
+    runNode(capture.url(u"/events"_s), 2, {}, &run);
     if (QTest::currentTestFailed())
         return;
     QCOMPARE(run.described(),
@@ -793,7 +797,7 @@ void tst_CaptureClients::curl_rawBytes_areUpstreamBytes()
     Run run;
     runProgram(QString::fromUtf8(SSEDASH_CURL_PATH),
             {u"-N"_s, u"-s"_s, u"-S"_s, u"--max-time"_s, u"25"_s,
-                    capture.proxy->url().resolved(QUrl(u"/raw"_s)).toString()},
+                    capture.url(u"/raw"_s).toString()},
             &run);
     if (QTest::currentTestFailed())
         return;
@@ -827,7 +831,7 @@ void tst_CaptureClients::curl_gzip_compressedGetsSameEvents()
     startCapture(&capture, QUrl(upstream.origin()), {u"gzip"_s});
     if (QTest::currentTestFailed())
         return;
-    const QString url = capture.proxy->url().resolved(QUrl(u"/events"_s)).toString();
+    const QString url = capture.url(u"/events"_s).toString();
 
     Run decoded;
     runProgram(QString::fromUtf8(SSEDASH_CURL_PATH),
@@ -891,7 +895,7 @@ void tst_CaptureClients::curl_tlsUpstream_refusedUnlessTrusted()
     runProgram(QString::fromUtf8(SSEDASH_CURL_PATH),
             {u"-N"_s, u"-s"_s, u"-S"_s, u"--max-time"_s, u"20"_s, u"-o"_s, bodyFile, u"-w"_s,
                     u"%{http_code}"_s,
-                    capture.proxy->url().resolved(QUrl(u"/events"_s)).toString()},
+                    capture.url(u"/events"_s).toString()},
             &run);
     if (QTest::currentTestFailed())
         return;
