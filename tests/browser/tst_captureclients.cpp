@@ -271,6 +271,7 @@ struct Page
     QJsonObject fetch;
     QJsonObject es;
     bool done = false;
+    QString json; ///< all of it, for failure messages
 
     [[nodiscard]] QByteArray fetchBytes() const
     {
@@ -371,7 +372,7 @@ void tst_CaptureClients::loadPage(const QUrl &url, int budgetMs, Page *page)
     const QStringList arguments{u"--headless"_s, u"--no-sandbox"_s, u"--disable-gpu"_s,
             u"--disable-quic"_s, u"--no-first-run"_s, u"--disable-background-networking"_s,
             u"--disable-component-update"_s, u"--disable-sync"_s, u"--no-proxy-server"_s,
-            u"--disable-dev-shm-usage"_s, u"--user-data-dir="_s + profile.path(),
+            u"--disable-dev-shm-usage"_s, u"--user-data-dir="_s + profile.filePath(u"profile"_s),
             u"--virtual-time-budget="_s + QString::number(budgetMs), u"--dump-dom"_s,
             url.toString(QUrl::FullyEncoded)};
     Run run;
@@ -388,6 +389,7 @@ void tst_CaptureClients::loadPage(const QUrl &url, int budgetMs, Page *page)
     const QJsonObject result =
             QJsonDocument::fromJson(QByteArray::fromBase64(match.captured(1).toLatin1()))
                     .object();
+    page->json = QString::fromUtf8(QJsonDocument(result).toJson());
     page->fetch = result.value("fetch"_L1).toObject();
     page->es = result.value("es"_L1).toObject();
     page->done = QRegularExpression(u"<body[^>]*\\sdata-done=\"true\""_s).match(dom).hasMatch();
@@ -440,7 +442,7 @@ void tst_CaptureClients::chromium_fetchAndEventSource_getUpstreamBytes()
     if (QTest::currentTestFailed())
         return;
 
-    QVERIFY(page.done);
+    QVERIFY2(page.done, qPrintable(page.json));
     QCOMPARE(page.fetch.value("status"_L1).toInt(), 200);
     QVERIFY2(page.fetch.value("done"_L1).toBool(),
             qPrintable(page.fetch.value("error"_L1).toString()));
@@ -499,7 +501,7 @@ void tst_CaptureClients::chromium_cut_reconnectsWithLastEventId()
     for (int id = 1; id <= 6; ++id)
         expected.append(describe(u"message"_s, u"event %1"_s.arg(id), QString::number(id)));
     QCOMPARE(page.events(), expected);
-    QVERIFY(page.done);
+    QVERIFY2(page.done, qPrintable(page.json));
     QVERIFY2(page.es.value("opens"_L1).toInt() >= 2,
             qPrintable(QString::number(page.es.value("opens"_L1).toInt())));
 
@@ -534,7 +536,7 @@ void tst_CaptureClients::chromium_status503_failsWithoutReconnect()
     if (QTest::currentTestFailed())
         return;
 
-    QVERIFY(page.done);
+    QVERIFY2(page.done, qPrintable(page.json));
     QCOMPARE(page.events(), QStringList());
     QCOMPARE(page.es.value("opens"_L1).toInt(), 0);
     QCOMPARE(page.es.value("state"_L1).toInt(), 2); // EventSource.CLOSED: no reconnection
