@@ -2,7 +2,7 @@
 // fuzz_requesthead: the publisher's HTTP request-head parser on any bytes, whole and growing.
 #include "fuzzcheck.h"
 
-#include "sselib/publisher/httprequesthead_p.h"
+#include "sselib/httprequesthead_p.h"
 
 #include <cstddef>
 #include <cstdint>

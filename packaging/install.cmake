@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: MIT
 # Install rules of the libraries and their CMake package: find_package(ssedash) gives
-# ssedash::sselib and ssedash::ssepublisher. Included from the top after the targets exist.
+# ssedash::sselib, ssedash::ssepublisher and ssedash::ssecapture. Included from the top after the
+# targets exist.
 include(CMakePackageConfigHelpers)
 
 # Installs the public headers among `target`'s sources, keeping their paths below the source root;
@@ -21,12 +22,13 @@ endfunction()
 
 set(ssedash_cmake_dir ${CMAKE_INSTALL_LIBDIR}/cmake/ssedash)
 get_target_property(ssedash_resource_targets ssepublisher SSEDASH_RESOURCE_TARGETS)
-install(TARGETS sselib ssepublisher ${ssedash_resource_targets} EXPORT ssedashTargets
+install(TARGETS sselib ssepublisher ssecapture ${ssedash_resource_targets} EXPORT ssedashTargets
     ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
     LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
     OBJECTS DESTINATION ${CMAKE_INSTALL_LIBDIR}/ssedash)
 ssedash_install_public_headers(sselib)
 ssedash_install_public_headers(ssepublisher)
+ssedash_install_public_headers(ssecapture)
 # For consumers that check the version in code (SSEDASH_VERSION).
 install(FILES ${PROJECT_BINARY_DIR}/generated/ssedash/version.h
     DESTINATION ${SSEDASH_INSTALL_INCLUDEDIR}/ssedash)

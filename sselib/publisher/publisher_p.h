@@ -2,13 +2,13 @@
 // Publisher::Private and the helpers its sources share; internal to ssepublisher.
 #pragma once
 
-#include "httprequesthead_p.h"
 #include "publisher.h"
 #include "publisherhttp_p.h"
 #include "publisherroutes_p.h"
 #include "streamclient_p.h"
 
 #include "sselib/headers.h"
+#include "sselib/httprequesthead_p.h"
 
 #include <QElapsedTimer>
 #include <QList>

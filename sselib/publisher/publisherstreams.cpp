@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 // The publisher's front door: it routes each connection and serves the streams itself.
-#include "httprequesthead_p.h"
 #include "publisher_p.h"
 #include "requestguard_p.h"
 #include "tokenstreamer_p.h"
+
+#include "sselib/httprequesthead_p.h"
 
 #include <QTcpSocket>
 #include <QTimer>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Request body limits, lingering close and idle timeouts of the publisher's connections.
-#include "httprequesthead_p.h"
 #include "requestguard_p.h"
 
+#include "sselib/httprequesthead_p.h"
 #include "sselib/logging_p.h"
 
 #include <QCoreApplication>

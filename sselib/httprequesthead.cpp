@@ -56,6 +56,7 @@ bool readRequestLine(QByteArrayView line, HttpRequestHead &head)
     if (!target.isValid())
         return false;
     head.method = parts[0];
+    head.target = parts[1];
     head.version = parts[2];
     head.path = target.path(QUrl::FullyDecoded).toUtf8();
     head.query = QUrlQuery(target);

@@ -13,7 +13,7 @@
 namespace Sse {
 
 /// A parsed HTTP/1.x request head. The publisher reads it to route a connection before any
-/// server sees the bytes.
+/// server sees the bytes; the capture proxy reads the requests it forwards with it.
 struct HttpRequestHead
 {
     enum class Status {
@@ -28,6 +28,7 @@ struct HttpRequestHead
     static constexpr qsizetype MaxSize = 16 * 1024;
 
     QByteArray method;
+    QByteArray target; ///< the request target as sent (path and query, still percent-encoded)
     QByteArray path; ///< percent-decoded path
     QUrlQuery query;
     QByteArray version;
