@@ -119,8 +119,9 @@ struct Exchange
 /// A proxy to `upstream` with its reports collected per exchange.
 struct Capture
 {
-    std::unique_ptr<Sse::CaptureProxy> proxy;
+    /// Before the proxy, so that it is destroyed after it: closing reports exchanges' ends.
     QMap<int, Exchange> exchanges;
+    std::unique_ptr<Sse::CaptureProxy> proxy;
 
     /// `path` (and query) on the proxy.
     [[nodiscard]] QUrl url(const QString &path) const
@@ -620,9 +621,9 @@ void tst_CaptureClients::node_delay_eventsNoEarlier()
 {
     if (!haveProgram(SSEDASH_NODE_PATH, u"node"_s))
         return;
+    qint64 sentMs = 0;
     TestServer upstream;
     QVERIFY(upstream.listen());
-    qint64 sentMs = 0;
     serveAtOnce(&upstream, "id: 1\ndata: one\n\nid: 2\ndata: two\n\n"_ba, &sentMs);
     Capture capture;
     startCapture(&capture, QUrl(upstream.origin()), {u"delay=300"_s});
@@ -646,9 +647,9 @@ void tst_CaptureClients::node_stall_eventsNoEarlier()
 {
     if (!haveProgram(SSEDASH_NODE_PATH, u"node"_s))
         return;
+    qint64 sentMs = 0;
     TestServer upstream;
     QVERIFY(upstream.listen());
-    qint64 sentMs = 0;
     serveAtOnce(&upstream, "id: 1\ndata: one\n\nid: 2\ndata: two\n\nid: 3\ndata: three\n\n"_ba,
             &sentMs);
     Capture capture;
@@ -674,9 +675,9 @@ void tst_CaptureClients::node_drop_typeNeverArrives()
 {
     if (!haveProgram(SSEDASH_NODE_PATH, u"node"_s))
         return;
+    qint64 sentMs = 0;
     TestServer upstream;
     QVERIFY(upstream.listen());
-    qint64 sentMs = 0;
     serveAtOnce(&upstream,
             "data: one\n\nevent: ping\ndata: p1\n\nevent: tick\ndata: t\n\n"
             "event: ping\ndata: p2\n\ndata: last\n\n"_ba,
@@ -703,9 +704,9 @@ void tst_CaptureClients::node_inject_eventArrives()
 {
     if (!haveProgram(SSEDASH_NODE_PATH, u"node"_s))
         return;
+    qint64 sentMs = 0;
     TestServer upstream;
     QVERIFY(upstream.listen());
-    qint64 sentMs = 0;
     serveAtOnce(&upstream, "data: one\n\ndata: two\n\n"_ba, &sentMs);
     Capture capture;
     startCapture(&capture, QUrl(upstream.origin()), {u"inject=hello%2C%20there,type=note,after=1"_s});
@@ -727,10 +728,10 @@ void tst_CaptureClients::node_retry_reconnectsAfterNewTime()
 {
     if (!haveProgram(SSEDASH_NODE_PATH, u"node"_s))
         return;
+    qint64 closedMs = 0; // before the upstream, whose connections report to them
+    qint64 againMs = 0;
     TestServer upstream;
     QVERIFY(upstream.listen());
-    qint64 closedMs = 0;
-    qint64 againMs = 0;
     upstream.route("/events", [&closedMs, &againMs](Connection *c) {
         if (c->request().hasHeader("Last-Event-ID")) {
             againMs = QDateTime::currentMSecsSinceEpoch();
