@@ -2435,6 +2435,37 @@ JSON: {&quot;id&quot;, &quot;type&quot;, &quot;timestamp&quot;, &quot;payload&qu
     </message>
 </context>
 <context>
+    <name>Sse::CaptureDetail::FaultStage</name>
+    <message>
+        <source>Left out an event of type %1 (%2).</source>
+        <translation>Ein Event vom Typ %1 ausgelassen (%2).</translation>
+    </message>
+    <message>
+        <source>Holding each event %1 ms (%2).</source>
+        <translation>Jedes Event wird %1 ms zurückgehalten (%2).</translation>
+    </message>
+    <message>
+        <source>Closed the connection in the middle of event %1, after %2 of its %3 bytes (%4).</source>
+        <translation>Die Verbindung mitten in Event %1 geschlossen, nach %2 seiner %3 Bytes (%4).</translation>
+    </message>
+    <message>
+        <source>Closed the connection after event %1 (%2).</source>
+        <translation>Die Verbindung nach Event %1 geschlossen (%2).</translation>
+    </message>
+    <message>
+        <source>Sent nothing for %1 ms (%2).</source>
+        <translation>%1 ms lang nichts gesendet (%2).</translation>
+    </message>
+    <message>
+        <source>Sent an injected event (%1).</source>
+        <translation>Ein eingeschleustes Event gesendet (%1).</translation>
+    </message>
+    <message>
+        <source>Sent &quot;retry: %1&quot; (%2).</source>
+        <translation>&quot;retry: %1&quot; gesendet (%2).</translation>
+    </message>
+</context>
+<context>
     <name>Sse::CaptureProxy</name>
     <message>
         <source>The upstream must be an http or https URL.</source>

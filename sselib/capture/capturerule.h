@@ -26,7 +26,11 @@ namespace Sse {
 ///                       middleware does (only for a stream the upstream did not compress)
 /// Keys: `after=N`, `type=T` (inject), `match=GLOB` (the request target, path and query, that
 /// the rule is for; `*` matches any run of characters; default every request). VALUE, T and
-/// GLOB are percent-decoded, so `%2C` is a comma and `%0A` a line feed.
+/// GLOB are percent-decoded, so `%2C` is a comma and `%0A` a line feed; blanks around actions,
+/// keys, values and commas are ignored (`%20` keeps one).
+/// A GLOB without `*` is the whole target; one with `*` runs to the target's end and, unless it
+/// starts with `/`, may begin anywhere in it (`/api/*`: every target under /api/; `*.sse` or
+/// `chat*`: anywhere). A target that percent-encodes what GLOB spells out matches too.
 /// Event rules (delay, cut, cut-mid, stall, drop, inject, retry) apply to text/event-stream
 /// responses only; status applies to any request that matches.
 struct CaptureRule
