@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // bench_capturelatency: what Sse::CaptureProxy adds per chunk on loopback, its throughput, and
 // 200 concurrent streams through one proxy (memory, events lost).
+#include "tests/support/heapusage.h"
 #include "tests/support/procstats.h"
 
 #include "sselib/capture/captureproxy.h"
@@ -356,6 +357,12 @@ bool waitFor(const std::function<bool()> &done, int timeoutMs)
     return true;
 }
 
+/// Live heap of all threads (0 where glibc cannot tell, as under ASan).
+double heapMiB()
+{
+    return double(TestSupport::heapInUse()) / 1048576.0;
+}
+
 double percentile(std::vector<double> values, double p)
 {
     if (values.empty())
@@ -447,8 +454,8 @@ bool measureConcurrency(const Options &options, quint16 proxyPort,
     const qint64 expected = qint64(options.streams) * options.streamEvents;
     std::printf("%d concurrent streams through the proxy, %d events each, one every %d ms:\n",
             options.streams, options.streamEvents, options.streamIntervalMs);
-    const double before = ProcStats::snapshot().rssMiB;
-    std::printf("  RSS before: %.1f MiB\n", before);
+    std::printf("  before: RSS %.1f MiB, live heap %.1f MiB\n", ProcStats::snapshot().rssMiB,
+            heapMiB());
     bool ok = true;
     for (int round = 1; round <= options.rounds; ++round) {
         const qint64 capturedBefore = captured.load();
@@ -481,10 +488,10 @@ bool measureConcurrency(const Options &options, quint16 proxyPort,
         const qint64 lost = expected - received;
         const qint64 capturedNow = captured.load() - capturedBefore;
         std::printf("  round %d: received %lld of %lld (lost %lld, out of order %lld), the proxy "
-                    "captured %lld; RSS peak %.1f MiB, after %.1f MiB\n",
+                    "captured %lld; RSS peak %.1f MiB, after %.1f MiB, live heap after %.1f MiB\n",
                 round, static_cast<long long>(received), static_cast<long long>(expected),
                 static_cast<long long>(lost), static_cast<long long>(disorder),
-                static_cast<long long>(capturedNow), peak, ProcStats::snapshot().rssMiB);
+                static_cast<long long>(capturedNow), peak, ProcStats::snapshot().rssMiB, heapMiB());
         ok = ok && lost == 0 && disorder == 0 && capturedNow == expected;
     }
     return ok;
