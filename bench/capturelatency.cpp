@@ -65,8 +65,7 @@ Options parseOptions(const QCoreApplication &app)
             {{u"interval"_s, u"Latency: ms between chunks."_s, u"ms"_s}, &Options::intervalMs},
             {{u"big-events"_s, u"Throughput: events."_s, u"n"_s}, &Options::bigEvents},
             {{u"big-kib"_s, u"Throughput: KiB per event."_s, u"KiB"_s}, &Options::bigKiB},
-            {{u"streams"_s, u"Concurrent streams through the proxy."_s, u"n"_s},
-                    &Options::streams},
+            {{u"streams"_s, u"Concurrent streams through the proxy."_s, u"n"_s}, &Options::streams},
             {{u"stream-events"_s, u"Events per concurrent stream."_s, u"n"_s},
                     &Options::streamEvents},
             {{u"stream-interval"_s, u"ms between a concurrent stream's events."_s, u"ms"_s},
@@ -101,8 +100,7 @@ class Upstream
 public:
     explicit Upstream(QObject *anchor)
         : m_anchor(anchor)
-    {
-    }
+    { }
 
     quint16 listen()
     {
@@ -302,11 +300,13 @@ public:
         : m_onEvent(std::move(onEvent))
     {
         QObject::connect(&m_socket, &QTcpSocket::connected, &m_socket, [this, target] {
-            m_socket.write("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                            "Accept: text/event-stream\r\n\r\n");
+            m_socket.write("GET " + target
+                    + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                      "Accept: text/event-stream\r\n\r\n");
         });
         QObject::connect(&m_socket, &QTcpSocket::readyRead, &m_socket, [this] { read(); });
-        QObject::connect(&m_socket, &QTcpSocket::disconnected, &m_socket, [this] { m_done = true; });
+        QObject::connect(
+                &m_socket, &QTcpSocket::disconnected, &m_socket, [this] { m_done = true; });
         QObject::connect(&m_socket, &QTcpSocket::errorOccurred, &m_socket,
                 [this](QAbstractSocket::SocketError) { m_done = true; });
         m_socket.connectToHost(QHostAddress::LocalHost, port);
@@ -481,8 +481,8 @@ bool measureConcurrency(const Options &options, quint16 proxyPort,
             std::vector<std::unique_ptr<Reader>> readers;
             std::vector<int> last(size_t(options.streams), 0);
             for (int i = 0; i < options.streams; ++i) {
-                readers.push_back(std::make_unique<Reader>(proxyPort, target,
-                        [&, i](const QByteArray &event, qint64) {
+                readers.push_back(std::make_unique<Reader>(
+                        proxyPort, target, [&, i](const QByteArray &event, qint64) {
                             const int id = event.mid(4, event.indexOf('\n') - 4).toInt();
                             disorder += id == last[size_t(i)] + 1 ? 0 : 1;
                             last[size_t(i)] = id;
@@ -494,10 +494,13 @@ bool measureConcurrency(const Options &options, quint16 proxyPort,
                     [&peak] { peak = std::max(peak, ProcStats::snapshot().rssMiB); });
             sampler.start(100);
             const int timeoutMs = options.streamEvents * options.streamIntervalMs * 4 + 20000;
-            ok = waitFor([&readers] {
-                return std::all_of(readers.cbegin(), readers.cend(),
-                        [](const auto &reader) { return reader->done(); });
-            }, timeoutMs) && ok;
+            ok = waitFor(
+                         [&readers] {
+                             return std::all_of(readers.cbegin(), readers.cend(),
+                                     [](const auto &reader) { return reader->done(); });
+                         },
+                         timeoutMs)
+                    && ok;
         }
         ok = waitFor([&active] { return active.load() == 0; }, 10000) && ok;
         const qint64 lost = expected - received;

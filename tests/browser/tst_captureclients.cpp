@@ -43,13 +43,13 @@ constexpr qint64 ClockSlackMs = 2;
 /// A stream in pieces that a client must put together: comment, retry, LF, CRLF and CR line
 /// ends, a named event, a UTF-8 character split across writes, and multi-line data.
 const QByteArrayList MixedChunks = {
-    "retry: 200\n: a comment\n\nid: 1\ndata: first\n\n"_ba,
-    "id: 2\r\nevent: tick\r\ndata: crlf\r\n\r\n"_ba,
-    "id: 3\rdata: cr only\r\r"_ba,
-    "data: split \xC3"_ba,
-    "\xA9t\xC3\xA9 \xE2\x82"_ba,
-    "\xAC\n\n"_ba,
-    "data: multi\ndata: line\n\n"_ba,
+        "retry: 200\n: a comment\n\nid: 1\ndata: first\n\n"_ba,
+        "id: 2\r\nevent: tick\r\ndata: crlf\r\n\r\n"_ba,
+        "id: 3\rdata: cr only\r\r"_ba,
+        "data: split \xC3"_ba,
+        "\xA9t\xC3\xA9 \xE2\x82"_ba,
+        "\xAC\n\n"_ba,
+        "data: multi\ndata: line\n\n"_ba,
 };
 
 /// The events of MixedChunks, as describe() writes them.
@@ -124,10 +124,7 @@ struct Capture
     std::unique_ptr<Sse::CaptureProxy> proxy;
 
     /// `path` (and query) on the proxy.
-    [[nodiscard]] QUrl url(const QString &path) const
-    {
-        return proxy->url().resolved(QUrl(path));
-    }
+    [[nodiscard]] QUrl url(const QString &path) const { return proxy->url().resolved(QUrl(path)); }
 
     /// The exchanges whose request went to `path`, in order.
     [[nodiscard]] QList<Exchange> to(const QString &path) const
@@ -155,8 +152,8 @@ QList<Sse::CaptureRule> parseRules(const QStringList &texts)
     for (const QString &text : texts) {
         const Sse::CaptureRuleResult result = Sse::parseCaptureRule(text);
         if (!result.ok) {
-            QTest::qFail(qPrintable(u"rule '%1': %2"_s.arg(text, result.error)), __FILE__,
-                    __LINE__);
+            QTest::qFail(
+                    qPrintable(u"rule '%1': %2"_s.arg(text, result.error)), __FILE__, __LINE__);
             return {};
         }
         rules.append(result.rule);
@@ -187,7 +184,8 @@ void startCapture(Capture *capture, const QUrl &upstream, const QStringList &rul
                 (*exchanges)[id].stream = stream;
             });
     QObject::connect(proxy, &Sse::CaptureProxy::eventCaptured, proxy,
-            [exchanges](int id, const Sse::Event &event) { (*exchanges)[id].events.append(event); });
+            [exchanges](
+                    int id, const Sse::Event &event) { (*exchanges)[id].events.append(event); });
     QObject::connect(proxy, &Sse::CaptureProxy::faultApplied, proxy,
             [exchanges](int id, const Sse::CaptureRule &, const QString &what) {
                 (*exchanges)[id].faults.append(what);
@@ -229,7 +227,8 @@ void runProgram(const QString &program, const QStringList &arguments, Run *run,
     run->err = process.readAllStandardError();
     QVERIFY2(ended,
             qPrintable(u"%1 still ran after %2 ms and was killed; its stderr:\n%3"_s.arg(program,
-                    QString::number(ClientTimeoutMs), QString::fromLocal8Bit(run->err.right(4000)))));
+                    QString::number(ClientTimeoutMs),
+                    QString::fromLocal8Bit(run->err.right(4000)))));
     QVERIFY2(process.exitStatus() == QProcess::NormalExit,
             qPrintable(u"%1 crashed; its stderr:\n%2"_s.arg(
                     program, QString::fromLocal8Bit(run->err.right(4000)))));
@@ -262,8 +261,8 @@ void servePage(TestServer *upstream)
 {
     QFile file(scriptFile(u"capture-page.html"_s));
     QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.errorString()));
-    upstream->route("/", TestSupport::Handlers::status(200, "text/html; charset=utf-8"_ba,
-                                 file.readAll()));
+    upstream->route(
+            "/", TestSupport::Handlers::status(200, "text/html; charset=utf-8"_ba, file.readAll()));
 }
 
 /// What the page got, decoded from its #out.
@@ -389,8 +388,7 @@ void tst_CaptureClients::loadPage(const QUrl &url, int budgetMs, Page *page)
                     QString::number(run.exitCode), url.toString(),
                     QString::fromLocal8Bit(run.err.right(4000)))));
     const QJsonObject result =
-            QJsonDocument::fromJson(QByteArray::fromBase64(match.captured(1).toLatin1()))
-                    .object();
+            QJsonDocument::fromJson(QByteArray::fromBase64(match.captured(1).toLatin1())).object();
     page->json = QString::fromUtf8(QJsonDocument(result).toJson());
     page->fetch = result.value("fetch"_L1).toObject();
     page->es = result.value("es"_L1).toObject();
@@ -645,8 +643,7 @@ void tst_CaptureClients::node_delay_eventsNoEarlier()
     runNode(capture.url(u"/events"_s), 2, {}, &run);
     if (QTest::currentTestFailed())
         return;
-    QCOMPARE(run.described(),
-            QStringList({u"message \"one\" id=1"_s, u"message \"two\" id=2"_s}));
+    QCOMPARE(run.described(), QStringList({u"message \"one\" id=1"_s, u"message \"two\" id=2"_s}));
     for (const QJsonObject &event : run.events()) {
         const qint64 after = qint64(event.value("t"_L1).toDouble()) - sentMs;
         QVERIFY2(after >= 300 - ClockSlackMs, qPrintable(u"%1 ms"_s.arg(after)));
@@ -676,7 +673,8 @@ void tst_CaptureClients::node_stall_eventsNoEarlier()
     const QList<QJsonObject> events = run.events();
     for (qsizetype i = 1; i < events.size(); ++i) {
         const qint64 after = qint64(events.at(i).value("t"_L1).toDouble()) - sentMs;
-        QVERIFY2(after >= 400 - ClockSlackMs, qPrintable(u"event %1: %2 ms"_s.arg(i + 1).arg(after)));
+        QVERIFY2(after >= 400 - ClockSlackMs,
+                qPrintable(u"event %1: %2 ms"_s.arg(i + 1).arg(after)));
     }
 }
 
@@ -703,7 +701,8 @@ void tst_CaptureClients::node_drop_typeNeverArrives()
     if (QTest::currentTestFailed())
         return;
     QCOMPARE(run.described(),
-            QStringList({u"message \"one\" id="_s, u"tick \"t\" id="_s, u"message \"last\" id="_s}));
+            QStringList(
+                    {u"message \"one\" id="_s, u"tick \"t\" id="_s, u"message \"last\" id="_s}));
     const QList<Exchange> streams = capture.to(u"/events"_s);
     QCOMPARE(streams.size(), 1);
     QCOMPARE(streams.first().events.size(), 5);
@@ -720,7 +719,8 @@ void tst_CaptureClients::node_inject_eventArrives()
     QVERIFY(upstream.listen());
     serveAtOnce(&upstream, "data: one\n\ndata: two\n\n"_ba, &sentMs);
     Capture capture;
-    startCapture(&capture, QUrl(upstream.origin()), {u"inject=hello%2C%20there,type=note,after=1"_s});
+    startCapture(
+            &capture, QUrl(upstream.origin()), {u"inject=hello%2C%20there,type=note,after=1"_s});
     if (QTest::currentTestFailed())
         return;
 
@@ -762,8 +762,7 @@ void tst_CaptureClients::node_retry_reconnectsAfterNewTime()
     runNode(capture.url(u"/events"_s), 2, {}, &run);
     if (QTest::currentTestFailed())
         return;
-    QCOMPARE(run.described(),
-            QStringList({u"message \"one\" id=1"_s, u"message \"two\" id=2"_s}));
+    QCOMPARE(run.described(), QStringList({u"message \"one\" id=1"_s, u"message \"two\" id=2"_s}));
     QVERIFY(closedMs > 0);
     QVERIFY2(againMs - closedMs >= 2500 - ClockSlackMs,
             qPrintable(u"reconnected %1 ms after the close"_s.arg(againMs - closedMs)));
@@ -908,8 +907,7 @@ void tst_CaptureClients::curl_tlsUpstream_refusedUnlessTrusted()
     Run run;
     runProgram(QString::fromUtf8(SSEDASH_CURL_PATH),
             {u"-N"_s, u"-s"_s, u"-S"_s, u"--max-time"_s, u"20"_s, u"-o"_s, bodyFile, u"-w"_s,
-                    u"%{http_code}"_s,
-                    capture.url(u"/events"_s).toString()},
+                    u"%{http_code}"_s, capture.url(u"/events"_s).toString()},
             &run);
     if (QTest::currentTestFailed())
         return;
