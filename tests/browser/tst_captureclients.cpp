@@ -79,7 +79,7 @@ QString describe(const QJsonObject &event)
 }
 
 /// Each chunk one per `gapMs`, in a chunked response; then the last chunk and close when
-/// `end`, else the stream stays open. Returns when the last write is due, in ms from now.
+/// `end`, else the stream stays open.
 void streamChunks(Connection *connection, const QByteArrayList &chunks, int gapMs, bool end)
 {
     connection->writeChunkedSseHead();
@@ -459,6 +459,8 @@ void tst_CaptureClients::chromium_fetchAndEventSource_getUpstreamBytes()
     QCOMPARE(posts.first().request.method, "POST"_ba);
     QCOMPARE(posts.first().request.body, "ping"_ba);
     QVERIFY(posts.first().stream);
+    QVERIFY(posts.first().response.has_value());
+    QCOMPARE(posts.first().response->status, 200);
     QCOMPARE(posts.first().described(), mixedEvents());
     QCOMPARE(posts.first().end->reason, Sse::CaptureEnd::Reason::Completed);
     QCOMPARE(posts.first().end->bytesReceived, MixedChunks.join().size());
