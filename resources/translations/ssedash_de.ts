@@ -2435,6 +2435,104 @@ JSON: {&quot;id&quot;, &quot;type&quot;, &quot;timestamp&quot;, &quot;payload&qu
     </message>
 </context>
 <context>
+    <name>Sse::CaptureDetail::CaptureConnection</name>
+    <message>
+        <source>The request is not a valid HTTP/1.x request.</source>
+        <translation>Die Anfrage ist keine gültige HTTP/1.x-Anfrage.</translation>
+    </message>
+    <message>
+        <source>The request head is larger than 16 KiB.</source>
+        <translation>Der Kopf der Anfrage ist größer als 16 KiB.</translation>
+    </message>
+    <message>
+        <source>The request&apos;s body framing is not valid.</source>
+        <translation>Die Rahmung des Anfragekörpers ist ungültig.</translation>
+    </message>
+</context>
+<context>
+    <name>Sse::CaptureDetail::CaptureExchange</name>
+    <message>
+        <source>The response was passed on whole.</source>
+        <translation>Die Antwort wurde vollständig weitergegeben.</translation>
+    </message>
+    <message>
+        <source>The upstream closed the connection mid-response.</source>
+        <translation>Der Upstream hat die Verbindung mitten in der Antwort geschlossen.</translation>
+    </message>
+    <message>
+        <source>The upstream could not be reached.</source>
+        <translation>Der Upstream war nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>The app closed the connection.</source>
+        <translation>Die App hat die Verbindung geschlossen.</translation>
+    </message>
+    <message>
+        <source>A fault rule cut the connection.</source>
+        <translation>Eine Fehlerregel hat die Verbindung getrennt.</translation>
+    </message>
+    <message>
+        <source>A fault rule answered instead of the upstream.</source>
+        <translation>Eine Fehlerregel hat anstelle des Upstreams geantwortet.</translation>
+    </message>
+    <message>
+        <source>The capture proxy was closed.</source>
+        <translation>Der Mitschnitt-Proxy wurde geschlossen.</translation>
+    </message>
+    <message>
+        <source>The request body&apos;s chunked framing is broken.</source>
+        <translation>Die Chunk-Rahmung des Anfragekörpers ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>The app&apos;s request body was malformed.</source>
+        <translation>Der Anfragekörper der App war fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>Answered %1 by the capture proxy&apos;s fault rule %2 instead of the upstream.</source>
+        <translation>Mit %1 beantwortet durch die Fehlerregel %2 des Mitschnitt-Proxys anstelle des Upstreams.</translation>
+    </message>
+    <message>
+        <source>Answered %1 instead of forwarding the request.</source>
+        <translation>Mit %1 beantwortet, statt die Anfrage weiterzuleiten.</translation>
+    </message>
+    <message>
+        <source>The upstream closed the connection without answering.</source>
+        <translation>Der Upstream hat die Verbindung ohne Antwort geschlossen.</translation>
+    </message>
+    <message>
+        <source>The upstream closed the connection in the middle of its answer&apos;s head.</source>
+        <translation>Der Upstream hat die Verbindung mitten im Kopf seiner Antwort geschlossen.</translation>
+    </message>
+    <message>
+        <source>The upstream closed the connection before the response was complete.</source>
+        <translation>Der Upstream hat die Verbindung geschlossen, bevor die Antwort vollständig war.</translation>
+    </message>
+    <message>
+        <source>The upstream&apos;s chunked framing is broken.</source>
+        <translation>Die Chunk-Rahmung des Upstreams ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>The upstream&apos;s answer is not an HTTP/1.x response.</source>
+        <translation>Die Antwort des Upstreams ist keine HTTP/1.x-Antwort.</translation>
+    </message>
+    <message>
+        <source>The upstream sent an invalid Content-Length.</source>
+        <translation>Der Upstream hat eine ungültige Content-Length gesendet.</translation>
+    </message>
+    <message>
+        <source>The fault rule %1 cut the connection.</source>
+        <translation>Die Fehlerregel %1 hat die Verbindung getrennt.</translation>
+    </message>
+    <message>
+        <source>The stream is compressed with gzip, unflushed.</source>
+        <translation>Der Stream wird mit gzip komprimiert, ohne Zwischenleerung.</translation>
+    </message>
+    <message>
+        <source>The upstream compressed the stream, so event rules cannot see its events: it passes unchanged.</source>
+        <translation>Der Upstream hat den Stream komprimiert, daher sehen Ereignisregeln seine Ereignisse nicht: Er wird unverändert weitergegeben.</translation>
+    </message>
+</context>
+<context>
     <name>Sse::CaptureDetail::FaultStage</name>
     <message>
         <source>Left out an event of type %1 (%2).</source>
@@ -2466,14 +2564,57 @@ JSON: {&quot;id&quot;, &quot;type&quot;, &quot;timestamp&quot;, &quot;payload&qu
     </message>
 </context>
 <context>
+    <name>Sse::CaptureDetail::UpstreamSocket</name>
+    <message>
+        <source>The upstream %1 refused the connection.</source>
+        <translation>Der Upstream %1 hat die Verbindung abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The upstream host %1 was not found.</source>
+        <translation>Der Upstream-Host %1 wurde nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>The upstream %1 is not trusted: %2</source>
+        <translation>Dem Upstream %1 wird nicht vertraut: %2</translation>
+    </message>
+    <message>
+        <source>The TLS handshake with the upstream %1 failed: %2</source>
+        <translation>Der TLS-Handshake mit dem Upstream %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Cannot reach the upstream %1: %2</source>
+        <translation>Der Upstream %1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>The upstream %1 did not accept the connection within %2 seconds.</source>
+        <translation>Der Upstream %1 hat die Verbindung nicht innerhalb von %2 Sekunden angenommen.</translation>
+    </message>
+</context>
+<context>
     <name>Sse::CaptureProxy</name>
     <message>
         <source>The upstream must be an http or https URL.</source>
         <translation>Der Upstream muss eine http- oder https-URL sein.</translation>
     </message>
     <message>
-        <source>The capture proxy is not implemented yet.</source>
-        <translation>Der Mitschnitt-Proxy ist noch nicht implementiert.</translation>
+        <source>The upstream is not a valid URL: %1</source>
+        <translation>Der Upstream ist keine gültige URL: %1</translation>
+    </message>
+    <message>
+        <source>The upstream URL has no host.</source>
+        <translation>Die Upstream-URL hat keinen Host.</translation>
+    </message>
+    <message>
+        <source>The upstream URL must not have a query or a fragment.</source>
+        <translation>Die Upstream-URL darf keine Abfrage und kein Fragment haben.</translation>
+    </message>
+    <message>
+        <source>An https upstream needs TLS, which is not available here.</source>
+        <translation>Ein https-Upstream braucht TLS, das hier nicht verfügbar ist.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1 port %2: %3</source>
+        <translation>Kann nicht auf %1 Port %2 lauschen: %3</translation>
     </message>
 </context>
 <context>

@@ -56,10 +56,7 @@ CaptureConnection::CaptureConnection(QTcpSocket *socket, CaptureContext *context
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_headTimer.setSingleShot(true);
     m_headTimer.setInterval(HeadTimeoutMs);
-    connect(&m_headTimer, &QTimer::timeout, this, [this] {
-        m_closing = true;
-        m_socket->abort();
-    });
+    connect(&m_headTimer, &QTimer::timeout, this, &CaptureConnection::closeGracefully);
     connect(m_socket, &QTcpSocket::readyRead, this, &CaptureConnection::onReadyRead);
     connect(m_socket, &QTcpSocket::disconnected, this, &CaptureConnection::onDisconnected);
     m_headTimer.start();
@@ -180,8 +177,13 @@ void CaptureConnection::refuse(int status, const QString &why)
 void CaptureConnection::closeGracefully()
 {
     m_closing = true;
-    // Sends what is written, then FIN; disconnected() follows and ends the connection.
+    m_headTimer.stop();
+    // Sends what is written, then FIN; disconnected() follows and ends the connection. An app
+    // that reads nothing more would keep it (and what waits for it) forever: it gets as long
+    // as for a head.
     m_socket->disconnectFromHost();
+    if (m_socket->state() != QAbstractSocket::UnconnectedState)
+        QTimer::singleShot(HeadTimeoutMs, m_socket, &QTcpSocket::abort);
 }
 
 } // namespace Sse::CaptureDetail

@@ -5,10 +5,12 @@
 #include "gzipencoder_p.h"
 #include "httpforward_p.h"
 #include "streamcopy_p.h"
+#include "upstreamsocket_p.h"
 
 #include "sselib/contentdecoder.h"
 
 #include <QDateTime>
+#include <QScopedValueRollback>
 #include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
@@ -24,27 +26,6 @@ constexpr qint64 ReadSlice = 64 * 1024;
 qint64 nowMs()
 {
     return QDateTime::currentMSecsSinceEpoch();
-}
-
-bool isTls(const QUrl &url)
-{
-    return url.scheme() == "https"_L1;
-}
-
-// scheme://host[:port] as the WHATWG serialises an origin (the default port left out).
-QString serialisedOrigin(const QUrl &url)
-{
-    QUrl origin = url.adjusted(
-            QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo);
-    if (origin.port() == (isTls(url) ? 443 : 80))
-        origin.setPort(-1);
-    return origin.toString();
-}
-
-// host[:port] for a Host header.
-QByteArray hostField(const QUrl &url)
-{
-    return url.adjusted(QUrl::RemoveUserInfo).authority(QUrl::FullyEncoded).toUtf8();
 }
 
 bool asksToClose(const HttpRequestHead &head)
@@ -129,7 +110,7 @@ void CaptureExchange::start()
     m_upstreamTarget = base + m_head.target;
     m_request.connection = m_number;
     m_request.method = m_head.method;
-    m_request.url = QUrl::fromEncoded(serialisedOrigin(upstream).toUtf8() + m_upstreamTarget);
+    m_request.url = QUrl::fromEncoded(UpstreamSocket::origin(upstream).toUtf8() + m_upstreamTarget);
     m_request.headers = m_head.headers;
     m_request.sentMs = nowMs();
     for (const CaptureRule &rule : std::as_const(m_rules)) {
@@ -145,22 +126,7 @@ void CaptureExchange::start()
 
 void CaptureExchange::connectUpstream()
 {
-    const QUrl &upstream = m_context->options.upstream;
-    if (isTls(upstream)) {
-        auto *socket = new QSslSocket(this);
-        socket->setSslConfiguration(m_context->tls);
-        connect(socket, &QSslSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
-            QStringList texts;
-            for (const QSslError &error : errors)
-                texts.append(error.errorString());
-            m_tlsErrors = texts.join(u"; "_s);
-        });
-        m_upstream = socket;
-    } else {
-        m_upstream = new QTcpSocket(this);
-    }
-    m_upstream->setReadBufferSize(SocketReadBuffer);
-    watchConnecting();
+    m_upstream = UpstreamSocket::open(*m_context, SocketReadBuffer, this);
     connect(m_upstream, &QTcpSocket::readyRead, this, &CaptureExchange::pumpUpstream);
     connect(m_upstream, &QTcpSocket::disconnected, this, &CaptureExchange::onUpstreamDisconnected);
     connect(m_upstream, &QTcpSocket::errorOccurred, this, &CaptureExchange::onUpstreamError);
@@ -168,45 +134,31 @@ void CaptureExchange::connectUpstream()
         if (!m_ended && m_upstream->bytesToWrite() <= HighWater)
             Q_EMIT requestBytesWanted();
     });
-    const quint16 port = quint16(upstream.port(isTls(upstream) ? 443 : 80));
-    if (auto *socket = qobject_cast<QSslSocket *>(m_upstream))
-        socket->connectToHostEncrypted(upstream.host(), port);
-    else
-        m_upstream->connectToHost(upstream.host(), port);
-    m_upstream->write(upstreamHead());
-}
-
-void CaptureExchange::watchConnecting()
-{
     // The system's own connect timeout is minutes long: the app would wait as long.
     m_connectTimer = new QTimer(this);
     m_connectTimer->setSingleShot(true);
     connect(m_connectTimer, &QTimer::timeout, this, [this] {
-        failUpstream(tr("The upstream %1 did not accept the connection within %2 seconds.")
-                             .arg(QString::fromUtf8(hostField(m_context->options.upstream)))
-                             .arg(ConnectTimeoutMs / 1000));
+        failUpstream(UpstreamSocket::timedOut(m_context->options.upstream, ConnectTimeoutMs));
     });
     m_connectTimer->start(ConnectTimeoutMs);
-    connect(m_upstream, &QTcpSocket::connected, this, [this] {
-        m_upstream->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-        if (!qobject_cast<QSslSocket *>(m_upstream))
-            m_connectTimer->stop();
-    });
-    if (auto *socket = qobject_cast<QSslSocket *>(m_upstream))
-        connect(socket, &QSslSocket::encrypted, m_connectTimer, qOverload<>(&QTimer::stop));
+    if (auto *tls = qobject_cast<QSslSocket *>(m_upstream))
+        connect(tls, &QSslSocket::encrypted, m_connectTimer, qOverload<>(&QTimer::stop));
+    else
+        connect(m_upstream, &QTcpSocket::connected, m_connectTimer, qOverload<>(&QTimer::stop));
+    m_upstream->write(upstreamHead());
 }
 
 QByteArray CaptureExchange::upstreamHead() const
 {
     const CaptureOptions &options = m_context->options;
     HeaderList headers = withoutHopByHop(m_head.headers);
+    // A chunked body is forwarded as it came, framing included.
     if (m_requestBody.framing() == BodyReader::Framing::Chunked)
-        headers.append(qMakePair(
-                QByteArray("Transfer-Encoding"), QByteArray("chunked"))); // forwarded as it came
+        headers.append(qMakePair(QByteArray("Transfer-Encoding"), QByteArray("chunked")));
     if (options.rewriteHost || !headerValue(headers, "Host"))
-        setHeader(headers, "Host", hostField(options.upstream));
+        setHeader(headers, "Host", UpstreamSocket::hostField(options.upstream));
     if (options.rewriteOrigin && headerValue(headers, "Origin"))
-        setHeader(headers, "Origin", serialisedOrigin(options.upstream).toUtf8());
+        setHeader(headers, "Origin", UpstreamSocket::origin(options.upstream).toUtf8());
     headers.append(qMakePair(QByteArray("Connection"), QByteArray("close")));
     return headBytes(QByteArray(m_head.method + ' ' + m_upstreamTarget + " HTTP/1.1"), headers);
 }
@@ -272,7 +224,8 @@ void CaptureExchange::stop()
     end(CaptureEnd::Reason::Stopped);
 }
 
-void CaptureExchange::answerWithStatus(const CaptureRule &rule)
+// By value: the slots of the signals on the way may replace m_rules.
+void CaptureExchange::answerWithStatus(const CaptureRule rule)
 {
     ensureStarted();
     const int status = int(rule.value);
@@ -302,33 +255,12 @@ void CaptureExchange::failUpstream(const QString &why)
 
 void CaptureExchange::onUpstreamError()
 {
-    if (m_ended)
-        return;
-    const QAbstractSocket::SocketError error = m_upstream->error();
-    if (error == QAbstractSocket::RemoteHostClosedError)
+    if (m_ended || m_upstream->error() == QAbstractSocket::RemoteHostClosedError)
         return; // disconnected() follows: the rest of the buffer is read first
-    const QString host = QString::fromUtf8(hostField(m_context->options.upstream));
-    if (m_headDone) {
+    if (m_headDone)
         end(CaptureEnd::Reason::UpstreamClosed, m_upstream->errorString());
-        return;
-    }
-    switch (error) {
-    case QAbstractSocket::ConnectionRefusedError:
-        failUpstream(tr("The upstream %1 refused the connection.").arg(host));
-        break;
-    case QAbstractSocket::HostNotFoundError:
-        failUpstream(tr("The upstream host %1 was not found.").arg(host));
-        break;
-    case QAbstractSocket::SslHandshakeFailedError:
-        failUpstream(m_tlsErrors.isEmpty()
-                        ? tr("The TLS handshake with the upstream %1 failed: %2")
-                                  .arg(host, m_upstream->errorString())
-                        : tr("The upstream %1 is not trusted: %2").arg(host, m_tlsErrors));
-        break;
-    default:
-        failUpstream(tr("Cannot reach the upstream %1: %2").arg(host, m_upstream->errorString()));
-        break;
-    }
+    else
+        failUpstream(UpstreamSocket::failure(*m_upstream, m_context->options.upstream));
 }
 
 void CaptureExchange::onUpstreamDisconnected()
@@ -339,9 +271,19 @@ void CaptureExchange::onUpstreamDisconnected()
 
 void CaptureExchange::pumpUpstream()
 {
+    // Writing to the app flushes, which may emit the app's bytesWritten() and call this again:
+    // the loop below goes on by itself, and a nested one would pass later bytes on (and to the
+    // copy and the stage) before earlier ones.
+    if (m_pumping)
+        return;
+    const QScopedValueRollback<bool> pumping(m_pumping, true);
     while (!m_ended && m_upstream->bytesAvailable() > 0) {
         if (m_app && m_app->bytesToWrite() > HighWater)
             return; // the app's bytesWritten() resumes
+        if (m_stage && m_stage->heldBytes() > StageHighWater) {
+            m_waitingForStage = true; // sendToApp() resumes
+            return;
+        }
         takeUpstreamBytes(m_upstream->read(ReadSlice));
     }
     if (m_ended || !m_upstreamEof)
@@ -369,12 +311,11 @@ void CaptureExchange::takeUpstreamBytes(QByteArrayView bytes)
     if (m_responseBody.isDone())
         return; // bytes after the body: the upstream is closed anyway
     QByteArray content;
-    if (m_responseBody.feed(bytes, content) < 0) {
-        end(CaptureEnd::Reason::UpstreamClosed, tr("The upstream's chunked framing is broken."));
-        return;
-    }
+    const bool broken = m_responseBody.feed(bytes, content) < 0;
     if (!content.isEmpty())
-        onBody(content);
+        onBody(content); // what came before the break is the upstream's, and passes
+    if (broken && !m_ended)
+        end(CaptureEnd::Reason::UpstreamClosed, tr("The upstream's chunked framing is broken."));
     if (!m_ended && m_responseBody.isDone())
         onBodyDone();
 }
@@ -434,8 +375,11 @@ void CaptureExchange::startResponse(const HttpResponseHead &head)
     Q_EMIT responseStarted(m_number, info, stream);
     if (m_ended)
         return;
-    if (stream)
-        setUpStream(info.contentEncoding);
+    // A copy: a slot of faultApplied() may replace the rules.
+    const std::optional<CaptureRule> gzip =
+            stream && info.contentEncoding.isEmpty() ? gzipRule() : std::nullopt;
+    if (gzip)
+        m_gzip = std::make_unique<GzipEncoder>();
 
     HeaderList headers = withoutHopByHop(head.headers);
     const bool keepLength = body.framing() == BodyReader::Framing::Length && !stream;
@@ -453,6 +397,11 @@ void CaptureExchange::startResponse(const HttpResponseHead &head)
     if (m_closeAfter)
         headers.append(qMakePair(QByteArray("Connection"), QByteArray("close")));
     writeToApp(headBytes(statusLine(head.status, head.reason), headers));
+    if (gzip) {
+        Q_EMIT faultApplied(m_number, *gzip, tr("The stream is compressed with gzip, unflushed."));
+    }
+    if (stream && !m_ended)
+        setUpStream(info.contentEncoding);
     m_responseBody = body;
     if (m_responseBody.isDone())
         onBodyDone();
@@ -460,7 +409,7 @@ void CaptureExchange::startResponse(const HttpResponseHead &head)
 
 void CaptureExchange::setUpStream(const QByteArray &encoding)
 {
-    const QString origin = serialisedOrigin(m_context->options.upstream);
+    const QString origin = UpstreamSocket::origin(m_context->options.upstream);
     m_copy = std::make_unique<StreamCopy>(
             m_number, origin, encoding,
             [this](const Event &event) { Q_EMIT eventCaptured(m_number, event); },
@@ -478,17 +427,20 @@ void CaptureExchange::setUpStream(const QByteArray &encoding)
                 Q_EMIT faultApplied(m_number, rule, what);
             });
     connect(m_stage, &FaultStage::cutRequested, this, [this](const CaptureRule &rule) {
-        end(CaptureEnd::Reason::Cut,
-                tr("The fault rule %1 cut the connection.").arg(rule.toString()));
+        if (m_pushing)
+            m_pendingCut = rule; // onBody() ends it once the copy has seen the bytes
+        else
+            cut(rule);
     });
-    for (const CaptureRule &rule : std::as_const(m_rules)) {
-        if (rule.action == CaptureRule::Action::Gzip && rule.matches(m_head.target)) {
-            m_gzip = std::make_unique<GzipEncoder>();
-            Q_EMIT faultApplied(
-                    m_number, rule, tr("The stream is compressed with gzip, unflushed."));
-            break;
-        }
+}
+
+std::optional<CaptureRule> CaptureExchange::gzipRule() const
+{
+    for (const CaptureRule &rule : m_rules) {
+        if (rule.action == CaptureRule::Action::Gzip && rule.matches(m_head.target))
+            return rule;
     }
+    return std::nullopt;
 }
 
 void CaptureExchange::noteCompressedStream()
@@ -498,7 +450,8 @@ void CaptureExchange::noteCompressedStream()
     for (const CaptureRule &rule : std::as_const(m_rules)) {
         if (rule.isEventRule() && rule.matches(m_head.target)) {
             m_compressedNoticeGiven = true;
-            Q_EMIT faultApplied(m_number, rule,
+            const CaptureRule matched = rule; // a slot may replace m_rules
+            Q_EMIT faultApplied(m_number, matched,
                     tr("The upstream compressed the stream, so event rules cannot see its events: "
                        "it passes unchanged."));
             return;
@@ -509,14 +462,23 @@ void CaptureExchange::noteCompressedStream()
 void CaptureExchange::onBody(const QByteArray &content)
 {
     m_bytesReceived += content.size();
-    if (m_copy)
-        m_copy->feed(content);
-    if (m_ended)
-        return;
-    if (m_stage)
+    // The app first, the copy after: the slots of eventCaptured() add nothing to the latency.
+    if (m_stage) {
+        m_pushing = true;
         m_stage->push(content);
-    else
+        m_pushing = false;
+    } else {
         sendToApp(content);
+    }
+    if (m_copy && !m_ended)
+        m_copy->feed(content);
+    if (m_pendingCut && !m_ended)
+        cut(*std::exchange(m_pendingCut, std::nullopt));
+}
+
+void CaptureExchange::cut(const CaptureRule &rule)
+{
+    end(CaptureEnd::Reason::Cut, tr("The fault rule %1 cut the connection.").arg(rule.toString()));
 }
 
 void CaptureExchange::onBodyDone()
@@ -535,6 +497,8 @@ void CaptureExchange::sendToApp(const QByteArray &bytes)
 {
     if (m_ended)
         return;
+    if (std::exchange(m_waitingForStage, false))
+        QMetaObject::invokeMethod(this, &CaptureExchange::pumpUpstream, Qt::QueuedConnection);
     const QByteArray out = m_gzip ? m_gzip->encode(bytes) : bytes;
     if (out.isEmpty())
         return;

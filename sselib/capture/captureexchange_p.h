@@ -17,6 +17,7 @@
 #include <QPointer>
 
 #include <memory>
+#include <optional>
 
 QT_BEGIN_NAMESPACE
 class QTcpSocket;
@@ -41,6 +42,10 @@ class CaptureExchange final : public QObject
 public:
     /// Bytes waiting to be written on either socket above which the other one is not read.
     static constexpr qint64 HighWater = 1024 * 1024;
+    /// Bytes a FaultStage may hold (a delay, a stall) before the upstream is not read. Above the
+    /// largest partial event it holds (32 MiB), so that what it holds is mostly queued: the
+    /// stage's own timers release it, and its bytesReady() makes the proxy read again.
+    static constexpr qint64 StageHighWater = 48 * 1024 * 1024;
     /// What Qt buffers of a socket that is not read; the kernel holds the rest.
     static constexpr qint64 SocketReadBuffer = 256 * 1024;
     /// How long the upstream may take to accept the connection (and finish the TLS handshake).
@@ -83,10 +88,9 @@ Q_SIGNALS:
 
 private:
     void connectUpstream();
-    void watchConnecting();
     [[nodiscard]] QByteArray upstreamHead() const;
     void ensureStarted();
-    void answerWithStatus(const CaptureRule &rule);
+    void answerWithStatus(CaptureRule rule);
     void failUpstream(const QString &why);
     void onUpstreamError();
     void onUpstreamDisconnected();
@@ -96,8 +100,11 @@ private:
     void startResponse(const HttpResponseHead &head);
     void setUpStream(const QByteArray &encoding);
     void noteCompressedStream();
+    /// The first gzip rule for the target.
+    [[nodiscard]] std::optional<CaptureRule> gzipRule() const;
     void onBody(const QByteArray &content);
     void onBodyDone();
+    void cut(const CaptureRule &rule);
     void sendToApp(const QByteArray &bytes);
     void finishToApp();
     void writeToApp(const QByteArray &bytes);
@@ -112,7 +119,6 @@ private:
     QTimer *m_connectTimer = nullptr;
     RequestInfo m_request;
     QByteArray m_upstreamTarget;
-    QString m_tlsErrors;
 
     QByteArray m_responseBuffer; // upstream bytes before the final head is complete
     bool m_headDone = false;
@@ -121,11 +127,15 @@ private:
     bool m_chunkedToApp = false;
     bool m_closeAfter = false;
     bool m_upstreamEof = false;
+    bool m_waitingForStage = false; // the stage held too much: the upstream is not read
     std::unique_ptr<StreamCopy> m_copy;
     FaultStage *m_stage = nullptr;
     std::unique_ptr<GzipEncoder> m_gzip;
     QList<CaptureRule> m_rules;
     bool m_compressedNoticeGiven = false;
+    bool m_pumping = false; // in pumpUpstream()
+    bool m_pushing = false; // in FaultStage::push()
+    std::optional<CaptureRule> m_pendingCut; // a cut requested during push()
     qint64 m_bytesReceived = 0;
     qint64 m_bytesSent = 0;
 

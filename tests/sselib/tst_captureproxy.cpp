@@ -4,10 +4,15 @@
 #include "tests/support/heapusage.h"
 #include "tests/support/testserver.h"
 
+#include "sselib/capture/bodyreader_p.h"
 #include "sselib/capture/captureproxy.h"
+#include "sselib/capture/httpresponsehead_p.h"
 #include "sselib/contentdecoder.h"
+#include "sselib/eventsource.h"
 #include "sselib/parser.h"
 
+#include <QElapsedTimer>
+#include <QEventLoop>
 #include <QSignalSpy>
 #include <QSslCertificate>
 #include <QTcpServer>
@@ -15,7 +20,10 @@
 #include <QTest>
 #include <QTimer>
 
+#include <algorithm>
 #include <memory>
+#include <sys/socket.h>
+#include <vector>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -212,6 +220,34 @@ public:
     bool paused = false;
 };
 
+/// The median time, in ns, from `writer` writing an event to `app` having it, over `rounds`.
+qint64 medianDeliveryNs(QTcpSocket *writer, RawApp &app, int rounds)
+{
+    std::vector<qint64> times;
+    for (int i = 0; i < rounds; ++i) {
+        const QByteArray event = "data: " + QByteArray::number(i) + "\n\n";
+        const qsizetype from = app.received.size();
+        QEventLoop loop;
+        const QMetaObject::Connection arrived =
+                QObject::connect(&app.socket, &QTcpSocket::readyRead, &loop, [&] {
+                    if (app.received.indexOf(event, from) >= 0)
+                        loop.quit();
+                });
+        QTimer::singleShot(WaitMs, &loop, &QEventLoop::quit);
+        QElapsedTimer clock;
+        clock.start();
+        writer->write(event);
+        writer->flush();
+        loop.exec();
+        times.push_back(clock.nsecsElapsed());
+        QObject::disconnect(arrived);
+        if (app.received.indexOf(event, from) < 0)
+            return -1;
+    }
+    std::sort(times.begin(), times.end());
+    return times[times.size() / 2];
+}
+
 /// Waits (bounded) until `sent()` stops growing; returns its last value, or -1 if it never did.
 template <typename Sent>
 qint64 waitUntilStalled(Sent sent)
@@ -239,11 +275,16 @@ class TestCaptureProxy : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void bodyReaderChunked_data();
+    void bodyReaderChunked();
+    void responseHeadParsed();
     void listensAndReportsUrl();
     void passThrough_data();
     void passThrough();
     void postBodyForwarded();
+    void eventSourceThroughProxy();
     void upstreamRefused();
+    void bigEventPassesWhole_data();
     void bigEventPassesWhole();
     void chunkedPostForwardedAsItCame();
     void redirectPassedBackNotFollowed();
@@ -253,7 +294,9 @@ private Q_SLOTS:
     void keepAliveCarriesRequestsInTurn();
     void http10AppGetsCloseDelimited();
     void upstreamClosingEarlyIsPassedOn();
+    void brokenUpstreamFramingClosesApp();
     void appClosingAbortsUpstream();
+    void halfClosingAppEndsExchange();
     void closeStopsExchanges();
     void badHeadsRefused();
     void headTimeoutCloses();
@@ -261,10 +304,89 @@ private Q_SLOTS:
     void statusRuleAnswers();
     void gzipRuleCompresses();
     void compressedStreamPassesUnchanged();
+    void addedLatencyUnderOneMillisecond();
     void concurrentStreams();
     void slowAppStopsUpstreamReads();
     void slowUpstreamStopsRequestReads();
+    void stalledStageStopsUpstreamReads();
+    void cutRuleClosesBothSides();
+    void rulesChangeWhileStreaming();
 };
+
+void TestCaptureProxy::bodyReaderChunked_data()
+{
+    QTest::addColumn<QByteArray>("wire");
+    QTest::addColumn<QByteArray>("content"); // what the body holds; "!" for broken framing
+    QTest::addColumn<qsizetype>("bodySize"); // bytes of `wire` that are the body
+    const QByteArray plain = "5\r\nhello\r\n6;ext=1\r\n world\r\n0\r\n\r\n";
+    QTest::newRow("plain") << plain + "NEXT"
+                           << "hello world"_ba << plain.size();
+    const QByteArray lf = "3\nabc\n0\n\n";
+    QTest::newRow("bare-lf") << lf << "abc"_ba << lf.size();
+    const QByteArray trailer = "2\r\nok\r\n0\r\nX-Sum: 1\r\n\r\n";
+    QTest::newRow("trailer") << trailer + "GET"
+                             << "ok"_ba << trailer.size();
+    QTest::newRow("hex-upper") << "A\r\n0123456789\r\n0\r\n\r\n"_ba
+                               << "0123456789"_ba << qsizetype(20);
+    QTest::newRow("not-hex") << "zz\r\nab\r\n"_ba
+                             << "!"_ba << qsizetype(0);
+    QTest::newRow("no-crlf-after-data") << "2\r\nabX\r\n"_ba
+                                        << "!"_ba << qsizetype(0);
+    QTest::newRow("size-line-too-long") << QByteArray(5000, '0') << "!"_ba << qsizetype(0);
+}
+
+void TestCaptureProxy::bodyReaderChunked()
+{
+    QFETCH(QByteArray, wire);
+    QFETCH(QByteArray, content);
+    QFETCH(qsizetype, bodySize);
+    using Sse::CaptureDetail::BodyReader;
+    // Every way of splitting the wire in two gives the same result.
+    for (qsizetype split = 0; split <= wire.size(); ++split) {
+        BodyReader reader(BodyReader::Framing::Chunked);
+        QByteArray got;
+        const qsizetype first = reader.feed(QByteArrayView(wire).first(split), got);
+        if (first < 0) {
+            QCOMPARE(content, "!"_ba);
+            continue;
+        }
+        QCOMPARE(first, split > bodySize && content != "!" ? bodySize : split);
+        const qsizetype second =
+                reader.isDone() ? 0 : reader.feed(QByteArrayView(wire).sliced(split), got);
+        if (content == "!") {
+            QCOMPARE(second, -1);
+            QVERIFY(reader.hasError());
+            continue;
+        }
+        QCOMPARE(first + second, bodySize);
+        QVERIFY(reader.isDone());
+        QCOMPARE(got, content);
+    }
+}
+
+void TestCaptureProxy::responseHeadParsed()
+{
+    using Sse::CaptureDetail::HttpResponseHead;
+    using Status = HttpResponseHead::Status;
+    HttpResponseHead head;
+    const QByteArray wire = "HTTP/1.1 404 Not Found\r\nX-A: 1\r\nx-b:  two \r\n\r\nbody";
+    QCOMPARE(HttpResponseHead::parse(wire, head), Status::Complete);
+    QCOMPARE(head.status, 404);
+    QCOMPARE(head.reason, "Not Found"_ba);
+    QCOMPARE(head.version, "1.1"_ba);
+    QCOMPARE(head.headers, (Sse::HeaderList{{"X-A", "1"}, {"x-b", "two"}}));
+    QCOMPARE(head.size, wire.size() - 4);
+    QCOMPARE(HttpResponseHead::parse("HTTP/1.0 200\n\n", head), Status::Complete);
+    QCOMPARE(head.reason, QByteArray());
+    QCOMPARE(HttpResponseHead::parse("HTTP/1.1 200 OK\r\nX: 1\r\n", head), Status::Incomplete);
+    QCOMPARE(HttpResponseHead::parse("HTT", head), Status::Incomplete);
+    QCOMPARE(HttpResponseHead::parse("SSH-2.0-OpenSSH\r\n", head), Status::Invalid);
+    QCOMPARE(HttpResponseHead::parse("HTTP/1.1 20x OK\r\n\r\n", head), Status::Invalid);
+    QCOMPARE(HttpResponseHead::parse("HTTP/1.1 200 OK\r\n folded\r\n\r\n", head), Status::Invalid);
+    QCOMPARE(HttpResponseHead::parse(
+                     QByteArray("HTTP/1.1 200 OK\r\n" + QByteArray(70000, 'a')), head),
+            Status::TooLarge);
+}
 
 void TestCaptureProxy::listensAndReportsUrl()
 {
@@ -390,6 +512,29 @@ void TestCaptureProxy::postBodyForwarded()
     QVERIFY(app.hasHeader("content-length: 11"));
 }
 
+void TestCaptureProxy::eventSourceThroughProxy()
+{
+    TestServer server;
+    QVERIFY(server.listen());
+    server.route("/events"_ba, TestSupport::Handlers::sseHold());
+    auto proxy = startProxy(server.url(u"/"_s));
+    QVERIFY(proxy);
+    Captured captured(proxy.get());
+    QUrl url = proxy->url();
+    url.setPath(u"/events"_s);
+    Sse::EventSource source(url);
+    QSignalSpy received(&source, &Sse::EventSource::eventReceived);
+    source.open();
+    QTRY_COMPARE_WITH_TIMEOUT(server.connections("/events"_ba).size(), 1, WaitMs);
+    server.broadcast("/events"_ba, "id: 1\ndata: hello\n\nevent: x\ndata: a\ndata: b\n\n"_ba);
+    QTRY_COMPARE_WITH_TIMEOUT(received.size(), 2, WaitMs);
+    QCOMPARE(received.at(1).at(0).value<Sse::Event>().data, "a\nb"_ba);
+    QCOMPARE(captured.events, (QByteArrayList{"message|1|hello", "x|1|a\nb"}));
+    source.close();
+    QTRY_VERIFY_WITH_TIMEOUT(captured.ends.contains(1), WaitMs);
+    QCOMPARE(captured.ends.value(1).reason, Reason::ClientClosed);
+}
+
 void TestCaptureProxy::upstreamRefused()
 {
     QTcpServer reserved; // a port that was free a moment ago: nothing listens there now
@@ -410,8 +555,17 @@ void TestCaptureProxy::upstreamRefused()
     QVERIFY(app.body().contains("refused"));
 }
 
+void TestCaptureProxy::bigEventPassesWhole_data()
+{
+    QTest::addColumn<QByteArray>("framing");
+    QTest::newRow("chunked") << "chunked"_ba;
+    QTest::newRow("length") << "length"_ba;
+    QTest::newRow("close") << "close"_ba;
+}
+
 void TestCaptureProxy::bigEventPassesWhole()
 {
+    QFETCH(QByteArray, framing);
     TestServer server;
     QVERIFY(server.listen());
     QPointer<Connection> upstream;
@@ -423,16 +577,29 @@ void TestCaptureProxy::bigEventPassesWhole()
     app.get("/big");
     QTRY_VERIFY_WITH_TIMEOUT(upstream, WaitMs);
     const QByteArray data(16 * 1024 * 1024, 'x');
-    const QByteArrayList pieces = {"data: ", data, "\n\n", "data: after\n\n"};
-    upstream->writeChunkedSseHead();
-    for (const QByteArray &piece : pieces)
-        upstream->writeChunk(piece);
-    upstream->endChunks();
+    const QByteArrayList pieces = {"data: ", data, "\r\n\r\n", "data: after\n\n"};
+    const QByteArray body = joined(pieces);
+    if (framing == "chunked") {
+        upstream->writeChunkedSseHead();
+        for (const QByteArray &piece : pieces)
+            upstream->writeChunk(piece);
+        upstream->endChunks();
+    } else if (framing == "length") {
+        upstream->writeHead(200,
+                {{"Content-Type", "text/event-stream"},
+                        {"Content-Length", QByteArray::number(body.size())}});
+        upstream->write(body);
+    } else {
+        upstream->writeSseHead();
+        upstream->write(body);
+        upstream->close();
+    }
     QTRY_VERIFY_WITH_TIMEOUT(captured.ends.contains(1), WaitMs);
     QTRY_VERIFY_WITH_TIMEOUT(app.hasLastChunk(), WaitMs);
-    QCOMPARE(app.body(), joined(pieces));
+    QCOMPARE(app.body(), body);
     QCOMPARE(captured.events.size(), 2);
     QCOMPARE(captured.events, parsed(pieces).events);
+    QCOMPARE(captured.ends.value(1).reason, Reason::Completed);
 }
 
 void TestCaptureProxy::chunkedPostForwardedAsItCame()
@@ -627,6 +794,24 @@ void TestCaptureProxy::upstreamClosingEarlyIsPassedOn()
     QCOMPARE(captured.events.size(), 1);
 }
 
+void TestCaptureProxy::brokenUpstreamFramingClosesApp()
+{
+    RawUpstream upstream;
+    QVERIFY(upstream.listen());
+    auto proxy = startProxy(upstream.url());
+    QVERIFY(proxy);
+    Captured captured(proxy.get());
+    RawApp app(proxy->url());
+    app.get("/s");
+    QTRY_VERIFY_WITH_TIMEOUT(upstream.hasHead(0), WaitMs);
+    upstream.sockets[0]->write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
+                               "Transfer-Encoding: chunked\r\n\r\n9\r\ndata: 1\n\n\r\nzz\r\n");
+    QTRY_VERIFY_WITH_TIMEOUT(app.closed, WaitMs);
+    QCOMPARE(app.body(), "data: 1\n\n"_ba);
+    QVERIFY(!app.hasLastChunk());
+    QCOMPARE(captured.ends.value(1).reason, Reason::UpstreamClosed);
+}
+
 void TestCaptureProxy::appClosingAbortsUpstream()
 {
     TestServer server;
@@ -651,6 +836,28 @@ void TestCaptureProxy::appClosingAbortsUpstream()
     QCOMPARE(proxy->activeExchangeCount(), 0);
     QCOMPARE(active.size(), 2);
     QCOMPARE(active.last().at(0).toInt(), 0);
+}
+
+void TestCaptureProxy::halfClosingAppEndsExchange()
+{
+    // Qt 6.4 limit: QAbstractSocket takes a read end-of-file for the end of the connection, so
+    // an app that half-closes after its request loses the response (docs/captureproxy.md).
+    TestServer server;
+    QVERIFY(server.listen());
+    server.route("/s"_ba, TestSupport::Handlers::sseHold("data: 1\n\n"));
+    auto proxy = startProxy(server.url(u"/"_s));
+    QVERIFY(proxy);
+    Captured captured(proxy.get());
+    RawApp app(proxy->url());
+    app.get("/s");
+    QVERIFY(app.socket.waitForConnected(WaitMs));
+    QVERIFY(app.socket.flush() || app.socket.bytesToWrite() == 0);
+    QTRY_COMPARE_WITH_TIMEOUT(app.socket.bytesToWrite(), 0, WaitMs);
+    QCOMPARE(::shutdown(int(app.socket.socketDescriptor()), SHUT_WR), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(captured.ends.contains(1), WaitMs);
+    QCOMPARE(captured.ends.value(1).reason, Reason::ClientClosed);
+    QTRY_VERIFY_WITH_TIMEOUT(app.closed, WaitMs);
+    QVERIFY(app.body().isEmpty());
 }
 
 void TestCaptureProxy::closeStopsExchanges()
@@ -848,6 +1055,31 @@ void TestCaptureProxy::compressedStreamPassesUnchanged()
     QCOMPARE(captured.ends.value(1).bytesReceived, compressed.size());
 }
 
+void TestCaptureProxy::addedLatencyUnderOneMillisecond()
+{
+    constexpr int Rounds = 300;
+    RawUpstream upstream;
+    QVERIFY(upstream.listen());
+    auto proxy = startProxy(upstream.url());
+    QVERIFY(proxy);
+    RawApp viaProxy(proxy->url());
+    viaProxy.get("/s");
+    QTRY_VERIFY_WITH_TIMEOUT(upstream.hasHead(0), WaitMs);
+    QTcpSocket *server = upstream.sockets[0];
+    server->write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n\r\n");
+    QTRY_VERIFY_WITH_TIMEOUT(viaProxy.headSize() > 0, WaitMs);
+    // The same loopback hop without the proxy: what the proxy adds is the difference.
+    RawApp direct(upstream.url());
+    QTRY_COMPARE_WITH_TIMEOUT(upstream.sockets.size(), 2, WaitMs);
+    QVERIFY(direct.socket.waitForConnected(WaitMs));
+    const qint64 directNs = medianDeliveryNs(upstream.sockets[1], direct, Rounds);
+    const qint64 proxiedNs = medianDeliveryNs(server, viaProxy, Rounds);
+    QVERIFY(directNs > 0 && proxiedNs > 0);
+    qInfo("median delivery on loopback: direct %.3f ms, through the proxy %.3f ms (added %.3f ms)",
+            directNs / 1e6, proxiedNs / 1e6, (proxiedNs - directNs) / 1e6);
+    QVERIFY2(proxiedNs - directNs < 1'000'000, "the proxy adds 1 ms or more per chunk");
+}
+
 void TestCaptureProxy::concurrentStreams()
 {
     constexpr int Streams = 200;
@@ -981,6 +1213,94 @@ void TestCaptureProxy::slowUpstreamStopsRequestReads()
     const qsizetype headSize = upstream.received[0].indexOf("\r\n\r\n") + 4;
     QTRY_COMPARE_WITH_TIMEOUT(upstream.received[0].size() - headSize, Offered, 60000);
     QCOMPARE(upstream.received[0].sliced(headSize).count('u'), Offered);
+}
+
+void TestCaptureProxy::stalledStageStopsUpstreamReads()
+{
+    constexpr qint64 Offered = 128 * 1024 * 1024;
+    RawUpstream upstream;
+    QVERIFY(upstream.listen());
+    CaptureRule stall;
+    stall.action = CaptureRule::Action::Stall;
+    stall.value = 60'000; // longer than the test: it ends by the app closing
+    auto proxy = startProxy(upstream.url(), {stall});
+    QVERIFY(proxy);
+    RawApp app(proxy->url());
+    app.get("/flood");
+    QTRY_VERIFY_WITH_TIMEOUT(upstream.hasHead(0), WaitMs);
+    QTcpSocket *socket = upstream.sockets[0];
+    socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n\r\n");
+    const QByteArray event = "data: " + QByteArray(4090, 'e') + "\n\n"; // 4 KiB
+    const QByteArray block = event.repeated(16);
+    qint64 queued = 0;
+    const auto topUp = [&] {
+        while (queued < Offered && socket->bytesToWrite() < 4 * 1024 * 1024) {
+            socket->write(block);
+            queued += block.size();
+        }
+    };
+    QObject::connect(socket, &QTcpSocket::bytesWritten, socket, topUp);
+    topUp();
+    const qint64 sent = waitUntilStalled([&] { return queued - socket->bytesToWrite(); });
+    QVERIFY(sent > 0);
+    // What the stall holds stops at the stage's high-water mark (48 MiB) and kernel buffers.
+    QVERIFY2(sent < 64 * 1024 * 1024, qPrintable(QString::number(sent)));
+    QCOMPARE(app.body(), QByteArray());
+    QSignalSpy ended(proxy.get(), &CaptureProxy::exchangeEnded);
+    app.socket.abort();
+    QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, WaitMs);
+    QCOMPARE(ended.first().at(1).value<CaptureEnd>().reason, Reason::ClientClosed);
+}
+
+void TestCaptureProxy::cutRuleClosesBothSides()
+{
+    TestServer server;
+    QVERIFY(server.listen());
+    QPointer<Connection> upstream;
+    server.route("/s"_ba, [&upstream](Connection *connection) { upstream = connection; });
+    const Sse::CaptureRuleResult cut = Sse::parseCaptureRule(u"cut=2,match=/s"_s);
+    QVERIFY2(cut.ok, qPrintable(cut.error));
+    auto proxy = startProxy(server.url(u"/"_s), {cut.rule});
+    QVERIFY(proxy);
+    Captured captured(proxy.get());
+    RawApp app(proxy->url());
+    app.get("/s");
+    QTRY_VERIFY_WITH_TIMEOUT(upstream, WaitMs);
+    QSignalSpy upstreamGone(upstream.data(), &Connection::disconnected);
+    upstream->writeChunkedSseHead();
+    upstream->writeChunk("data: 1\n\ndata: 2\n\ndata: 3\n\n");
+    QTRY_VERIFY_WITH_TIMEOUT(app.closed, WaitMs);
+    QCOMPARE(app.body(), "data: 1\n\ndata: 2\n\n"_ba);
+    QVERIFY(!app.hasLastChunk());
+    QTRY_COMPARE_WITH_TIMEOUT(upstreamGone.size(), 1, WaitMs);
+    QCOMPARE(captured.ends.value(1).reason, Reason::Cut);
+    // The copy reports what the upstream sent, the cut event's successor included.
+    QCOMPARE(captured.events.size(), 3);
+}
+
+void TestCaptureProxy::rulesChangeWhileStreaming()
+{
+    TestServer server;
+    QVERIFY(server.listen());
+    QPointer<Connection> upstream;
+    server.route("/s"_ba, [&upstream](Connection *connection) { upstream = connection; });
+    auto proxy = startProxy(server.url(u"/"_s));
+    QVERIFY(proxy);
+    QSignalSpy faults(proxy.get(), &CaptureProxy::faultApplied);
+    RawApp app(proxy->url());
+    app.get("/s");
+    QTRY_VERIFY_WITH_TIMEOUT(upstream, WaitMs);
+    upstream->writeChunkedSseHead();
+    upstream->writeChunk("event: noise\ndata: 1\n\ndata: 2\n\n");
+    QTRY_COMPARE_WITH_TIMEOUT(app.body(), "event: noise\ndata: 1\n\ndata: 2\n\n"_ba, WaitMs);
+    const Sse::CaptureRuleResult drop = Sse::parseCaptureRule(u"drop=noise"_s);
+    QVERIFY2(drop.ok, qPrintable(drop.error));
+    proxy->setRules({drop.rule});
+    QCOMPARE(proxy->rules(), QList<CaptureRule>{drop.rule});
+    upstream->writeChunk("event: noise\ndata: 3\n\ndata: 4\n\n");
+    QTRY_COMPARE_WITH_TIMEOUT(
+            app.body(), "event: noise\ndata: 1\n\ndata: 2\n\ndata: 4\n\n"_ba, WaitMs);
+    QVERIFY(!faults.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCaptureProxy)
