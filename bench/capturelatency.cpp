@@ -485,8 +485,9 @@ bool measureConcurrency(const Options &options, quint16 proxyPort,
     const qint64 expected = qint64(options.streams) * options.streamEvents;
     std::printf("%d concurrent streams through the proxy, %d events each, one every %d ms:\n",
             options.streams, options.streamEvents, options.streamIntervalMs);
-    std::printf("  before: RSS %.1f MiB, live heap %.1f MiB\n", ProcStats::snapshot().rssMiB,
-            heapMiB());
+    const double rssBefore = ProcStats::snapshot().rssMiB;
+    std::printf("  before: RSS %.1f MiB (%.1f MiB once trimmed), live heap %.1f MiB\n", rssBefore,
+            trimmedRssMiB(), heapMiB());
     bool ok = true;
     for (int round = 1; round <= options.rounds; ++round) {
         const qint64 capturedBefore = captured.load();
