@@ -235,15 +235,23 @@ void runProgram(const QString &program, const QStringList &arguments, Run *run,
     run->exitCode = process.exitCode();
 }
 
+/// Where Debian's node-eventsource puts the npm module (node finds it through NODE_PATH).
+constexpr auto NodeModules = "/usr/share/nodejs"_L1;
+
 /// Skips (fails under CI) when a client program is not there, as tst_browser does.
 bool haveProgram(const char *path, const QString &name)
 {
     const QString program = QString::fromUtf8(path);
     const QFileInfo info(program);
-    if (!program.isEmpty() && info.isFile() && info.isExecutable())
+    QString missing;
+    if (program.isEmpty() || !info.isFile() || !info.isExecutable())
+        missing = u"CMake found no %1; install it"_s.arg(name);
+    else if (name == "node"_L1 && !QFileInfo::exists(NodeModules + "/eventsource"_L1))
+        missing = u"node has no eventsource module in %1; install node-eventsource"_s.arg(
+                NodeModules);
+    if (missing.isEmpty())
         return true;
-    const QString message = u"CMake found no %1; install it (packaging/setup-debian.sh --test) "
-                            "and reconfigure"_s.arg(name);
+    const QString message = missing + u" (packaging/setup-debian.sh --test) and reconfigure"_s;
     if (qEnvironmentVariableIsSet("CI"))
         QTest::qFail(qPrintable(message), __FILE__, __LINE__);
     else
@@ -402,7 +410,7 @@ void tst_CaptureClients::runNode(
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     const QString nodePath = environment.value(u"NODE_PATH"_s);
     environment.insert(u"NODE_PATH"_s,
-            nodePath.isEmpty() ? u"/usr/share/nodejs"_s : nodePath + u":/usr/share/nodejs"_s);
+            nodePath.isEmpty() ? QString(NodeModules) : nodePath + u':' + NodeModules);
     Run run;
     runProgram(QString::fromUtf8(SSEDASH_NODE_PATH),
             {scriptFile(u"capture-eventsource.js"_s), url.toString(QUrl::FullyEncoded),
