@@ -13,7 +13,6 @@
 #include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
-#include <QThread>
 #include <QTimer>
 #include <QUrlQuery>
 
@@ -22,7 +21,9 @@
 #include <chrono>
 #include <cstdio>
 #include <functional>
+#include <future>
 #include <memory>
+#include <thread>
 #include <vector>
 
 #if defined(__GLIBC__)
@@ -90,11 +91,59 @@ Options parseOptions(const QCoreApplication &app)
     return options;
 }
 
-/// Runs `work` on `thread`'s event loop and waits for it.
+/// Runs `work` on the event loop of `anchor`'s thread and waits for it.
 void runOn(QObject *anchor, const std::function<void()> &work)
 {
     QMetaObject::invokeMethod(anchor, work, Qt::BlockingQueuedConnection);
 }
+
+/// A std::thread that runs a Qt event loop around an anchor object (runOn() it), joined by
+/// stop(). QThread::wait() returns before the thread's thread-local destructors have run, where
+/// OpenSSL frees the random generators it made for the thread (the proxy builds a
+/// QSslConfiguration); LeakSanitizer could then find them at exit, now and then.
+class LoopThread
+{
+public:
+    LoopThread()
+    {
+        std::promise<void> ready;
+        m_thread = std::thread([this, &ready] {
+            QEventLoop loop;
+            QObject anchor;
+            m_loop = &loop;
+            m_anchor = &anchor;
+            ready.set_value();
+            loop.exec();
+            // As QThread does when it finishes: what was deleteLater()'d goes now.
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        });
+        ready.get_future().wait();
+    }
+
+    ~LoopThread() { stop(); }
+
+    LoopThread(const LoopThread &) = delete;
+    LoopThread &operator=(const LoopThread &) = delete;
+
+    [[nodiscard]] QObject *anchor() const { return m_anchor; }
+
+    /// Deletes what lives on the thread, ends its loop and joins it.
+    void stop()
+    {
+        if (!m_thread.joinable())
+            return;
+        runOn(m_anchor, [this] {
+            qDeleteAll(m_anchor->children());
+            m_loop->quit();
+        });
+        m_thread.join();
+    }
+
+private:
+    std::thread m_thread;
+    QEventLoop *m_loop = nullptr;
+    QObject *m_anchor = nullptr;
+};
 
 /// The upstream, on its own thread: a raw HTTP server whose streams end by close.
 ///   /latency?n=N&ms=I  waits for a second connection to the same URL, then writes chunk k
@@ -544,26 +593,19 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     const Options options = parseOptions(app);
 
-    QThread upstreamThread;
-    QThread proxyThread;
-    auto *upstreamAnchor = new QObject;
-    auto *proxyAnchor = new QObject;
-    upstreamAnchor->moveToThread(&upstreamThread);
-    proxyAnchor->moveToThread(&proxyThread);
-    upstreamThread.start();
-    proxyThread.start();
-
-    Upstream upstream(upstreamAnchor);
+    LoopThread upstreamThread;
+    LoopThread proxyThread;
+    Upstream upstream(upstreamThread.anchor());
     const quint16 upstreamPort = upstream.listen();
-    Sse::CaptureProxy *proxy = nullptr;
     std::atomic<qint64> captured{0};
     std::atomic<int> active{0};
     bool listening = false;
     quint16 proxyPort = 0;
+    QObject *proxyAnchor = proxyThread.anchor();
     runOn(proxyAnchor, [&] {
         Sse::CaptureOptions proxyOptions;
         proxyOptions.upstream = QUrl(u"http://127.0.0.1:%1"_s.arg(upstreamPort));
-        proxy = new Sse::CaptureProxy(proxyOptions, proxyAnchor);
+        auto *proxy = new Sse::CaptureProxy(proxyOptions, proxyAnchor);
         // Counted where they are emitted, as a consumer on the proxy's thread would see them.
         QObject::connect(proxy, &Sse::CaptureProxy::eventCaptured, proxy,
                 [&captured] { captured.fetch_add(1); });
@@ -582,16 +624,8 @@ int main(int argc, char *argv[])
         ok = measureConcurrency(options, proxyPort, captured, active) && ok;
     }
 
-    // Everything of the proxy and the upstream goes in its own thread; the anchors once the
-    // threads are done.
-    for (QObject *anchor : {proxyAnchor, upstreamAnchor}) {
-        runOn(anchor, [anchor] { qDeleteAll(anchor->children()); });
-        QObject::connect(anchor->thread(), &QThread::finished, anchor, &QObject::deleteLater);
-    }
-    proxyThread.quit();
-    upstreamThread.quit();
-    proxyThread.wait();
-    upstreamThread.wait();
+    proxyThread.stop();
+    upstreamThread.stop();
     std::printf("%s\n", ok ? "ok" : "FAILED");
     return ok ? 0 : 1;
 }
