@@ -49,6 +49,9 @@ if [ "$want_tests" -eq 1 ]; then
     # a throwaway Secret Service for the keychain tests (tests/support/with-keyring.sh):
     # dbus-run-session and gnome-keyring-daemon
     packages+=(dbus-daemon gnome-keyring)
+    # real clients through the capture proxy (tests/browser/tst_captureclients): node with
+    # Debian's npm eventsource client (NODE_PATH=/usr/share/nodejs), and curl -N for raw bytes
+    packages+=(nodejs node-eventsource curl)
 fi
 
 missing=()
