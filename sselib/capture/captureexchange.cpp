@@ -424,7 +424,10 @@ void CaptureExchange::setUpStream(const QByteArray &encoding)
     connect(m_stage, &FaultStage::finished, this, &CaptureExchange::finishToApp);
     connect(m_stage, &FaultStage::faultApplied, this,
             [this](const CaptureRule &rule, const QString &what) {
-                Q_EMIT faultApplied(m_number, rule, what);
+                if (m_pushing) // reported after the events of the bytes that carried it
+                    m_pendingFaults.append({rule, what});
+                else
+                    Q_EMIT faultApplied(m_number, rule, what);
             });
     connect(m_stage, &FaultStage::cutRequested, this, [this](const CaptureRule &rule) {
         if (m_pushing)
@@ -472,6 +475,10 @@ void CaptureExchange::onBody(const QByteArray &content)
     }
     if (m_copy && !m_ended)
         m_copy->feed(content);
+    for (const auto &[rule, what] : std::exchange(m_pendingFaults, {})) {
+        if (!m_ended)
+            Q_EMIT faultApplied(m_number, rule, what);
+    }
     if (m_pendingCut && !m_ended)
         cut(*std::exchange(m_pendingCut, std::nullopt));
 }

@@ -13,11 +13,13 @@
 #include "sselib/httprequesthead_p.h"
 #include "sselib/responseinfo.h"
 
+#include <QList>
 #include <QObject>
 #include <QPointer>
 
 #include <memory>
 #include <optional>
+#include <utility>
 
 QT_BEGIN_NAMESPACE
 class QTcpSocket;
@@ -136,6 +138,7 @@ private:
     bool m_pumping = false; // in pumpUpstream()
     bool m_pushing = false; // in FaultStage::push()
     std::optional<CaptureRule> m_pendingCut; // a cut requested during push()
+    QList<std::pair<CaptureRule, QString>> m_pendingFaults; // applied during push()
     qint64 m_bytesReceived = 0;
     qint64 m_bytesSent = 0;
 
