@@ -4,6 +4,8 @@
 
 #include "app/cli/commandline.h"
 #include "app/cli/exitcode.h"
+#include "sselib/capture/captureproxy.h"
+#include "sselib/capture/capturerule.h"
 #include "sselib/headers.h"
 #include "sselib/httpurl.h"
 
@@ -92,6 +94,21 @@ void checkPublish(const PublishOptions &p)
     FUZZ_CHECK(isSingleLine(p.publisher.allowOrigin));
 }
 
+void checkProxy(const ProxyOptions &p)
+{
+    // Listening needs a valid upstream, an address, and rules that read back as they were given.
+    FUZZ_CHECK(!Sse::CaptureProxy::checkUpstream(p.capture.upstream));
+    FUZZ_CHECK(!p.upstreamText.isEmpty());
+    FUZZ_CHECK(!p.capture.bindAddress.isNull());
+    FUZZ_CHECK(!p.timeout || p.timeout->count() >= 0);
+    for (const Sse::CaptureRule &rule : p.capture.rules) {
+        const Sse::CaptureRuleResult again = Sse::parseCaptureRule(rule.toString());
+        FUZZ_CHECK(again.ok && again.rule == rule);
+    }
+    for (const QString &file : p.certificateFiles)
+        FUZZ_CHECK(!file.isEmpty());
+}
+
 void check(const Invocation &invocation, const QStringList &arguments)
 {
     const int exitCode = exitCodeOf(invocation);
@@ -104,7 +121,7 @@ void check(const Invocation &invocation, const QStringList &arguments)
         // A message to print, and a command whose --help the hint names (or none).
         FUZZ_CHECK(!invocation.text.isEmpty() && !invocation.text.endsWith(u'\n'));
         FUZZ_CHECK(invocation.command.isEmpty()
-                || QStringList({u"parse"_s, u"monitor"_s, u"publish"_s, u"export"_s})
+                || QStringList({u"parse"_s, u"monitor"_s, u"publish"_s, u"export"_s, u"proxy"_s})
                            .contains(invocation.command));
         // An unfilled "%1" in a message comes from the arguments, never from the template.
         const bool percentGiven = std::any_of(arguments.begin(), arguments.end(),
@@ -125,6 +142,9 @@ void check(const Invocation &invocation, const QStringList &arguments)
     case Action::Export:
         FUZZ_CHECK(!invocation.exportOptions.inputFile.isEmpty()
                 && !invocation.exportOptions.outputFile.isEmpty());
+        break;
+    case Action::Proxy:
+        checkProxy(invocation.proxy);
         break;
     }
     FUZZ_CHECK(exitCode == -1 || exitCode == ExitSuccess || exitCode == ExitUsage);

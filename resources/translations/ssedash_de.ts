@@ -1400,6 +1400,22 @@ Formate:
         <source>TLS certificate errors are ignored for this feed: anyone between you and the server can read and change its events.</source>
         <translation>TLS-Zertifikatsfehler werden für diesen Feed ignoriert: Jeder zwischen Ihnen und dem Server kann seine Events lesen und ändern.</translation>
     </message>
+    <message>
+        <source>Retry: %1 ms (sent)</source>
+        <translation>Retry: %1 ms (gesendet)</translation>
+    </message>
+    <message>
+        <source>Retry: not sent</source>
+        <translation>Retry: nicht gesendet</translation>
+    </message>
+    <message>
+        <source>The reconnection time the stream&apos;s last retry field set</source>
+        <translation>Die Wiederverbindungszeit, die das letzte retry-Feld des Streams gesetzt hat</translation>
+    </message>
+    <message>
+        <source>The stream sent no retry field: the app&apos;s client uses its own default (3 s in browsers)</source>
+        <translation>Der Stream hat kein retry-Feld gesendet: Der Client der App verwendet seine eigene Vorgabe (3 s in Browsern)</translation>
+    </message>
 </context>
 <context>
     <name>FeedSecrets</name>

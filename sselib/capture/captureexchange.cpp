@@ -410,10 +410,17 @@ void CaptureExchange::startResponse(const HttpResponseHead &head)
 void CaptureExchange::setUpStream(const QByteArray &encoding)
 {
     const QString origin = UpstreamSocket::origin(m_context->options.upstream);
-    m_copy = std::make_unique<StreamCopy>(
-            m_number, origin, encoding,
-            [this](const Event &event) { Q_EMIT eventCaptured(m_number, event); },
-            [this](const Comment &comment) { Q_EMIT commentCaptured(m_number, comment); });
+    StreamCopy::Sinks sinks;
+    sinks.event = [this](const Event &event) {
+        Q_EMIT eventCaptured(m_number, event);
+    };
+    sinks.comment = [this](const Comment &comment) {
+        Q_EMIT commentCaptured(m_number, comment);
+    };
+    sinks.retry = [this](std::chrono::milliseconds time) {
+        Q_EMIT retryCaptured(m_number, time);
+    };
+    m_copy = std::make_unique<StreamCopy>(m_number, origin, encoding, std::move(sinks));
     if (!encoding.isEmpty()) {
         noteCompressedStream();
         return;

@@ -17,6 +17,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -83,6 +84,7 @@ Q_SIGNALS:
     void responseStarted(int exchange, const Sse::ResponseInfo &response, bool stream);
     void eventCaptured(int exchange, const Sse::Event &event);
     void commentCaptured(int exchange, const Sse::Comment &comment);
+    void retryCaptured(int exchange, std::chrono::milliseconds time);
     void faultApplied(int exchange, const Sse::CaptureRule &rule, const QString &what);
     void ended(int exchange, const Sse::CaptureEnd &end);
     /// The upstream took what it had: push more request bytes.

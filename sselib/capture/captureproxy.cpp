@@ -65,6 +65,7 @@ void CaptureProxy::Private::wire(CaptureExchange *exchange)
     QObject::connect(exchange, &CaptureExchange::eventCaptured, q, &CaptureProxy::eventCaptured);
     QObject::connect(
             exchange, &CaptureExchange::commentCaptured, q, &CaptureProxy::commentCaptured);
+    QObject::connect(exchange, &CaptureExchange::retryCaptured, q, &CaptureProxy::retryCaptured);
     QObject::connect(exchange, &CaptureExchange::faultApplied, q, &CaptureProxy::faultApplied);
     QObject::connect(
             exchange, &CaptureExchange::ended, q, [this](int number, const CaptureEnd &end) {

@@ -12,6 +12,7 @@
 #include <QObject>
 #include <QUrl>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 
@@ -70,6 +71,8 @@ Q_SIGNALS:
     /// One event of a stream, parsed from the upstream's bytes (decoded if it was compressed).
     void eventCaptured(int exchange, const Sse::Event &event);
     void commentCaptured(int exchange, const Sse::Comment &comment);
+    /// A valid `retry:` field of a stream: the reconnection time it sets for the app's client.
+    void retryCaptured(int exchange, std::chrono::milliseconds time);
     /// A fault rule changed what the app gets; `what` says how, for people.
     void faultApplied(int exchange, const Sse::CaptureRule &rule, const QString &what);
     /// The exchange is over; nothing more is reported of it.

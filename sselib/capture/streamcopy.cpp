@@ -4,13 +4,14 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+#include <limits>
+
 namespace Sse::CaptureDetail {
 
-StreamCopy::StreamCopy(int connection, const QString &origin, QByteArrayView encoding,
-        EventSink onEvent, CommentSink onComment)
+StreamCopy::StreamCopy(int connection, const QString &origin, QByteArrayView encoding, Sinks sinks)
     : m_parser(this)
-    , m_onEvent(std::move(onEvent))
-    , m_onComment(std::move(onComment))
+    , m_sinks(std::move(sinks))
     , m_origin(origin)
     , m_connection(connection)
 {
@@ -53,12 +54,21 @@ void StreamCopy::event(const ParsedEvent &parsed)
     event.receivedMs = QDateTime::currentMSecsSinceEpoch();
     event.connection = m_connection;
     event.hasIdField = parsed.hasIdField;
-    m_onEvent(event);
+    m_sinks.event(event);
 }
 
 void StreamCopy::comment(QByteArrayView text)
 {
-    m_onComment({text.toByteArray(), QDateTime::currentMSecsSinceEpoch(), m_connection});
+    m_sinks.comment({text.toByteArray(), QDateTime::currentMSecsSinceEpoch(), m_connection});
+}
+
+void StreamCopy::retry(quint64 milliseconds, QByteArrayView digits)
+{
+    Q_UNUSED(digits)
+    // The field's value saturates at quint64; a duration holds up to qint64.
+    constexpr quint64 Largest = quint64(std::numeric_limits<qint64>::max());
+    if (m_sinks.retry)
+        m_sinks.retry(std::chrono::milliseconds(qint64(std::min(milliseconds, Largest))));
 }
 
 } // namespace Sse::CaptureDetail

@@ -9,6 +9,7 @@
 
 #include <QString>
 
+#include <chrono>
 #include <functional>
 #include <memory>
 
@@ -25,12 +26,16 @@ public:
     /// Room for a 16 MiB event's data and its field name, line ends and the other fields.
     static constexpr qsizetype MaxEventSize = 17 * 1024 * 1024;
 
-    using EventSink = std::function<void(const Event &)>;
-    using CommentSink = std::function<void(const Comment &)>;
+    /// Where what the copy finds goes.
+    struct Sinks
+    {
+        std::function<void(const Event &)> event;
+        std::function<void(const Comment &)> comment;
+        std::function<void(std::chrono::milliseconds)> retry; ///< a valid retry field
+    };
 
     /// `connection` and `origin` go into every event; `encoding` is the Content-Encoding.
-    StreamCopy(int connection, const QString &origin, QByteArrayView encoding, EventSink onEvent,
-            CommentSink onComment);
+    StreamCopy(int connection, const QString &origin, QByteArrayView encoding, Sinks sinks);
     ~StreamCopy() override;
 
     /// The next body bytes, as they came.
@@ -43,12 +48,12 @@ public:
 
     void event(const ParsedEvent &parsed) override;
     void comment(QByteArrayView text) override;
+    void retry(quint64 milliseconds, QByteArrayView digits) override;
 
 private:
     Parser m_parser;
     std::unique_ptr<ContentDecoder> m_decoder; // null for identity
-    EventSink m_onEvent;
-    CommentSink m_onComment;
+    Sinks m_sinks;
     QString m_origin;
     int m_connection = 0;
     bool m_decoding = true;

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void cleanup();
     void stream_becomesACapturedFeedWithItsEvents();
     void reconnects_areConnectionsOfOneFeed();
+    void retryField_isTheFeedsCapturedRetry();
     void feed_staysAfterTheStreamAndTheSessionEnd();
     void setRules_reachTheProxyAndFaultsAreFindings();
     void exchangeModel_listsOtherRequestsToo();
@@ -134,6 +135,27 @@ void tst_CaptureSession::stream_becomesACapturedFeedWithItsEvents()
     QVERIFY(m_feeds->savedFeeds().isEmpty());
     feed->open();
     QVERIFY(!feed->source());
+}
+
+void tst_CaptureSession::retryField_isTheFeedsCapturedRetry()
+{
+    QVERIFY(startCapture());
+    auto client = clientFor(u"/events?retry=1500"_s);
+    QSignalSpy changed(client.get(), &Sse::EventSource::reconnectionTimeChanged);
+    client->open();
+    QTRY_VERIFY(changed.count() >= 1);
+    QTRY_COMPARE(m_feeds->count(), 1);
+    Feed *feed = m_feeds->at(0);
+    // What the app's client took from the stream, and only that: no default of its own.
+    QCOMPARE(client->reconnectionTime(), 1500ms);
+    QTRY_COMPARE(feed->capturedRetry(), std::optional<std::chrono::milliseconds>(1500ms));
+
+    auto plain = clientFor(u"/events/test-event"_s);
+    QSignalSpy opened(plain.get(), &Sse::EventSource::opened);
+    plain->open();
+    QVERIFY(opened.wait());
+    QTRY_COMPARE(m_feeds->count(), 2);
+    QCOMPARE(m_feeds->at(1)->capturedRetry(), std::nullopt);
 }
 
 void tst_CaptureSession::reconnects_areConnectionsOfOneFeed()

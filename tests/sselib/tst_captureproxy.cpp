@@ -281,6 +281,7 @@ private Q_SLOTS:
     void originRewrittenHostKept();
     void otherResponseStreamedAndReported();
     void headResponseHasNoBody();
+    void retryFieldsReported();
     void keepAliveCarriesRequestsInTurn();
     void http10AppGetsCloseDelimited();
     void upstreamClosingEarlyIsPassedOn();
@@ -743,6 +744,28 @@ void TestCaptureProxy::otherResponseStreamedAndReported()
     QCOMPARE(captured.ends.value(1).bytesReceived, 12);
     QCOMPARE(captured.ends.value(1).bytesSent, 12);
     QVERIFY(captured.events.isEmpty());
+}
+
+void TestCaptureProxy::retryFieldsReported()
+{
+    TestServer server;
+    QVERIFY(server.listen());
+    // Only a field of ASCII digits sets the reconnection time, as a client reads it.
+    server.route("/s"_ba,
+            TestSupport::Handlers::sseBody("retry: 2500\n\nretry: soon\ndata: a\n\nretry: 0\n\n"));
+    auto proxy = startProxy(server.url(u"/"_s));
+    QVERIFY(proxy);
+    Captured captured(proxy.get());
+    QList<std::pair<int, qint64>> retries;
+    connect(proxy.get(), &CaptureProxy::retryCaptured, this,
+            [&retries](int exchange, std::chrono::milliseconds time) {
+                retries.append({exchange, qint64(time.count())});
+            });
+    RawApp app(proxy->url());
+    app.get("/s");
+    QTRY_VERIFY_WITH_TIMEOUT(captured.ends.contains(1), WaitMs);
+    QCOMPARE(retries, (QList<std::pair<int, qint64>>{{1, 2500}, {1, 0}}));
+    QCOMPARE(captured.events, QByteArrayList{"message||a"});
 }
 
 void TestCaptureProxy::headResponseHasNoBody()

@@ -275,6 +275,8 @@ void tst_Capture::actions_runCopyEditAndStop()
     QVERIFY(!action(&window, u"connectAction"_s)->isEnabled());
     QVERIFY(!action(&window, u"editAction"_s)->isEnabled());
     QVERIFY(action(&window, u"exportAction"_s)->isEnabled());
+    // The stream sent no retry field: no client default is shown as if it were the app's.
+    QTRY_COMPARE(child<QLabel>(&window, u"retryLabel"_s)->text(), u"Retry: not sent"_s);
 
     // Capture… while one runs edits its rules, applied live.
     action(&window, u"captureAction"_s)->trigger();

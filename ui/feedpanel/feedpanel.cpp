@@ -479,8 +479,7 @@ void FeedPanel::updateStatus()
     m_sparkline->setValues(feed.rateHistory());
     m_bytesLabel->setText(tr("Bytes: %1").arg(locale.formattedDataSize(feed.bytesReceived())));
     m_reconnectsLabel->setText(tr("Reconnects: %1").arg(feed.reconnectCount()));
-    m_retryLabel->setText(
-            tr("Retry: %1 ms").arg(locale.toString(qint64(feed.reconnectionTime().count()))));
+    updateRetryLabel();
     const QString lastId = QString::fromUtf8(feed.lastEventId());
     m_lastIdLabel->setText(tr("Last id: %1").arg(lastId.isEmpty() ? tr("(none)") : lastId));
     if (feed.lastError().isEmpty()) {
@@ -495,6 +494,27 @@ void FeedPanel::updateStatus()
     updateTlsNote();
     if (feed.isRecording())
         showRecordingStatus();
+}
+
+void FeedPanel::updateRetryLabel()
+{
+    const Feed &feed = *m_feed;
+    const QLocale locale;
+    if (!feed.isCaptured()) {
+        m_retryLabel->setText(
+                tr("Retry: %1 ms").arg(locale.toString(qint64(feed.reconnectionTime().count()))));
+        m_retryLabel->setToolTip(tr("Current reconnection time"));
+        return;
+    }
+    // The proxy sees only what the stream sent, not the reconnection time the app's client
+    // uses by default: say so instead of showing a default as if it were the client's.
+    const std::optional<std::chrono::milliseconds> sent = feed.capturedRetry();
+    m_retryLabel->setText(sent
+                    ? tr("Retry: %1 ms (sent)").arg(locale.toString(qint64(sent->count())))
+                    : tr("Retry: not sent"));
+    m_retryLabel->setToolTip(sent ? tr("The reconnection time the stream's last retry field set")
+                                  : tr("The stream sent no retry field: the app's client uses "
+                                       "its own default (3 s in browsers)"));
 }
 
 void FeedPanel::updateSecretsNote()

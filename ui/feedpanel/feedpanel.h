@@ -105,6 +105,7 @@ private:
     void updateStateBadge();
     void updateConnections();
     void updateLlmTab();
+    void updateRetryLabel();
     void updateSecretsNote();
     void updateTlsNote();
     void showRecordingStatus();

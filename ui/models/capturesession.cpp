@@ -50,6 +50,7 @@ bool CaptureSession::start(const Sse::CaptureOptions &options)
     connect(p, &Sse::CaptureProxy::responseStarted, this, &CaptureSession::onResponseStarted);
     connect(p, &Sse::CaptureProxy::eventCaptured, this, &CaptureSession::onEvent);
     connect(p, &Sse::CaptureProxy::commentCaptured, this, &CaptureSession::onComment);
+    connect(p, &Sse::CaptureProxy::retryCaptured, this, &CaptureSession::onRetry);
     connect(p, &Sse::CaptureProxy::faultApplied, this,
             [this](int exchange, const Sse::CaptureRule &, const QString &what) {
                 onFault(exchange, what);
@@ -144,6 +145,13 @@ void CaptureSession::onComment(int exchange, Sse::Comment comment)
         return;
     comment.connection = linked.connection;
     linked.feed->captureComment(comment);
+}
+
+void CaptureSession::onRetry(int exchange, std::chrono::milliseconds time)
+{
+    const Link linked = m_links.value(exchange);
+    if (linked.feed)
+        linked.feed->captureRetry(time);
 }
 
 void CaptureSession::onFault(int exchange, const QString &what)

@@ -80,6 +80,7 @@ private:
     void onResponseStarted(int exchange, const Sse::ResponseInfo &response, bool stream);
     void onEvent(int exchange, Sse::Event event);
     void onComment(int exchange, Sse::Comment comment);
+    void onRetry(int exchange, std::chrono::milliseconds time);
     void onFault(int exchange, const QString &what);
     void onExchangeEnded(int exchange, const Sse::CaptureEnd &end);
     /// Opens a connection of the feed for `request` (made when there is none).

@@ -212,6 +212,12 @@ void Feed::captureComment(const Sse::Comment &comment)
     onComment(comment);
 }
 
+void Feed::captureRetry(std::chrono::milliseconds time)
+{
+    m_capturedRetry = time;
+    noteChange();
+}
+
 void Feed::captureFault(int connection, const QString &what)
 {
     const Sse::Finding finding{Sse::Finding::Severity::Info, u"capture-fault"_s, what, {}};

@@ -195,6 +195,16 @@ public:
     /// An event; one of the first that looks like an LLM stream's makes config().llm true.
     void captureEvent(const Sse::Event &event);
     void captureComment(const Sse::Comment &comment);
+    /// A stream's retry field: the reconnection time it sets for the app's client.
+    void captureRetry(std::chrono::milliseconds time);
+
+    /// The reconnection time the last captured retry field set; none before one came (the
+    /// app's client then uses its own default, which the proxy cannot see).
+    [[nodiscard]] std::optional<std::chrono::milliseconds> capturedRetry() const
+    {
+        return m_capturedRetry;
+    }
+
     /// A fault rule changed what the app got: an Info finding "capture-fault" saying `what`.
     void captureFault(int connection, const QString &what);
     /// The connection ended (CLOSED when it is the newest); its error is end.message unless the
@@ -262,6 +272,7 @@ private:
     int m_recordedConnections = 0;
     bool m_captured = false;
     int m_capturedConnections = 0;
+    std::optional<std::chrono::milliseconds> m_capturedRetry;
     int m_llmProbesLeft = 16; ///< a captured feed's first events, looked at for an LLM stream
     QHash<int, qint64> m_capturedBytes; ///< body bytes counted so far, per open connection
 };
