@@ -1,0 +1,110 @@
+# SPDX-License-Identifier: MIT
+"""What every section shares: the run context, a measured command, a table row."""
+import dataclasses
+import os
+import statistics
+import subprocess
+import tempfile
+import time
+
+
+class SuiteError(Exception):
+    """A wrong result (a lost event, a count that differs, a tool that failed): the run fails."""
+
+
+@dataclasses.dataclass
+class Row:
+    """One line of the table. `ratio` is ssedash against the reference (higher is better unless
+    the section says otherwise); `met` is None where the figure has no target."""
+    section: str
+    figure: str
+    ssedash: str
+    reference: str = ""
+    ratio: float | None = None
+    target: str = ""
+    met: bool | None = None
+
+
+@dataclasses.dataclass
+class Measurement:
+    wall: float  # seconds, median of the runs
+    cpu: float  # user + system seconds of the process and its children, median
+    peak_rss_kib: int  # the largest of the runs
+    stdout: str  # of the last run
+
+
+@dataclasses.dataclass
+class Context:
+    source: str  # the repository
+    build: str  # a configured and built binary tree (build/ci by default)
+    work: str  # where workloads and scratch files go
+    runs: int  # runs per figure; medians are reported
+    smoke: bool  # small inputs, one run: correctness only, timing printed but never judged
+    scale: float  # workload scale (1.0 in a full run)
+
+    def binary(self, relative):
+        """A program of the build tree, e.g. binary("app/cli/ssedash-cli")."""
+        path = os.path.join(self.build, relative)
+        if not os.access(path, os.X_OK):
+            raise SuiteError(f"{path} is not built (cmake --build {self.build})")
+        return path
+
+
+def run_once(argv, stdin_path=None, env=None, timeout=600):
+    """Runs argv once; returns (wall seconds, CPU seconds, peak RSS KiB, stdout). The CPU time
+    and peak RSS are the process's and its reaped children's (wait4). A non-zero exit, or a run
+    longer than timeout, is a SuiteError carrying the end of stderr."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
+        try:
+            start = time.perf_counter()
+            process = subprocess.Popen(argv, stdin=stdin, stdout=out, stderr=err, env=env)
+            deadline = start + timeout
+            while True:
+                pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+                if pid:
+                    break
+                if time.perf_counter() > deadline:
+                    process.kill()
+                    os.wait4(process.pid, 0)
+                    raise SuiteError(f"{argv[0]} took longer than {timeout} s")
+                time.sleep(0.002)
+            wall = time.perf_counter() - start
+            process.returncode = os.waitstatus_to_exitcode(status)
+        finally:
+            if stdin_path:
+                stdin.close()
+        out.seek(0)
+        err.seek(0)
+        if process.returncode != 0:
+            raise SuiteError(f"{' '.join(argv)} exited with {process.returncode}: "
+                             f"{err.read().decode(errors='replace')[-2000:]}")
+        return (wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss,
+                out.read().decode(errors="replace"))
+
+
+def run_measured(argv, runs, stdin_path=None, env=None, timeout=600):
+    """run_once() `runs` times: medians of wall and CPU time, the largest peak RSS, the last
+    run's stdout."""
+    results = [run_once(argv, stdin_path, env, timeout) for _ in range(max(1, runs))]
+    return Measurement(statistics.median(r[0] for r in results),
+                       statistics.median(r[1] for r in results),
+                       max(r[2] for r in results), results[-1][3])
+
+
+def ratio(ours, reference):
+    """How many times faster ours is, from two durations (None when one is missing)."""
+    if not ours or not reference:
+        return None
+    return reference / ours
+
+
+def rate(count, seconds):
+    return count / seconds if seconds else float("inf")
+
+
+def human_rate(value, unit):
+    for factor, prefix in ((1e9, "G"), (1e6, "M"), (1e3, "k")):
+        if value >= factor:
+            return f"{value / factor:.2f} {prefix}{unit}"
+    return f"{value:.0f} {unit}"
