@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
-// The WHATWG event stream parser: line splitting with memchr, fields on UTF-8 bytes.
+// The WHATWG event stream parser: one SIMD pass for line ends, fields on UTF-8 bytes.
 #include "parser.h"
 
+#include "linescan_p.h"
 #include "utf8.h"
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <cstring>
 #include <limits>
 
@@ -17,11 +19,6 @@ constexpr char Bom[] = "\xEF\xBB\xBF";
 constexpr QByteArrayView DefaultType = "message";
 // Buffers that grew beyond this for one huge line or event are given back afterwards.
 constexpr qsizetype KeepCapacity = 256 * 1024;
-
-const char *findByte(const char *p, const char *end, char byte) noexcept
-{
-    return static_cast<const char *>(std::memchr(p, byte, size_t(end - p)));
-}
 
 void clearKeepingSmallBuffer(std::string &buffer)
 {
@@ -41,9 +38,42 @@ QByteArrayView view(const std::string &buffer)
     return QByteArrayView(buffer.data(), qsizetype(buffer.size()));
 }
 
-bool isName(QByteArrayView name, const char (&expected)[5]) noexcept
+// A line that is not blank and no comment, seen as "name[:[ ]value]".
+struct FieldLine
 {
-    return std::memcmp(name.data(), expected, 4) == 0;
+    const char *begin;
+    const char *end;
+
+    // The field's name is `name`: the line's first colon, or its end, follows it.
+    template <qsizetype Size>
+    [[nodiscard]] bool isNamed(const char (&name)[Size]) const noexcept
+    {
+        constexpr qsizetype length = Size - 1;
+        return end - begin >= length && std::memcmp(begin, name, length) == 0
+                && (end - begin == length || begin[length] == ':');
+    }
+
+    // The value after a name of `nameLength` bytes: past the colon and one space.
+    [[nodiscard]] QByteArrayView value(qsizetype nameLength) const noexcept
+    {
+        const char *p = begin + nameLength;
+        if (p < end)
+            ++p;
+        if (p < end && *p == ' ')
+            ++p;
+        return QByteArrayView(p, end - p);
+    }
+};
+
+// The buffer becomes `bytes`, repaired as UTF-8: a plain copy when they are ASCII.
+void assignRepaired(std::string &buffer, QByteArrayView bytes, bool ascii)
+{
+    if (ascii) {
+        buffer.assign(bytes.data(), size_t(bytes.size()));
+    } else {
+        buffer.clear();
+        Utf8::appendRepaired(buffer, bytes);
+    }
 }
 
 bool isAsciiDigits(const char *begin, const char *end) noexcept
@@ -108,7 +138,15 @@ void Parser::consumeBom(const char *&begin, const char *end)
         m_bomChecked = true;
 }
 
-void Parser::feedBody(const char *p, const char *end)
+void Parser::feedBody(const char *begin, const char *end)
+{
+    splitLines(begin, end);
+    // The chunk's bytes are the caller's only until feed() returns.
+    if (!m_pendingData.isEmpty())
+        copyPendingData();
+}
+
+void Parser::splitLines(const char *p, const char *end)
 {
     if (m_lastChunkEndedInCr) {
         m_lastChunkEndedInCr = false;
@@ -116,53 +154,14 @@ void Parser::feedBody(const char *p, const char *end)
             return;
     }
 
-    // Next CR and LF are searched once and reused until passed, so a chunk of CR-only lines
-    // (or LF-only ones) is scanned once, not once per line.
-    const char *nextLf = findByte(p, end, '\n');
-    const char *nextCr = findByte(p, end, '\r');
+    Detail::LineEndScanner scanner(p, end);
     while (p < end) {
-        if (nextLf && nextLf < p)
-            nextLf = findByte(p, end, '\n');
-        if (nextCr && nextCr < p)
-            nextCr = findByte(p, end, '\r');
-        const char *eol = (nextCr && (!nextLf || nextCr < nextLf)) ? nextCr : nextLf;
-
+        const char *eol = scanner.find(p, m_lineAscii);
         if (!eol) {
-            const qsizetype rest = end - p;
-            if (m_skipLine)
-                return;
-            if (qsizetype(m_line.size()) + rest > m_maxLineSize) {
-                reportError(ParseError::Kind::LineTooLong, m_maxLineSize);
-                m_skipLine = true;
-                release(m_line);
-                return;
-            }
-            m_line.append(p, size_t(rest));
+            keepPartialLine(p, end);
             return;
         }
-
-        if (m_skipLine) {
-            m_skipLine = false;
-            m_skipEvent = true;
-            release(m_data);
-        } else if (!m_line.empty()) {
-            if (qsizetype(m_line.size()) + (eol - p) > m_maxLineSize) {
-                reportError(ParseError::Kind::LineTooLong, m_maxLineSize);
-                m_skipEvent = true;
-                release(m_data);
-            } else {
-                m_line.append(p, size_t(eol - p));
-                processLine(m_line.data(), m_line.data() + m_line.size());
-            }
-            clearKeepingSmallBuffer(m_line);
-        } else if (eol - p > m_maxLineSize) {
-            reportError(ParseError::Kind::LineTooLong, m_maxLineSize);
-            m_skipEvent = true;
-            release(m_data);
-        } else {
-            processLine(p, eol);
-        }
-
+        endLine(p, eol);
         if (*eol == '\r') {
             if (eol + 1 == end) {
                 m_lastChunkEndedInCr = true;
@@ -172,6 +171,48 @@ void Parser::feedBody(const char *p, const char *end)
         } else {
             p = eol + 1;
         }
+    }
+}
+
+// The line goes on in the next chunk: its bytes so far wait in m_line.
+void Parser::keepPartialLine(const char *p, const char *end)
+{
+    if (m_skipLine)
+        return;
+    const qsizetype rest = end - p;
+    if (qsizetype(m_line.size()) + rest > m_maxLineSize) {
+        reportError(ParseError::Kind::LineTooLong, m_maxLineSize);
+        m_skipLine = true;
+        release(m_line);
+        return;
+    }
+    m_line.append(p, size_t(rest));
+}
+
+// [p, eol) ends a line: the whole of it when m_line is empty, else its last part.
+void Parser::endLine(const char *p, const char *eol)
+{
+    if (m_skipLine) {
+        m_skipLine = false;
+        dropEventData();
+    } else if (!m_line.empty()) {
+        if (qsizetype(m_line.size()) + (eol - p) > m_maxLineSize) {
+            reportError(ParseError::Kind::LineTooLong, m_maxLineSize);
+            dropEventData();
+        } else {
+            m_line.append(p, size_t(eol - p));
+            const char *lineEnd = m_line.data() + m_line.size();
+            m_lineAscii = Detail::isAscii(m_line.data(), lineEnd);
+            processLine(m_line.data(), lineEnd);
+        }
+        clearKeepingSmallBuffer(m_line);
+    } else if (eol - p > m_maxLineSize) {
+        reportError(ParseError::Kind::LineTooLong, m_maxLineSize);
+        dropEventData();
+    } else {
+        m_lineInChunk = true;
+        processLine(p, eol);
+        m_lineInChunk = false;
     }
 }
 
@@ -194,52 +235,32 @@ void Parser::processLine(const char *begin, const char *end)
         m_rawOverflow = false;
         return;
     }
-    if (*begin == ':') {
-        const char *text = begin + 1;
-        if (text < end && *text == ' ')
-            ++text;
-        if (!m_handler)
-            return;
-        const QByteArrayView raw(text, end - text);
-        if (Utf8::isValid(raw)) {
-            m_handler->comment(raw);
-        } else {
-            m_scratch.clear();
-            Utf8::appendRepaired(m_scratch, raw);
-            m_handler->comment(view(m_scratch));
+    // Only four field names mean something, so the colon is not searched for: a line holds
+    // one of them when the name is followed by the line's end or by its first colon.
+    const FieldLine line{begin, end};
+    switch (*begin) {
+    case ':':
+        processComment(begin + 1, end);
+        return;
+    case 'd':
+        if (line.isNamed("data"))
+            appendData(line.value(4));
+        return;
+    case 'i':
+        if (line.isNamed("id")) {
+            const QByteArrayView id = line.value(2);
+            if (std::find(id.begin(), id.end(), '\0') == id.end())
+                setIdField(id);
         }
         return;
-    }
-    const char *colon = findByte(begin, end, ':');
-    const char *nameEnd = colon ? colon : end;
-    const char *value = colon ? colon + 1 : end;
-    if (value < end && *value == ' ')
-        ++value;
-    processField(QByteArrayView(begin, nameEnd - begin), value, end);
-}
-
-// Field names are compared by length first: four names, no general string compare.
-void Parser::processField(QByteArrayView name, const char *value, const char *end)
-{
-    const QByteArrayView bytes(value, end - value);
-    switch (name.size()) {
-    case 2:
-        if (name[0] == 'i' && name[1] == 'd' && !findByte(value, end, '\0')) {
-            m_lastEventId.clear();
-            Utf8::appendRepaired(m_lastEventId, bytes);
-            m_idFieldSeen = true;
-        }
+    case 'e':
+        if (line.isNamed("event"))
+            assignRepaired(m_type, line.value(5), m_lineAscii);
         return;
-    case 4:
-        if (isName(name, "data"))
-            appendData(bytes);
-        return;
-    case 5:
-        if (std::memcmp(name.data(), "event", 5) == 0) {
-            m_type.clear();
-            Utf8::appendRepaired(m_type, bytes);
-        } else if (std::memcmp(name.data(), "retry", 5) == 0) {
-            processRetry(value, end);
+    case 'r':
+        if (line.isNamed("retry")) {
+            const QByteArrayView digits = line.value(5);
+            processRetry(digits.data(), digits.data() + digits.size());
         }
         return;
     default:
@@ -247,17 +268,69 @@ void Parser::processField(QByteArrayView name, const char *value, const char *en
     }
 }
 
+// The last event ID buffer changes. The ID dispatched last is kept aside the first time only, by a
+// swap, so that an event with an id field costs no copy at dispatch.
+void Parser::setIdField(QByteArrayView id)
+{
+    if (!m_idFieldSeen) {
+        m_dispatchedId.swap(m_lastEventId);
+        m_idFieldSeen = true;
+    }
+    assignRepaired(m_lastEventId, id, m_lineAscii);
+}
+
+void Parser::processComment(const char *text, const char *end)
+{
+    if (text < end && *text == ' ')
+        ++text;
+    if (!m_handler)
+        return;
+    const QByteArrayView raw(text, end - text);
+    if (m_lineAscii || Utf8::isValid(raw)) {
+        m_handler->comment(raw);
+    } else {
+        m_scratch.clear();
+        Utf8::appendRepaired(m_scratch, raw);
+        m_handler->comment(view(m_scratch));
+    }
+}
+
 void Parser::appendData(QByteArrayView bytes)
 {
     if (m_skipEvent)
         return;
-    Utf8::appendRepaired(m_data, bytes);
+    const bool ascii = m_lineAscii;
+    if (m_lineInChunk && m_data.empty() && m_pendingData.isEmpty() && !bytes.isEmpty()
+            && bytes.size() < m_maxEventSize && (ascii || Utf8::isValid(bytes))) {
+        m_pendingData = bytes;
+        return;
+    }
+    if (!m_pendingData.isEmpty())
+        copyPendingData();
+    if (ascii)
+        m_data.append(bytes.data(), size_t(bytes.size()));
+    else
+        Utf8::appendRepaired(m_data, bytes);
     m_data.push_back('\n');
     if (qsizetype(m_data.size()) > m_maxEventSize) {
         reportError(ParseError::Kind::EventTooLarge, m_maxEventSize);
-        m_skipEvent = true;
-        release(m_data);
+        dropEventData();
     }
+}
+
+// Within the limit: appendData() kept the line only when it and its LF fit.
+void Parser::copyPendingData()
+{
+    m_data.append(m_pendingData.data(), size_t(m_pendingData.size()));
+    m_data.push_back('\n');
+    m_pendingData = {};
+}
+
+void Parser::dropEventData()
+{
+    m_skipEvent = true;
+    m_pendingData = {};
+    release(m_data);
 }
 
 void Parser::processRetry(const char *value, const char *end)
@@ -284,8 +357,7 @@ void Parser::dispatch()
 {
     const bool hasIdField = m_idFieldSeen;
     if (m_idFieldSeen) {
-        m_idFieldSeen = false;
-        m_dispatchedId = m_lastEventId;
+        m_idFieldSeen = false; // the buffer is now the dispatched ID, m_dispatchedId stale
         if (m_handler)
             m_handler->lastEventIdChanged(view(m_lastEventId));
     }
@@ -294,16 +366,18 @@ void Parser::dispatch()
         m_type.clear();
         return;
     }
-    if (m_data.empty()) {
+    if (m_data.empty() && m_pendingData.isEmpty()) {
         m_type.clear();
         return;
     }
     if (m_handler) {
         const QByteArrayView type = m_type.empty() ? DefaultType : view(m_type);
         // The data buffer always ends with the LF its last line added: drop it.
-        m_handler->event(
-                {type, view(m_data).chopped(1), view(m_lastEventId), view(m_raw), hasIdField});
+        const QByteArrayView data =
+                m_pendingData.isEmpty() ? view(m_data).chopped(1) : m_pendingData;
+        m_handler->event({type, data, view(m_lastEventId), view(m_raw), hasIdField});
     }
+    m_pendingData = {};
     clearKeepingSmallBuffer(m_data);
     m_type.clear();
 }
@@ -316,8 +390,8 @@ void Parser::reportError(ParseError::Kind kind, qsizetype limit)
 
 bool Parser::finish()
 {
-    const bool discarded = !m_line.empty() || !m_data.empty() || m_skipLine || m_skipEvent
-            || (!m_bomChecked && m_bomBytesSeen > 0);
+    const bool discarded = !m_line.empty() || !m_data.empty() || !m_pendingData.isEmpty()
+            || m_skipLine || m_skipEvent || (!m_bomChecked && m_bomBytesSeen > 0);
     reset();
     return discarded;
 }
@@ -326,6 +400,7 @@ void Parser::reset()
 {
     release(m_line);
     release(m_data);
+    m_pendingData = {};
     release(m_raw);
     m_rawOverflow = false;
     m_type.clear();
@@ -334,8 +409,9 @@ void Parser::reset()
     m_skipLine = false;
     m_skipEvent = false;
     m_lastChunkEndedInCr = false;
+    if (m_idFieldSeen)
+        m_lastEventId.swap(m_dispatchedId);
     m_idFieldSeen = false;
-    m_lastEventId = m_dispatchedId;
 }
 
 } // namespace Sse

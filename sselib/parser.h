@@ -126,10 +126,16 @@ public:
 
 private:
     void feedBody(const char *begin, const char *end);
+    void splitLines(const char *begin, const char *end);
+    void endLine(const char *begin, const char *eol);
+    void keepPartialLine(const char *begin, const char *end);
     void consumeBom(const char *&begin, const char *end);
     void processLine(const char *begin, const char *end);
-    void processField(QByteArrayView name, const char *value, const char *end);
+    void processComment(const char *text, const char *end);
+    void setIdField(QByteArrayView id);
     void appendData(QByteArrayView bytes);
+    void copyPendingData();
+    void dropEventData();
     void processRetry(const char *value, const char *end);
     void dispatch();
     void reportError(ParseError::Kind kind, qsizetype limit);
@@ -139,9 +145,14 @@ private:
     // shared, so that no event costs an allocation once the buffers have grown.
     std::string m_line; // a line split across chunks
     std::string m_data; // data buffer
+    // The event's only data line so far, still in the caller's chunk (valid UTF-8): copied
+    // into m_data only when a second one comes or the chunk ends, so most events never are.
+    QByteArrayView m_pendingData;
     std::string m_type; // event type buffer
     std::string m_lastEventId; // last event ID buffer
-    std::string m_dispatchedId; // the buffer at the last dispatch: the "last event ID string"
+    // The buffer at the last dispatch, the "last event ID string", while m_idFieldSeen; else
+    // m_lastEventId is that and this is stale.
+    std::string m_dispatchedId;
     std::string m_raw; // wire lines of the event being built, with setKeepRaw(true)
     bool m_rawOverflow = false; // the block's lines outgrew RawLimit: m_raw stays empty
     std::string m_scratch; // repaired UTF-8 of a comment
@@ -154,6 +165,8 @@ private:
     bool m_lastChunkEndedInCr = false; // a CR ended the last chunk: an LF next is its pair
     bool m_idFieldSeen = false; // an id field set the buffer since the last dispatch
     bool m_keepRaw = false;
+    bool m_lineInChunk = false; // processLine() gets bytes of the caller's chunk, not m_line
+    bool m_lineAscii = false; // the line processLine() gets has no byte above 0x7F
 };
 
 } // namespace Sse

@@ -807,10 +807,47 @@ void addWebPlatformTestRows()
                                       << QByteArrayList{message("2"_ba), message("3"_ba)};
 }
 
+/// Rows whose line ends fall at every offset of the parser's 64-byte scan blocks: events with
+/// values of 0 to 140 bytes one after the other, so that each line ends one byte further on.
+void addBlockOffsetRows()
+{
+    using namespace Log;
+    const std::array<std::pair<const char *, QByteArray>, 3> endings{
+            {{"lf", "\n"_ba}, {"cr", "\r"_ba}, {"crlf", "\r\n"_ba}}};
+    for (const auto &[name, eol] : endings) {
+        QByteArray input;
+        QByteArrayList expected;
+        for (int length = 0; length <= 140; ++length) {
+            const QByteArray value(length, char('a' + length % 26));
+            input += "data: " + value + eol + eol;
+            expected.append(message(value));
+        }
+        QTest::addRow("%s at every offset", name) << input << expected;
+    }
+
+    // The ASCII test rides on the line-end scan: a high byte anywhere in a line is seen.
+    QByteArray invalid, twoByte, nulInId;
+    QByteArrayList invalidExpected, twoByteExpected, nulExpected;
+    for (int at = 0; at < 130; ++at) {
+        const QByteArray before(at, 'x');
+        const QByteArray after(129 - at, 'y');
+        invalid += "data:" + before + "\xFF" + after + "\n\n";
+        invalidExpected.append(message(QByteArray(before + "\uFFFD"_ba + after)));
+        twoByte += "event:" + before + "\xC3\xA9" + after + "\ndata:1\n\n";
+        twoByteExpected.append(event(QByteArray(before + "\u00E9"_ba + after), "1"_ba));
+        const QByteArray id = "id" + QByteArray::number(at);
+        nulInId += "id:" + id + "\nid:" + before + '\0' + after + "\ndata:2\n\n";
+        nulExpected << idChanged(id) << message("2"_ba, id);
+    }
+    QTest::addRow("invalid byte at every offset") << invalid << invalidExpected;
+    QTest::addRow("two-byte character at every offset") << twoByte << twoByteExpected;
+    QTest::addRow("nul in an id at every offset") << nulInId << nulExpected;
+}
+
 using RowAdder = void (*)();
-constexpr std::array<RowAdder, 9> AllFeedRowAdders{addLineEndingRows, addFieldRows, addDataRows,
+constexpr std::array<RowAdder, 10> AllFeedRowAdders{addLineEndingRows, addFieldRows, addDataRows,
         addEventRows, addIdRows, addRetryRows, addUtf8Rows, addByteOrderMarkRows,
-        addWebPlatformTestRows};
+        addWebPlatformTestRows, addBlockOffsetRows};
 
 } // namespace
 
@@ -837,6 +874,8 @@ private Q_SLOTS:
     void feed_stripsOneByteOrderMark();
     void feed_webPlatformTestStreams_data();
     void feed_webPlatformTestStreams();
+    void feed_lineEndAtEveryBlockOffset_data();
+    void feed_lineEndAtEveryBlockOffset();
     void feed_givenChunks_data();
     void feed_givenChunks();
     void feed_sameForRandomChunks_data();
@@ -959,6 +998,27 @@ void tst_Parser::feed_webPlatformTestStreams()
     verifyFeedRow();
 }
 
+void tst_Parser::feed_lineEndAtEveryBlockOffset_data()
+{
+    addFeedColumns();
+    addBlockOffsetRows();
+}
+
+// Whole, and in chunks around the scan's block size and a TCP segment's.
+void tst_Parser::feed_lineEndAtEveryBlockOffset()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QByteArrayList, expected);
+
+    for (const qsizetype chunkSize : {0, 5, 63, 64, 65, 127, 1460}) {
+        const QByteArrayList actual = run({feed(input)}, {}, chunksOf(chunkSize));
+        if (actual != expected) {
+            const QByteArray how = "chunk size " + QByteArray::number(chunkSize);
+            QFAIL(describeMismatch(how, expected, actual).constData());
+        }
+    }
+}
+
 void tst_Parser::feed_givenChunks_data()
 {
     using namespace Log;
@@ -1003,6 +1063,17 @@ void tst_Parser::feed_givenChunks_data()
             "id: ab"_ba, "\0cd\ndata: x\n\n"_ba} << QByteArrayList{message("x"_ba)};
     QTest::addRow("retry digits split") << QByteArrayList{"retry: 12"_ba, "34"_ba, "5\n"_ba}
                                         << QByteArrayList{retry(12345, "12345"_ba)};
+    QTest::addRow("crlf split after a whole line, data kept from the first chunk")
+            << QByteArrayList{"data: a\r"_ba, "\n\r"_ba, "\ndata: b\r"_ba, "\n\r\n"_ba}
+            << QByteArrayList{message("a"_ba), message("b"_ba)};
+    QTest::addRow("second data line in the next chunk") << QByteArrayList{
+            "data: a\n"_ba, "data: b\n\n"_ba} << QByteArrayList{message("a\nb"_ba)};
+    QTest::addRow("nul in data, event split after it")
+            << QByteArrayList{"data: a\0b\n"_ba, "\n"_ba} << QByteArrayList{message("a\0b"_ba)};
+    QTest::addRow("bom split two and one, crlf split") << QByteArrayList{"\xEF\xBB"_ba,
+            "\xBF"
+            "data: x\r"_ba,
+            "\n\r"_ba, "\n"_ba} << QByteArrayList{message("x"_ba)};
     QTest::addRow("one chunk per event") << QByteArrayList{"data: a\n\n"_ba, "data: b\n\n"_ba}
                                          << QByteArrayList{message("a"_ba), message("b"_ba)};
 }

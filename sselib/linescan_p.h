@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: MIT
+// Sse::Detail::LineEndScanner and isAscii: the parser's byte scans, SSE2 with a portable fallback.
+#pragma once
+
+#include <QtGlobal>
+
+#include <cstdint>
+#include <cstring>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+namespace Sse::Detail {
+
+/// Finds every CR and LF of one chunk in a single pass: 64 bytes are compared at a time into bit
+/// masks that later calls reuse, so that a short line costs a bit scan, not a search call. The
+/// same pass tells whether a line is ASCII, which spares its UTF-8 validation.
+class LineEndScanner
+{
+public:
+    static constexpr qsizetype BlockSize = 64;
+
+    LineEndScanner(const char *begin, const char *end) noexcept
+        : m_begin(begin)
+        , m_end(end)
+        , m_block(begin)
+        , m_blockEnd(begin)
+    { }
+
+    /// The first CR or LF at or after `from` (within the chunk), or nullptr. `ascii` tells
+    /// whether the bytes from `from` to it (or to the chunk's end) have no high bit set.
+    [[nodiscard]] const char *find(const char *from, bool &ascii) noexcept
+    {
+        std::uint64_t high = 0;
+        while (from < m_end) {
+            if (from < m_block || from >= m_blockEnd)
+                load(from);
+            const std::uint64_t fromHere = ~std::uint64_t(0) << (from - m_block);
+            const std::uint64_t ends = m_lineEnds & fromHere;
+            if (ends != 0) {
+                // The bits below the lowest line end: the line's bytes in this block.
+                high |= m_high & fromHere & ((ends & (0 - ends)) - 1);
+                ascii = high == 0;
+                return m_block + countTrailingZeros(ends);
+            }
+            high |= m_high & fromHere;
+            if (m_blockEnd == m_end)
+                break;
+            from = m_blockEnd;
+        }
+        ascii = high == 0;
+        return nullptr;
+    }
+
+private:
+    // The block starts at `from`; near the chunk's end it is moved back to end there, so that
+    // only chunks shorter than a block need the byte loop.
+    void load(const char *from) noexcept
+    {
+        if (m_end - from >= BlockSize) {
+            m_block = from;
+            scanBlock();
+        } else if (m_end - m_begin >= BlockSize) {
+            m_block = m_end - BlockSize;
+            scanBlock();
+        } else {
+            m_block = from;
+            scanBytes(m_end - from);
+        }
+        m_blockEnd = m_block + qMin(BlockSize, qsizetype(m_end - m_block));
+    }
+
+    void scanBytes(qsizetype size) noexcept
+    {
+        m_lineEnds = 0;
+        m_high = 0;
+        for (qsizetype i = 0; i < size; ++i) {
+            const char c = m_block[i];
+            m_lineEnds |= std::uint64_t(c == '\n' || c == '\r') << i;
+            m_high |= std::uint64_t(static_cast<unsigned char>(c) >> 7) << i;
+        }
+    }
+
+    void scanBlock() noexcept
+    {
+#ifdef __SSE2__
+        const __m128i lf = _mm_set1_epi8('\n');
+        const __m128i cr = _mm_set1_epi8('\r');
+        std::uint64_t lineEnds = 0;
+        std::uint64_t high = 0;
+        for (int i = 0; i < 4; ++i) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(m_block + 16 * i));
+            const __m128i hits = _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr));
+            lineEnds |= std::uint64_t(unsigned(_mm_movemask_epi8(hits))) << (16 * i);
+            high |= std::uint64_t(unsigned(_mm_movemask_epi8(v))) << (16 * i);
+        }
+        m_lineEnds = lineEnds;
+        m_high = high;
+#else
+        scanBytes(BlockSize);
+#endif
+    }
+
+    static int countTrailingZeros(std::uint64_t mask) noexcept
+    {
+#if defined(__GNUC__) || defined(__clang__)
+        return __builtin_ctzll(mask);
+#else
+        int n = 0;
+        while ((mask & 1) == 0) {
+            mask >>= 1;
+            ++n;
+        }
+        return n;
+#endif
+    }
+
+    const char *m_begin;
+    const char *m_end;
+    const char *m_block; // the block the masks describe: [m_block, m_blockEnd)
+    const char *m_blockEnd;
+    std::uint64_t m_lineEnds = 0; // bit i: m_block[i] is CR or LF
+    std::uint64_t m_high = 0; // bit i: m_block[i] has its high bit set (not ASCII)
+};
+
+/// True when no byte of [p, end) has its high bit set: ASCII, so valid UTF-8 as it stands.
+[[nodiscard]] inline bool isAscii(const char *p, const char *end) noexcept
+{
+#ifdef __SSE2__
+    __m128i any = _mm_setzero_si128();
+    for (; end - p >= 16; p += 16)
+        any = _mm_or_si128(any, _mm_loadu_si128(reinterpret_cast<const __m128i *>(p)));
+    if (_mm_movemask_epi8(any) != 0)
+        return false;
+#endif
+    std::uint64_t high = 0;
+    for (; end - p >= 8; p += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, p, sizeof word);
+        high |= word;
+    }
+    for (; p < end; ++p)
+        high |= std::uint64_t(static_cast<unsigned char>(*p));
+    return (high & 0x8080808080808080ULL) == 0;
+}
+
+} // namespace Sse::Detail
