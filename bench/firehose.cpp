@@ -5,9 +5,11 @@
 //   bench_firehose WORKDIR [--port N]
 //
 // Prints {"port": N} on stdout, then one JSON line per finished response:
-//   {"path": "/stream/small", "bytes": B, "seconds": S, "sendSeconds": T}
-// where S runs from the parsed request to the client's hang-up (no process start-up in it) and T
-// to the last byte handed to the kernel; and {"result": "QUERY"} for each GET /result?QUERY.
+//   {"path": "/stream/small", "bytes": B, "complete": true, "start": M, "seconds": S,
+//    "sendSeconds": T}
+// where M is when the request was parsed (CLOCK_MONOTONIC seconds, as Python's time.monotonic()),
+// S runs from then to the client's hang-up (no process start-up in it) and T to the last byte
+// handed to the kernel; and {"result": "QUERY", "at": M} for each GET /result?QUERY.
 // Routes:
 //   GET /stream/NAME  WORKDIR/NAME.sse (sendfile), then `event: bench-end\ndata: end\n\n`, then
 //                     FIN; the connection ends when the client hangs up
@@ -179,6 +181,12 @@ bool sendFile(int fd, int file, off_t size)
     return true;
 }
 
+/// CLOCK_MONOTONIC seconds: steady_clock's epoch on Linux, and Python's time.monotonic().
+double monotonicSeconds(Clock::time_point point)
+{
+    return std::chrono::duration<double>(point.time_since_epoch()).count();
+}
+
 double secondsSince(Clock::time_point start)
 {
     return std::chrono::duration<double>(Clock::now() - start).count();
@@ -209,9 +217,9 @@ void serveStream(int fd, const std::string &target, Clock::time_point start)
     const double seconds = secondsSince(start);
     char line[512];
     std::snprintf(line, sizeof line,
-            R"({"path": "%s", "bytes": %lld, "complete": %s, "seconds": %.6f, "sendSeconds": %.6f})",
+            R"({"path": "%s", "bytes": %lld, "complete": %s, "start": %.6f, "seconds": %.6f, "sendSeconds": %.6f})",
             target.c_str(), static_cast<long long>(info.st_size + Sentinel.size()),
-            sent ? "true" : "false", seconds, sendSeconds);
+            sent ? "true" : "false", monotonicSeconds(start), seconds, sendSeconds);
     printLine(line);
 }
 
@@ -223,7 +231,9 @@ void serveResult(int fd, const std::string &target)
         if (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20)
             c = '_';
     }
-    printLine(R"({"result": ")" + query + "\"}");
+    char at[64];
+    std::snprintf(at, sizeof at, "%.6f", monotonicSeconds(Clock::now()));
+    printLine(R"({"result": ")" + query + R"(", "at": )" + at + "}");
     {
         const std::lock_guard lock(g_resultMutex);
         ++g_results;
