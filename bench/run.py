@@ -15,10 +15,21 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+from suite import common  # noqa: E402
 from suite.common import Context, SuiteError  # noqa: E402
 
 # In the order of the table; each module has run(ctx) -> iterable of Row.
 SECTIONS = ["parser", "endtoend", "dashboard", "publisher", "startup"]
+
+
+def import_section(name):
+    """The section's module, or None when bench/suite/NAME.py does not exist (yet)."""
+    try:
+        return importlib.import_module(f"suite.{name}")
+    except ModuleNotFoundError as error:
+        if error.name == f"suite.{name}":
+            return None
+        raise
 
 
 def format_table(rows):
@@ -55,13 +66,22 @@ def main():
     ctx = Context(source=source, build=build, work=work, runs=1 if args.smoke else args.runs,
                   smoke=args.smoke, scale=scale)
 
+    launcher = os.path.join(build, "bench", "bench_peakrss")
+    if os.access(launcher, os.X_OK):
+        common.PEAK_RSS_LAUNCHER = launcher
+    else:
+        print(f"{launcher} is not built: peak RSS includes this runner's", file=sys.stderr)
+
     rows, failures = [], []
     for name in args.only.split(","):
         if name not in SECTIONS:
             parser.error(f"unknown section {name!r}; sections: {', '.join(SECTIONS)}")
         print(f"== {name}", file=sys.stderr, flush=True)
+        module = import_section(name)
+        if module is None:
+            print(f"   skipped: bench/suite/{name}.py is not there", file=sys.stderr, flush=True)
+            continue
         try:
-            module = importlib.import_module(f"suite.{name}")
             for row in module.run(ctx):
                 rows.append(row)
                 print(f"   {row.figure}: {row.ssedash}", file=sys.stderr, flush=True)

@@ -5,7 +5,8 @@
     python3 bench/workloads.py OUTDIR [--scale 1.0] [--only small,llm,big,crlf]
 
 Each WORKLOAD.sse gets a WORKLOAD.json beside it with what a spec-exact parser must report:
-{"events": N, "dataBytes": M} (dispatched events, and the sum of their data sizes in UTF-8 bytes).
+{"events": N, "dataBytes": M, "bytes": B, "lines": L} (dispatched events, the sum of their data
+sizes in UTF-8 bytes, the file size, its line ends with CR LF counted once).
 --scale shrinks the event counts (the smoke run uses a small scale); the shapes stay the same.
 """
 import argparse
@@ -85,13 +86,14 @@ def generate(name, outdir, scale=1.0):
             if json.load(f).get("count") == count:
                 return path, meta_path
     rng = random.Random(1729)
-    events = data_bytes = 0
+    events = data_bytes = lines = 0
     with open(path + ".tmp", "w", encoding="utf-8", newline="") as out:
         batch = []
         for text, n, size in make(count, rng):
             batch.append(text)
             events += n
             data_bytes += size
+            lines += text.count("\n")  # no workload has a lone CR
             if len(batch) >= 4096:
                 out.write("".join(batch))
                 batch.clear()
@@ -99,7 +101,7 @@ def generate(name, outdir, scale=1.0):
     os.replace(path + ".tmp", path)
     with open(meta_path, "w") as f:
         json.dump({"count": count, "events": events, "dataBytes": data_bytes,
-                   "bytes": os.path.getsize(path)}, f)
+                   "bytes": os.path.getsize(path), "lines": lines}, f)
     return path, meta_path
 
 

@@ -58,13 +58,25 @@ missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# the benchmark suite's npm peers (bench/package.json): Debian's npm, unless an npm is there
+# already (a nodejs from elsewhere brings its own, and Debian's would conflict with it)
+if [ "$want_tests" -eq 1 ] && ! command -v npm >/dev/null 2>&1; then missing+=(npm); fi
 
 if [ ${#missing[@]} -eq 0 ]; then
     echo "setup-debian.sh: all ${#packages[@]} packages already installed"
-    exit 0
+else
+    export DEBIAN_FRONTEND=noninteractive
+    echo "setup-debian.sh: installing ${missing[*]}"
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout=600 "${missing[@]}"
 fi
 
-export DEBIAN_FRONTEND=noninteractive
-echo "setup-debian.sh: installing ${missing[*]}"
-apt-get update -qq
-apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout=600 "${missing[@]}"
+if [ "$want_tests" -eq 1 ]; then
+    # the exact versions of bench/package-lock.json into bench/node_modules, owned by whoever
+    # ran this script through sudo, not by root
+    bench="$(cd "$(dirname "$0")/.." && pwd)/bench"
+    as_user=()
+    if [ -n "${SUDO_USER:-}" ] && [ "$SUDO_USER" != root ]; then as_user=(sudo -u "$SUDO_USER" --); fi
+    echo "setup-debian.sh: npm ci in $bench"
+    (cd "$bench" && "${as_user[@]}" npm ci --no-audit --no-fund --loglevel=error)
+fi

@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: MIT
 """What every section shares: the run context, a measured command, a table row."""
 import dataclasses
+import json
 import os
+import shutil
 import statistics
 import subprocess
 import tempfile
@@ -49,16 +51,41 @@ class Context:
             raise SuiteError(f"{path} is not built (cmake --build {self.build})")
         return path
 
+    def workload(self, name):
+        """Generates (or reuses) workload `name` at this run's scale in `work`; returns the .sse
+        path and its .json as a dict: {"events", "dataBytes", "bytes", "lines"?, "count"}."""
+        import workloads  # bench/, on the path through run.py
+        path, meta_path = workloads.generate(name, self.work, self.scale)
+        with open(meta_path) as f:
+            return path, json.load(f)
+
+    def node_peer(self, package):
+        """The `node` binary, once bench/node_modules holds `package` (npm ci --prefix bench)."""
+        node = shutil.which("node")
+        if not node:
+            raise SuiteError("node is not installed (packaging/setup-debian.sh --test)")
+        if not os.path.isdir(os.path.join(self.source, "bench", "node_modules", package)):
+            raise SuiteError(f"bench/node_modules/{package} is missing: npm ci --prefix bench")
+        return node
+
+
+# bench_peakrss of the build tree (set by run.py when it is built): Linux counts the memory of the
+# process that calls exec into the peak RSS of the program it starts, so argv spawned straight
+# from this runner would report at least the runner's RSS. Spawned through it, argv reports its own.
+PEAK_RSS_LAUNCHER = None
+
 
 def run_once(argv, stdin_path=None, env=None, timeout=600):
     """Runs argv once; returns (wall seconds, CPU seconds, peak RSS KiB, stdout). The CPU time
     and peak RSS are the process's and its reaped children's (wait4). A non-zero exit, or a run
     longer than timeout, is a SuiteError carrying the end of stderr."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+            tempfile.NamedTemporaryFile("r") as report:
         stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
+        spawned = [PEAK_RSS_LAUNCHER, report.name, *argv] if PEAK_RSS_LAUNCHER else argv
         try:
             start = time.perf_counter()
-            process = subprocess.Popen(argv, stdin=stdin, stdout=out, stderr=err, env=env)
+            process = subprocess.Popen(spawned, stdin=stdin, stdout=out, stderr=err, env=env)
             deadline = start + timeout
             while True:
                 pid, status, usage = os.wait4(process.pid, os.WNOHANG)
@@ -79,8 +106,10 @@ def run_once(argv, stdin_path=None, env=None, timeout=600):
         if process.returncode != 0:
             raise SuiteError(f"{' '.join(argv)} exited with {process.returncode}: "
                              f"{err.read().decode(errors='replace')[-2000:]}")
-        return (wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss,
-                out.read().decode(errors="replace"))
+        peak = usage.ru_maxrss
+        if PEAK_RSS_LAUNCHER:
+            peak = int(report.read() or peak)
+        return (wall, usage.ru_utime + usage.ru_stime, peak, out.read().decode(errors="replace"))
 
 
 def run_measured(argv, runs, stdin_path=None, env=None, timeout=600):

@@ -1,0 +1,130 @@
+# SPDX-License-Identifier: MIT
+"""Parser section: `ssedash-cli parse --count` against npm eventsource-parser, a memchr line scan
+and cat, on every workload, in 64 KiB and 1,460-byte chunks; and its peak memory.
+
+Every tool reads the same file; ratios are of CPU time (user + system, medians of ctx.runs runs),
+which a busy machine disturbs far less than wall time. Every count is checked against the
+workload's .json: a tool that reports a different count fails the run.
+"""
+import json
+import os
+
+from suite.common import Row, SuiteError, human_rate, ratio, run_measured
+
+SECTION = "parser"
+WORKLOADS = ["small", "llm", "big", "crlf"]
+CHUNKS = [65536, 1460]
+PEER_TARGET = 8.0  # times eventsource-parser
+SCAN_TARGET = 0.8  # of the memchr scan
+# Peak RSS of `big` beyond that of `small`, in largest events: a parser that holds the input,
+# or a pending line per chunk, grows with the file (131 MB) instead.
+BIG_EVENT_BYTES = 64 * 1024
+RSS_EVENTS_TARGET = 8
+
+
+def run(ctx):
+    tools = _tools(ctx)
+    peak_rss, sizes = {}, {}
+    for name in WORKLOADS:
+        path, meta = ctx.workload(name)
+        cat = run_measured(["sh", "-c", 'exec cat "$1" >/dev/null', "sh", path], ctx.runs)
+        for chunk in CHUNKS:
+            figures = _measure(ctx, tools, path, meta, chunk)
+            for row in _rows(name, chunk, meta, figures, cat):
+                yield _unjudged(row) if ctx.smoke else row
+            peak_rss[name, chunk] = (figures["ssedash"].peak_rss_kib, figures["peer"].peak_rss_kib)
+        sizes[name] = meta["bytes"]
+    for row in _rss_rows(peak_rss, sizes["big"]):
+        yield _unjudged(row) if ctx.smoke else row
+
+
+def _unjudged(row):
+    """A smoke run's row: its timing and memory are shown, never judged."""
+    row.met = None
+    return row
+
+
+def _tools(ctx):
+    """argv builders for the three measured tools; missing tools are a SuiteError up front."""
+    cli = ctx.binary("app/cli/ssedash-cli")
+    scan = ctx.binary("bench/bench_linescan")
+    node = ctx.node_peer("eventsource-parser")
+    peer = os.path.join(ctx.source, "bench", "peers", "parse.mjs")
+    return {
+        "ssedash": lambda path, chunk: [cli, "parse", "--count", "--chunk-size", str(chunk), path],
+        "peer": lambda path, chunk: [node, peer, "--chunk-size", str(chunk), path],
+        "scan": lambda path, chunk: [scan, "--chunk", str(chunk), path],
+    }
+
+
+def _measure(ctx, tools, path, meta, chunk):
+    """Runs each tool on one workload and chunk size; checks what each reports."""
+    figures = {}
+    for tool, argv in tools.items():
+        figures[tool] = measurement = run_measured(argv(path, chunk), ctx.runs)
+        _check(tool, chunk, path, meta, measurement.stdout)
+    return figures
+
+
+def _check(tool, chunk, path, meta, stdout):
+    try:
+        got = json.loads(stdout)
+    except ValueError:
+        raise SuiteError(f"{tool} printed no JSON for {path}: {stdout[:200]!r}") from None
+    if tool == "scan":
+        want = {"lines": meta.get("lines") or _count_lines(path), "bytes": meta["bytes"]}
+    else:
+        want = {"events": meta["events"], "dataBytes": meta["dataBytes"]}
+    if got != want:
+        raise SuiteError(f"{tool} --chunk {chunk} on {os.path.basename(path)} reported {got}, "
+                         f"the workload has {want}")
+
+
+def _count_lines(path):
+    """Line ends of a workload written before the .json had them (no workload has a lone CR)."""
+    lines = 0
+    with open(path, "rb") as f:
+        while block := f.read(1 << 22):
+            lines += block.count(b"\n")
+    return lines
+
+
+def _cpu(measurement):
+    return f"CPU {measurement.cpu:.3f} s"
+
+
+def _rows(name, chunk, meta, figures, cat):
+    """Throughput, the two ratios and their targets for one workload and chunk size."""
+    ours, peer, scan = figures["ssedash"], figures["peer"], figures["scan"]
+    label = f"{name} {_chunk_label(chunk)}"
+    size = meta["bytes"]
+    yield Row(SECTION, f"{label} throughput (per CPU s)",
+              f"{human_rate(size / max(ours.cpu, 1e-9), 'B/s')}, {_cpu(ours)}, "
+              f"wall {ours.wall:.3f} s",
+              f"cat {human_rate(size / max(cat.cpu, 1e-9), 'B/s')}, {_cpu(cat)}")
+    to_peer = ratio(ours.cpu, peer.cpu)
+    yield Row(SECTION, f"{label} vs eventsource-parser", _cpu(ours),
+              f"{_cpu(peer)}, wall {peer.wall:.3f} s", to_peer, f">= {PEER_TARGET:g}x",
+              to_peer is not None and to_peer >= PEER_TARGET)
+    to_scan = ratio(ours.cpu, scan.cpu)
+    yield Row(SECTION, f"{label} vs memchr scan", _cpu(ours),
+              f"{_cpu(scan)}, wall {scan.wall:.3f} s", to_scan, f">= {SCAN_TARGET:g}x",
+              to_scan is not None and to_scan >= SCAN_TARGET)
+
+
+def _rss_rows(peak_rss, big_bytes):
+    """Peak RSS per workload, and big beyond small against the size of big's events."""
+    for (name, chunk), (ours, peer) in peak_rss.items():
+        yield Row(SECTION, f"{name} {_chunk_label(chunk)} peak RSS", f"{ours / 1024:.1f} MiB",
+                  f"eventsource-parser {peer / 1024:.1f} MiB")
+    for chunk in CHUNKS:
+        extra = peak_rss["big", chunk][0] - peak_rss["small", chunk][0]
+        events = extra * 1024 / BIG_EVENT_BYTES
+        yield Row(SECTION, f"big - small peak RSS {_chunk_label(chunk)}",
+                  f"{extra:+d} KiB = {events:.1f} events",
+                  f"event {BIG_EVENT_BYTES // 1024} KiB, input {big_bytes / 2**20:.1f} MiB", None,
+                  f"<= {RSS_EVENTS_TARGET} events", events <= RSS_EVENTS_TARGET)
+
+
+def _chunk_label(chunk):
+    return f"{chunk // 1024}K" if chunk % 1024 == 0 else f"{chunk}B"
