@@ -17,7 +17,6 @@ import queue
 import shutil
 import statistics
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -32,9 +31,8 @@ PEERS = "bench/peers"
 
 def event_types():
     """The named event types of the workloads (the EventSource clients must listen to each)."""
-    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-    from workloads import TYPES  # noqa: E402 (bench/ is not a package)
-    return ",".join(TYPES)
+    import workloads  # bench/, on the path through run.py
+    return ",".join(workloads.TYPES)
 
 
 class Firehose:
@@ -62,16 +60,34 @@ class Firehose:
         while not self.lines.empty():
             self.lines.get_nowait()
 
-    def next_record(self, key, timeout=10):
-        """The next line that has `key` (a stream's or a page's result)."""
+    def next_record(self, key, after, timeout=10):
+        """The next line that has `key` (a stream's or a page's result) of a request made after
+        `after` (time.monotonic())."""
         deadline = time.monotonic() + timeout
         while True:
             try:
                 record = self.lines.get(timeout=max(0.01, deadline - time.monotonic()))
             except queue.Empty:
                 raise SuiteError(f"the firehose reported no {key} within {timeout} s") from None
-            if key in record:
+            if key in record and record.get("start", record.get("at", 0)) >= after:
                 return record
+
+    def stream_record(self, after, settle=0.1):
+        """The first stream requested after `after`, once the client has ended. ssedash-cli
+        monitor --once sometimes opens a second connection as it exits (12 of 20 runs on an
+        empty stream), so the streams that come within `settle` seconds are compared: the
+        earliest complete one is the client's."""
+        streams = [self.next_record("path", after)]
+        deadline = time.monotonic() + settle
+        while time.monotonic() < deadline:
+            try:
+                record = self.lines.get(timeout=max(0.01, deadline - time.monotonic()))
+            except queue.Empty:
+                break
+            if "path" in record and record["start"] >= after:
+                streams.append(record)
+        complete = [r for r in streams if r["complete"]] or streams
+        return min(complete, key=lambda r: r["start"])
 
     def close(self):
         self.process.stdin.close()
@@ -124,8 +140,9 @@ class Client:
     def measure(self, firehose, workload, timeout):
         """Returns (seconds from request to end, CPU seconds, counts dict)."""
         firehose.drain()
+        spawned = time.monotonic()
         ended, cpu, stdout = run_client(self.argv(firehose, workload), timeout)
-        stream = firehose.next_record("path")
+        stream = firehose.stream_record(spawned)
         counts = json.loads(stdout.strip().splitlines()[-1]) if stdout.strip() else {}
         counts["complete"] = stream["complete"]
         # Node's peers say when they handled the sentinel: their exit can lag far behind it.
@@ -146,21 +163,23 @@ class NodeEventSource(Client):
     name = "npm eventsource"
 
     def __init__(self, ctx):
+        self.node = ctx.node_peer("eventsource")
         self.script = os.path.join(ctx.source, PEERS, "eventsource-client.mjs")
         self.types = event_types()
 
     def argv(self, firehose, workload):
-        return ["node", self.script, firehose.url(f"/stream/{workload}"), self.types]
+        return [self.node, self.script, firehose.url(f"/stream/{workload}"), self.types]
 
 
 class NodeHttpParser(Client):
     name = "node:http + eventsource-parser"
 
     def __init__(self, ctx):
+        self.node = ctx.node_peer("eventsource-parser")
         self.script = os.path.join(ctx.source, PEERS, "http-parser.mjs")
 
     def argv(self, firehose, workload):
-        return ["node", self.script, firehose.url(f"/stream/{workload}")]
+        return [self.node, self.script, firehose.url(f"/stream/{workload}")]
 
 
 class Curl(Client):
@@ -186,6 +205,7 @@ class Chromium(Client):
 
     def measure(self, firehose, workload, timeout):
         firehose.drain()
+        spawned = time.monotonic()
         with tempfile.TemporaryDirectory() as profile:
             counter = os.path.join(profile, "perf.csv")
             argv = [self.binary, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
@@ -198,8 +218,8 @@ class Chromium(Client):
             _, cpu, _ = run_client(argv, timeout)
             if self.perf:
                 cpu = task_clock_seconds(counter)
-        stream = firehose.next_record("path")
-        result = firehose.next_record("result")
+        stream = firehose.next_record("path", spawned)
+        result = firehose.next_record("result", spawned)
         fields = dict(part.split("=", 1) for part in result["result"].split("&") if "=" in part)
         if fields.get("outcome") != "end":
             raise SuiteError(f"Chromium's EventSource failed: {result['result']}")
@@ -219,20 +239,13 @@ def task_clock_seconds(path):
 
 
 def prepare_workloads(ctx, names):
-    """Generates the workloads at ctx.scale once into ctx.work (plus an empty stream for the
-    start-up baseline); returns (directory, {name: expected counts})."""
-    directory = os.path.join(ctx.work, f"endtoend-{ctx.scale:g}")
-    os.makedirs(directory, exist_ok=True)
-    missing = [n for n in names if not os.path.exists(os.path.join(directory, n + ".json"))]
-    if missing:
-        subprocess.run([sys.executable, os.path.join(ctx.source, "bench", "workloads.py"),
-                        directory, "--scale", f"{ctx.scale:g}", "--only", ",".join(missing)],
-                       check=True, stdout=subprocess.DEVNULL)
-    open(os.path.join(directory, "empty.sse"), "wb").close()
+    """The workloads at ctx.scale (ctx.workload), plus an empty stream for the start-up baseline;
+    returns (their directory, {name: expected counts})."""
     expected = {}
     for name in names:
-        with open(os.path.join(directory, name + ".json"), encoding="utf-8") as file:
-            expected[name] = json.load(file)
+        path, expected[name] = ctx.workload(name)
+    directory = os.path.dirname(path)
+    open(os.path.join(directory, "empty.sse"), "wb").close()
     expected["empty"] = {"events": 0, "dataBytes": 0, "bytes": 0}
     return directory, expected
 
@@ -295,8 +308,6 @@ def rows_for(workload, results, idle, events, targets):
 def run(ctx):
     workloads = ["small", "llm"]
     directory, expected = prepare_workloads(ctx, workloads)
-    if not os.path.isdir(os.path.join(ctx.source, "bench", "node_modules", "eventsource-parser")):
-        raise SuiteError("bench/node_modules is missing: run `npm ci` in bench/")
     clients = [Ssedash(ctx), NodeEventSource(ctx), NodeHttpParser(ctx), Chromium(), Curl()]
     # Targets on `small` (issue 13): ssedash-cli against the npm client and Chromium.
     targets = {NodeEventSource.name: 1.5, Chromium.name: 5.0}
