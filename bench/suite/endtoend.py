@@ -277,6 +277,7 @@ def measure_all(ctx, firehose, clients, workload, expected):
 
 
 def microseconds(cpu, idle, events):
+    """CPU per event beyond the client's CPU on an empty stream, or n/a where not measured."""
     if cpu is None or idle is None:
         return "n/a"
     return f"{max(0.0, cpu - idle) / events * 1e6:.2f} µs"
