@@ -23,6 +23,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <optional>
 
@@ -53,6 +54,30 @@ constexpr qint64 CompressedReadSlice = 4 * 1024;
 // a flood, or a body that inflates a thousandfold, does not freeze it.
 constexpr qint64 TurnBudget = 4 * 1024 * 1024;
 constexpr qint64 NoBudget = std::numeric_limits<qint64>::max();
+// Distinct event types whose bytes are kept for reuse: a stream names few, and each event of a
+// known type then shares them instead of allocating its own.
+constexpr qsizetype KnownTypesMax = 16;
+// A reused buffer this much larger than what it holds is given back (after a huge event).
+constexpr qsizetype ReuseSlack = 64 * 1024;
+
+// Sets `target` to `bytes` in target's own buffer when no one else holds it (no allocation on
+// the hot path); else, or when the buffer is far too big, in a new one.
+void assignBytes(QByteArray &target, QByteArrayView bytes)
+{
+    const bool reusable = target.isDetached() && target.capacity() <= bytes.size() + ReuseSlack;
+    if (!reusable || bytes.isEmpty()) { // empty: null, as toByteArray() makes it
+        target = bytes.toByteArray();
+        return;
+    }
+    target.resize(bytes.size());
+    std::memcpy(target.data(), bytes.data(), size_t(bytes.size()));
+}
+
+bool sameBytes(const QByteArray &a, QByteArrayView b)
+{
+    return a.size() == b.size()
+            && (b.isEmpty() || std::memcmp(a.constData(), b.data(), size_t(b.size())) == 0);
+}
 
 QString serialisedOrigin(const QUrl &url)
 {
@@ -103,7 +128,7 @@ public:
     void onFinished();
     void onReadTimer();
     void onReinitTimer();
-    void feedStream(const QByteArray &bytes);
+    void feedStream(QByteArrayView bytes);
 
     [[nodiscard]] bool checkResponse();
     void announce();
@@ -118,6 +143,9 @@ public:
     void finishRefusal();
     [[nodiscard]] qint64 retryDelay() const;
     void setLastEventIdString(const QByteArray &id);
+    void setLastEventIdBytes(QByteArrayView id);
+    void fillEvent(Event &event, const ParsedEvent &parsed);
+    [[nodiscard]] QByteArray knownType(QByteArrayView type);
     void setReconnectionTime(qint64 ms);
 
     // ParserHandler
@@ -154,6 +182,13 @@ public:
     QString tlsErrorText;
     QList<QUrl> redirects; // of the current request
     std::unique_ptr<ContentDecoder> decoder; // of the current response's Content-Encoding
+
+    // The hot path, per event and per read, allocates nothing that a listener does not keep.
+    QByteArray readBuffer; // the slice being parsed
+    qint64 readMs = 0; // when it was read: the receive time of the events it completes
+    Event reusedEvent; // emitted and overwritten in place while no listener holds its bytes
+    bool emittingEvent = false; // a listener's nested event loop parses on: it gets a fresh one
+    QList<QByteArray> knownTypes;
 
     /// A response being refused while some of its body is read.
     struct Refusal
@@ -505,20 +540,30 @@ void EventSource::Private::readStream(qint64 budget)
             readLaterTimer.start();
             return;
         }
-        const QByteArray bytes = reply->read(slice);
-        if (bytes.isEmpty())
+        // Into a buffer of our own: a listener's nested event loop may read while this one is
+        // still being parsed.
+        QByteArray buffer = std::exchange(readBuffer, {});
+        if (buffer.size() != slice)
+            buffer.resize(slice);
+        const qint64 size = reply->read(buffer.data(), slice);
+        if (size <= 0) {
+            readBuffer = std::move(buffer);
             return;
+        }
         lastBytes.start();
-        Q_EMIT q->bytesReceived(bytes.size());
+        Q_EMIT q->bytesReceived(size);
         if (reply == current)
-            feedStream(bytes);
+            feedStream(QByteArrayView(buffer.constData(), size));
+        readBuffer = std::move(buffer);
     }
 }
 
 // Decodes the bytes piece by piece into the parser, so that a body that decompresses to far
 // more never sits in memory whole.
-void EventSource::Private::feedStream(const QByteArray &bytes)
+void EventSource::Private::feedStream(QByteArrayView bytes)
 {
+    // One clock read per slice, not per event: its events all arrived by now.
+    readMs = QDateTime::currentMSecsSinceEpoch();
     const auto parse = [this](QByteArrayView piece) {
         parsedThisTurn += piece.size();
         parser.feed(piece);
@@ -674,6 +719,14 @@ void EventSource::Private::setLastEventIdString(const QByteArray &id)
     Q_EMIT q->lastEventIdChanged(lastEventId);
 }
 
+void EventSource::Private::setLastEventIdBytes(QByteArrayView id)
+{
+    if (sameBytes(lastEventId, id))
+        return;
+    assignBytes(lastEventId, id);
+    Q_EMIT q->lastEventIdChanged(lastEventId);
+}
+
 void EventSource::Private::setReconnectionTime(qint64 ms)
 {
     if (reconnectionTime == ms)
@@ -686,18 +739,18 @@ void EventSource::Private::event(const ParsedEvent &parsed)
 {
     if (!reply)
         return; // the source was closed or restarted while this chunk was being parsed
-    Event event;
-    event.type = parsed.type.toByteArray();
-    event.data = parsed.data.toByteArray();
-    event.lastEventId = lastEventId;
-    event.origin = origin;
-    event.receivedMs = QDateTime::currentMSecsSinceEpoch();
-    event.connection = connections;
-    event.raw = parsed.raw.toByteArray();
-    event.hasIdField = parsed.hasIdField;
+    // Copy-on-write keeps the reuse safe: a listener that keeps the event (or a queued
+    // connection) shares its buffers, and the next event then gets new ones.
+    const bool nested = std::exchange(emittingEvent, true);
+    Event fresh;
+    Event &event = nested ? fresh : reusedEvent;
+    fillEvent(event, parsed);
     Q_EMIT q->eventReceived(event);
     if (reply && event.type == "message")
         Q_EMIT q->messageReceived(event);
+    // Not kept between events: the next id is written in place only while no one holds it.
+    event.lastEventId = QByteArray();
+    emittingEvent = nested;
 
     if (!reply || !options.policy.obeyReconnectEvent
             || event.type != options.policy.reconnectEventType) {
@@ -714,13 +767,40 @@ void EventSource::Private::event(const ParsedEvent &parsed)
         scheduleConnect(delay);
 }
 
+void EventSource::Private::fillEvent(Event &event, const ParsedEvent &parsed)
+{
+    if (!sameBytes(event.type, parsed.type))
+        event.type = knownType(parsed.type);
+    assignBytes(event.data, parsed.data);
+    event.lastEventId = lastEventId;
+    if (event.origin != origin)
+        event.origin = origin;
+    event.receivedMs = readMs;
+    event.connection = connections;
+    if (!parsed.raw.isEmpty() || !event.raw.isNull())
+        assignBytes(event.raw, parsed.raw);
+    event.hasIdField = parsed.hasIdField;
+}
+
+QByteArray EventSource::Private::knownType(QByteArrayView type)
+{
+    for (const QByteArray &known : std::as_const(knownTypes)) {
+        if (sameBytes(known, type))
+            return known;
+    }
+    QByteArray made = type.toByteArray();
+    if (knownTypes.size() < KnownTypesMax)
+        knownTypes.append(made);
+    return made;
+}
+
 void EventSource::Private::comment(QByteArrayView text)
 {
     if (!reply)
         return;
     Comment received;
     received.data = text.toByteArray();
-    received.receivedMs = QDateTime::currentMSecsSinceEpoch();
+    received.receivedMs = readMs;
     received.connection = connections;
     Q_EMIT q->commentReceived(received);
 }
@@ -735,7 +815,7 @@ void EventSource::Private::retry(quint64 milliseconds, QByteArrayView digits)
 void EventSource::Private::lastEventIdChanged(QByteArrayView id)
 {
     if (reply)
-        setLastEventIdString(id.toByteArray());
+        setLastEventIdBytes(id);
 }
 
 void EventSource::Private::error(const ParseError &error)

@@ -287,6 +287,8 @@ private Q_SLOTS:
     void openClose_manyTimesLeavesNoConnections();
     void splitWrites_arriveIntact_data();
     void splitWrites_arriveIntact();
+    void reusedEvent_everyFieldIntact_data();
+    void reusedEvent_everyFieldIntact();
     void tls_untrustedCertificateIsFatal();
     void tls_ignoredErrorsStream();
     void credentials_cookiesOnlyWithCredentials();
@@ -1770,6 +1772,87 @@ void tst_EventSource::splitWrites_arriveIntact()
     QCOMPARE(rec.events.first().dataText(), QString::fromUtf8(expected));
     QVERIFY(!rec.events.first().dataText().contains(QChar::ReplacementCharacter));
     QVERIFY(rec.errors.isEmpty());
+}
+
+namespace {
+
+/// Event `i` of reusedEvent_everyFieldIntact: more types than the source keeps for reuse,
+/// ids that change or carry over, and one huge event between small ones.
+Sse::Event reuseEvent(int i, QByteArray *wire)
+{
+    Sse::Event event;
+    event.type = i % 7 == 0 ? "message"_ba : "type-"_ba + QByteArray::number(i % 23);
+    event.data = i == 300 ? QByteArray(200 * 1024, 'x')
+                          : "d"_ba.repeated(i % 50) + QByteArray::number(i);
+    event.lastEventId = QByteArray::number(i - i % 3);
+    wire->append(i % 7 == 0 ? QByteArray() : "event: "_ba + event.type + '\n');
+    if (i % 3 == 0)
+        wire->append("id: "_ba + event.lastEventId + '\n');
+    wire->append("data: "_ba + event.data + "\n\n"_ba);
+    return event;
+}
+
+} // namespace
+
+void tst_EventSource::reusedEvent_everyFieldIntact_data()
+{
+    QTest::addColumn<bool>("keep");
+    // Nothing kept: the source overwrites its event in place. Kept (queued copies): it must not.
+    QTest::newRow("nothing kept") << false;
+    QTest::newRow("queued copies kept") << true;
+}
+
+void tst_EventSource::reusedEvent_everyFieldIntact()
+{
+    QFETCH(bool, keep);
+    constexpr int Count = 3000;
+    QByteArray body;
+    QList<Sse::Event> expected;
+    for (int i = 0; i < Count; ++i)
+        expected.append(reuseEvent(i, &body));
+    QVERIFY(body.size() > 4 * 64 * 1024); // events straddle the source's read slices
+    TestServer server;
+    QVERIFY(server.listen());
+    server.route("/s"_ba, Handlers::sseHold(body));
+    EventSource source(server.url(u"/s"_s), fastOptions());
+
+    QObject context;
+    int seen = 0;
+    QStringList wrong;
+    QList<Sse::Event> kept;
+    const auto check = [&](const Sse::Event &event) {
+        const Sse::Event &want = expected.value(seen);
+        if (event.type != want.type || event.data != want.data
+                || event.lastEventId != want.lastEventId || event.connection != 1
+                || event.origin != server.origin() || event.receivedMs <= 0) {
+            wrong.append(
+                    u"event %1: %2 %3"_s.arg(seen).arg(event.typeText(), event.lastEventIdText()));
+        }
+        ++seen;
+    };
+    if (keep) {
+        QObject::connect(
+                &source, &EventSource::eventReceived, &context,
+                [&](const Sse::Event &event) {
+                    kept.append(event);
+                    check(event);
+                },
+                Qt::QueuedConnection);
+    } else {
+        QObject::connect(&source, &EventSource::eventReceived, &context, check);
+    }
+
+    source.open();
+    QTRY_COMPARE_WITH_TIMEOUT(seen, Count, 20000);
+    QVERIFY2(wrong.isEmpty(), qPrintable(wrong.mid(0, 5).join(u"; "_s)));
+    if (keep) {
+        for (int i = 0; i < Count; ++i) {
+            QCOMPARE(kept.at(i).data, expected.at(i).data);
+            QCOMPARE(kept.at(i).type, expected.at(i).type);
+            QCOMPARE(kept.at(i).lastEventId, expected.at(i).lastEventId);
+        }
+    }
+    QCOMPARE(source.lastEventId(), expected.last().lastEventId);
 }
 
 void tst_EventSource::tls_untrustedCertificateIsFatal()
