@@ -23,7 +23,7 @@ def run_fanout(ctx, subscribers, rate, seconds):
     results = []
     for _ in range(ctx.runs):
         try:
-            stdout = run_once(argv, timeout=seconds * 4 + 120)[3]
+            stdout = run_once(argv, timeout=seconds * 12 + 180)[3]
         except SuiteError as error:
             raise SuiteError(f"{subscribers} subscribers at {rate}/s: {error}") from None
         results.append(json.loads(stdout.strip().splitlines()[-1]))
