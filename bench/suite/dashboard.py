@@ -20,13 +20,13 @@ MIN_DELIVERED_SHARE = 0.95  # of the requested rate: a dashboard must not slow i
 
 # (label, feeds, events/s per feed, seconds); smoke: small and short.
 FULL_LOADS = [("1 feed x 20k/s", 1, 20000, 60), ("50 feeds x 200/s", 50, 200, 60)]
-SMOKE_LOADS = [("1 feed x 2k/s", 1, 2000, 1), ("10 feeds x 100/s", 10, 100, 1)]
+SMOKE_LOADS = [("1 feed x 2k/s", 1, 2000, 0.5), ("10 feeds x 100/s", 10, 100, 0.5)]
 
 
 def run_load(ctx, feeds, rate, seconds):
     """Runs bench_dashboardload ctx.runs times; returns the list of its JSON results."""
     argv = [ctx.binary("bench/bench_dashboardload"), "--feeds", str(feeds), "--rate", str(rate),
-            "--seconds", str(seconds), "--idle", "300" if ctx.smoke else "1000"]
+            "--seconds", str(seconds), "--idle", "200" if ctx.smoke else "1000"]
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     results = []
     for _ in range(ctx.runs):
@@ -43,8 +43,8 @@ def median(results, key):
     return statistics.median(r[key] for r in results)
 
 
-def rows_for(label, rate, feeds, results):
-    """The table rows of one load, medians of the runs."""
+def rows_for(label, rate, feeds, results, smoke):
+    """The table rows of one load, medians of the runs; a smoke run judges no timing."""
     lag_max, lag_p99 = median(results, "lagMaxMs"), median(results, "lagP99Ms")
     idle_max = median(results, "idleLagMaxMs")
     per_event = median(results, "bytesPerRetainedEvent")
@@ -54,18 +54,22 @@ def rows_for(label, rate, feeds, results):
     delivered_ok = delivered >= MIN_DELIVERED_SHARE * rate * feeds
     cpu = median(results, "cpuSeconds")
     wall = median(results, "wallSeconds")
+    if smoke:  # correctness only: the timing and memory figures of a tiny run mean nothing
+        lag_ok = memory_ok = delivered_ok = None
+    else:
+        lag_ok, memory_ok = lag_max <= MAX_LAG_MS, per_event <= MAX_BYTES_PER_EVENT
     return [
         Row(SECTION, f"{label}: worst lag of a 10 ms timer", f"{lag_max:.1f} ms",
-            f"idle {idle_max:.1f} ms", None, f"<= {MAX_LAG_MS:.0f} ms", lag_max <= MAX_LAG_MS),
+            f"idle {idle_max:.1f} ms", None, f"<= {MAX_LAG_MS:.0f} ms", lag_ok),
         Row(SECTION, f"{label}: p99 lag of a 10 ms timer", f"{lag_p99:.1f} ms",
             f"idle {median(results, 'idleLagP99Ms'):.1f} ms", None, f"<= {MAX_LAG_MS:.0f} ms",
-            lag_p99 <= MAX_LAG_MS),
+            None if smoke else lag_p99 <= MAX_LAG_MS),
         Row(SECTION, f"{label}: heap per retained event beyond its data",
             f"{per_event:.0f} B", f"{median(results, 'retainedEvents'):.0f} events kept", None,
-            f"<= {MAX_BYTES_PER_EVENT:.0f} B", per_event <= MAX_BYTES_PER_EVENT),
+            f"<= {MAX_BYTES_PER_EVENT:.0f} B", memory_ok),
         Row(SECTION, f"{label}: events lost", f"{lost} of {sent:,}",
             f"{delivered:,.0f}/s delivered", None, "0, >= 95% of the rate",
-            lost == 0 and delivered_ok),
+            lost == 0 and delivered_ok is not False),
         Row(SECTION, f"{label}: CPU (without the servers)",
             f"{100 * cpu / wall:.0f}% of a core, {median(results, 'cpuUsPerEvent'):.1f} us/event",
             f"GUI thread {100 * median(results, 'guiThreadCpuSeconds') / wall:.0f}%"),
@@ -75,4 +79,4 @@ def rows_for(label, rate, feeds, results):
 def run(ctx):
     """Yields the section's rows; in smoke mode checks only that no event is lost."""
     for label, feeds, rate, seconds in SMOKE_LOADS if ctx.smoke else FULL_LOADS:
-        yield from rows_for(label, rate, feeds, run_load(ctx, feeds, rate, seconds))
+        yield from rows_for(label, rate, feeds, run_load(ctx, feeds, rate, seconds), ctx.smoke)

@@ -60,4 +60,5 @@ def run(ctx):
     first = statistics.median(r[2] for r in results)
     yield Row(SECTION, "window shown (from main())", f"{shown:.0f} ms")
     yield Row(SECTION, "first event shown (from exec)", f"{total:.0f} ms",
-              f"{first:.0f} ms from main()", None, f"< {TARGET_MS:.0f} ms", total < TARGET_MS)
+              f"{first:.0f} ms from main()", None, f"< {TARGET_MS:.0f} ms",
+              None if ctx.smoke else total < TARGET_MS)
