@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // bench_guirate: a shown event log under a fast feed; prints one JSON line with the results.
+#include "benchstats.h"
 #include "streamserver.h"
 #include "tests/support/procstats.h"
 
@@ -20,11 +21,12 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <ctime>
 #include <vector>
 
 using namespace Qt::Literals::StringLiterals;
 using Record = Sse::EventLog::Record;
+using BenchStats::percentile;
+using BenchStats::threadCpuSeconds;
 
 namespace {
 
@@ -137,22 +139,6 @@ double procStatusMiB(const QByteArray &key)
 {
     const qint64 kib = TestSupport::ProcStats::statusKiB(key);
     return kib < 0 ? -1 : double(kib) / 1024.0;
-}
-
-double threadCpuSeconds()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
-}
-
-double percentile(std::vector<double> values, double p)
-{
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const auto index = static_cast<std::size_t>(p * double(values.size() - 1) + 0.5);
-    return values[std::min(index, values.size() - 1)];
 }
 
 // Times each paint: with the flushes, the two things that keep the event loop busy.
@@ -348,9 +334,7 @@ int main(int argc, char *argv[])
     }
     const MemoryEstimate memory = estimateMemory(log);
     const double p99 = percentile(tickDelaysMs, 0.99);
-    const auto maxOf = [](const std::vector<double> &values) {
-        return values.empty() ? 0.0 : *std::max_element(values.cbegin(), values.cend());
-    };
+    const auto maxOf = BenchStats::maxOf;
 
     const bool correct = lost == 0 && outOfOrder == 0 && !timedOut;
     const bool timingOk = p99 < TargetP99Ms && delivered >= MinDeliveredShare * options.rate;

@@ -2,6 +2,8 @@
 // Blocking POSIX sockets: one accept, one request head, then paced writes until done.
 #include "streamserver.h"
 
+#include "benchstats.h"
+
 #include <QString>
 
 #include <algorithm>
@@ -72,7 +74,10 @@ quint16 StreamServer::listen()
 
 void StreamServer::start(int rate, qint64 count)
 {
-    m_thread = std::thread([this, rate, count] { run(rate, count); });
+    m_thread = std::thread([this, rate, count] {
+        run(rate, count);
+        m_cpuSeconds = BenchStats::threadCpuSeconds();
+    });
 }
 
 void StreamServer::stop()
@@ -120,7 +125,11 @@ void StreamServer::run(int rate, qint64 count)
         const double elapsed = std::chrono::duration<double>(Clock::now() - started).count();
         const qint64 due = std::min(count, static_cast<qint64>(elapsed * rate) + 1);
         if (due <= sent) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            // Until the next event is due, at least a millisecond: slow streams (many servers
+            // at a few hundred events per second) must not wake up a thousand times a second.
+            const double wait = double(sent) / rate - elapsed;
+            std::this_thread::sleep_for(std::chrono::microseconds(
+                    std::max<qint64>(1000, static_cast<qint64>(wait * 1e6))));
             continue;
         }
         chunk.clear();

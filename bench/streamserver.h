@@ -31,6 +31,10 @@ public:
     /// Events written to the socket so far.
     [[nodiscard]] qint64 written() const { return m_written.load(); }
 
+    /// CPU seconds the server thread used, once it has ended (stop()): a bench subtracts them
+    /// from its process's CPU time to get the client's own.
+    [[nodiscard]] double cpuSeconds() const { return m_cpuSeconds.load(); }
+
     /// The wire form of event `n`, as the server writes it.
     [[nodiscard]] static QByteArray eventBytes(qint64 n);
 
@@ -41,4 +45,5 @@ private:
     std::thread m_thread;
     std::atomic<bool> m_stop{false};
     std::atomic<qint64> m_written{0};
+    std::atomic<double> m_cpuSeconds{0};
 };

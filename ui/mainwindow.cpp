@@ -228,6 +228,9 @@ bool MainWindow::startDefault()
         if (!m_publisherController->start() && !startOnFreePort())
             return false;
     }
+    // The first look shows a live feed at once, not after the generator's first interval.
+    connect(publisher(), &Sse::Publisher::clientConnected, publisher(),
+            &Sse::Publisher::publishTick, Qt::SingleShotConnection);
     FeedConfig config;
     config.name = tr("Built-in publisher");
     config.url = publisher()->channelUrl({});

@@ -2,6 +2,7 @@
 // ssedash: the dashboard's entry point: the window, or the headless path without a display.
 #include "headlessdemo.h"
 #include "ssedash/version.h"
+#include "startupprobe.h"
 
 #include "app/cli/consoleoutput.h"
 #include "app/cli/signalwatcher.h"
@@ -18,6 +19,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QPixmap>
 #include <QSettings>
 #include <QStatusBar>
@@ -83,6 +85,8 @@ int runHeadless(const QUrl &url)
 
 int main(int argc, char *argv[])
 {
+    QElapsedTimer startClock; // for StartupProbe
+    startClock.start();
     const bool display = hasDisplay();
     std::unique_ptr<QCoreApplication> app = display
             ? std::make_unique<QApplication>(argc, argv)
@@ -226,6 +230,11 @@ int main(int argc, char *argv[])
     if (windowSize)
         window.resize(*windowSize);
     window.show();
+    std::unique_ptr<StartupProbe> probe;
+    if (StartupProbe::isRequested()) {
+        probe = std::make_unique<StartupProbe>(startClock);
+        probe->watch(&window, window.currentPanel() ? window.currentPanel()->tableView() : nullptr);
+    }
 
     if (quitAfter >= 0) {
         const QString screenshot = parser.value(screenshotOption);

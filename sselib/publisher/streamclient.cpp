@@ -125,7 +125,7 @@ int StreamClient::dripInterval() const
 // still goes out.
 qint64 StreamClient::backlog() const
 {
-    return (m_socket ? m_socket->bytesToWrite() : 0) + m_heldBytes + m_out.size();
+    return (m_socket ? m_socket->bytesToWrite() : 0) + m_heldBytes + m_outBytes;
 }
 
 void StreamClient::queue(const QByteArray &bytes)
@@ -136,6 +136,7 @@ void StreamClient::queue(const QByteArray &bytes)
     }
     if (!holdsBack()) {
         m_out.append(bytes);
+        m_outBytes += bytes.size();
         scheduleFlush();
     } else {
         m_held.append(m_faults.splitUtf8 ? splitInsideCharacter(bytes) : QList{bytes});
@@ -157,8 +158,11 @@ void StreamClient::scheduleFlush()
 void StreamClient::flush()
 {
     m_flushScheduled = false;
-    if (!m_out.isEmpty())
-        writeFramed(std::exchange(m_out, {}));
+    if (!m_out.isEmpty()) {
+        writeFramed(m_out, m_outBytes);
+        m_out.clear();
+        m_outBytes = 0;
+    }
     if (m_finishing)
         endWhenDrained();
 }
@@ -170,8 +174,8 @@ void StreamClient::endStall()
         drip();
         return;
     }
-    for (const QByteArray &segment : std::as_const(m_held))
-        m_out.append(segment);
+    m_out.append(m_held);
+    m_outBytes += m_heldBytes;
     m_held.clear();
     m_heldBytes = 0;
     scheduleFlush();
@@ -215,6 +219,26 @@ void StreamClient::writeFramed(QByteArrayView bytes)
     }
 }
 
+// One write of all the segments: one chunk when chunked.
+void StreamClient::writeFramed(const QByteArrayList &segments, qint64 size)
+{
+    if (segments.size() == 1) {
+        writeFramed(segments.first());
+        return;
+    }
+    if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState || size == 0)
+        return;
+    QByteArray frame;
+    frame.reserve(size + 24);
+    if (m_chunked)
+        frame.append(QByteArray::number(size, 16)).append("\r\n");
+    for (const QByteArray &segment : segments)
+        frame.append(segment);
+    if (m_chunked)
+        frame.append("\r\n");
+    m_socket->write(frame);
+}
+
 // Ends the connection once nothing is queued: a clean end writes the last chunk first; a cut
 // (cutAfter) closes in the middle of an event and leaves the chunked body unterminated.
 void StreamClient::endWhenDrained()
@@ -240,6 +264,7 @@ void StreamClient::drop()
     m_held.clear();
     m_heldBytes = 0;
     m_out.clear();
+    m_outBytes = 0;
     if (m_socket)
         m_socket->abort();
     done();

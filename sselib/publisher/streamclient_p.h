@@ -5,6 +5,7 @@
 #include "sselib/publisher/streamfaults.h"
 
 #include <QByteArray>
+#include <QByteArrayList>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -76,6 +77,7 @@ private:
     void endStall();
     void drip();
     void writeFramed(QByteArrayView bytes);
+    void writeFramed(const QByteArrayList &segments, qint64 size);
     void endWhenDrained();
     void drop();
     void done();
@@ -85,7 +87,10 @@ private:
     QByteArray m_channel;
     QString m_peer;
     StreamFaults m_faults;
-    QByteArray m_out; // bytes waiting for this event loop iteration's flush
+    // Events waiting for this event loop iteration's flush, shared with the channel's copy
+    // rather than copied: the flush copies each once, into the chunk it writes.
+    QByteArrayList m_out;
+    qint64 m_outBytes = 0;
     QList<QByteArray> m_held; // segments held back by stall, dribble or splitUtf8
     qint64 m_heldBytes = 0;
     QTimer m_dripTimer;

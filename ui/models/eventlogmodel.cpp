@@ -218,10 +218,15 @@ void EventLogModel::flush()
         const auto first = static_cast<int>(m_count);
         beginInsertRows(QModelIndex(), first, first + static_cast<int>(incoming) - 1);
         for (Row &row : m_pending) {
-            if (m_ring.size() < capacity)
+            if (m_ring.size() < capacity) {
+                // Doubling, but never past the capacity: slack slots cost a whole Row each.
+                if (m_ring.size() == m_ring.capacity())
+                    m_ring.reserve(
+                            std::min(capacity, std::max<std::size_t>(64, 2 * m_ring.size())));
                 m_ring.push_back(std::move(row)); // still growing: m_start == 0
-            else
+            } else {
                 m_ring[(m_start + m_count) % capacity] = std::move(row);
+            }
             ++m_count;
         }
         m_pending.clear();
@@ -485,13 +490,18 @@ void EventLogModel::detectAnomaly(Row &row)
     m_previousNumber = number;
 }
 
-void EventLogModel::noteType(const QByteArray &type)
+void EventLogModel::noteType(QByteArray &type)
 {
-    if (type == m_lastType)
+    if (type == m_lastType) {
+        type = m_lastType;
         return;
+    }
+    if (const auto seen = m_typeSet.constFind(type); seen != m_typeSet.cend()) {
+        type = *seen;
+        m_lastType = type;
+        return;
+    }
     m_lastType = type;
-    if (m_typeSet.contains(type))
-        return;
     m_typeSet.insert(type);
     m_types.append(QString::fromUtf8(type));
     m_typesDirty = true;
@@ -500,8 +510,10 @@ void EventLogModel::noteType(const QByteArray &type)
 void EventLogModel::dropOldest(int count)
 {
     const auto capacity = static_cast<std::size_t>(m_capacity);
-    if (m_ring.size() < capacity)
+    if (m_ring.size() < capacity) {
+        m_ring.reserve(capacity); // exactly: resize() alone may allocate more
         m_ring.resize(capacity); // from now on the ring is used modulo its full size
+    }
     for (int i = 0; i < count; ++i)
         m_ring[(m_start + static_cast<std::size_t>(i)) % capacity] = Row();
     m_start = (m_start + static_cast<std::size_t>(count)) % capacity;

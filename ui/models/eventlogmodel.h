@@ -149,7 +149,9 @@ private:
 
     [[nodiscard]] const Row &rowAt(int row) const;
     void detectAnomaly(Row &row);
-    void noteType(const QByteArray &type);
+    /// Also makes `type` share the bytes of the equal type seen before: one block for all the
+    /// rows of a type instead of one per row.
+    void noteType(QByteArray &type);
     void dropOldest(int count);
     [[nodiscard]] Row &rowOrPending(std::size_t index);
     void dropRawBeyond(std::size_t keep);
