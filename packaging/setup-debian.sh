@@ -78,5 +78,8 @@ if [ "$want_tests" -eq 1 ]; then
     as_user=()
     if [ -n "${SUDO_USER:-}" ] && [ "$SUDO_USER" != root ]; then as_user=(sudo -u "$SUDO_USER" --); fi
     echo "setup-debian.sh: npm ci in $bench"
-    (cd "$bench" && "${as_user[@]}" npm ci --no-audit --no-fund --loglevel=error)
+    # Not fatal: without the registry (a proxy whose certificate npm does not trust) the tests
+    # still run; the suite's smoke then leaves the npm peers out and says so.
+    (cd "$bench" && "${as_user[@]}" npm ci --no-audit --no-fund --loglevel=error) ||
+        echo "setup-debian.sh: npm ci failed: the benchmark suite's npm peers are not installed" >&2
 fi

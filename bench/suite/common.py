@@ -6,6 +6,7 @@ import os
 import shutil
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 
@@ -58,6 +59,20 @@ class Context:
         path, meta_path = workloads.generate(name, self.work, self.scale)
         with open(meta_path) as f:
             return path, json.load(f)
+
+    def has_node_peer(self, package):
+        """Whether node and bench/node_modules/`package` are there."""
+        return bool(shutil.which("node")) and os.path.isdir(
+            os.path.join(self.source, "bench", "node_modules", package))
+
+    def optional_peer(self, package):
+        """A smoke run goes on without an npm peer (setup-debian.sh could not reach the npm
+        registry), saying so; a full run needs it."""
+        if self.smoke and not self.has_node_peer(package):
+            print(f"   npm {package} is not installed (npm ci --prefix bench): left out",
+                  file=sys.stderr, flush=True)
+            return False
+        return True
 
     def node_peer(self, package):
         """The `node` binary, once bench/node_modules holds `package` (npm ci --prefix bench)."""

@@ -309,7 +309,12 @@ def rows_for(workload, results, idle, events, targets):
 def run(ctx):
     workloads = ["small", "llm"]
     directory, expected = prepare_workloads(ctx, workloads)
-    clients = [Ssedash(ctx), NodeEventSource(ctx), NodeHttpParser(ctx), Chromium(), Curl()]
+    clients = [Ssedash(ctx)]
+    if ctx.optional_peer("eventsource"):
+        clients.append(NodeEventSource(ctx))
+    if ctx.optional_peer("eventsource-parser"):
+        clients.append(NodeHttpParser(ctx))
+    clients += [Chromium(), Curl()]
     # Targets on `small` (issue 13): ssedash-cli against the npm client and Chromium.
     targets = {NodeEventSource.name: 1.5, Chromium.name: 5.0}
     firehose = Firehose(ctx.binary("bench/bench_firehose"), directory)
