@@ -47,11 +47,14 @@ using Clock = std::chrono::steady_clock;
 
 constexpr std::string_view Sentinel = "event: bench-end\ndata: end\n\n";
 
-constexpr std::string_view StreamHead = "HTTP/1.1 200 OK\r\n"
-                                        "Content-Type: text/event-stream\r\n"
-                                        "Cache-Control: no-cache\r\n"
-                                        "Access-Control-Allow-Origin: *\r\n"
-                                        "Connection: close\r\n\r\n";
+// Framed by a Content-Length, not by the close: Qt's network stack sometimes sends a GET a second
+// time when the server's close ends the response.
+std::string streamHead(off_t bodySize)
+{
+    return "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\n"
+           "Access-Control-Allow-Origin: *\r\nContent-Length: "
+            + std::to_string(bodySize) + "\r\nConnection: close\r\n\r\n";
+}
 
 // The Chromium client: counts every event of the given types (and the sentinel) with the UTF-8
 // size of its data, then reports through /result. Its <img> holds the load event until then.
@@ -208,8 +211,8 @@ void serveStream(int fd, const std::string &target, Clock::time_point start)
             ::close(file);
         return;
     }
-    const bool sent =
-            writeAll(fd, StreamHead) && sendFile(fd, file, info.st_size) && writeAll(fd, Sentinel);
+    const bool sent = writeAll(fd, streamHead(info.st_size + off_t(Sentinel.size())))
+            && sendFile(fd, file, info.st_size) && writeAll(fd, Sentinel);
     ::close(file);
     const double sendSeconds = secondsSince(start);
     ::shutdown(fd, SHUT_WR);

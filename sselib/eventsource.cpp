@@ -142,8 +142,7 @@ public:
     void readRefusedBody();
     void finishRefusal();
     [[nodiscard]] qint64 retryDelay() const;
-    void setLastEventIdString(const QByteArray &id);
-    void setLastEventIdBytes(QByteArrayView id);
+    void setLastEventId(QByteArrayView id);
     void fillEvent(Event &event, const ParsedEvent &parsed);
     [[nodiscard]] QByteArray knownType(QByteArrayView type);
     void setReconnectionTime(qint64 ms);
@@ -642,7 +641,7 @@ void EventSource::Private::onReinitTimer()
     if (state != ReadyState::Closed)
         return;
     // Like a page creating a new EventSource: fresh id and reconnection time.
-    setLastEventIdString(options.initialLastEventId);
+    setLastEventId(options.initialLastEventId);
     setReconnectionTime(options.reconnectionTime.count());
     failures = 0;
     setState(ReadyState::Connecting);
@@ -711,15 +710,7 @@ qint64 EventSource::Private::retryDelay() const
     return qint64(std::clamp(delay, 0.0, double(MaxTimerMs)));
 }
 
-void EventSource::Private::setLastEventIdString(const QByteArray &id)
-{
-    if (lastEventId == id)
-        return;
-    lastEventId = id;
-    Q_EMIT q->lastEventIdChanged(lastEventId);
-}
-
-void EventSource::Private::setLastEventIdBytes(QByteArrayView id)
+void EventSource::Private::setLastEventId(QByteArrayView id)
 {
     if (sameBytes(lastEventId, id))
         return;
@@ -815,7 +806,7 @@ void EventSource::Private::retry(quint64 milliseconds, QByteArrayView digits)
 void EventSource::Private::lastEventIdChanged(QByteArrayView id)
 {
     if (reply)
-        setLastEventIdBytes(id);
+        setLastEventId(id);
 }
 
 void EventSource::Private::error(const ParseError &error)

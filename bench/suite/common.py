@@ -8,6 +8,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 
@@ -90,41 +91,47 @@ class Context:
 PEAK_RSS_LAUNCHER = None
 
 
-def run_once(argv, stdin_path=None, env=None, timeout=600):
-    """Runs argv once; returns (wall seconds, CPU seconds, peak RSS KiB, stdout). The CPU time
-    and peak RSS are the process's and its reaped children's (wait4). A non-zero exit, or a run
-    longer than timeout, is a SuiteError carrying the end of stderr."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
-            tempfile.NamedTemporaryFile("r") as report:
-        stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
-        spawned = [PEAK_RSS_LAUNCHER, report.name, *argv] if PEAK_RSS_LAUNCHER else argv
+def run_process(argv, timeout, stdin=subprocess.DEVNULL, env=None):
+    """Runs argv to its end; returns (the exit's time.monotonic(), CPU seconds of it and its
+    reaped children (wait4), their peak RSS KiB, stdout). A non-zero exit, or a run longer than
+    timeout (then killed), is a SuiteError carrying the end of stderr."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        process = subprocess.Popen(argv, stdin=stdin, stdout=out, stderr=err, env=env)
+        killed = []  # by the timer
+        timer = threading.Timer(timeout, lambda: (killed.append(True), process.kill()))
+        timer.start()
         try:
-            start = time.perf_counter()
-            process = subprocess.Popen(spawned, stdin=stdin, stdout=out, stderr=err, env=env)
-            deadline = start + timeout
-            while True:
-                pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-                if pid:
-                    break
-                if time.perf_counter() > deadline:
-                    process.kill()
-                    os.wait4(process.pid, 0)
-                    raise SuiteError(f"{argv[0]} took longer than {timeout} s")
-                time.sleep(0.002)
-            wall = time.perf_counter() - start
-            process.returncode = os.waitstatus_to_exitcode(status)
+            _, status, usage = os.wait4(process.pid, 0)
+            ended = time.monotonic()
         finally:
-            if stdin_path:
-                stdin.close()
+            timer.cancel()
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if killed:
+            raise SuiteError(f"{argv[0]} took longer than {timeout} s")
         out.seek(0)
         err.seek(0)
         if process.returncode != 0:
             raise SuiteError(f"{' '.join(argv)} exited with {process.returncode}: "
                              f"{err.read().decode(errors='replace')[-2000:]}")
-        peak = usage.ru_maxrss
+        return (ended, usage.ru_utime + usage.ru_stime, usage.ru_maxrss,
+                out.read().decode(errors="replace"))
+
+
+def run_once(argv, stdin_path=None, env=None, timeout=600):
+    """Runs argv once; returns (wall seconds, CPU seconds, peak RSS KiB, stdout), the peak RSS
+    argv's own when bench_peakrss is there (run_process() otherwise)."""
+    with tempfile.NamedTemporaryFile("r") as report:
+        spawned = [PEAK_RSS_LAUNCHER, report.name, *argv] if PEAK_RSS_LAUNCHER else argv
+        stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
+        try:
+            start = time.monotonic()
+            ended, cpu, peak, stdout = run_process(spawned, timeout, stdin, env)
+        finally:
+            if stdin_path:
+                stdin.close()
         if PEAK_RSS_LAUNCHER:
             peak = int(report.read() or peak)
-        return (wall, usage.ru_utime + usage.ru_stime, peak, out.read().decode(errors="replace"))
+        return ended - start, cpu, peak, stdout
 
 
 def run_measured(argv, runs, stdin_path=None, env=None, timeout=600):

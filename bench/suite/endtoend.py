@@ -21,7 +21,7 @@ import tempfile
 import threading
 import time
 
-from .common import Row, SuiteError, human_rate, rate, ratio
+from .common import Row, SuiteError, human_rate, rate, ratio, run_process
 
 SECTION = "endtoend"
 SENTINEL = b"event: bench-end\ndata: end\n\n"
@@ -72,23 +72,6 @@ class Firehose:
             if key in record and record.get("start", record.get("at", 0)) >= after:
                 return record
 
-    def stream_record(self, after, settle=0.1):
-        """The first stream requested after `after`, once the client has ended. ssedash-cli
-        monitor --once sometimes opens a second connection as it exits (12 of 20 runs on an
-        empty stream), so the streams that come within `settle` seconds are compared: the
-        earliest complete one is the client's."""
-        streams = [self.next_record("path", after)]
-        deadline = time.monotonic() + settle
-        while time.monotonic() < deadline:
-            try:
-                record = self.lines.get(timeout=max(0.01, deadline - time.monotonic()))
-            except queue.Empty:
-                break
-            if "path" in record and record["start"] >= after:
-                streams.append(record)
-        complete = [r for r in streams if r["complete"]] or streams
-        return min(complete, key=lambda r: r["start"])
-
     def close(self):
         self.process.stdin.close()
         try:
@@ -96,27 +79,6 @@ class Firehose:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
-
-
-def run_client(argv, timeout):
-    """Runs argv to its end; returns (exit time on time.monotonic(), CPU seconds from wait4,
-    stdout). A non-zero exit or a timeout is a SuiteError."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        process = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=out, stderr=err)
-        timer = threading.Timer(timeout, process.kill)
-        timer.start()
-        try:
-            _, status, usage = os.wait4(process.pid, 0)
-            ended = time.monotonic()
-        finally:
-            timer.cancel()
-        process.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        if process.returncode != 0:
-            raise SuiteError(f"{' '.join(argv)} exited with {process.returncode} (a timeout is "
-                             f"-9): {err.read().decode(errors='replace')[-1500:]}")
-        return ended, usage.ru_utime + usage.ru_stime, out.read().decode(errors="replace")
 
 
 def perf_usable():
@@ -141,8 +103,8 @@ class Client:
         """Returns (seconds from request to end, CPU seconds, counts dict)."""
         firehose.drain()
         spawned = time.monotonic()
-        ended, cpu, stdout = run_client(self.argv(firehose, workload), timeout)
-        stream = firehose.stream_record(spawned)
+        ended, cpu, _, stdout = run_process(self.argv(firehose, workload), timeout)
+        stream = firehose.next_record("path", spawned)
         counts = json.loads(stdout.strip().splitlines()[-1]) if stdout.strip() else {}
         counts["complete"] = stream["complete"]
         # Node's peers say when they handled the sentinel: their exit can lag far behind it.
@@ -215,7 +177,7 @@ class Chromium(Client):
                     "--dump-dom", firehose.url(f"/page?w={workload}&types={self.types}")]
             if self.perf:
                 argv = [self.perf, "stat", "-x,", "-o", counter, "-e", "task-clock", "--"] + argv
-            _, cpu, _ = run_client(argv, timeout)
+            _, cpu, _, _ = run_process(argv, timeout)
             if self.perf:
                 cpu = task_clock_seconds(counter)
         stream = firehose.next_record("path", spawned)

@@ -6,6 +6,7 @@
 
 #include <QTcpSocket>
 
+#include <array>
 #include <utility>
 
 namespace Sse {
@@ -207,35 +208,26 @@ void StreamClient::drip()
 
 void StreamClient::writeFramed(QByteArrayView bytes)
 {
-    if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState || bytes.isEmpty())
-        return;
-    if (m_chunked) {
-        QByteArray frame = QByteArray::number(bytes.size(), 16);
-        frame.reserve(frame.size() + bytes.size() + 4);
-        frame.append("\r\n").append(bytes).append("\r\n");
-        m_socket->write(frame);
-    } else {
-        m_socket->write(bytes.data(), bytes.size());
-    }
+    writeFramed(std::array{bytes}, bytes.size());
 }
 
-// One write of all the segments: one chunk when chunked.
-void StreamClient::writeFramed(const QByteArrayList &segments, qint64 size)
+// All the segments in one write: one chunk when chunked, so the bytes are copied once, into it.
+template <typename Segments>
+void StreamClient::writeFramed(const Segments &segments, qint64 size)
 {
-    if (segments.size() == 1) {
-        writeFramed(segments.first());
-        return;
-    }
     if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState || size == 0)
         return;
-    QByteArray frame;
-    frame.reserve(size + 24);
-    if (m_chunked)
-        frame.append(QByteArray::number(size, 16)).append("\r\n");
-    for (const QByteArray &segment : segments)
+    if (!m_chunked) {
+        for (const auto &segment : segments)
+            m_socket->write(segment.data(), segment.size());
+        return;
+    }
+    QByteArray frame = QByteArray::number(size, 16);
+    frame.reserve(frame.size() + size + 4);
+    frame.append("\r\n");
+    for (const auto &segment : segments)
         frame.append(segment);
-    if (m_chunked)
-        frame.append("\r\n");
+    frame.append("\r\n");
     m_socket->write(frame);
 }
 

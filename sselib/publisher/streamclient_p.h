@@ -77,7 +77,8 @@ private:
     void endStall();
     void drip();
     void writeFramed(QByteArrayView bytes);
-    void writeFramed(const QByteArrayList &segments, qint64 size);
+    template <typename Segments>
+    void writeFramed(const Segments &segments, qint64 size);
     void endWhenDrained();
     void drop();
     void done();
