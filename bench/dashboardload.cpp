@@ -77,6 +77,7 @@ struct Retained
 {
     qint64 events = 0;
     qint64 dataBytes = 0;
+    qint64 rawBytes = 0; ///< the wire lines the newest events keep (EventLogModel::rawRetention)
     bool inOrder = true; ///< every log ends with the newest events, in order
 };
 
@@ -89,6 +90,7 @@ Retained retained(const std::vector<Feed *> &feeds, qint64 count)
         for (int row = 0; row < rows; ++row) {
             const auto &record = log.record(row);
             result.dataBytes += record.event.data.size();
+            result.rawBytes += record.event.raw.size();
             if (record.event.lastEventId != QByteArray::number(count - rows + 1 + row))
                 result.inOrder = false;
         }
@@ -238,6 +240,9 @@ int main(int argc, char *argv[])
     const double perEvent = kept.events > 0
             ? double(heapAfter - heapBefore - kept.dataBytes) / double(kept.events)
             : 0;
+    const double perEventWithoutRaw = kept.events > 0
+            ? double(heapAfter - heapBefore - kept.dataBytes - kept.rawBytes) / double(kept.events)
+            : 0;
     const bool correct = lost == 0 && outOfOrder == 0 && !timedOut;
     const QJsonObject result{
             {u"bench"_s, u"dashboardload"_s},
@@ -259,7 +264,9 @@ int main(int argc, char *argv[])
             {u"retainedEvents"_s, kept.events},
             {u"retainedDataBytes"_s, kept.dataBytes},
             {u"heapGrowthBytes"_s, heapAfter - heapBefore},
+            {u"retainedRawBytes"_s, kept.rawBytes},
             {u"bytesPerRetainedEvent"_s, perEvent},
+            {u"bytesPerRetainedEventWithoutRaw"_s, perEventWithoutRaw},
             {u"rssMiB"_s, rssMiB},
             {u"cpuSeconds"_s, cpu},
             {u"guiThreadCpuSeconds"_s, guiCpu},

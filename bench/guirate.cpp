@@ -127,7 +127,7 @@ MemoryEstimate estimateMemory(const EventLogModel &log)
     for (int row = 0; row < log.rowCount(); ++row) {
         const Record &record = log.record(row);
         estimate.total += heapBytes(record.event.type) + heapBytes(record.event.data)
-                + heapBytes(record.event.lastEventId) + heapBytes(record.comment);
+                + heapBytes(record.event.lastEventId) + heapBytes(record.text);
         estimate.raw += heapBytes(record.event.raw);
     }
     estimate.total += estimate.raw;

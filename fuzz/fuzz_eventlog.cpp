@@ -24,7 +24,7 @@ void checkRoundTrip(const Sse::EventLog::Record &record)
         break;
     case Sse::EventLog::Record::Kind::Comment:
         Sse::EventLog::appendComment(
-                line, record.comment, record.event.receivedMs, record.event.connection);
+                line, record.text, record.event.receivedMs, record.event.connection);
         break;
     case Sse::EventLog::Record::Kind::Other:
         return;

@@ -18,10 +18,10 @@ struct Event
     QString origin; ///< serialised origin of the stream's final URL (after redirects)
     qint64 receivedMs = 0; ///< receive time, ms since the Unix epoch
     int connection = 0; ///< 1-based number of the connection that carried the event
-    QByteArray raw = {}; ///< its wire lines, with SourceOptions::keepRawLines; else empty
     /// Its own lines set lastEventId with an id field (else the id was carried over). Not part
-    /// of the event log: false for imported events.
+    /// of the event log: false for imported events. (Next to `connection`: no padding between.)
     bool hasIdField = false;
+    QByteArray raw = {}; ///< its wire lines, with SourceOptions::keepRawLines; else empty
 
     [[nodiscard]] QString typeText() const { return QString::fromUtf8(type); }
 

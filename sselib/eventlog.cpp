@@ -132,10 +132,10 @@ LineResult readLine(QByteArrayView line)
         record->event.origin = object.value("origin"_L1).toString();
     } else if (kind == "comment"_L1) {
         record->kind = Record::Kind::Comment;
-        record->comment = object.value("comment"_L1).toString().toUtf8();
+        record->text = object.value("comment"_L1).toString().toUtf8();
     } else {
         record->kind = Record::Kind::Other;
-        record->line = (line.endsWith('\n') ? line.chopped(1) : line).toByteArray();
+        record->text = (line.endsWith('\n') ? line.chopped(1) : line).toByteArray();
     }
     result.ok = true;
     return result;

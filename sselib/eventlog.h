@@ -28,17 +28,19 @@ struct Record
     enum class Kind {
         Event,
         Comment,
-        Other ///< a kind this version does not know: shown nowhere, kept in `line`
+        Other ///< a kind this version does not know: shown nowhere, kept in `text`
     };
 
-    Kind kind = Kind::Other;
+    // Kind last: a type derived from Record can then use the padding after it.
     Event event; ///< for Kind::Event; receivedMs and connection for every kind (0 if absent)
-    QByteArray comment; ///< for Kind::Comment (UTF-8)
-    QByteArray line; ///< for Kind::Other: the line as read, without its LF; empty otherwise
+    /// Kind::Comment: the comment (UTF-8). Kind::Other: the line as read, without its LF.
+    /// Empty for events. (One field for both: a log in memory holds many records.)
+    QByteArray text;
+    Kind kind = Kind::Other;
 
     friend bool operator==(const Record &a, const Record &b)
     {
-        return a.kind == b.kind && a.event == b.event && a.comment == b.comment && a.line == b.line;
+        return a.kind == b.kind && a.event == b.event && a.text == b.text;
     }
 
     friend bool operator!=(const Record &a, const Record &b) { return !(a == b); }

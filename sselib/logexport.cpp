@@ -145,9 +145,9 @@ public:
     bool append(QByteArray &out, const EventLog::Record &record)
     {
         if (record.kind == EventLog::Record::Kind::Other) {
-            if (m_format != LogFormat::Ndjson || record.line.isEmpty())
+            if (m_format != LogFormat::Ndjson || record.text.isEmpty())
                 return false;
-            out.append(record.line).append('\n');
+            out.append(record.text).append('\n');
             return true;
         }
         switch (m_format) {
@@ -183,7 +183,7 @@ private:
             EventLog::appendEvent(out, record.event);
         } else {
             EventLog::appendComment(
-                    out, record.comment, record.event.receivedMs, record.event.connection);
+                    out, record.text, record.event.receivedMs, record.event.connection);
         }
     }
 
@@ -204,7 +204,7 @@ private:
             appendCsvField(out, record.event.data, true);
         } else {
             out.append(",,");
-            appendCsvField(out, record.comment, true);
+            appendCsvField(out, record.text, true);
         }
         out.append("\r\n");
     }
@@ -212,7 +212,7 @@ private:
     void appendWire(QByteArray &out, const EventLog::Record &record)
     {
         if (record.kind == EventLog::Record::Kind::Comment) {
-            out.append(Wire::comment(record.comment));
+            out.append(Wire::comment(record.text));
             return;
         }
         const Event &event = record.event;

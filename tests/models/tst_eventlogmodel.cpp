@@ -50,7 +50,7 @@ Record makeComment(const QByteArray &text, qint64 receivedMs = 1000)
     record.kind = Record::Kind::Comment;
     record.event.receivedMs = receivedMs;
     record.event.connection = 1;
-    record.comment = text;
+    record.text = text;
     return record;
 }
 
@@ -141,6 +141,7 @@ private Q_SLOTS:
     void ringBuffer_keepsTheNewestRows_data();
     void ringBuffer_keepsTheNewestRows();
     void setCapacity_shrinkDropsOldestAndGrowKeepsOrder();
+    void setCapacity_growAfterTheQueueOverflowedNumbersWithoutGaps();
     void append_insertsOnceWhenTheTimerFires();
     void flush_removesAtMostOnceAndInsertsOnce();
     void flush_batchLargerThanCapacityIsNeverInserted();
@@ -152,6 +153,7 @@ private Q_SLOTS:
     // Raw wire lines
     void rawRetention_keepsRawLinesOfTheNewestRowsOnly();
     void rawRetention_dropsWhileQueuedToo();
+    void rawLines_inTheCommonFormAreRebuiltNotStored();
 
     // What the columns and roles show
     void headers_nameTheColumns();
@@ -173,6 +175,7 @@ private Q_SLOTS:
     void anomaly_fromNumericIds();
     void anomaly_isShownInTheIdColumn();
     void anomaly_repeatedIdSaysWhere();
+    void anomaly_keepsItsNumbersThroughWrapsAndResizes();
 
     // EventFilterModel
     void filter_hiddenTypesKeepNewTypesVisible();
@@ -259,6 +262,30 @@ void tst_EventLogModel::setCapacity_shrinkDropsOldestAndGrowKeepsOrder()
     m.log.setCapacity(0);
     QCOMPARE(m.log.capacity(), 1);
     QCOMPARE(sequences(m.log), range(20, 20));
+}
+
+// The queue dropped record 3 while rows 1 and 2 waited in the table: those go too, as they would
+// have under the old capacity, so that row numbers never skip.
+void tst_EventLogModel::setCapacity_growAfterTheQueueOverflowedNumbersWithoutGaps()
+{
+    Models m;
+    m.log.setCapacity(3);
+    for (int i = 0; i < 2; ++i)
+        m.log.append(makeEvent("tick", "x"));
+    m.log.flush();
+    for (int i = 0; i < 4; ++i)
+        m.log.append(makeEvent("tick", "x"));
+    QCOMPARE(m.log.pendingCount(), 3);
+    m.log.setCapacity(10);
+    m.log.flush();
+    QCOMPARE(sequences(m.log), range(4, 6));
+    QCOMPARE(m.log.evictedCount(), 3u);
+    QCOMPARE(m.log.headerData(0, Qt::Vertical).toULongLong(), 4u);
+    QCOMPARE(m.log.data(m.log.index(2, 0), EventLogModel::SequenceRole).toULongLong(), 6u);
+
+    m.log.append(makeEvent("tick", "x"));
+    m.log.flush();
+    QCOMPARE(sequences(m.log), range(4, 7));
 }
 
 void tst_EventLogModel::append_insertsOnceWhenTheTimerFires()
@@ -573,6 +600,40 @@ void tst_EventLogModel::rawRetention_dropsWhileQueuedToo()
                 "id: "_ba + QByteArray::number(i) + "\ndata: "_ba + QByteArray::number(i) + '\n');
         QVERIFY(!m.log.isRawDropped(1));
     }
+}
+
+// Lines in the form Sse::Wire::event() writes are rebuilt, not stored: byte for byte the same,
+// for every row whatever the raw retention. Any other form is stored as it came.
+void tst_EventLogModel::rawLines_inTheCommonFormAreRebuiltNotStored()
+{
+    Models m;
+    m.log.setRawRetention(1);
+    Record common = makeEvent("update", "{\"a\":1}\nline two", "7");
+    common.event.raw = "id: 7\nevent: update\ndata: {\"a\":1}\ndata: line two\n\n";
+    Record message = makeEvent("message", "x"); // no id field, no event line
+    message.event.raw = "data: x\n\n";
+    Record asSent = makeEvent("update", "x", "8");
+    asSent.event.raw = "id:8\nevent:update\ndata:x\n\n"; // no spaces
+    Record namedMessage = makeEvent("message", "y", "9");
+    namedMessage.event.raw = "id: 9\nevent: message\ndata: y\n\n";
+    for (const Record &record : {common, message, asSent, namedMessage})
+        m.log.append(record);
+    m.log.flush();
+
+    QCOMPARE(m.log.record(0).event.raw, QByteArray()); // not stored...
+    QCOMPARE(m.log.rawLines(0), common.event.raw); // ...but there, beyond the retention too
+    QCOMPARE(m.log.rawLines(1), message.event.raw);
+    QVERIFY(!m.log.isRawDropped(0));
+    QVERIFY(!m.log.isRawDropped(1));
+    QVERIFY(m.log.isRawDropped(2)); // stored, and beyond the retention of 1
+    QCOMPARE(m.log.rawLines(2), QByteArray());
+    QCOMPARE(m.log.record(3).event.raw, namedMessage.event.raw); // "event: message" kept
+    QCOMPARE(m.log.rawLines(3), namedMessage.event.raw);
+
+    QCOMPARE(m.log.recordWithRawLines(0), common);
+    QCOMPARE(m.log.data(m.log.index(0, 0), EventLogModel::RecordRole).value<Record>(), common);
+    QCOMPARE(m.log.data(m.log.index(1, 0), EventLogModel::EventRole).value<Sse::Event>(),
+            message.event);
 }
 
 void tst_EventLogModel::headers_nameTheColumns()
@@ -942,6 +1003,49 @@ void tst_EventLogModel::anomaly_repeatedIdSaysWhere()
             u"id abc repeated on the same connection"_s);
     QCOMPARE(cell(m.log, 4, EventLogModel::IdColumn, Qt::ToolTipRole).toString(),
             u"id abc repeated: duplicate after reconnect?"_s);
+}
+
+// The numbers behind a gap are kept aside from the rows; they must stay with their row while
+// the ring wraps, shrinks and grows, and go with it.
+void tst_EventLogModel::anomaly_keepsItsNumbersThroughWrapsAndResizes()
+{
+    Models m;
+    m.log.setCapacity(4);
+    quint64 id = 0;
+    const auto appendMany = [&](int count) {
+        for (int i = 0; i < count; ++i) {
+            id += (id % 5 == 4) ? 3 : 1; // every fifth event skips two ids
+            m.log.append(makeEvent("tick", "x", QByteArray::number(id)));
+        }
+    };
+    const auto checkTexts = [&] {
+        for (int row = 1; row < m.log.rowCount(); ++row) {
+            const quint64 current = m.log.record(row).event.lastEventId.toULongLong();
+            const quint64 previous = m.log.record(row - 1).event.lastEventId.toULongLong();
+            const QVariant tip = cell(m.log, row, EventLogModel::IdColumn, Qt::ToolTipRole);
+            if (current == previous + 1) {
+                QVERIFY(!tip.isValid());
+                continue;
+            }
+            QCOMPARE(tip.toString(),
+                    u"id jumped from %1 to %2: 2 event(s) missing?"_s.arg(previous).arg(current));
+        }
+    };
+    for (int burst = 0; burst < 50; ++burst) {
+        appendMany(burst % 7);
+        m.log.flush();
+        checkTexts();
+    }
+    m.log.setCapacity(9);
+    appendMany(11); // more than the capacity: the queue drops records, the rows all go
+    m.log.flush();
+    checkTexts();
+    m.log.setCapacity(2);
+    checkTexts();
+    m.log.clear();
+    appendMany(3);
+    m.log.flush();
+    checkTexts();
 }
 
 void tst_EventLogModel::filter_hiddenTypesKeepNewTypesVisible()

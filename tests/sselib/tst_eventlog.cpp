@@ -105,7 +105,7 @@ void tst_EventLog::roundTrip_keepsEveryField()
     read = Sse::EventLog::readLine(line);
     QVERIFY2(read.ok, qPrintable(read.error));
     QCOMPARE(read.record.kind, Record::Kind::Comment);
-    QCOMPARE(read.record.comment, event.data);
+    QCOMPARE(read.record.text, event.data);
     QCOMPARE(read.record.event.receivedMs, event.receivedMs);
     QCOMPARE(read.record.event.connection, event.connection);
 }
@@ -150,7 +150,7 @@ void tst_EventLog::readLine_unknownKind_keepsTheLineAndNeedsOnlyAKind()
         QVERIFY2(read.ok, qPrintable(read.error));
         const Record &record = read.record;
         QCOMPARE(record.kind, Record::Kind::Other);
-        QCOMPARE(record.line, line); // as it was, without the newline
+        QCOMPARE(record.text, line); // as it was, without the newline
         QCOMPARE(record.event.receivedMs, receivedMs);
         QCOMPARE(record.event.connection, connection);
     }
@@ -158,7 +158,7 @@ void tst_EventLog::readLine_unknownKind_keepsTheLineAndNeedsOnlyAKind()
     const Sse::EventLog::LineResult comment = Sse::EventLog::readLine(
             R"({"kind":"comment","receivedMs":1,"connection":1,"comment":"c"})");
     QVERIFY(comment.ok);
-    QCOMPARE(comment.record.line, QByteArray());
+    QCOMPARE(comment.record.text, "c"_ba);
 }
 
 void tst_EventLog::readLine_rejectsWhatIsNoRecord_data()

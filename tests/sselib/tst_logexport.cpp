@@ -54,7 +54,7 @@ Record commentRecord(const QByteArray &comment, qint64 receivedMs = 1000, int co
 {
     Record record;
     record.kind = Record::Kind::Comment;
-    record.comment = comment;
+    record.text = comment;
     record.event.receivedMs = receivedMs;
     record.event.connection = connection;
     return record;
@@ -148,7 +148,7 @@ QByteArray logLines(const QList<Record> &records)
             Sse::EventLog::appendEvent(out, record.event);
         else if (record.kind == Record::Kind::Comment)
             Sse::EventLog::appendComment(
-                    out, record.comment, record.event.receivedMs, record.event.connection);
+                    out, record.text, record.event.receivedMs, record.event.connection);
     }
     return out;
 }
@@ -205,7 +205,7 @@ QByteArrayList expectedWireLines(const QList<Record> &records)
     for (const Record &record : records) {
         if (record.kind == Record::Kind::Comment) {
             // A comment with line breaks goes out as one comment line per line.
-            for (const QByteArray &line : record.comment.split('\n'))
+            for (const QByteArray &line : record.text.split('\n'))
                 collector.comment(line);
         } else if (record.kind == Record::Kind::Event) {
             collector.event({record.event.type.isEmpty() ? QByteArrayView("message")
@@ -221,7 +221,7 @@ Record unknownRecord(const QByteArray &line, qint64 receivedMs = 0, int connecti
 {
     Record record;
     record.kind = Record::Kind::Other;
-    record.line = line;
+    record.text = line;
     record.event.receivedMs = receivedMs;
     record.event.connection = connection;
     return record;

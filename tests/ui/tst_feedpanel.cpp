@@ -1243,7 +1243,7 @@ void tst_FeedPanel::table_copiesDataAndSseLines()
     withRaw.event.raw = "id:7\nevent:update\ndata:{\"a\":1}\n\n"_ba; // as sent: no spaces
     Record comment;
     comment.kind = Record::Kind::Comment;
-    comment.comment = "keep-alive"_ba;
+    comment.text = "keep-alive"_ba;
     feed->model()->append(withRaw);
     feed->model()->append(makeEvent("line one\nline two"_ba, "message"_ba, "8"_ba));
     feed->model()->append(comment);
@@ -1513,7 +1513,7 @@ void tst_FeedPanel::detailPane_plainTextWhenNotJson()
 
     Record comment;
     comment.kind = Record::Kind::Comment;
-    comment.comment = " heartbeat";
+    comment.text = " heartbeat";
     pane.setRecord(comment);
     QVERIFY(!pane.isJson());
     QCOMPARE(pane.dataText(), u" heartbeat"_s);

@@ -113,7 +113,7 @@ bool sameRecord(const Sse::EventLog::Record &a, const Sse::EventLog::Record &b)
     ea.raw.clear();
     eb.raw.clear();
     ea.hasIdField = eb.hasIdField = false;
-    return a.kind == b.kind && ea == eb && a.comment == b.comment;
+    return a.kind == b.kind && ea == eb && a.text == b.text;
 }
 
 bool writeAll(const QString &path, const QByteArray &bytes)

@@ -146,7 +146,7 @@ void DetailPane::setRecord(const Sse::EventLog::Record &record, bool rawDropped)
     if (record.kind == Sse::EventLog::Record::Kind::Comment) {
         m_header->setText(tr("Comment · connection %1 · %2 · %3")
                                   .arg(event.connection)
-                                  .arg(time, locale.formattedDataSize(record.comment.size())));
+                                  .arg(time, locale.formattedDataSize(record.text.size())));
     } else {
         const QString id =
                 event.lastEventId.isEmpty() ? tr("(none)") : QString::fromUtf8(event.lastEventId);
@@ -162,7 +162,7 @@ void DetailPane::setRecord(const Sse::EventLog::Record &record, bool rawDropped)
 void DetailPane::showData()
 {
     const bool isComment = m_record.kind == Sse::EventLog::Record::Kind::Comment;
-    const QByteArray &bytes = isComment ? m_record.comment : m_record.event.data;
+    const QByteArray &bytes = isComment ? m_record.text : m_record.event.data;
     m_highlighter->setDocument(nullptr);
     const QString note = formatData(bytes, isComment);
     if (m_isJson) {
@@ -252,7 +252,7 @@ void DetailPane::copy()
             setClipboardText(QString::fromUtf8(m_record.event.raw));
         return;
     }
-    setClipboardText(QString::fromUtf8(isComment ? m_record.comment : m_record.event.data));
+    setClipboardText(QString::fromUtf8(isComment ? m_record.text : m_record.event.data));
 }
 
 void DetailPane::copyPretty()

@@ -339,7 +339,7 @@ QString EventTable::selectedDataText() const
         const Record &record = m_log->record(rows.at(i));
         if (i > 0)
             out.append('\n');
-        out.append(record.kind == Record::Kind::Comment ? record.comment : record.event.data);
+        out.append(record.kind == Record::Kind::Comment ? record.text : record.event.data);
     }
     return QString::fromUtf8(out);
 }
@@ -351,10 +351,11 @@ QByteArray EventTable::selectedSseText() const
     for (const int row : rows) {
         const Record &record = m_log->record(row);
         const Sse::Event &event = record.event;
+        const QByteArray raw = m_log->rawLines(row);
         if (record.kind == Record::Kind::Comment)
-            out.append(Sse::Wire::comment(record.comment));
-        else if (!event.raw.isEmpty())
-            out.append(event.raw);
+            out.append(Sse::Wire::comment(record.text));
+        else if (!raw.isEmpty())
+            out.append(raw);
         else
             out.append(Sse::Wire::event(event.data,
                     event.type == "message" ? QByteArrayView() : QByteArrayView(event.type),

@@ -349,7 +349,8 @@ void FeedPanel::onCurrentLogRowChanged(int logRow)
         m_detail->clear();
         return;
     }
-    m_detail->setRecord(m_feed->model()->record(logRow), m_feed->model()->isRawDropped(logRow));
+    m_detail->setRecord(
+            m_feed->model()->recordWithRawLines(logRow), m_feed->model()->isRawDropped(logRow));
 }
 
 void FeedPanel::onCurrentEventLeft(EventTable::Departure why)

@@ -164,7 +164,7 @@ bool EventFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &source
 
     if (record->kind == Record::Kind::Comment) {
         return m_showComments && m_id.isEmpty() && m_onlyType.isEmpty()
-                && textMatches(record->comment);
+                && textMatches(record->text);
     }
     if (record->kind != Record::Kind::Event)
         return false;

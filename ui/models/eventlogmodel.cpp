@@ -2,6 +2,8 @@
 // The ring buffer, the throttled flush, lazy formatting and the id-based anomaly check.
 #include "eventlogmodel.h"
 
+#include "sselib/wire.h"
+
 #include <QDateTime>
 #include <QFont>
 #include <QLocale>
@@ -110,7 +112,16 @@ QString formatTimeOfDay(qint64 localMs)
 
 qint64 sizeOf(const Record &record)
 {
-    return record.kind == Record::Kind::Comment ? record.comment.size() : record.event.data.size();
+    return record.kind == Record::Kind::Comment ? record.text.size() : record.event.data.size();
+}
+
+// The lines Sse::Wire::event() writes for an event, in the form the parser keeps them (LF line
+// ends, the blank line included): id only when the event set one, no event line for "message".
+QByteArray wireForm(const Sse::Event &event)
+{
+    return Sse::Wire::event(event.data,
+            event.type == "message" ? QByteArrayView() : QByteArrayView(event.type),
+            event.hasIdField ? QByteArrayView(event.lastEventId) : QByteArrayView());
 }
 
 bool isDigit(char c)
@@ -133,25 +144,31 @@ EventLogModel::~EventLogModel() = default;
 void EventLogModel::setCapacity(int capacity)
 {
     capacity = std::max(capacity, 1);
-    if (capacity == m_capacity)
-        return;
     const auto newCapacity = static_cast<std::size_t>(capacity);
+    if (newCapacity == m_rows.capacity())
+        return;
+    if (newCapacity > m_rows.capacity()) {
+        // Queued records go in under the old capacity: a queue that lost records evicts every
+        // row then, which keeps the numbering gapless.
+        flush();
+        m_rows.setCapacity(newCapacity);
+        return;
+    }
     while (m_pending.size() > newCapacity) {
+        forgetIdJump(m_pending.front(), pendingFirstSequence());
         m_pending.pop_front();
         ++m_evicted;
     }
-    if (m_count > newCapacity) {
-        const auto drop = static_cast<int>(m_count - newCapacity);
+    if (m_rows.size() > newCapacity) {
+        const auto drop = static_cast<int>(m_rows.size() - newCapacity);
         beginRemoveRows(QModelIndex(), 0, drop - 1);
         dropOldest(drop);
-        linearize();
-        m_capacity = capacity;
+        m_rows.setCapacity(newCapacity);
         endRemoveRows();
     } else {
-        linearize();
-        m_capacity = capacity;
+        m_rows.setCapacity(newCapacity);
     }
-    m_rawTail = std::min(m_rawTail, m_count + m_pending.size());
+    m_rawTail = std::min(m_rawTail, m_rows.size() + m_pending.size());
 }
 
 void EventLogModel::setRawRetention(int rows)
@@ -183,18 +200,26 @@ void EventLogModel::append(Record &&record)
     if (record.kind == Record::Kind::Other)
         return;
     Row row;
-    row.record = std::move(record);
-    row.sequence = ++m_sequence;
-    if (row.record.kind == Record::Kind::Event) {
-        noteType(row.record.event.type);
-        detectAnomaly(row);
+    static_cast<Record &>(row) = std::move(record);
+    const quint64 sequence = m_sequence + 1;
+    if (row.kind == Record::Kind::Event) {
+        noteType(row.event.type);
+        detectAnomaly(row, sequence);
+        // Lines in the form Sse::Wire writes (the publisher, data-only LLM streams) need no
+        // copy: a flag rebuilds them, the same bytes.
+        if (!row.event.raw.isEmpty() && row.event.raw == wireForm(row.event)) {
+            row.event.raw = QByteArray();
+            row.rawRebuilt = true;
+        }
     }
     // Rows beyond capacity would be evicted on insertion: drop them now, never insert them.
-    if (m_pending.size() >= static_cast<std::size_t>(m_capacity)) {
+    if (m_pending.size() >= m_rows.capacity()) {
+        forgetIdJump(m_pending.front(), pendingFirstSequence());
         m_pending.pop_front();
         ++m_evicted;
-        m_rawTail = std::min(m_rawTail, m_count + m_pending.size());
+        m_rawTail = std::min(m_rawTail, m_rows.size() + m_pending.size());
     }
+    m_sequence = sequence;
     m_pending.push_back(std::move(row));
     ++m_rawTail;
     dropRawBeyond(static_cast<std::size_t>(m_rawRetention));
@@ -206,29 +231,22 @@ void EventLogModel::flush()
 {
     m_flushTimer.stop();
     if (!m_pending.empty()) {
-        const std::size_t capacity = static_cast<std::size_t>(m_capacity);
         const std::size_t incoming = m_pending.size(); // never more than capacity
-        if (m_count + incoming > capacity) {
-            const auto drop = static_cast<int>(m_count + incoming - capacity);
+        if (m_rows.size() + incoming > m_rows.capacity()) {
+            const auto drop = static_cast<int>(m_rows.size() + incoming - m_rows.capacity());
             beginRemoveRows(QModelIndex(), 0, drop - 1);
             dropOldest(drop);
             endRemoveRows();
-            m_rawTail = std::min(m_rawTail, m_count + incoming);
+            m_rawTail = std::min(m_rawTail, m_rows.size() + incoming);
         }
-        const auto first = static_cast<int>(m_count);
+        // The queue lost records only when it held a whole capacity, which evicts every row.
+        if (m_rows.size() == 0)
+            m_firstSequence = pendingFirstSequence();
+        Q_ASSERT(m_firstSequence + m_rows.size() == pendingFirstSequence());
+        const auto first = static_cast<int>(m_rows.size());
         beginInsertRows(QModelIndex(), first, first + static_cast<int>(incoming) - 1);
-        for (Row &row : m_pending) {
-            if (m_ring.size() < capacity) {
-                // Doubling, but never past the capacity: slack slots cost a whole Row each.
-                if (m_ring.size() == m_ring.capacity())
-                    m_ring.reserve(
-                            std::min(capacity, std::max<std::size_t>(64, 2 * m_ring.size())));
-                m_ring.push_back(std::move(row)); // still growing: m_start == 0
-            } else {
-                m_ring[(m_start + m_count) % capacity] = std::move(row);
-            }
-            ++m_count;
-        }
+        for (Row &row : m_pending)
+            m_rows.pushBack(std::move(row));
         m_pending.clear();
         endInsertRows();
     }
@@ -243,11 +261,10 @@ void EventLogModel::clear()
     m_flushTimer.stop();
     m_pending.clear();
     m_rawTail = 0;
-    if (m_count > 0) {
+    m_idJumps.clear();
+    if (m_rows.size() > 0) {
         beginResetModel();
-        std::vector<Row>().swap(m_ring);
-        m_start = 0;
-        m_count = 0;
+        m_rows.clear();
         endResetModel();
     }
     if (m_typesDirty) {
@@ -258,12 +275,27 @@ void EventLogModel::clear()
 
 const Record &EventLogModel::record(int row) const
 {
-    return rowAt(row).record;
+    return rowAt(row);
+}
+
+Record EventLogModel::recordWithRawLines(int row) const
+{
+    Record copy = rowAt(row);
+    if (rowAt(row).rawRebuilt)
+        copy.event.raw = wireForm(copy.event);
+    return copy;
+}
+
+QByteArray EventLogModel::rawLines(int row) const
+{
+    const Row &at = rowAt(row);
+    return at.rawRebuilt ? wireForm(at.event) : at.event.raw;
 }
 
 quint64 EventLogModel::sequence(int row) const
 {
-    return rowAt(row).sequence;
+    Q_ASSERT(row >= 0 && static_cast<std::size_t>(row) < m_rows.size());
+    return m_firstSequence + static_cast<quint64>(row);
 }
 
 EventLogModel::Anomaly EventLogModel::anomaly(int row) const
@@ -305,7 +337,7 @@ QColor EventLogModel::typeColor(QByteArrayView type)
 
 int EventLogModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_count);
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
 }
 
 int EventLogModel::columnCount(const QModelIndex &parent) const
@@ -319,10 +351,10 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
             || index.column() >= ColumnCount)
         return {};
     const Row &row = rowAt(index.row());
-    const Record &record = row.record;
+    const Record &record = row;
     const Sse::Event &event = record.event;
     const bool isComment = record.kind == Record::Kind::Comment;
-    const QByteArray &text = isComment ? record.comment : event.data;
+    const QByteArray &text = isComment ? record.text : event.data;
 
     switch (role) {
     case Qt::DisplayRole:
@@ -346,7 +378,7 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
             return QDateTime::fromMSecsSinceEpoch(event.receivedMs).toString(Qt::ISODateWithMs);
         case IdColumn:
             if (row.anomaly != Anomaly::None)
-                return anomalyText(row);
+                return anomalyText(row, sequence(index.row()));
             return {};
         case DataColumn:
             return toolTip(text);
@@ -388,9 +420,9 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
             return static_cast<int>(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case EventRole:
-        return QVariant::fromValue(event);
+        return QVariant::fromValue(recordWithRawLines(index.row()).event);
     case RecordRole:
-        return QVariant::fromValue(record);
+        return QVariant::fromValue(recordWithRawLines(index.row()));
     case KindRole:
         return QVariant::fromValue(record.kind);
     case TypeRole:
@@ -402,7 +434,7 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
     case ReceivedMsRole:
         return event.receivedMs;
     case SequenceRole:
-        return row.sequence;
+        return sequence(index.row());
     case AnomalyRole:
         return QVariant::fromValue(row.anomaly);
     case RawDroppedRole:
@@ -421,7 +453,7 @@ QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation == Qt::Vertical) {
         if (section < 0 || section >= rowCount())
             return {};
-        return rowAt(section).sequence;
+        return sequence(section);
     }
     switch (section) {
     case TimeColumn:
@@ -441,16 +473,16 @@ QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int
 
 const EventLogModel::Row &EventLogModel::rowAt(int row) const
 {
-    Q_ASSERT(row >= 0 && static_cast<std::size_t>(row) < m_count);
-    return m_ring[(m_start + static_cast<std::size_t>(row)) % m_ring.size()];
+    Q_ASSERT(row >= 0 && static_cast<std::size_t>(row) < m_rows.size());
+    return m_rows[static_cast<std::size_t>(row)];
 }
 
 // Compares the number an id ends with ("41", "evt-41") to the previous numbered event's. The
 // prefix must match, so ids such as "<ms>-<n>" or random ones are left alone. An equal number on
 // the same connection is no repeat: an event without an id field carries the last one over.
-void EventLogModel::detectAnomaly(Row &row)
+void EventLogModel::detectAnomaly(Row &row, quint64 sequence)
 {
-    const Sse::Event &event = row.record.event;
+    const Sse::Event &event = row.event;
     const QByteArray &id = event.lastEventId;
     // An event without an id field carries the last id over: only an id the event set itself
     // repeats one. An empty id is no id.
@@ -468,7 +500,7 @@ void EventLogModel::detectAnomaly(Row &row)
     if (digits == 0 || digits > MaxIdDigits) {
         m_hasPreviousId = false;
         if (repeated)
-            row.anomaly = Anomaly::Duplicate; // idNumber == previousIdNumber: a repeat
+            row.anomaly = Anomaly::Duplicate; // no IdJump: a repeat
         return;
     }
     quint64 number = 0;
@@ -481,8 +513,8 @@ void EventLogModel::detectAnomaly(Row &row)
             row.anomaly = Anomaly::Gap;
         else if (number < m_previousNumber || repeated)
             row.anomaly = Anomaly::Duplicate;
-        row.idNumber = number;
-        row.previousIdNumber = m_previousNumber;
+        if (row.anomaly != Anomaly::None)
+            m_idJumps.insert(sequence, {m_previousNumber, number});
     } else if (prefix != m_previousPrefix) {
         m_previousPrefix = prefix.toByteArray();
     }
@@ -509,50 +541,45 @@ void EventLogModel::noteType(QByteArray &type)
 
 void EventLogModel::dropOldest(int count)
 {
-    const auto capacity = static_cast<std::size_t>(m_capacity);
-    if (m_ring.size() < capacity) {
-        m_ring.reserve(capacity); // exactly: resize() alone may allocate more
-        m_ring.resize(capacity); // from now on the ring is used modulo its full size
-    }
-    for (int i = 0; i < count; ++i)
-        m_ring[(m_start + static_cast<std::size_t>(i)) % capacity] = Row();
-    m_start = (m_start + static_cast<std::size_t>(count)) % capacity;
-    m_count -= static_cast<std::size_t>(count);
-    m_evicted += static_cast<quint64>(count);
+    const auto dropped = static_cast<std::size_t>(count);
+    for (std::size_t i = 0; i < dropped; ++i)
+        forgetIdJump(m_rows[i], m_firstSequence + i);
+    m_rows.dropFront(dropped);
+    m_firstSequence += dropped;
+    m_evicted += dropped;
+}
+
+void EventLogModel::forgetIdJump(const Row &row, quint64 sequence)
+{
+    if (row.anomaly != Anomaly::None)
+        m_idJumps.remove(sequence);
+}
+
+quint64 EventLogModel::pendingFirstSequence() const
+{
+    return m_sequence - m_pending.size() + 1;
 }
 
 EventLogModel::Row &EventLogModel::rowOrPending(std::size_t index)
 {
-    if (index < m_count)
-        return m_ring[(m_start + index) % m_ring.size()];
-    return m_pending[index - m_count];
+    if (index < m_rows.size())
+        return m_rows[index];
+    return m_pending[index - m_rows.size()];
 }
 
 // No dataChanged(): no column shows the raw lines, and a signal per append would cost the views
 // more than the lines do.
 void EventLogModel::dropRawBeyond(std::size_t keep)
 {
-    const std::size_t total = m_count + m_pending.size();
+    const std::size_t total = m_rows.size() + m_pending.size();
     Q_ASSERT(m_rawTail <= total);
     for (; m_rawTail > keep; --m_rawTail) {
         Row &row = rowOrPending(total - m_rawTail);
-        if (!row.record.event.raw.isEmpty()) {
-            row.record.event.raw = QByteArray();
+        if (!row.event.raw.isEmpty()) {
+            row.event.raw = QByteArray();
             row.rawDropped = true;
         }
     }
-}
-
-void EventLogModel::linearize()
-{
-    if (m_start == 0 && m_ring.size() == m_count)
-        return;
-    std::vector<Row> rows;
-    rows.reserve(m_count);
-    for (std::size_t i = 0; i < m_count; ++i)
-        rows.push_back(std::move(m_ring[(m_start + i) % m_ring.size()]));
-    m_ring.swap(rows);
-    m_start = 0;
 }
 
 // QDateTime's local time conversion costs microseconds, too much for a column that repaints
@@ -570,19 +597,20 @@ qint64 EventLogModel::localOffsetMs(qint64 utcMs) const
     return m_offsetMs;
 }
 
-QString EventLogModel::anomalyText(const Row &row) const
+QString EventLogModel::anomalyText(const Row &row, quint64 sequence) const
 {
-    const QString previous = QString::number(row.previousIdNumber);
-    const QString current = QString::number(row.idNumber);
+    const IdJump jump = m_idJumps.value(sequence);
+    const QString previous = QString::number(jump.previous);
+    const QString current = QString::number(jump.current);
     switch (row.anomaly) {
     case Anomaly::Gap:
         return tr("id jumped from %1 to %2: %n event(s) missing?", nullptr,
                 static_cast<int>(std::min<quint64>(
-                        row.idNumber - row.previousIdNumber - 1, std::numeric_limits<int>::max())))
+                        jump.current - jump.previous - 1, std::numeric_limits<int>::max())))
                 .arg(previous, current);
     case Anomaly::Duplicate:
-        if (row.idNumber == row.previousIdNumber) {
-            const QString id = row.record.event.lastEventIdText();
+        if (jump.current == jump.previous) {
+            const QString id = row.event.lastEventIdText();
             if (row.sameConnection)
                 return tr("id %1 repeated on the same connection").arg(id);
             return tr("id %1 repeated: duplicate after reconnect?").arg(id);

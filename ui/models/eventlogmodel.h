@@ -2,18 +2,20 @@
 // EventLogModel: one feed's events and comments in a bounded ring buffer, for a QTableView.
 #pragma once
 
+#include "blockring.h"
+
 #include "sselib/eventlog.h"
 
 #include <QAbstractTableModel>
 #include <QByteArray>
 #include <QColor>
+#include <QHash>
 #include <QSet>
 #include <QStringList>
 #include <QTimer>
 
 #include <chrono>
 #include <deque>
-#include <vector>
 
 /// The event log of one feed: the newest capacity() records, events and comments, in arrival
 /// order. append() only queues; a throttle timer moves the queue into the table with one
@@ -52,7 +54,7 @@ public:
     };
 
     /// What an event's id says about the stream, compared to the previous event's id.
-    enum class Anomaly {
+    enum class Anomaly : quint8 {
         None, ///< in order, or nothing to compare (ids that are not numeric and not repeated)
         Gap, ///< the number jumped by more than one: events missing
         Duplicate ///< the event set the previous event's id again, or the number went back
@@ -66,7 +68,7 @@ public:
     explicit EventLogModel(QObject *parent = nullptr);
     ~EventLogModel() override;
 
-    [[nodiscard]] int capacity() const { return m_capacity; }
+    [[nodiscard]] int capacity() const { return static_cast<int>(m_rows.capacity()); }
 
     /// Values below 1 count as 1. Shrinking drops the oldest rows (and queued records) at once.
     void setCapacity(int capacity);
@@ -107,8 +109,16 @@ public:
     /// Event types in the order they first arrived (comments have none).
     [[nodiscard]] QStringList typesSeen() const { return m_types; }
 
-    /// The record at `row` (0 <= row < rowCount()); faster than data(RecordRole).
+    /// The record at `row` (0 <= row < rowCount()); faster than data(RecordRole). Its
+    /// event.raw is empty when the lines are rebuilt rather than stored: see rawLines().
     [[nodiscard]] const Sse::EventLog::Record &record(int row) const;
+    /// A copy of record() with event.raw set to rawLines(); data(RecordRole) gives the same.
+    [[nodiscard]] Sse::EventLog::Record recordWithRawLines(int row) const;
+    /// The event's raw wire lines. An event whose lines are exactly what Sse::Wire::event()
+    /// writes for its fields (the common case) stores none: they are rebuilt here, byte for
+    /// byte, and kept for every row. Empty for comments, for events that came without them and
+    /// for dropped ones (isRawDropped()).
+    [[nodiscard]] QByteArray rawLines(int row) const;
     [[nodiscard]] quint64 sequence(int row) const;
     [[nodiscard]] Anomaly anomaly(int row) const;
 
@@ -136,36 +146,44 @@ Q_SIGNALS:
     void typesChanged(const QStringList &types);
 
 private:
-    struct Row
+    // Kept small: a full log holds 100,000 of them per feed. The sequence number follows from
+    // the position (rows and queued records are numbered without gaps, see m_firstSequence).
+    // Derived rather than holding a Record: GCC and Clang (Itanium C++ ABI) put these fields into
+    // the padding after Record::kind, 8 bytes less a row.
+    struct Row : Sse::EventLog::Record
     {
-        Sse::EventLog::Record record;
-        quint64 sequence = 0;
-        quint64 idNumber = 0; ///< the numeric part of the id, when anomaly != None
-        quint64 previousIdNumber = 0; ///< the previous event's number, when anomaly != None
         Anomaly anomaly = Anomaly::None;
         bool rawDropped = false;
         bool sameConnection = false; ///< the previous event came on the same connection
+        bool rawRebuilt = false; ///< raw lines dropped because wireForm() gives them back
+    };
+
+    /// The numbers behind a Gap or Duplicate between numbered ids (rare: kept aside, not in Row).
+    struct IdJump
+    {
+        quint64 previous = 0;
+        quint64 current = 0;
     };
 
     [[nodiscard]] const Row &rowAt(int row) const;
-    void detectAnomaly(Row &row);
+    void detectAnomaly(Row &row, quint64 sequence);
     /// Also makes `type` share the bytes of the equal type seen before: one block for all the
     /// rows of a type instead of one per row.
     void noteType(QByteArray &type);
     void dropOldest(int count);
     [[nodiscard]] Row &rowOrPending(std::size_t index);
     void dropRawBeyond(std::size_t keep);
-    void linearize();
-    [[nodiscard]] QString anomalyText(const Row &row) const;
+    void forgetIdJump(const Row &row, quint64 sequence);
+    [[nodiscard]] quint64 pendingFirstSequence() const;
+    [[nodiscard]] QString anomalyText(const Row &row, quint64 sequence) const;
     [[nodiscard]] qint64 localOffsetMs(qint64 utcMs) const;
 
-    // The table: m_count rows starting at m_ring[m_start]. Either m_ring grows by push_back with
-    // m_start == 0, or it holds exactly m_capacity slots and is used modulo its size.
-    std::vector<Row> m_ring;
-    std::size_t m_start = 0;
-    std::size_t m_count = 0;
-    std::deque<Row> m_pending; ///< never longer than m_capacity
-    int m_capacity = DefaultCapacity;
+    BlockRing<Row> m_rows{DefaultCapacity};
+    std::deque<Row> m_pending; ///< never longer than capacity()
+    /// The sequence number of the first row. Rows and queued records are numbered without gaps
+    /// (records evicted from the queue only while every row goes too, see flush()).
+    quint64 m_firstSequence = 1;
+    QHash<quint64, IdJump> m_idJumps; ///< by sequence number, for rows and queued records
     int m_rawRetention = DefaultRawRetention;
     // Rows and queued records form one sequence, oldest first. Every record but the newest
     // m_rawTail ones has dropped its raw lines, and m_rawTail <= m_rawRetention, so each append

@@ -383,7 +383,7 @@ void Feed::onComment(const Sse::Comment &comment)
 {
     Sse::EventLog::Record record;
     record.kind = Sse::EventLog::Record::Kind::Comment;
-    record.comment = comment.data;
+    record.text = comment.data;
     record.event.receivedMs = comment.receivedMs;
     record.event.connection = comment.connection;
     m_model.append(std::move(record));
