@@ -65,17 +65,6 @@ struct FieldLine
     }
 };
 
-// The buffer becomes `bytes`, repaired as UTF-8: a plain copy when they are ASCII.
-void assignRepaired(std::string &buffer, QByteArrayView bytes, bool ascii)
-{
-    if (ascii) {
-        buffer.assign(bytes.data(), size_t(bytes.size()));
-    } else {
-        buffer.clear();
-        Utf8::appendRepaired(buffer, bytes);
-    }
-}
-
 bool isAsciiDigits(const char *begin, const char *end) noexcept
 {
     if (begin == end)
@@ -144,6 +133,9 @@ void Parser::feedBody(const char *begin, const char *end)
     // The chunk's bytes are the caller's only until feed() returns.
     if (!m_pendingData.isEmpty())
         copyPendingData();
+    m_type.keep();
+    m_ids[0].keep();
+    m_ids[1].keep();
 }
 
 void Parser::splitLines(const char *p, const char *end)
@@ -155,23 +147,52 @@ void Parser::splitLines(const char *p, const char *end)
     }
 
     Detail::LineEndScanner scanner(p, end);
-    while (p < end) {
+    // Only the chunk's first line can have begun in an earlier chunk; the loop below takes the
+    // lines that lie whole in this one, the hot path.
+    if (!m_line.empty() || m_skipLine) {
         const char *eol = scanner.find(p, m_lineAscii);
         if (!eol) {
             keepPartialLine(p, end);
             return;
         }
-        endLine(p, eol);
-        if (*eol == '\r') {
-            if (eol + 1 == end) {
-                m_lastChunkEndedInCr = true;
-                return;
-            }
-            p = eol[1] == '\n' ? eol + 2 : eol + 1;
-        } else {
-            p = eol + 1;
-        }
+        endJoinedLine(p, eol);
+        if (!nextLine(eol, end, p))
+            return;
     }
+    m_lineInChunk = true;
+    while (p < end) {
+        const char *eol = scanner.find(p, m_lineAscii);
+        if (!eol) {
+            m_lineInChunk = false;
+            keepPartialLine(p, end);
+            return;
+        }
+        if (eol - p > m_maxLineSize) {
+            reportError(ParseError::Kind::LineTooLong, m_maxLineSize);
+            dropEventData();
+        } else {
+            processLine(p, eol);
+        }
+        if (!nextLine(eol, end, p))
+            break;
+    }
+    m_lineInChunk = false;
+}
+
+// Moves `p` past the line end at `eol`: false when the chunk ends with it. A CR that ends the
+// chunk is remembered, as an LF first in the next chunk belongs to it.
+bool Parser::nextLine(const char *eol, const char *end, const char *&p)
+{
+    p = eol + 1;
+    if (*eol == '\r') {
+        if (p == end) {
+            m_lastChunkEndedInCr = true;
+            return false;
+        }
+        if (*p == '\n')
+            ++p;
+    }
+    return p < end;
 }
 
 // The line goes on in the next chunk: its bytes so far wait in m_line.
@@ -189,31 +210,25 @@ void Parser::keepPartialLine(const char *p, const char *end)
     m_line.append(p, size_t(rest));
 }
 
-// [p, eol) ends a line: the whole of it when m_line is empty, else its last part.
-void Parser::endLine(const char *p, const char *eol)
+// [p, eol) ends a line that began in an earlier chunk: its start is in m_line, or it is being
+// dropped as too long.
+void Parser::endJoinedLine(const char *p, const char *eol)
 {
     if (m_skipLine) {
         m_skipLine = false;
         dropEventData();
-    } else if (!m_line.empty()) {
-        if (qsizetype(m_line.size()) + (eol - p) > m_maxLineSize) {
-            reportError(ParseError::Kind::LineTooLong, m_maxLineSize);
-            dropEventData();
-        } else {
-            m_line.append(p, size_t(eol - p));
-            const char *lineEnd = m_line.data() + m_line.size();
-            m_lineAscii = Detail::isAscii(m_line.data(), lineEnd);
-            processLine(m_line.data(), lineEnd);
-        }
-        clearKeepingSmallBuffer(m_line);
-    } else if (eol - p > m_maxLineSize) {
+        return;
+    }
+    if (qsizetype(m_line.size()) + (eol - p) > m_maxLineSize) {
         reportError(ParseError::Kind::LineTooLong, m_maxLineSize);
         dropEventData();
     } else {
-        m_lineInChunk = true;
-        processLine(p, eol);
-        m_lineInChunk = false;
+        m_line.append(p, size_t(eol - p));
+        const char *lineEnd = m_line.data() + m_line.size();
+        m_lineAscii = Detail::isAscii(m_line.data(), lineEnd);
+        processLine(m_line.data(), lineEnd);
     }
+    clearKeepingSmallBuffer(m_line);
 }
 
 void Parser::processLine(const char *begin, const char *end)
@@ -255,7 +270,7 @@ void Parser::processLine(const char *begin, const char *end)
         return;
     case 'e':
         if (line.isNamed("event"))
-            assignRepaired(m_type, line.value(5), m_lineAscii);
+            setField(m_type, line.value(5));
         return;
     case 'r':
         if (line.isNamed("retry")) {
@@ -268,15 +283,28 @@ void Parser::processLine(const char *begin, const char *end)
     }
 }
 
-// The last event ID buffer changes. The ID dispatched last is kept aside the first time only, by a
-// swap, so that an event with an id field costs no copy at dispatch.
+// The last event ID buffer changes; the first time since the last dispatch, the buffer that held
+// the ID dispatched last is set aside as it is.
 void Parser::setIdField(QByteArrayView id)
 {
     if (!m_idFieldSeen) {
-        m_dispatchedId.swap(m_lastEventId);
+        m_idNow ^= 1;
         m_idFieldSeen = true;
     }
-    assignRepaired(m_lastEventId, id, m_lineAscii);
+    setField(m_ids[m_idNow], id);
+}
+
+// The field's value becomes the line's `bytes`, repaired as UTF-8; valid ones of the caller's
+// chunk are pointed at, not copied.
+void Parser::setField(ChunkText &field, QByteArrayView bytes)
+{
+    const bool valid = m_lineAscii || Utf8::isValid(bytes);
+    if (valid && m_lineInChunk)
+        field.point(bytes);
+    else if (valid)
+        field.assign(bytes);
+    else
+        Utf8::appendRepaired(field.own(), bytes);
 }
 
 void Parser::processComment(const char *text, const char *end)
@@ -299,15 +327,14 @@ void Parser::appendData(QByteArrayView bytes)
 {
     if (m_skipEvent)
         return;
-    const bool ascii = m_lineAscii;
     if (m_lineInChunk && m_data.empty() && m_pendingData.isEmpty() && !bytes.isEmpty()
-            && bytes.size() < m_maxEventSize && (ascii || Utf8::isValid(bytes))) {
+            && bytes.size() < m_maxEventSize && (m_lineAscii || Utf8::isValid(bytes))) {
         m_pendingData = bytes;
         return;
     }
     if (!m_pendingData.isEmpty())
         copyPendingData();
-    if (ascii)
+    if (m_lineAscii)
         m_data.append(bytes.data(), size_t(bytes.size()));
     else
         Utf8::appendRepaired(m_data, bytes);
@@ -359,7 +386,7 @@ void Parser::dispatch()
     if (m_idFieldSeen) {
         m_idFieldSeen = false; // the buffer is now the dispatched ID, m_dispatchedId stale
         if (m_handler)
-            m_handler->lastEventIdChanged(view(m_lastEventId));
+            m_handler->lastEventIdChanged(lastEventIdBuffer().view());
     }
     if (m_skipEvent) {
         m_skipEvent = false;
@@ -371,11 +398,11 @@ void Parser::dispatch()
         return;
     }
     if (m_handler) {
-        const QByteArrayView type = m_type.empty() ? DefaultType : view(m_type);
+        const QByteArrayView type = m_type.view().isEmpty() ? DefaultType : m_type.view();
         // The data buffer always ends with the LF its last line added: drop it.
         const QByteArrayView data =
                 m_pendingData.isEmpty() ? view(m_data).chopped(1) : m_pendingData;
-        m_handler->event({type, data, view(m_lastEventId), view(m_raw), hasIdField});
+        m_handler->event({type, data, lastEventIdBuffer().view(), view(m_raw), hasIdField});
     }
     m_pendingData = {};
     clearKeepingSmallBuffer(m_data);
@@ -410,7 +437,7 @@ void Parser::reset()
     m_skipEvent = false;
     m_lastChunkEndedInCr = false;
     if (m_idFieldSeen)
-        m_lastEventId.swap(m_dispatchedId);
+        m_idNow ^= 1;
     m_idFieldSeen = false;
 }
 

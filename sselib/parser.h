@@ -102,13 +102,13 @@ public:
 
     [[nodiscard]] QByteArray lastEventId() const
     {
-        return QByteArray(m_lastEventId.data(), qsizetype(m_lastEventId.size()));
+        return lastEventIdBuffer().view().toByteArray();
     }
 
     void setLastEventId(QByteArrayView id)
     {
-        m_lastEventId.assign(id.data(), size_t(id.size()));
-        m_dispatchedId = m_lastEventId;
+        m_ids[0].assign(id);
+        m_ids[1].assign(id);
     }
 
     /// Keep the wire lines of each event for ParsedEvent::raw (off: no cost on the hot path).
@@ -125,14 +125,60 @@ public:
     void setMaxEventSize(qsizetype bytes) { m_maxEventSize = bytes; }
 
 private:
+    /// A field value the parser keeps (event type, last event ID). A value that lies whole in
+    /// the chunk being parsed is only pointed at, and copied by keep() before the chunk goes
+    /// back to the caller: an event whose lines come in one chunk costs no copy of its fields.
+    class ChunkText
+    {
+    public:
+        [[nodiscard]] QByteArrayView view() const noexcept
+        {
+            return m_inChunk ? m_chunk : QByteArrayView(m_owned.data(), qsizetype(m_owned.size()));
+        }
+
+        /// The value is `bytes` of the current chunk, valid until keep().
+        void point(QByteArrayView bytes) noexcept
+        {
+            m_chunk = bytes;
+            m_inChunk = true;
+        }
+
+        /// The value's own bytes, emptied, to be filled.
+        [[nodiscard]] std::string &own() noexcept
+        {
+            m_inChunk = false;
+            m_owned.clear();
+            return m_owned;
+        }
+
+        void assign(QByteArrayView bytes) { own().assign(bytes.data(), size_t(bytes.size())); }
+
+        void keep()
+        {
+            if (m_inChunk)
+                assign(m_chunk);
+        }
+
+        void clear() noexcept { (void)own(); }
+
+    private:
+        std::string m_owned;
+        QByteArrayView m_chunk;
+        bool m_inChunk = false;
+    };
+
+    [[nodiscard]] const ChunkText &lastEventIdBuffer() const { return m_ids[m_idNow]; }
+
     void feedBody(const char *begin, const char *end);
     void splitLines(const char *begin, const char *end);
-    void endLine(const char *begin, const char *eol);
+    bool nextLine(const char *eol, const char *end, const char *&p);
+    void endJoinedLine(const char *begin, const char *eol);
     void keepPartialLine(const char *begin, const char *end);
     void consumeBom(const char *&begin, const char *end);
     void processLine(const char *begin, const char *end);
     void processComment(const char *text, const char *end);
     void setIdField(QByteArrayView id);
+    void setField(ChunkText &field, QByteArrayView bytes);
     void appendData(QByteArrayView bytes);
     void copyPendingData();
     void dropEventData();
@@ -148,11 +194,12 @@ private:
     // The event's only data line so far, still in the caller's chunk (valid UTF-8): copied
     // into m_data only when a second one comes or the chunk ends, so most events never are.
     QByteArrayView m_pendingData;
-    std::string m_type; // event type buffer
-    std::string m_lastEventId; // last event ID buffer
-    // The buffer at the last dispatch, the "last event ID string", while m_idFieldSeen; else
-    // m_lastEventId is that and this is stale.
-    std::string m_dispatchedId;
+    ChunkText m_type; // event type buffer
+    // m_ids[m_idNow] is the last event ID buffer. While m_idFieldSeen the other one holds the
+    // buffer as it was at the last dispatch, the "last event ID string" (else it is stale): the
+    // first id field of an event flips m_idNow, so that keeping the old value costs no copy.
+    ChunkText m_ids[2];
+    int m_idNow = 0;
     std::string m_raw; // wire lines of the event being built, with setKeepRaw(true)
     bool m_rawOverflow = false; // the block's lines outgrew RawLimit: m_raw stays empty
     std::string m_scratch; // repaired UTF-8 of a comment
