@@ -51,7 +51,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--build", default=os.path.join(source, "build", "ci"),
                         help="a built tree (default: build/ci, an optimised build)")
-    parser.add_argument("--work", help="workloads and scratch (default: BUILD/bench-work)")
+    parser.add_argument("--work", help="workloads and scratch (default: BUILD/bench-work, "
+                        "BUILD/bench-work-smoke with --smoke)")
     parser.add_argument("--runs", type=int, default=3, help="runs per figure (medians)")
     parser.add_argument("--only", default=",".join(SECTIONS), help="sections to run")
     parser.add_argument("--smoke", action="store_true",
@@ -60,7 +61,9 @@ def main():
     args = parser.parse_args()
 
     build = os.path.abspath(args.build)
-    work = os.path.abspath(args.work or os.path.join(build, "bench-work"))
+    # The smoke run's small workloads go apart, so that it never replaces the full ones.
+    default_work = "bench-work-smoke" if args.smoke else "bench-work"
+    work = os.path.abspath(args.work or os.path.join(build, default_work))
     os.makedirs(work, exist_ok=True)
     scale = args.scale if args.scale else (0.002 if args.smoke else 1.0)
     ctx = Context(source=source, build=build, work=work, runs=1 if args.smoke else args.runs,

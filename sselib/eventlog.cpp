@@ -9,6 +9,8 @@
 #include <QJsonObject>
 #include <QJsonParseError>
 
+#include <limits>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace Sse::EventLog {
@@ -59,6 +61,10 @@ QString tr(const char *text)
 }
 
 // A JSON number that is a whole number, within the range of qint64.
+// A connection number is an int (Event::connection): a larger one would come back altered.
+constexpr qint64 MaxConnection = std::numeric_limits<int>::max();
+
+// The field is a whole number from 0 to 2^63 - 1.
 bool readWholeNumber(const QJsonObject &object, QLatin1StringView key, qint64 *value)
 {
     // 2^63 and above would overflow the cast (undefined behaviour): compare before casting.
@@ -116,6 +122,15 @@ LineResult readLine(QByteArrayView line)
         result.error = tr("a record needs \"kind\", and \"receivedMs\" and \"connection\" as "
                           "whole numbers");
         return result;
+    }
+    if (hasConnection && connection > MaxConnection) {
+        if (known) {
+            result.error = tr("\"connection\" is %1, beyond the largest connection number, %2")
+                                   .arg(connection)
+                                   .arg(MaxConnection);
+            return result;
+        }
+        connection = 0; // as if absent: a record of an unknown kind keeps its line as it is
     }
     Record *record = &result.record;
     record->event.receivedMs = receivedMs;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Sse::Detail::LineEndScanner and isAscii: the parser's byte scans, SSE2 with a portable fallback.
+// Sse::Detail::LineEndScanner and isAscii: the parser's byte scans, SSE2 (AVX2 where the CPU has
+// it) with a portable fallback.
 #pragma once
 
 #include <QtGlobal>
@@ -8,14 +9,96 @@
 #include <cstring>
 
 #ifdef __SSE2__
-#include <emmintrin.h>
+#include <immintrin.h>
+#endif
+
+// AVX2 is not in the x86-64 baseline that distributions build for: its block scan is compiled
+// beside the SSE2 one, and the parser picks one at run time (cpuHasAvx2()).
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define SSEDASH_LINESCAN_AVX2 1
+#define SSEDASH_TARGET_AVX2 __attribute__((target("avx2")))
+#else
+#define SSEDASH_LINESCAN_AVX2 0
 #endif
 
 namespace Sse::Detail {
 
-/// Finds every CR and LF of one chunk in a single pass: 64 bytes are compared at a time into bit
-/// masks that later calls reuse, so that a short line costs a bit scan, not a search call. The
-/// same pass tells whether a line is ASCII, which spares its UTF-8 validation.
+/// The masks of one 64-byte block: bit i of `lineEnds` is set when block[i] is CR or LF, of
+/// `high` when block[i] has its high bit set (is not ASCII).
+struct BlockMasks
+{
+    std::uint64_t lineEnds = 0;
+    std::uint64_t high = 0;
+};
+
+/// Compares the bytes one at a time: chunks shorter than a block, and CPUs without SSE2.
+inline BlockMasks scanBytes(const char *block, qsizetype size) noexcept
+{
+    BlockMasks masks;
+    for (qsizetype i = 0; i < size; ++i) {
+        const char c = block[i];
+        masks.lineEnds |= std::uint64_t(c == '\n' || c == '\r') << i;
+        masks.high |= std::uint64_t(static_cast<unsigned char>(c) >> 7) << i;
+    }
+    return masks;
+}
+
+/// The x86-64 baseline: four 16-byte compares a block.
+struct Sse2Blocks
+{
+    static BlockMasks scan(const char *block) noexcept
+    {
+#ifdef __SSE2__
+        const __m128i lf = _mm_set1_epi8('\n');
+        const __m128i cr = _mm_set1_epi8('\r');
+        BlockMasks masks;
+        for (int i = 0; i < 4; ++i) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(block + 16 * i));
+            const __m128i hits = _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr));
+            masks.lineEnds |= std::uint64_t(unsigned(_mm_movemask_epi8(hits))) << (16 * i);
+            masks.high |= std::uint64_t(unsigned(_mm_movemask_epi8(v))) << (16 * i);
+        }
+        return masks;
+#else
+        return scanBytes(block, 64);
+#endif
+    }
+};
+
+#if SSEDASH_LINESCAN_AVX2
+/// Two 32-byte compares a block. Only code compiled for AVX2 may inline it: the parser's
+/// splitLinesAvx2(), which runs only when cpuHasAvx2().
+struct Avx2Blocks
+{
+    SSEDASH_TARGET_AVX2 static BlockMasks scan(const char *block) noexcept
+    {
+        const __m256i lf = _mm256_set1_epi8('\n');
+        const __m256i cr = _mm256_set1_epi8('\r');
+        const __m256i low = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(block));
+        const __m256i top = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(block + 32));
+        const __m256i lowEnds =
+                _mm256_or_si256(_mm256_cmpeq_epi8(low, lf), _mm256_cmpeq_epi8(low, cr));
+        const __m256i topEnds =
+                _mm256_or_si256(_mm256_cmpeq_epi8(top, lf), _mm256_cmpeq_epi8(top, cr));
+        BlockMasks masks;
+        masks.lineEnds = std::uint64_t(unsigned(_mm256_movemask_epi8(lowEnds)))
+                | std::uint64_t(unsigned(_mm256_movemask_epi8(topEnds))) << 32;
+        masks.high = std::uint64_t(unsigned(_mm256_movemask_epi8(low)))
+                | std::uint64_t(unsigned(_mm256_movemask_epi8(top))) << 32;
+        return masks;
+    }
+};
+
+/// The CPU runs AVX2 code, and QT_NO_CPU_FEATURE (Qt's switch for testing the fallbacks of its
+/// own run-time dispatch) does not name "avx2".
+bool cpuHasAvx2() noexcept;
+#endif
+
+/// Finds every CR and LF of one chunk in a single pass: 64 bytes are compared at a time (by
+/// Blocks::scan()) into bit masks that later calls reuse, so that a short line costs a bit scan,
+/// not a search call. The same pass tells whether a line is ASCII, which spares its UTF-8
+/// validation. Every member is inlined, so that the caller's target (AVX2 or not) is theirs.
+template <class Blocks>
 class LineEndScanner
 {
 public:
@@ -30,7 +113,7 @@ public:
 
     /// The first CR or LF at or after `from` (within the chunk), or nullptr. `ascii` tells
     /// whether the bytes from `from` to it (or to the chunk's end) have no high bit set.
-    [[nodiscard]] const char *find(const char *from, bool &ascii) noexcept
+    [[nodiscard]] Q_ALWAYS_INLINE const char *find(const char *from, bool &ascii) noexcept
     {
         std::uint64_t high = 0;
         while (from < m_end) {
@@ -56,50 +139,22 @@ public:
 private:
     // The block starts at `from`; near the chunk's end it is moved back to end there, so that
     // only chunks shorter than a block need the byte loop.
-    void load(const char *from) noexcept
+    Q_ALWAYS_INLINE void load(const char *from) noexcept
     {
+        BlockMasks masks;
         if (m_end - from >= BlockSize) {
             m_block = from;
-            scanBlock();
+            masks = Blocks::scan(m_block);
         } else if (m_end - m_begin >= BlockSize) {
             m_block = m_end - BlockSize;
-            scanBlock();
+            masks = Blocks::scan(m_block);
         } else {
             m_block = from;
-            scanBytes(m_end - from);
+            masks = scanBytes(m_block, m_end - from);
         }
+        m_lineEnds = masks.lineEnds;
+        m_high = masks.high;
         m_blockEnd = m_block + qMin(BlockSize, qsizetype(m_end - m_block));
-    }
-
-    void scanBytes(qsizetype size) noexcept
-    {
-        m_lineEnds = 0;
-        m_high = 0;
-        for (qsizetype i = 0; i < size; ++i) {
-            const char c = m_block[i];
-            m_lineEnds |= std::uint64_t(c == '\n' || c == '\r') << i;
-            m_high |= std::uint64_t(static_cast<unsigned char>(c) >> 7) << i;
-        }
-    }
-
-    void scanBlock() noexcept
-    {
-#ifdef __SSE2__
-        const __m128i lf = _mm_set1_epi8('\n');
-        const __m128i cr = _mm_set1_epi8('\r');
-        std::uint64_t lineEnds = 0;
-        std::uint64_t high = 0;
-        for (int i = 0; i < 4; ++i) {
-            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(m_block + 16 * i));
-            const __m128i hits = _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr));
-            lineEnds |= std::uint64_t(unsigned(_mm_movemask_epi8(hits))) << (16 * i);
-            high |= std::uint64_t(unsigned(_mm_movemask_epi8(v))) << (16 * i);
-        }
-        m_lineEnds = lineEnds;
-        m_high = high;
-#else
-        scanBytes(BlockSize);
-#endif
     }
 
     static int countTrailingZeros(std::uint64_t mask) noexcept

@@ -145,8 +145,19 @@ void Parser::splitLines(const char *p, const char *end)
         if (*p == '\n' && ++p == end)
             return;
     }
+#if SSEDASH_LINESCAN_AVX2
+    if (Detail::cpuHasAvx2()) {
+        splitLinesAvx2(p, end);
+        return;
+    }
+#endif
+    splitLinesWith<Detail::Sse2Blocks>(p, end);
+}
 
-    Detail::LineEndScanner scanner(p, end);
+template <class Blocks>
+Q_ALWAYS_INLINE void Parser::splitLinesWith(const char *p, const char *end)
+{
+    Detail::LineEndScanner<Blocks> scanner(p, end);
     // Only the chunk's first line can have begun in an earlier chunk; the loop below takes the
     // lines that lie whole in this one, the hot path.
     if (!m_line.empty() || m_skipLine) {
@@ -178,6 +189,14 @@ void Parser::splitLines(const char *p, const char *end)
     }
     m_lineInChunk = false;
 }
+
+#if SSEDASH_LINESCAN_AVX2
+// The same loop compiled for AVX2, so that the scanner's 32-byte compares inline into it.
+SSEDASH_TARGET_AVX2 void Parser::splitLinesAvx2(const char *p, const char *end)
+{
+    splitLinesWith<Detail::Avx2Blocks>(p, end);
+}
+#endif
 
 // Moves `p` past the line end at `eol`: false when the chunk ends with it. A CR that ends the
 // chunk is remembered, as an LF first in the next chunk belongs to it.

@@ -171,6 +171,9 @@ private:
 
     void feedBody(const char *begin, const char *end);
     void splitLines(const char *begin, const char *end);
+    template <class Blocks>
+    void splitLinesWith(const char *begin, const char *end);
+    void splitLinesAvx2(const char *begin, const char *end);
     bool nextLine(const char *eol, const char *end, const char *&p);
     void endJoinedLine(const char *begin, const char *eol);
     void keepPartialLine(const char *begin, const char *end);

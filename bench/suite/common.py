@@ -137,7 +137,21 @@ def run_once(argv, stdin_path=None, env=None, timeout=600):
 def run_measured(argv, runs, stdin_path=None, env=None, timeout=600):
     """run_once() `runs` times: medians of wall and CPU time, the largest peak RSS, the last
     run's stdout."""
-    results = [run_once(argv, stdin_path, env, timeout) for _ in range(max(1, runs))]
+    return _summary([run_once(argv, stdin_path, env, timeout) for _ in range(max(1, runs))])
+
+
+def run_interleaved(argvs, runs, timeout=600):
+    """run_measured() of each argv of the dict `argvs`, taking turns (one run of each, `runs`
+    times), so that a slow spell of a shared machine hits every tool alike rather than the
+    one whose runs it fell on. Returns a dict of Measurements with the same keys."""
+    results = {key: [] for key in argvs}
+    for _ in range(max(1, runs)):
+        for key, argv in argvs.items():
+            results[key].append(run_once(argv, timeout=timeout))
+    return {key: _summary(runs_of_key) for key, runs_of_key in results.items()}
+
+
+def _summary(results):
     return Measurement(statistics.median(r[0] for r in results),
                        statistics.median(r[1] for r in results),
                        max(r[2] for r in results), results[-1][3])

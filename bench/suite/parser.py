@@ -2,14 +2,14 @@
 """Parser section: `ssedash-cli parse --count` against npm eventsource-parser, a memchr line scan
 and cat, on every workload, in 64 KiB and 1,460-byte chunks; and its peak memory.
 
-Every tool reads the same file; ratios are of CPU time (user + system, medians of ctx.runs runs),
-which a busy machine disturbs far less than wall time. Every count is checked against the
+Every tool reads the same file; ratios are of CPU time (user + system, medians of ctx.runs runs,
+the tools taking turns), which a busy machine disturbs far less than wall time. Every count is checked against the
 workload's .json: a tool that reports a different count fails the run.
 """
 import json
 import os
 
-from suite.common import Row, SuiteError, human_rate, ratio, run_measured
+from suite.common import Row, SuiteError, human_rate, ratio, run_interleaved, run_measured
 
 SECTION = "parser"
 WORKLOADS = ["small", "llm", "big", "crlf"]
@@ -67,15 +67,15 @@ def _startup(ctx, tools):
     node for the peer), which the parse-only ratios take out of both sides."""
     empty = os.path.join(ctx.work, "empty.sse")
     open(empty, "wb").close()
-    return {tool: run_measured(argv(empty, CHUNKS[0]), ctx.runs).cpu
-            for tool, argv in tools.items()}
+    figures = run_interleaved({tool: argv(empty, CHUNKS[0]) for tool, argv in tools.items()},
+                              ctx.runs)
+    return {tool: measurement.cpu for tool, measurement in figures.items()}
 
 
 def _measure(ctx, tools, path, meta, chunk):
-    """Runs each tool on one workload and chunk size; checks what each reports."""
-    figures = {}
-    for tool, argv in tools.items():
-        figures[tool] = measurement = run_measured(argv(path, chunk), ctx.runs)
+    """Runs each tool on one workload and chunk size, taking turns; checks what each reports."""
+    figures = run_interleaved({tool: argv(path, chunk) for tool, argv in tools.items()}, ctx.runs)
+    for tool, measurement in figures.items():
         _check(tool, chunk, path, meta, measurement.stdout)
     return figures
 

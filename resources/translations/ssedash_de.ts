@@ -3399,6 +3399,10 @@ JSON: {&quot;id&quot;, &quot;type&quot;, &quot;timestamp&quot;, &quot;payload&qu
         <source>an event needs &quot;type&quot; and &quot;data&quot; strings</source>
         <translation>ein Event braucht „type“ und „data“ als Strings</translation>
     </message>
+    <message>
+        <source>&quot;connection&quot; is %1, beyond the largest connection number, %2</source>
+        <translation>„connection“ ist %1 und damit größer als die größte Verbindungsnummer, %2</translation>
+    </message>
 </context>
 <context>
     <name>Sse::EventSource</name>

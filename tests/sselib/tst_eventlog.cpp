@@ -138,6 +138,8 @@ void tst_EventLog::readLine_unknownKind_keepsTheLineAndNeedsOnlyAKind_data()
     QTest::addRow("connection beyond qint64")
             << R"({"kind":"state","receivedMs":1,"connection":92233720368547758082})"_ba
             << qint64(1) << 0;
+    QTest::addRow("connection beyond int")
+            << R"({"kind":"state","receivedMs":1,"connection":2147483648})"_ba << qint64(1) << 0;
 }
 
 void tst_EventLog::readLine_unknownKind_keepsTheLineAndNeedsOnlyAKind()
@@ -180,6 +182,10 @@ void tst_EventLog::readLine_rejectsWhatIsNoRecord_data()
     QTest::addRow("time of 2^63")
             << R"({"kind":"comment","receivedMs":9223372036854775808,"connection":1})"_ba
             << u"needs"_s;
+    // Found by fuzz_eventlog: a connection number beyond int came back altered on export.
+    QTest::addRow("connection beyond int")
+            << R"({"kind":"comment","receivedMs":-0,"connection":1222222222222})"_ba
+            << u"\"connection\" is 1222222222222, beyond the largest connection number, 2147483647"_s;
     QTest::addRow("time of 1e300")
             << R"({"kind":"comment","receivedMs":1e300,"connection":1})"_ba << u"needs"_s;
     QTest::addRow("event without data")

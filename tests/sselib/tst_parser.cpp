@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Tests for Sse::Parser: the WHATWG event stream rules, each row run at every way of chunking.
 
+#include "sselib/linescan_p.h"
 #include "sselib/parser.h"
 
 #include <QByteArrayList>
@@ -897,6 +898,8 @@ private Q_SLOTS:
     void hasIdField_onlyWhenTheEventSetItsId();
     void parseError_hasMessage_data();
     void parseError_hasMessage();
+    void blockScan_everyPathGivesTheBytewiseMasks();
+    void blockScan_avx2OffWhenQtNoCpuFeatureSaysSo();
 };
 
 void tst_Parser::feed_lineEndings_data()
@@ -1490,6 +1493,76 @@ void tst_Parser::parseError_hasMessage()
     other.kind = kind == Sse::ParseError::Kind::LineTooLong ? Sse::ParseError::Kind::EventTooLarge
                                                             : Sse::ParseError::Kind::LineTooLong;
     QVERIFY2(other.message() != message, "both kinds give the same message");
+}
+
+namespace {
+
+/// A 64-byte block drawn mostly from the bytes the scan looks for: CR, LF, high bytes, and
+/// the ASCII ones next to them.
+QByteArray randomBlock(QRandomGenerator &random)
+{
+    static constexpr char Bytes[] = {'\n', '\r', '\x0b', '\x0c', '\x0e', 'a', ':', '\x7f', '\x80',
+            '\xbf', '\xc3', '\xff', '\0', '\t', ' ', 'd'};
+    QByteArray block(64, Qt::Uninitialized);
+    for (char &byte : block) {
+        const quint32 draw = random.bounded(20u);
+        byte = draw < sizeof Bytes ? Bytes[draw] : char(random.bounded(256u));
+    }
+    return block;
+}
+
+bool sameMasks(const Sse::Detail::BlockMasks &a, const Sse::Detail::BlockMasks &b)
+{
+    return a.lineEnds == b.lineEnds && a.high == b.high;
+}
+
+QByteArray describeMasks(const Sse::Detail::BlockMasks &masks)
+{
+    return "lineEnds " + QByteArray::number(masks.lineEnds, 16) + " high "
+            + QByteArray::number(masks.high, 16);
+}
+
+QByteArray mismatch(const char *path, const Sse::Detail::BlockMasks &got,
+        const Sse::Detail::BlockMasks &bytewise, const QByteArray &block)
+{
+    return QByteArray(path) + ": " + describeMasks(got) + ", bytewise: " + describeMasks(bytewise)
+            + " for " + quoted(block);
+}
+
+} // namespace
+
+// The vector scans of a block (SSE2, and AVX2 where the CPU has it) set the bits that a byte
+// at a time sets.
+void tst_Parser::blockScan_everyPathGivesTheBytewiseMasks()
+{
+    QRandomGenerator random(20261206);
+    for (int round = 0; round < 20000; ++round) {
+        const QByteArray block = randomBlock(random);
+        const Sse::Detail::BlockMasks expected = Sse::Detail::scanBytes(block.constData(), 64);
+        const Sse::Detail::BlockMasks sse2 = Sse::Detail::Sse2Blocks::scan(block.constData());
+        if (!sameMasks(sse2, expected))
+            QFAIL(mismatch("SSE2", sse2, expected, block).constData());
+#if SSEDASH_LINESCAN_AVX2
+        if (!Sse::Detail::cpuHasAvx2())
+            continue;
+        const Sse::Detail::BlockMasks avx2 = Sse::Detail::Avx2Blocks::scan(block.constData());
+        if (!sameMasks(avx2, expected))
+            QFAIL(mismatch("AVX2", avx2, expected, block).constData());
+#endif
+    }
+}
+
+// tst_parser_sse2 runs this suite with QT_NO_CPU_FEATURE=avx2, so that the parser's SSE2 loop is
+// tested on machines that have AVX2 too; this checks that the switch took.
+void tst_Parser::blockScan_avx2OffWhenQtNoCpuFeatureSaysSo()
+{
+#if SSEDASH_LINESCAN_AVX2
+    if (!qgetenv("QT_NO_CPU_FEATURE").split(' ').contains("avx2"))
+        QSKIP("QT_NO_CPU_FEATURE does not name avx2");
+    QVERIFY(!Sse::Detail::cpuHasAvx2());
+#else
+    QSKIP("this build has no AVX2 line scan");
+#endif
 }
 
 namespace {

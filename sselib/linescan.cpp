@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: MIT
+// Sse::Detail::cpuHasAvx2: whether the parser may run its AVX2 line scan.
+#include "linescan_p.h"
+
+#include <QByteArray>
+#include <QByteArrayList>
+
+namespace Sse::Detail {
+
+#if SSEDASH_LINESCAN_AVX2
+bool cpuHasAvx2() noexcept
+{
+    static const bool has = [] {
+        if (qgetenv("QT_NO_CPU_FEATURE").split(' ').contains(QByteArrayLiteral("avx2")))
+            return false;
+        __builtin_cpu_init();
+        return __builtin_cpu_supports("avx2") != 0;
+    }();
+    return has;
+}
+#endif
+
+} // namespace Sse::Detail
