@@ -403,7 +403,7 @@ void Parser::dispatch()
 {
     const bool hasIdField = m_idFieldSeen;
     if (m_idFieldSeen) {
-        m_idFieldSeen = false; // the buffer is now the dispatched ID, m_dispatchedId stale
+        m_idFieldSeen = false; // the buffer is now the dispatched ID, the other slot stale
         if (m_handler)
             m_handler->lastEventIdChanged(lastEventIdBuffer().view());
     }
