@@ -73,7 +73,7 @@ def main():
     if os.access(launcher, os.X_OK):
         common.PEAK_RSS_LAUNCHER = launcher
     else:
-        print(f"{launcher} is not built: peak RSS includes this runner's", file=sys.stderr)
+        print(f"{launcher} is not built: peak RSS is not measured", file=sys.stderr)
 
     rows, failures = [], []
     for name in args.only.split(","):

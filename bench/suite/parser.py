@@ -9,6 +9,7 @@ workload's .json: a tool that reports a different count fails the run.
 import json
 import os
 
+from suite import common
 from suite.common import Row, SuiteError, human_rate, ratio, run_interleaved, run_measured
 
 SECTION = "parser"
@@ -37,6 +38,10 @@ def run(ctx):
             peak_rss[name, chunk] = (figures["ssedash"].peak_rss_kib,
                                      peer.peak_rss_kib if peer else None)
         sizes[name] = meta["bytes"]
+    if not common.PEAK_RSS_LAUNCHER:
+        # Spawned straight from this runner, a tool's peak RSS would include the runner's own.
+        yield Row(SECTION, "peak RSS", "not measured: bench/bench_peakrss is not built")
+        return
     for row in _rss_rows(peak_rss, sizes["big"]):
         yield _unjudged(row) if ctx.smoke else row
 
