@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: MIT
-// Sse::Detail::LineEndScanner and isAscii: the parser's byte scans, SSE2 (AVX2 where the CPU has
-// it) with a portable fallback.
+// Sse::Detail::LineEndScanner: the parser's scan for line ends, SSE2 (AVX2 where the CPU has it)
+// with a portable fallback.
 #pragma once
 
 #include <QtGlobal>
 
 #include <cstdint>
-#include <cstring>
 
 #ifdef __SSE2__
 #include <immintrin.h>
@@ -178,26 +177,5 @@ private:
     std::uint64_t m_lineEnds = 0; // bit i: m_block[i] is CR or LF
     std::uint64_t m_high = 0; // bit i: m_block[i] has its high bit set (not ASCII)
 };
-
-/// True when no byte of [p, end) has its high bit set: ASCII, so valid UTF-8 as it stands.
-[[nodiscard]] inline bool isAscii(const char *p, const char *end) noexcept
-{
-#ifdef __SSE2__
-    __m128i any = _mm_setzero_si128();
-    for (; end - p >= 16; p += 16)
-        any = _mm_or_si128(any, _mm_loadu_si128(reinterpret_cast<const __m128i *>(p)));
-    if (_mm_movemask_epi8(any) != 0)
-        return false;
-#endif
-    std::uint64_t high = 0;
-    for (; end - p >= 8; p += 8) {
-        std::uint64_t word;
-        std::memcpy(&word, p, sizeof word);
-        high |= word;
-    }
-    for (; p < end; ++p)
-        high |= std::uint64_t(static_cast<unsigned char>(*p));
-    return (high & 0x8080808080808080ULL) == 0;
-}
 
 } // namespace Sse::Detail

@@ -214,7 +214,8 @@ bool Parser::nextLine(const char *eol, const char *end, const char *&p)
     return p < end;
 }
 
-// The line goes on in the next chunk: its bytes so far wait in m_line.
+// The line goes on in the next chunk: its bytes so far wait in m_line. The scan that found no
+// line end in [p, end) said whether those bytes are ASCII (m_lineAscii).
 void Parser::keepPartialLine(const char *p, const char *end)
 {
     if (m_skipLine)
@@ -226,6 +227,7 @@ void Parser::keepPartialLine(const char *p, const char *end)
         release(m_line);
         return;
     }
+    m_partialLineAscii = (m_line.empty() || m_partialLineAscii) && m_lineAscii;
     m_line.append(p, size_t(rest));
 }
 
@@ -243,9 +245,8 @@ void Parser::endJoinedLine(const char *p, const char *eol)
         dropEventData();
     } else {
         m_line.append(p, size_t(eol - p));
-        const char *lineEnd = m_line.data() + m_line.size();
-        m_lineAscii = Detail::isAscii(m_line.data(), lineEnd);
-        processLine(m_line.data(), lineEnd);
+        m_lineAscii = m_lineAscii && m_partialLineAscii; // the scans of both parts said
+        processLine(m_line.data(), m_line.data() + m_line.size());
     }
     clearKeepingSmallBuffer(m_line);
 }

@@ -146,8 +146,7 @@ private:
         /// The value's own bytes, emptied, to be filled.
         [[nodiscard]] std::string &own() noexcept
         {
-            m_inChunk = false;
-            m_owned.clear();
+            clear();
             return m_owned;
         }
 
@@ -159,7 +158,11 @@ private:
                 assign(m_chunk);
         }
 
-        void clear() noexcept { (void)own(); }
+        void clear() noexcept
+        {
+            m_inChunk = false;
+            m_owned.clear();
+        }
 
     private:
         std::string m_owned;
@@ -217,6 +220,7 @@ private:
     bool m_keepRaw = false;
     bool m_lineInChunk = false; // processLine() gets bytes of the caller's chunk, not m_line
     bool m_lineAscii = false; // the line processLine() gets has no byte above 0x7F
+    bool m_partialLineAscii = false; // likewise m_line, while it is not empty
 };
 
 } // namespace Sse
