@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
-// fuzz_utf8: sselib's UTF-8 repair against QStringDecoder on the same bytes, whole and chunked.
+// fuzz_utf8: sselib's UTF-8 repair against QStringDecoder on the same bytes, whole and chunked;
+// the parser's AVX2 validation against the byte-at-a-time one.
 #include "fuzzcheck.h"
 
+#include "sselib/simd_p.h"
 #include "sselib/utf8.h"
+#include "sselib/utf8avx2_p.h"
 
 #include <QStringDecoder>
 
@@ -32,6 +35,32 @@ QString qtDecode(QByteArrayView bytes, qsizetype chunk, bool *error = nullptr)
     return out;
 }
 
+#if SSEDASH_AVX2_DISPATCH
+// Compiled for AVX2, as the validator inlines only into AVX2 code; called when cpuHasAvx2().
+SSEDASH_TARGET_AVX2 bool avx2IsValid(const char *begin, const char *end, const char *readable)
+{
+    return Sse::Detail::Utf8Avx2::isValid(begin, end, readable);
+}
+#endif
+
+/// The AVX2 validation says `valid`, reading nothing after the bytes (libFuzzer's buffer ends
+/// there) and reading continuation bytes after them that must not count.
+void checkAvx2(QByteArrayView bytes, bool valid)
+{
+#if SSEDASH_AVX2_DISPATCH
+    if (!Sse::Detail::cpuHasAvx2())
+        return;
+    const char *end = bytes.data() + bytes.size();
+    FUZZ_CHECK(avx2IsValid(bytes.data(), end, end) == valid);
+    const QByteArray followed = bytes.toByteArray() + QByteArray(32, '\x80');
+    const char *begin = followed.constData();
+    FUZZ_CHECK(avx2IsValid(begin, begin + bytes.size(), begin + followed.size()) == valid);
+#else
+    Q_UNUSED(bytes)
+    Q_UNUSED(valid)
+#endif
+}
+
 } // namespace
 
 // The first byte picks a chunk size for the chunked decode; the rest are the bytes.
@@ -49,6 +78,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_CHECK(valid == (repaired == bytes));
     FUZZ_CHECK(Sse::Utf8::repaired(bytes) == repaired);
     FUZZ_CHECK(Sse::Utf8::Detail::validPrefixLength(bytes) <= bytes.size());
+    checkAvx2(bytes, valid);
 
     // Well-formed UTF-8 decodes to the same text in both; repaired text is well-formed, so
     // Qt's decoding of it must equal sselib's output, whole and in chunks.

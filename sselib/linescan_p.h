@@ -3,21 +3,16 @@
 // with a portable fallback.
 #pragma once
 
+#include "simd_p.h"
+#include "utf8.h"
+#include "utf8avx2_p.h"
+
 #include <QtGlobal>
 
 #include <cstdint>
 
 #ifdef __SSE2__
 #include <immintrin.h>
-#endif
-
-// AVX2 is not in the x86-64 baseline that distributions build for: its block scan is compiled
-// beside the SSE2 one, and the parser picks one at run time (cpuHasAvx2()).
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#define SSEDASH_LINESCAN_AVX2 1
-#define SSEDASH_TARGET_AVX2 __attribute__((target("avx2")))
-#else
-#define SSEDASH_LINESCAN_AVX2 0
 #endif
 
 namespace Sse::Detail {
@@ -42,9 +37,16 @@ inline BlockMasks scanBytes(const char *block, qsizetype size) noexcept
     return masks;
 }
 
-/// The x86-64 baseline: four 16-byte compares a block.
+/// The x86-64 baseline: four 16-byte compares a block; UTF-8 validated a byte at a time.
 struct Sse2Blocks
 {
+    /// [begin, end) is well-formed UTF-8 (Utf8::isValid); `readable` is unused.
+    static bool isValidUtf8(const char *begin, const char *end, const char *readable) noexcept
+    {
+        Q_UNUSED(readable)
+        return Utf8::isValid(QByteArrayView(begin, end - begin));
+    }
+
     static BlockMasks scan(const char *block) noexcept
     {
 #ifdef __SSE2__
@@ -64,11 +66,17 @@ struct Sse2Blocks
     }
 };
 
-#if SSEDASH_LINESCAN_AVX2
-/// Two 32-byte compares a block. Only code compiled for AVX2 may inline it: the parser's
-/// splitLinesAvx2(), which runs only when cpuHasAvx2().
+#if SSEDASH_AVX2_DISPATCH
+/// Two 32-byte compares a block; UTF-8 validated 32 bytes at a time. Only code compiled for AVX2
+/// may inline it: the parser's splitLinesAvx2(), which runs only when cpuHasAvx2().
 struct Avx2Blocks
 {
+    SSEDASH_TARGET_AVX2 static bool isValidUtf8(
+            const char *begin, const char *end, const char *readable) noexcept
+    {
+        return Utf8Avx2::isValid(begin, end, readable);
+    }
+
     SSEDASH_TARGET_AVX2 static BlockMasks scan(const char *block) noexcept
     {
         const __m256i lf = _mm256_set1_epi8('\n');
@@ -88,15 +96,13 @@ struct Avx2Blocks
     }
 };
 
-/// The CPU runs AVX2 code, and QT_NO_CPU_FEATURE (Qt's switch for testing the fallbacks of its
-/// own run-time dispatch) does not name "avx2".
-bool cpuHasAvx2() noexcept;
 #endif
 
 /// Finds every CR and LF of one chunk in a single pass: 64 bytes are compared at a time (by
 /// Blocks::scan()) into bit masks that later calls reuse, so that a short line costs a bit scan,
-/// not a search call. The same pass tells whether a line is ASCII, which spares its UTF-8
-/// validation. Every member is inlined, so that the caller's target (AVX2 or not) is theirs.
+/// not a search call. The same pass finds a line's first byte that is not ASCII, where its UTF-8
+/// validation starts (a line without one needs none). Every member is inlined, so that the caller's
+/// target (AVX2 or not) is theirs.
 template <class Blocks>
 class LineEndScanner
 {
@@ -110,28 +116,29 @@ public:
         , m_blockEnd(begin)
     { }
 
-    /// The first CR or LF at or after `from` (within the chunk), or nullptr. `ascii` tells
-    /// whether the bytes from `from` to it (or to the chunk's end) have no high bit set.
-    [[nodiscard]] Q_ALWAYS_INLINE const char *find(const char *from, bool &ascii) noexcept
+    /// The first CR or LF at or after `from` (within the chunk), or nullptr. `firstHigh` is the
+    /// first byte from `from` to it (or to the chunk's end) with its high bit set (not ASCII),
+    /// or nullptr when there is none.
+    [[nodiscard]] Q_ALWAYS_INLINE const char *find(
+            const char *from, const char *&firstHigh) noexcept
     {
-        std::uint64_t high = 0;
+        firstHigh = nullptr;
         while (from < m_end) {
             if (from < m_block || from >= m_blockEnd)
                 load(from);
             const std::uint64_t fromHere = ~std::uint64_t(0) << (from - m_block);
             const std::uint64_t ends = m_lineEnds & fromHere;
-            if (ends != 0) {
-                // The bits below the lowest line end: the line's bytes in this block.
-                high |= m_high & fromHere & ((ends & (0 - ends)) - 1);
-                ascii = high == 0;
+            std::uint64_t high = m_high & fromHere;
+            if (ends != 0)
+                high &= (ends & (0 - ends)) - 1; // the bits below the lowest line end
+            if (high != 0 && !firstHigh)
+                firstHigh = m_block + countTrailingZeros(high);
+            if (ends != 0)
                 return m_block + countTrailingZeros(ends);
-            }
-            high |= m_high & fromHere;
             if (m_blockEnd == m_end)
                 break;
             from = m_blockEnd;
         }
-        ascii = high == 0;
         return nullptr;
     }
 

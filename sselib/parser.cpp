@@ -3,6 +3,7 @@
 #include "parser.h"
 
 #include "linescan_p.h"
+#include "simd_p.h"
 #include "utf8.h"
 
 #include <QCoreApplication>
@@ -145,7 +146,7 @@ void Parser::splitLines(const char *p, const char *end)
         if (*p == '\n' && ++p == end)
             return;
     }
-#if SSEDASH_LINESCAN_AVX2
+#if SSEDASH_AVX2_DISPATCH
     if (Detail::cpuHasAvx2()) {
         splitLinesAvx2(p, end);
         return;
@@ -160,28 +161,31 @@ Q_ALWAYS_INLINE void Parser::splitLinesWith(const char *p, const char *end)
     Detail::LineEndScanner<Blocks> scanner(p, end);
     // Only the chunk's first line can have begun in an earlier chunk; the loop below takes the
     // lines that lie whole in this one, the hot path.
+    const char *firstHigh = nullptr;
     if (!m_line.empty() || m_skipLine) {
-        const char *eol = scanner.find(p, m_lineAscii);
+        const char *eol = scanner.find(p, firstHigh);
         if (!eol) {
-            keepPartialLine(p, end);
+            keepPartialLine(p, end, !firstHigh);
             return;
         }
-        endJoinedLine(p, eol);
+        endJoinedLine(p, eol, !firstHigh);
         if (!nextLine(eol, end, p))
             return;
     }
     m_lineInChunk = true;
     while (p < end) {
-        const char *eol = scanner.find(p, m_lineAscii);
+        const char *eol = scanner.find(p, firstHigh);
         if (!eol) {
             m_lineInChunk = false;
-            keepPartialLine(p, end);
+            keepPartialLine(p, end, !firstHigh);
             return;
         }
         if (eol - p > m_maxLineSize) {
             reportError(ParseError::Kind::LineTooLong, m_maxLineSize);
             dropEventData();
         } else {
+            // The bytes before the first one that is not ASCII need no validation.
+            m_lineValid = !firstHigh || Blocks::isValidUtf8(firstHigh, eol, end);
             processLine(p, eol);
         }
         if (!nextLine(eol, end, p))
@@ -190,8 +194,9 @@ Q_ALWAYS_INLINE void Parser::splitLinesWith(const char *p, const char *end)
     m_lineInChunk = false;
 }
 
-#if SSEDASH_LINESCAN_AVX2
-// The same loop compiled for AVX2, so that the scanner's 32-byte compares inline into it.
+#if SSEDASH_AVX2_DISPATCH
+// The same loop compiled for AVX2, so that the scanner's 32-byte compares and the UTF-8
+// validation inline into it.
 SSEDASH_TARGET_AVX2 void Parser::splitLinesAvx2(const char *p, const char *end)
 {
     splitLinesWith<Detail::Avx2Blocks>(p, end);
@@ -215,8 +220,8 @@ bool Parser::nextLine(const char *eol, const char *end, const char *&p)
 }
 
 // The line goes on in the next chunk: its bytes so far wait in m_line. The scan that found no
-// line end in [p, end) said whether those bytes are ASCII (m_lineAscii).
-void Parser::keepPartialLine(const char *p, const char *end)
+// line end in [p, end) said whether those bytes are `ascii`.
+void Parser::keepPartialLine(const char *p, const char *end, bool ascii)
 {
     if (m_skipLine)
         return;
@@ -227,13 +232,13 @@ void Parser::keepPartialLine(const char *p, const char *end)
         release(m_line);
         return;
     }
-    m_partialLineAscii = (m_line.empty() || m_partialLineAscii) && m_lineAscii;
+    m_partialLineAscii = (m_line.empty() || m_partialLineAscii) && ascii;
     m_line.append(p, size_t(rest));
 }
 
 // [p, eol) ends a line that began in an earlier chunk: its start is in m_line, or it is being
-// dropped as too long.
-void Parser::endJoinedLine(const char *p, const char *eol)
+// dropped as too long. The scan said whether [p, eol) is `ascii`.
+void Parser::endJoinedLine(const char *p, const char *eol, bool ascii)
 {
     if (m_skipLine) {
         m_skipLine = false;
@@ -245,13 +250,14 @@ void Parser::endJoinedLine(const char *p, const char *eol)
         dropEventData();
     } else {
         m_line.append(p, size_t(eol - p));
-        m_lineAscii = m_lineAscii && m_partialLineAscii; // the scans of both parts said
+        m_lineValid = (ascii && m_partialLineAscii) || Utf8::isValid(view(m_line));
         processLine(m_line.data(), m_line.data() + m_line.size());
     }
     clearKeepingSmallBuffer(m_line);
 }
 
-void Parser::processLine(const char *begin, const char *end)
+// Inlined into the scan loops: most lines come through here.
+Q_ALWAYS_INLINE void Parser::processLine(const char *begin, const char *end)
 {
     // Bounded: a stream of comments without blank lines never dispatches. All or nothing: a
     // block that outgrows the limit keeps no lines, so that no view shows some of them as all.
@@ -318,10 +324,9 @@ void Parser::setIdField(QByteArrayView id)
 // chunk are pointed at, not copied.
 void Parser::setField(ChunkText &field, QByteArrayView bytes)
 {
-    const bool valid = m_lineAscii || Utf8::isValid(bytes);
-    if (valid && m_lineInChunk)
+    if (m_lineValid && m_lineInChunk)
         field.point(bytes);
-    else if (valid)
+    else if (m_lineValid)
         field.assign(bytes);
     else
         Utf8::appendRepaired(field.own(), bytes);
@@ -334,7 +339,7 @@ void Parser::processComment(const char *text, const char *end)
     if (!m_handler)
         return;
     const QByteArrayView raw(text, end - text);
-    if (m_lineAscii || Utf8::isValid(raw)) {
+    if (m_lineValid) {
         m_handler->comment(raw);
     } else {
         m_scratch.clear();
@@ -343,18 +348,18 @@ void Parser::processComment(const char *text, const char *end)
     }
 }
 
-void Parser::appendData(QByteArrayView bytes)
+Q_ALWAYS_INLINE void Parser::appendData(QByteArrayView bytes)
 {
     if (m_skipEvent)
         return;
     if (m_lineInChunk && m_data.empty() && m_pendingData.isEmpty() && !bytes.isEmpty()
-            && bytes.size() < m_maxEventSize && (m_lineAscii || Utf8::isValid(bytes))) {
+            && bytes.size() < m_maxEventSize && m_lineValid) {
         m_pendingData = bytes;
         return;
     }
     if (!m_pendingData.isEmpty())
         copyPendingData();
-    if (m_lineAscii)
+    if (m_lineValid)
         m_data.append(bytes.data(), size_t(bytes.size()));
     else
         Utf8::appendRepaired(m_data, bytes);

@@ -178,8 +178,8 @@ private:
     void splitLinesWith(const char *begin, const char *end);
     void splitLinesAvx2(const char *begin, const char *end);
     bool nextLine(const char *eol, const char *end, const char *&p);
-    void endJoinedLine(const char *begin, const char *eol);
-    void keepPartialLine(const char *begin, const char *end);
+    void endJoinedLine(const char *begin, const char *eol, bool ascii);
+    void keepPartialLine(const char *begin, const char *end, bool ascii);
     void consumeBom(const char *&begin, const char *end);
     void processLine(const char *begin, const char *end);
     void processComment(const char *text, const char *end);
@@ -219,8 +219,8 @@ private:
     bool m_idFieldSeen = false; // an id field set the buffer since the last dispatch
     bool m_keepRaw = false;
     bool m_lineInChunk = false; // processLine() gets bytes of the caller's chunk, not m_line
-    bool m_lineAscii = false; // the line processLine() gets has no byte above 0x7F
-    bool m_partialLineAscii = false; // likewise m_line, while it is not empty
+    bool m_lineValid = false; // the line processLine() gets is well-formed UTF-8
+    bool m_partialLineAscii = false; // m_line, while it is not empty, has no byte above 0x7F
 };
 
 } // namespace Sse

@@ -26,6 +26,7 @@ RSS_EVENTS_TARGET = 8
 def run(ctx):
     tools = _tools(ctx)
     startup = _startup(ctx, tools)
+    yield _startup_row(startup)
     peak_rss, sizes = {}, {}
     for name in WORKLOADS:
         path, meta = ctx.workload(name)
@@ -69,12 +70,21 @@ def _tools(ctx):
 
 def _startup(ctx, tools):
     """Each tool's CPU time on an empty input: loading the program (Qt's libraries for ssedash,
-    node for the peer), which the parse-only ratios take out of both sides."""
+    node for the peer), which the parse-only ratios take out of both sides; and that of a
+    program that only starts Qt Core ("qtcore"), the floor under ssedash-cli's."""
     empty = os.path.join(ctx.work, "empty.sse")
     open(empty, "wb").close()
-    figures = run_interleaved({tool: argv(empty, CHUNKS[0]) for tool, argv in tools.items()},
-                              ctx.runs)
+    argvs = {tool: argv(empty, CHUNKS[0]) for tool, argv in tools.items()}
+    argvs["qtcore"] = [ctx.binary("bench/bench_qtcorestart")]
+    figures = run_interleaved(argvs, ctx.runs)
     return {tool: measurement.cpu for tool, measurement in figures.items()}
+
+
+def _startup_row(startup):
+    """What the whole-process rows carry besides parsing: each program's start-up."""
+    return Row(SECTION, "start-up (empty input)", f"CPU {startup['ssedash']:.3f} s",
+               f"memchr scan CPU {startup['scan']:.3f} s; Qt Core alone CPU "
+               f"{startup['qtcore']:.3f} s")
 
 
 def _measure(ctx, tools, path, meta, chunk):

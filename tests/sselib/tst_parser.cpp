@@ -705,6 +705,25 @@ void addUtf8Rows()
     QTest::addRow("emoji data at every alignment")
             << "data: \U0001F600\ndata: a\U0001F600\ndata: ab\U0001F600\n\n"_ba
             << QByteArrayList{message("\U0001F600\na\U0001F600\nab\U0001F600"_ba)};
+    // A line is validated from its first byte that is not ASCII, 32 bytes at a time, reading
+    // past its end where the chunk goes on.
+    QTest::addRow("the next line's bytes do not finish a sequence")
+            << "data: \xE2\x82\ndata: \xAC\n\n"_ba << QByteArrayList{message("\uFFFD\n\uFFFD"_ba)};
+    QTest::addRow("a valid line before an invalid one")
+            << "data: \u00E9\ndata: \xFF\n\n"_ba << QByteArrayList{message("\u00E9\n\uFFFD"_ba)};
+    const QByteArray run(40, 'r');
+    QTest::addRow("a defect blocks after the first character that is not ascii")
+            << "data: " + run + "\u00E9" + run + "\xFF" + run + "\n\n"_ba
+            << QByteArrayList{message(QByteArray(run + "\u00E9" + run + "\uFFFD" + run))};
+    QTest::addRow("a defect blocks before a valid character")
+            << "data: \xFF" + run + run + "\u00E9\n\n"_ba
+            << QByteArrayList{message(QByteArray("\uFFFD" + run + run + "\u00E9"))};
+    QTest::addRow("truncated sequence ends a whole block")
+            << "data: \u00E9" + QByteArray(28, 'x') + "\xE2\x82\n\n"_ba
+            << QByteArrayList{message(QByteArray("\u00E9" + QByteArray(28, 'x') + "\uFFFD"))};
+    QTest::addRow("emoji across the end of a block")
+            << "data: \u00E9" + QByteArray(29, 'x') + "\U0001F600yz\n\n"_ba
+            << QByteArrayList{message(QByteArray("\u00E9" + QByteArray(29, 'x') + "\U0001F600yz"))};
 }
 
 // "\uFEFF" is the BOM, EF BB BF. Octal "\357\273" is EF BB: a hex escape would swallow the
@@ -1542,7 +1561,7 @@ void tst_Parser::blockScan_everyPathGivesTheBytewiseMasks()
         const Sse::Detail::BlockMasks sse2 = Sse::Detail::Sse2Blocks::scan(block.constData());
         if (!sameMasks(sse2, expected))
             QFAIL(mismatch("SSE2", sse2, expected, block).constData());
-#if SSEDASH_LINESCAN_AVX2
+#if SSEDASH_AVX2_DISPATCH
         if (!Sse::Detail::cpuHasAvx2())
             continue;
         const Sse::Detail::BlockMasks avx2 = Sse::Detail::Avx2Blocks::scan(block.constData());
@@ -1556,7 +1575,7 @@ void tst_Parser::blockScan_everyPathGivesTheBytewiseMasks()
 // tested on machines that have AVX2 too; this checks that the switch took.
 void tst_Parser::blockScan_avx2OffWhenQtNoCpuFeatureSaysSo()
 {
-#if SSEDASH_LINESCAN_AVX2
+#if SSEDASH_AVX2_DISPATCH
     if (!qgetenv("QT_NO_CPU_FEATURE").split(' ').contains("avx2"))
         QSKIP("QT_NO_CPU_FEATURE does not name avx2");
     QVERIFY(!Sse::Detail::cpuHasAvx2());

@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: MIT
 // Tests for Sse::Utf8: validation and repair must match the WHATWG Encoding "UTF-8 decode".
 
+#include "sselib/simd_p.h"
 #include "sselib/utf8.h"
+#include "sselib/utf8avx2_p.h"
 
 #include <QByteArrayList>
+#include <QRandomGenerator>
 #include <QTest>
 
 #include <array>
+#include <cstring>
+#include <memory>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -122,6 +127,65 @@ QByteArray mismatch(QByteArrayView input, QByteArrayView expected, QByteArrayVie
             + escaped(actual);
 }
 
+#if SSEDASH_AVX2_DISPATCH
+// Compiled for AVX2 itself, as the validator inlines only into AVX2 code; called only when
+// cpuHasAvx2().
+SSEDASH_TARGET_AVX2 bool avx2IsValid(const char *begin, const char *end, const char *readable)
+{
+    return Sse::Detail::Utf8Avx2::isValid(begin, end, readable);
+}
+#endif
+
+/// Empty when the AVX2 validator says `valid` for `bytes` both ways it reads their last block:
+/// loaded whole, with bytes after the end that must not count (continuation bytes, which would
+/// complete a truncated sequence), and copied, when nothing after the end may be read (a heap
+/// block of the input's size, so that AddressSanitizer sees any read beyond it).
+QByteArray avx2Mismatch(QByteArrayView bytes, bool valid)
+{
+#if SSEDASH_AVX2_DISPATCH
+    const QByteArray followed = bytes.toByteArray() + QByteArray(32, '\x80');
+    const char *begin = followed.constData();
+    if (avx2IsValid(begin, begin + bytes.size(), begin + followed.size()) != valid)
+        return "AVX2, bytes after the end readable: " + escaped(bytes);
+    const auto exact = std::make_unique<char[]>(size_t(bytes.size()));
+    if (!bytes.isEmpty())
+        std::memcpy(exact.get(), bytes.data(), size_t(bytes.size()));
+    const char *end = exact.get() + bytes.size();
+    if (avx2IsValid(exact.get(), end, end) != valid)
+        return "AVX2, nothing after the end readable: " + escaped(bytes);
+#else
+    Q_UNUSED(bytes)
+    Q_UNUSED(valid)
+#endif
+    return {};
+}
+
+bool hasAvx2()
+{
+#if SSEDASH_AVX2_DISPATCH
+    return Sse::Detail::cpuHasAvx2();
+#else
+    return false;
+#endif
+}
+
+/// Text of ASCII runs, well-formed characters of every length and stray bytes, 0 to about 200
+/// bytes: mostly well-formed, so that a defect sits anywhere in a block.
+QByteArray randomText(QRandomGenerator &random)
+{
+    static const std::array<QByteArray, 8> pieces{"a"_ba, "plain ascii run, "_ba, "\u00E9"_ba,
+            "\u20AC"_ba, "\U0001F600"_ba, "\uD7FF\uE000"_ba, "\U0010FFFF"_ba, "\u0800"_ba};
+    QByteArray text;
+    const int count = random.bounded(40);
+    for (int i = 0; i < count; ++i) {
+        if (random.bounded(30) == 0)
+            text += char(random.bounded(256)); // usually a defect
+        else
+            text += pieces[size_t(random.bounded(int(pieces.size())))];
+    }
+    return text;
+}
+
 } // namespace
 
 class tst_Utf8 final : public QObject
@@ -139,6 +203,11 @@ private Q_SLOTS:
     void repaired_matchesReferenceForAllShortInputs();
     void repaired_matchesReferenceForInterestingSequences();
     void referenceDecoder_selfCheck();
+    void avx2IsValid_data();
+    void avx2IsValid();
+    void avx2IsValid_matchesScalarForAllShortInputs();
+    void avx2IsValid_matchesScalarForInterestingSequences();
+    void avx2IsValid_matchesScalarOnRandomText();
 
 private:
     static void addSequenceColumnsAndRows();
@@ -418,6 +487,94 @@ void tst_Utf8::referenceDecoder_selfCheck()
     QCOMPARE(referenceRepair("\xF4\x90\x80\x80"_ba), "\uFFFD\uFFFD\uFFFD\uFFFD"_ba);
     QCOMPARE(referenceRepair("\xFF"_ba), "\uFFFD"_ba);
     QCOMPARE(referenceRepair("a\u00E9\u20AC\U0001F600"_ba), "a\u00E9\u20AC\U0001F600"_ba);
+}
+
+void tst_Utf8::avx2IsValid_data()
+{
+    addSequenceColumnsAndRows();
+}
+
+void tst_Utf8::avx2IsValid()
+{
+    if (!hasAvx2())
+        QSKIP("no AVX2 here (or QT_NO_CPU_FEATURE=avx2)");
+    QFETCH(QByteArray, input);
+    QFETCH(bool, valid);
+    const QByteArray failure = avx2Mismatch(input, valid);
+    QVERIFY2(failure.isEmpty(), failure.constData());
+}
+
+// Every input of up to two bytes after ASCII runs that put it at, across and just after the
+// end of a 32-byte block.
+void tst_Utf8::avx2IsValid_matchesScalarForAllShortInputs()
+{
+    if (!hasAvx2())
+        QSKIP("no AVX2 here (or QT_NO_CPU_FEATURE=avx2)");
+    const std::array<int, 6> prefixLengths{0, 29, 30, 31, 32, 33};
+    for (const int prefixLength : prefixLengths) {
+        const QByteArray prefix(prefixLength, 'p');
+        for (int first = 0; first < 256; ++first) {
+            const QByteArray one = prefix + char(first);
+            QByteArray failure = avx2Mismatch(one, Sse::Utf8::isValid(one));
+            if (!failure.isEmpty())
+                QFAIL(failure.constData());
+            for (int second = 0; second < 256; ++second) {
+                const QByteArray two = one + char(second);
+                failure = avx2Mismatch(two, Sse::Utf8::isValid(two));
+                if (!failure.isEmpty())
+                    QFAIL(failure.constData());
+            }
+        }
+    }
+}
+
+// All three- and four-byte inputs of the bytes at the edges of every UTF-8 range, alone and
+// across the end of a block.
+void tst_Utf8::avx2IsValid_matchesScalarForInterestingSequences()
+{
+    if (!hasAvx2())
+        QSKIP("no AVX2 here (or QT_NO_CPU_FEATURE=avx2)");
+    const QByteArray edges = "\x00\x41\x7F\x80\x8F\x90\x9F\xA0\xBF\xC0\xC1\xC2\xDF\xE0\xE1\xEC"
+                             "\xED\xEE\xEF\xF0\xF1\xF3\xF4\xF5\xFF"_ba;
+    int checked = 0;
+    for (const QByteArray &prefix : {QByteArray(), QByteArray(30, 'p')}) {
+        for (const char a : edges) {
+            for (const char b : edges) {
+                for (const char c : edges) {
+                    for (const char d : edges) {
+                        QByteArray input = prefix;
+                        input.append(a).append(b).append(c);
+                        QByteArray failure = avx2Mismatch(input, Sse::Utf8::isValid(input));
+                        input.append(d);
+                        if (failure.isEmpty())
+                            failure = avx2Mismatch(input, Sse::Utf8::isValid(input));
+                        if (!failure.isEmpty())
+                            QFAIL(failure.constData());
+                        ++checked;
+                    }
+                }
+            }
+        }
+    }
+    QCOMPARE(checked, 2 * 25 * 25 * 25 * 25);
+}
+
+void tst_Utf8::avx2IsValid_matchesScalarOnRandomText()
+{
+    if (!hasAvx2())
+        QSKIP("no AVX2 here (or QT_NO_CPU_FEATURE=avx2)");
+    QRandomGenerator random(20261206);
+    int invalid = 0;
+    for (int round = 0; round < 20000; ++round) {
+        const QByteArray text = randomText(random);
+        const bool valid = Sse::Utf8::isValid(text);
+        invalid += valid ? 0 : 1;
+        const QByteArray failure = avx2Mismatch(text, valid);
+        if (!failure.isEmpty())
+            QFAIL(failure.constData());
+    }
+    // Both answers came up often: the comparison tested something.
+    QVERIFY2(invalid > 2000 && invalid < 18000, QByteArray::number(invalid).constData());
 }
 
 QTEST_GUILESS_MAIN(tst_Utf8)

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
-// Sse::Detail::cpuHasAvx2: whether the parser may run its AVX2 line scan.
-#include "linescan_p.h"
+// Sse::Detail::cpuHasAvx2: whether the parser may run its AVX2 code.
+#include "simd_p.h"
 
 #include <QByteArray>
 #include <QByteArrayList>
 
 namespace Sse::Detail {
 
-#if SSEDASH_LINESCAN_AVX2
+#if SSEDASH_AVX2_DISPATCH
 bool cpuHasAvx2() noexcept
 {
     static const bool has = [] {
