@@ -5,7 +5,6 @@
 #include "sselib/httpurl.h"
 
 #include <QCommandLineParser>
-#include <QHostAddress>
 #include <QUrl>
 
 #include <cmath>
@@ -70,39 +69,7 @@ std::optional<std::chrono::milliseconds> OptionParsing::parseSeconds(
     return std::chrono::milliseconds(qint64(std::ceil(seconds * 1000)));
 }
 
-std::optional<QHostAddress> OptionParsing::parseAddress(const QString &text)
-{
-    QHostAddress address;
-    if (!address.setAddress(text))
-        return std::nullopt;
-    if (address.protocol() == QAbstractSocket::IPv4Protocol && text.count(u'.') != 3)
-        return std::nullopt;
-    return address;
-}
-
 bool OptionParsing::isHttpUrl(const QUrl &url)
 {
     return Sse::checkHttpUrl(url) == Sse::UrlCheck::Ok;
-}
-
-QString OptionParsing::readListenOptions(
-        const QCommandLineParser &parser, QHostAddress &address, quint16 &port)
-{
-    if (parser.isSet(u"bind"_s)) {
-        const QString text = parser.value(u"bind"_s);
-        const std::optional<QHostAddress> parsed = parseAddress(text);
-        if (!parsed) {
-            return tr("--bind wants an IPv4 or IPv6 address such as 127.0.0.1 or ::1, not '%1'")
-                    .arg(text);
-        }
-        address = *parsed;
-    }
-    if (parser.isSet(u"port"_s)) {
-        const QString text = parser.value(u"port"_s);
-        const std::optional<quint64> parsed = parseUnsigned(text, 65535);
-        if (!parsed)
-            return tr("--port wants a port number from 0 to 65535, not '%1'").arg(text);
-        port = quint16(*parsed);
-    }
-    return {};
 }

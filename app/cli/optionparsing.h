@@ -15,7 +15,6 @@
 QT_BEGIN_NAMESPACE
 class QCommandLineOption;
 class QCommandLineParser;
-class QHostAddress;
 class QUrl;
 QT_END_NAMESPACE
 
@@ -61,13 +60,6 @@ public:
     /// A number of seconds from 0 to `max`, fractions allowed, rounded up to milliseconds.
     [[nodiscard]] static std::optional<std::chrono::milliseconds> parseSeconds(
             const QString &text, double max);
-    /// A literal IPv4 (four dotted numbers, not the short forms such as "127.1") or IPv6
-    /// address.
-    [[nodiscard]] static std::optional<QHostAddress> parseAddress(const QString &text);
     /// An absolute http or https URL with a host.
     [[nodiscard]] static bool isHttpUrl(const QUrl &url);
-    /// Reads --bind ADDR (parseAddress()) and --port P, where the parser has them and they are
-    /// set, into `address` and `port`; gives an error message, or an empty string.
-    [[nodiscard]] static QString readListenOptions(
-            const QCommandLineParser &parser, QHostAddress &address, quint16 &port);
 };

@@ -2,6 +2,8 @@
 // ProxyOptions: the options of `ssedash-cli proxy`, read from its arguments.
 #include "proxyoptions.h"
 
+#include "listenoptions.h"
+
 #include "sselib/capture/captureproxy.h"
 
 #include <QCommandLineParser>
@@ -144,8 +146,7 @@ OptionsOrUsage<ProxyOptions> ProxyOptions::fromArguments(const QStringList &argu
     ProxyOptions options;
     QString error = readUpstream(parser, options);
     if (error.isEmpty())
-        error = OptionParsing::readListenOptions(
-                parser, options.capture.bindAddress, options.capture.port);
+        error = ListenOptions::read(parser, options.capture.bindAddress, options.capture.port);
     if (error.isEmpty())
         error = readRules(parser, options.capture);
     if (error.isEmpty())

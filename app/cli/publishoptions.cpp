@@ -2,6 +2,8 @@
 // PublishOptions: the options of `ssedash-cli publish`, read from its arguments.
 #include "publishoptions.h"
 
+#include "listenoptions.h"
+
 #include <QCommandLineParser>
 #include <QHostAddress>
 #include <QUrl>
@@ -54,7 +56,7 @@ bool isAllowedOriginValue(const QString &text)
 
 QString readListenOptions(const QCommandLineParser &parser, Sse::PublisherOptions &options)
 {
-    const QString error = OptionParsing::readListenOptions(parser, options.address, options.port);
+    const QString error = ListenOptions::read(parser, options.address, options.port);
     if (!error.isEmpty())
         return error;
     if (parser.isSet(u"allow-origin"_s)) {

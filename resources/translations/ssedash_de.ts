@@ -1523,6 +1523,17 @@ Formate:
     </message>
 </context>
 <context>
+    <name>ListenOptions</name>
+    <message>
+        <source>--bind wants an IPv4 or IPv6 address such as 127.0.0.1 or ::1, not &apos;%1&apos;</source>
+        <translation>--bind erwartet eine IPv4- oder IPv6-Adresse wie 127.0.0.1 oder ::1, nicht &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--port wants a port number from 0 to 65535, not &apos;%1&apos;</source>
+        <translation>--port erwartet eine Portnummer von 0 bis 65535, nicht &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
     <name>LlmView</name>
     <message>
         <source>No LLM message yet</source>
@@ -2011,14 +2022,6 @@ verbindet sofort neu.</translation>
     <message>
         <source>Show this help.</source>
         <translation>Diese Hilfe zeigen.</translation>
-    </message>
-    <message>
-        <source>--bind wants an IPv4 or IPv6 address such as 127.0.0.1 or ::1, not &apos;%1&apos;</source>
-        <translation>--bind erwartet eine IPv4- oder IPv6-Adresse wie 127.0.0.1 oder ::1, nicht &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <source>--port wants a port number from 0 to 65535, not &apos;%1&apos;</source>
-        <translation>--port erwartet eine Portnummer von 0 bis 65535, nicht &apos;%1&apos;</translation>
     </message>
 </context>
 <context>
@@ -3913,6 +3916,17 @@ JSON: {&quot;id&quot;, &quot;type&quot;, &quot;timestamp&quot;, &quot;payload&qu
     <message>
         <source>capturing %1 -&gt; %2</source>
         <translation>Mitschnitt %1 -&gt; %2</translation>
+    </message>
+</context>
+<context>
+    <name>ssedash-cli</name>
+    <message>
+        <source>%1 is missing: it should be beside %2 or in %3</source>
+        <translation>%1 fehlt: es sollte neben %2 oder in %3 liegen</translation>
+    </message>
+    <message>
+        <source>cannot run %1: %2</source>
+        <translation>kann %1 nicht starten: %2</translation>
     </message>
 </context>
 </TS>

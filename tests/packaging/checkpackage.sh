@@ -72,8 +72,10 @@ root=$work/root
 dpkg-deb -x "$deb" "$root"
 cli=$root/usr/bin/ssedash-cli
 [ -x "$cli" ] || fail "no usr/bin/ssedash-cli"
+# ssedash-cli runs parse and export itself and execs this for every other command.
+[ -x "$root/usr/libexec/ssedash/ssedash-cli-full" ] || fail "no usr/libexec/ssedash/ssedash-cli-full"
 if [ "$has_gui" -eq 1 ]; then [ -x "$root/usr/bin/ssedash" ] || fail "no usr/bin/ssedash"; fi
-for binary in "$root"/usr/bin/*; do
+for binary in "$root"/usr/bin/* "$root"/usr/libexec/ssedash/*; do
     ! readelf -d "$binary" | grep -F -e "$build_dir" -e "$source_dir" ||
         fail "$(basename "$binary") has a run path into the build"
 done
