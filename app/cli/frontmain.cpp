@@ -30,15 +30,20 @@ namespace {
 
 constexpr QStringView FullToolName = u"ssedash-cli-full";
 
-// Beside this program in the build tree; installed, in LIBEXECDIR/ssedash, found from BINDIR
-// by the relative path that CMake worked out (SSEDASH_CLI_LIBEXEC).
+// Where the installed full tool is: LIBEXECDIR/ssedash, found from BINDIR by the relative path
+// that CMake worked out (SSEDASH_CLI_LIBEXEC).
+QString libexecDir()
+{
+    return QDir::cleanPath(
+            QCoreApplication::applicationDirPath() + u'/' + QStringLiteral(SSEDASH_CLI_LIBEXEC));
+}
+
+// Beside this program in the build tree; installed, in libexecDir().
 QString fullToolPath()
 {
-    const QDir here(QCoreApplication::applicationDirPath());
     const QString name = FullToolName.toString();
-    for (const QString &path : {here.filePath(name),
-                 QDir::cleanPath(
-                         here.filePath(QStringLiteral(SSEDASH_CLI_LIBEXEC) + u'/' + name))}) {
+    for (const QString &dir : {QCoreApplication::applicationDirPath(), libexecDir()}) {
+        const QString path = QDir(dir).filePath(name);
         if (QFileInfo(path).isExecutable())
             return path;
     }
@@ -49,11 +54,10 @@ int execFullTool(char *argv[])
 {
     const QString path = fullToolPath();
     if (path.isEmpty()) {
-        printMessage(QCoreApplication::translate(
-                "ssedash-cli", "%1 is missing: it should be beside %2 or in %3")
-                             .arg(FullToolName, QCoreApplication::applicationDirPath(),
-                                     QDir::cleanPath(QCoreApplication::applicationDirPath() + u'/'
-                                             + QStringLiteral(SSEDASH_CLI_LIBEXEC))));
+        printMessage(
+                QCoreApplication::translate(
+                        "ssedash-cli", "%1 is missing: it should be beside %2 or in %3")
+                        .arg(FullToolName, QCoreApplication::applicationDirPath(), libexecDir()));
         return ExitFailure;
     }
     const QByteArray file = QFile::encodeName(path);
@@ -62,13 +66,6 @@ int execFullTool(char *argv[])
     printMessage(QCoreApplication::translate("ssedash-cli", "cannot run %1: %2")
                          .arg(path, QString::fromLocal8Bit(std::strerror(error))));
     return ExitFailure;
-}
-
-// The command's options when its reader accepts `arguments` as they are; else nothing.
-template <typename Options>
-const Options *accepted(const OptionsOrUsage<Options> &result)
-{
-    return std::get_if<Options>(&result);
 }
 
 } // namespace
@@ -81,16 +78,17 @@ int main(int argc, char *argv[])
 
     const QStringList arguments = QCoreApplication::arguments();
     const QString command = arguments.value(1);
-    // The per-command parser sees "ssedash-cli parse" as the program, as in CommandLine.
+    // Anything but accepted parse or export arguments: the full tool. The per-command parser sees
+    // "ssedash-cli parse" as the program, as in CommandLine.
     QStringList rest = arguments.mid(2);
     rest.prepend(arguments.value(0));
     if (command == u"parse"_s) {
         const OptionsOrUsage<ParseOptions> result = ParseOptions::fromArguments(rest);
-        if (const ParseOptions *options = accepted(result))
+        if (const auto *options = std::get_if<ParseOptions>(&result))
             return ParseCommand(*options).run();
     } else if (command == u"export"_s) {
         const OptionsOrUsage<ExportOptions> result = ExportOptions::fromArguments(rest);
-        if (const ExportOptions *options = accepted(result))
+        if (const auto *options = std::get_if<ExportOptions>(&result))
             return ExportCommand(*options).run();
     }
     return execFullTool(argv);
