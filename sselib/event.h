@@ -21,7 +21,8 @@ struct Event
     /// Its own lines set lastEventId with an id field (else the id was carried over). Not part
     /// of the event log: false for imported events. (Next to `connection`: no padding between.)
     bool hasIdField = false;
-    QByteArray raw = {}; ///< its wire lines, with SourceOptions::keepRawLines; else empty
+    /// Its wire lines as sent (see Sse::ParsedEvent::raw), with SourceOptions::keepRawLines.
+    QByteArray raw = {};
 
     [[nodiscard]] QString typeText() const { return QString::fromUtf8(type); }
 

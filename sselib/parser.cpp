@@ -39,6 +39,14 @@ QByteArrayView view(const std::string &buffer)
     return QByteArrayView(buffer.data(), qsizetype(buffer.size()));
 }
 
+// The line end at `eol` as it was sent: CR LF, or a CR or LF alone. A CR that ends the chunk is
+// taken alone; an LF that begins the next chunk is added to the raw lines then (splitLines()).
+QByteArrayView lineEndAt(const char *eol, const char *chunkEnd) noexcept
+{
+    const bool crLf = *eol == '\r' && eol + 1 < chunkEnd && eol[1] == '\n';
+    return QByteArrayView(eol, crLf ? 2 : 1);
+}
+
 // A line that is not blank and no comment, seen as "name[:[ ]value]".
 struct FieldLine
 {
@@ -143,8 +151,12 @@ void Parser::splitLines(const char *p, const char *end)
 {
     if (m_lastChunkEndedInCr) {
         m_lastChunkEndedInCr = false;
-        if (*p == '\n' && ++p == end)
-            return;
+        if (*p == '\n') {
+            if (m_keepRaw && !m_raw.empty() && m_raw.back() == '\r')
+                appendRaw("\n");
+            if (++p == end)
+                return;
+        }
     }
 #if SSEDASH_AVX2_DISPATCH
     if (Detail::cpuHasAvx2()) {
@@ -168,7 +180,7 @@ Q_ALWAYS_INLINE void Parser::splitLinesWith(const char *p, const char *end)
             keepPartialLine(p, end, !firstHigh);
             return;
         }
-        endJoinedLine(p, eol, !firstHigh);
+        endJoinedLine(p, eol, lineEndAt(eol, end), !firstHigh);
         if (!nextLine(eol, end, p))
             return;
     }
@@ -186,7 +198,7 @@ Q_ALWAYS_INLINE void Parser::splitLinesWith(const char *p, const char *end)
         } else {
             // The bytes before the first one that is not ASCII need no validation.
             m_lineValid = !firstHigh || Blocks::isValidUtf8(firstHigh, eol, end);
-            processLine(p, eol);
+            processLine(p, eol, lineEndAt(eol, end));
         }
         if (!nextLine(eol, end, p))
             break;
@@ -238,7 +250,7 @@ void Parser::keepPartialLine(const char *p, const char *end, bool ascii)
 
 // [p, eol) ends a line that began in an earlier chunk: its start is in m_line, or it is being
 // dropped as too long. The scan said whether [p, eol) is `ascii`.
-void Parser::endJoinedLine(const char *p, const char *eol, bool ascii)
+void Parser::endJoinedLine(const char *p, const char *eol, QByteArrayView lineEnd, bool ascii)
 {
     if (m_skipLine) {
         m_skipLine = false;
@@ -251,24 +263,18 @@ void Parser::endJoinedLine(const char *p, const char *eol, bool ascii)
     } else {
         m_line.append(p, size_t(eol - p));
         m_lineValid = (ascii && m_partialLineAscii) || Utf8::isValid(view(m_line));
-        processLine(m_line.data(), m_line.data() + m_line.size());
+        processLine(m_line.data(), m_line.data() + m_line.size(), lineEnd);
     }
     clearKeepingSmallBuffer(m_line);
 }
 
-// Inlined into the scan loops: most lines come through here.
-Q_ALWAYS_INLINE void Parser::processLine(const char *begin, const char *end)
+// Inlined into the scan loops: most lines come through here. `lineEnd` is the line's end as
+// sent, for the raw lines.
+Q_ALWAYS_INLINE void Parser::processLine(const char *begin, const char *end, QByteArrayView lineEnd)
 {
-    // Bounded: a stream of comments without blank lines never dispatches. All or nothing: a
-    // block that outgrows the limit keeps no lines, so that no view shows some of them as all.
-    if (m_keepRaw && !m_rawOverflow) {
-        if (qsizetype(m_raw.size()) + (end - begin) < RawLimit) {
-            m_raw.append(begin, size_t(end - begin));
-            m_raw.push_back('\n');
-        } else {
-            m_raw.clear();
-            m_rawOverflow = true;
-        }
+    if (m_keepRaw) {
+        appendRaw(QByteArrayView(begin, end - begin));
+        appendRaw(lineEnd);
     }
     if (begin == end) {
         dispatch();
@@ -306,6 +312,20 @@ Q_ALWAYS_INLINE void Parser::processLine(const char *begin, const char *end)
         return;
     default:
         return; // unknown fields are ignored
+    }
+}
+
+// Bounded: a stream of comments without blank lines never dispatches. All or nothing: a block
+// that outgrows the limit keeps no lines, so that no view shows some of them as all.
+void Parser::appendRaw(QByteArrayView bytes)
+{
+    if (m_rawOverflow)
+        return;
+    if (qsizetype(m_raw.size()) + bytes.size() < RawLimit) {
+        m_raw.append(bytes.data(), size_t(bytes.size()));
+    } else {
+        m_raw.clear();
+        m_rawOverflow = true;
     }
 }
 

@@ -18,8 +18,10 @@ struct ParsedEvent
     QByteArrayView type; ///< "message" unless an event field named it
     QByteArrayView data;
     QByteArrayView lastEventId;
-    /// The lines since the previous blank line, this one's included, each ended by LF; empty
-    /// unless Parser::setKeepRaw(true), and empty when they came to RawLimit bytes or more.
+    /// The lines since the previous blank line, this one's included, each with its line end
+    /// as sent (LF, CR LF or CR; the LF of a CR LF that a chunk boundary splits after the blank
+    /// line comes after the event is dispatched, and is not in it); empty unless
+    /// Parser::setKeepRaw(true), and empty when they came to RawLimit bytes or more.
     QByteArrayView raw = {};
     /// The event's own lines set lastEventId with an id field; else it is carried over from
     /// an earlier event (or the source's initial one).
@@ -178,10 +180,11 @@ private:
     void splitLinesWith(const char *begin, const char *end);
     void splitLinesAvx2(const char *begin, const char *end);
     bool nextLine(const char *eol, const char *end, const char *&p);
-    void endJoinedLine(const char *begin, const char *eol, bool ascii);
+    void endJoinedLine(const char *begin, const char *eol, QByteArrayView lineEnd, bool ascii);
     void keepPartialLine(const char *begin, const char *end, bool ascii);
     void consumeBom(const char *&begin, const char *end);
-    void processLine(const char *begin, const char *end);
+    void processLine(const char *begin, const char *end, QByteArrayView lineEnd);
+    void appendRaw(QByteArrayView bytes);
     void processComment(const char *text, const char *end);
     void setIdField(QByteArrayView id);
     void setField(ChunkText &field, QByteArrayView bytes);

@@ -568,10 +568,6 @@ Exit-Status: 0 bei Erfolg, 1 bei E/A-Fehlern oder fatalen Stream-Fehlern,
         <translation>Roh</translation>
     </message>
     <message>
-        <source>The wire lines the event came from</source>
-        <translation>Die Zeilen, mit denen das Event übertragen wurde</translation>
-    </message>
-    <message>
         <source>No event selected</source>
         <translation>Kein Event ausgewählt</translation>
     </message>
@@ -622,6 +618,10 @@ Exit-Status: 0 bei Erfolg, 1 bei E/A-Fehlern oder fatalen Stream-Fehlern,
     <message>
         <source>JSON nested too deeply to re-indent: shown as it came.</source>
         <translation>JSON zu tief verschachtelt zum Einrücken: so angezeigt, wie es kam.</translation>
+    </message>
+    <message>
+        <source>The wire lines the event came from. A line that ended in CR LF or in a CR alone is marked so; Copy gives the bytes as sent.</source>
+        <translation>Die Zeilen, mit denen das Ereignis übertragen wurde. Endete eine Zeile mit CR LF oder nur mit CR, ist das markiert; Kopieren liefert die Bytes wie gesendet.</translation>
     </message>
 </context>
 <context>

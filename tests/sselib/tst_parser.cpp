@@ -912,6 +912,7 @@ private Q_SLOTS:
     void limits_defaultsAndSetters();
     void handler_mayBeNull();
     void keepRaw_givesEachEventsWireLines();
+    void keepRaw_crLfSplitAfterTheBlankLine();
     void keepRaw_isBounded();
     void hasIdField_onlyWhenTheEventSetItsId_data();
     void hasIdField_onlyWhenTheEventSetItsId();
@@ -1609,12 +1610,15 @@ QByteArrayList rawOf(QByteArrayView input, qsizetype chunkSize)
 
 void tst_Parser::keepRaw_givesEachEventsWireLines()
 {
+    // Each line keeps its line end as sent, also when a chunk boundary splits a CR LF.
     const QByteArray input = ": hello\r\nid: 1\r\nevent: a\rdata: x\n\ndata\n\n: only a comment\n\n"
-                             "data: y\r\n\r\n"_ba;
-    const QByteArrayList expected{": hello\nid: 1\nevent: a\ndata: x\n\n"_ba, "data\n\n"_ba,
-            "data: y\n\n"_ba}; // a blank line starts a new block
+                             "data: y\r\n\n"_ba;
+    const QByteArrayList expected{": hello\r\nid: 1\r\nevent: a\rdata: x\n\n"_ba, "data\n\n"_ba,
+            "data: y\r\n\n"_ba}; // a blank line starts a new block
     for (const qsizetype chunk : {qsizetype(1), qsizetype(2), qsizetype(3), input.size()})
         QCOMPARE(rawOf(input, chunk), expected);
+    QCOMPARE(rawOf("data: z\r\n\r\n"_ba, 64), QByteArrayList{"data: z\r\n\r\n"_ba});
+    QCOMPARE(rawOf("data: z\r\r"_ba, 64), QByteArrayList{"data: z\r\r"_ba});
 
     // Off by default: nothing is kept.
     RawRecorder recorder;
@@ -1622,6 +1626,20 @@ void tst_Parser::keepRaw_givesEachEventsWireLines()
     QVERIFY(!parser.keepsRaw());
     parser.feed("data: x\n\n");
     QCOMPARE(recorder.raws, QByteArrayList{QByteArray()});
+}
+
+void tst_Parser::keepRaw_crLfSplitAfterTheBlankLine()
+{
+    // The CR of a blank line dispatches at once; the LF that the next chunk brings belongs to
+    // neither event's lines, and is not given to the next event as a blank line of its own.
+    RawRecorder recorder;
+    Sse::Parser parser(&recorder);
+    parser.setKeepRaw(true);
+    parser.feed("data: x\r\n\r");
+    QCOMPARE(recorder.raws, QByteArrayList{"data: x\r\n\r"_ba});
+    parser.feed("\ndata: y\r");
+    parser.feed("\n\n");
+    QCOMPARE(recorder.raws, (QByteArrayList{"data: x\r\n\r"_ba, "data: y\r\n\n"_ba}));
 }
 
 void tst_Parser::keepRaw_isBounded()

@@ -50,6 +50,7 @@
 #include <QTest>
 #include <QTextBlock>
 #include <QTextBrowser>
+#include <QTextCursor>
 #include <QTextDocument>
 #include <QTextLayout>
 #include <QTimer>
@@ -349,6 +350,7 @@ private Q_SLOTS:
     void detailPane_prettyPrintsJson();
     void detailPane_plainTextWhenNotJson();
     void detailPane_saysWhenRawLinesWereDropped();
+    void detailPane_rawShowsCarriageReturnsAndCopiesThem();
     void detailPane_largeDataStaysPlain();
     void jsonHighlighter_coloursKeysAndNumbers();
     void sparkline_paintsValues();
@@ -1476,6 +1478,33 @@ void tst_FeedPanel::shortcuts_reachTheWindowFromTheFilterField()
     QCOMPARE(removed.count(), 0);
     QCOMPARE(window.findChild<FeedList *>(u"feeds"_s)->count(), 1);
     QVERIFY(edit->text().isEmpty());
+}
+
+void tst_FeedPanel::detailPane_rawShowsCarriageReturnsAndCopiesThem()
+{
+    // A CR LF and a lone CR, as a server sent them: the view marks each where it would
+    // otherwise only break the line, and Copy gives the bytes themselves.
+    DetailPane pane;
+    Record record = makeEvent("x"_ba, "tick"_ba);
+    record.event.raw = "event: tick\r\ndata: x\r\r\n"_ba;
+    pane.setRecord(record);
+    QCOMPARE(pane.rawText(), u"event: tickCRLF\ndata: xCR\nCRLF\n"_s);
+    // The marks stand out from text that happens to read "CRLF".
+    QTextCursor cursor(child<QPlainTextEdit>(&pane, u"rawView"_s)->document());
+    cursor.setPosition(int(qstrlen("event: tick")));
+    QCOMPARE(cursor.charFormat().background().style(), Qt::NoBrush);
+    cursor.movePosition(QTextCursor::NextCharacter);
+    QCOMPARE(cursor.charFormat().background().style(), Qt::SolidPattern);
+    child<QTabWidget>(&pane, u"detailTabs"_s)->setCurrentIndex(DetailPane::RawTab);
+    QClipboard *clipboard = QGuiApplication::clipboard();
+    clipboard->clear();
+    child<QToolButton>(&pane, u"copyButton"_s)->click();
+    QCOMPARE(clipboard->text(), u"event: tick\r\ndata: x\r\r\n"_s);
+
+    // LF lines show as they are.
+    record.event.raw = "data: x\n\n"_ba;
+    pane.setRecord(record);
+    QCOMPARE(pane.rawText(), u"data: x\n\n"_s);
 }
 
 void tst_FeedPanel::detailPane_prettyPrintsJson()

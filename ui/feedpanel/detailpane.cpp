@@ -17,6 +17,8 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QTabWidget>
+#include <QTextCharFormat>
+#include <QTextCursor>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -45,6 +47,28 @@ QToolButton *makeCopyButton(
     button->setToolButtonStyle(Qt::ToolButtonTextOnly);
     button->setAutoRaise(true);
     return button;
+}
+
+// Shows the raw lines. A text view breaks the line at a CR as at an LF, without a trace: a line
+// that a server ended with CR LF, or with a CR alone, gets a "CRLF" or "CR" mark in inverted
+// colours where it ends (an LF alone, the common end, gets none).
+void showRaw(QPlainTextEdit *view, const QByteArray &raw)
+{
+    view->clear();
+    const QString text = QString::fromUtf8(raw);
+    QTextCharFormat mark;
+    mark.setForeground(view->palette().color(QPalette::Base));
+    mark.setBackground(view->palette().color(QPalette::PlaceholderText));
+    QTextCursor cursor(view->document());
+    qsizetype from = 0;
+    for (qsizetype cr = text.indexOf(u'\r'); cr >= 0; cr = text.indexOf(u'\r', from)) {
+        cursor.insertText(text.mid(from, cr - from), QTextCharFormat());
+        const bool crLf = cr + 1 < text.size() && text.at(cr + 1) == u'\n';
+        cursor.insertText(crLf ? u"CRLF"_s : u"CR"_s, mark);
+        cursor.insertText(u"\n"_s, QTextCharFormat());
+        from = cr + (crLf ? 2 : 1);
+    }
+    cursor.insertText(text.mid(from), QTextCharFormat());
 }
 
 void setClipboardText(const QString &text)
@@ -92,7 +116,9 @@ DetailPane::DetailPane(QWidget *parent)
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_data, tr("Data"));
     m_tabs->addTab(m_raw, tr("Raw"));
-    m_tabs->setTabToolTip(RawTab, tr("The wire lines the event came from"));
+    m_tabs->setTabToolTip(RawTab,
+            tr("The wire lines the event came from. A line that ended in CR LF or in a CR alone "
+               "is marked so; Copy gives the bytes as sent."));
     m_tabs->setCornerWidget(copyButtons, Qt::TopRightCorner);
 
     m_highlighter = new JsonHighlighter(nullptr);
@@ -190,7 +216,7 @@ void DetailPane::showData()
                                   .arg(EventLogModel::DefaultRawRetention)
                         : tr("The raw lines were not kept for this event."));
     } else {
-        m_raw->setPlainText(QString::fromUtf8(m_record.event.raw));
+        showRaw(m_raw, m_record.event.raw);
     }
 }
 

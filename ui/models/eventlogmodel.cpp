@@ -115,8 +115,9 @@ qint64 sizeOf(const Record &record)
     return record.kind == Record::Kind::Comment ? record.text.size() : record.event.data.size();
 }
 
-// The lines Sse::Wire::event() writes for an event, in the form the parser keeps them (LF line
-// ends, the blank line included): id only when the event set one, no event line for "message".
+// The lines Sse::Wire::event() writes for an event (LF line ends, the blank line included): id
+// only when the event set one, no event line for "message". Raw lines in any other form (CR LF
+// line ends, "data:x" without the space) do not compare equal, and are stored as they came.
 QByteArray wireForm(const Sse::Event &event)
 {
     return Sse::Wire::event(event.data,
