@@ -17,19 +17,32 @@ namespace Detail {
 [[nodiscard]] qsizetype invalidSubpartLength(QByteArrayView bytes) noexcept;
 } // namespace Detail
 
+/// Cuts `bytes` into well-formed runs and the maximal subparts of ill-formed sequences (each
+/// of which the WHATWG decoder turns into one U+FFFD), and passes each in order, not empty, to
+/// `wellFormed(QByteArrayView)` or `illFormed(QByteArrayView)`.
+template <typename WellFormed, typename IllFormed>
+void forEachPart(QByteArrayView bytes, WellFormed wellFormed, IllFormed illFormed)
+{
+    while (!bytes.isEmpty()) {
+        const qsizetype valid = Detail::validPrefixLength(bytes);
+        if (valid > 0)
+            wellFormed(bytes.first(valid));
+        if (valid == bytes.size())
+            return;
+        const qsizetype invalid = Detail::invalidSubpartLength(bytes.sliced(valid));
+        illFormed(bytes.sliced(valid, invalid));
+        bytes = bytes.sliced(valid + invalid);
+    }
+}
+
 /// Appends `bytes` to `out` (a QByteArray or std::string), each maximal subpart of an
 /// ill-formed sequence replaced by one U+FFFD (EF BF BD): what WHATWG "UTF-8 decode" yields.
 template <typename Buffer>
 void appendRepaired(Buffer &out, QByteArrayView bytes)
 {
-    while (!bytes.isEmpty()) {
-        const qsizetype valid = Detail::validPrefixLength(bytes);
-        out.append(bytes.data(), valid);
-        if (valid == bytes.size())
-            return;
-        out.append("\xEF\xBF\xBD", 3);
-        bytes = bytes.sliced(valid + Detail::invalidSubpartLength(bytes.sliced(valid)));
-    }
+    forEachPart(
+            bytes, [&out](QByteArrayView part) { out.append(part.data(), part.size()); },
+            [&out](QByteArrayView) { out.append("\xEF\xBF\xBD", 3); });
 }
 
 /// `bytes` itself when valid, else a repaired copy.

@@ -620,8 +620,12 @@ Exit-Status: 0 bei Erfolg, 1 bei E/A-Fehlern oder fatalen Stream-Fehlern,
         <translation>JSON zu tief verschachtelt zum Einrücken: so angezeigt, wie es kam.</translation>
     </message>
     <message>
-        <source>The wire lines the event came from. A line that ended in CR LF or in a CR alone is marked so; Copy gives the bytes as sent.</source>
-        <translation>Die Zeilen, mit denen das Ereignis übertragen wurde. Endete eine Zeile mit CR LF oder nur mit CR, ist das markiert; Kopieren liefert die Bytes wie gesendet.</translation>
+        <source>The wire lines the event came from. Marked: lines that ended in CR LF or in a CR alone, and bytes that are not UTF-8 (in hex). Copy gives the bytes as sent.</source>
+        <translation>Die Zeilen, mit denen das Ereignis übertragen wurde. Markiert sind Zeilen, die mit CR LF oder nur mit CR endeten, und Bytes, die kein UTF-8 sind (hexadezimal). Kopieren liefert die Bytes wie gesendet.</translation>
+    </message>
+    <message>
+        <source>Bytes that are not UTF-8 came in this event&apos;s lines: each such sequence shows as U+FFFD (�), as a browser decodes it. The Raw tab shows the bytes in hex.</source>
+        <translation>In den Zeilen dieses Ereignisses kamen Bytes, die kein UTF-8 sind: Jede solche Folge erscheint als U+FFFD (�), so wie ein Browser sie dekodiert. Der Reiter „Roh“ zeigt die Bytes hexadezimal.</translation>
     </message>
 </context>
 <context>

@@ -200,6 +200,8 @@ private Q_SLOTS:
     void appendRepaired_data();
     void appendRepaired();
     void appendRepaired_appendsToExistingBytes();
+    void forEachPart_cutsIntoWellFormedRunsAndDefects_data();
+    void forEachPart_cutsIntoWellFormedRunsAndDefects();
     void repaired_matchesReferenceForAllShortInputs();
     void repaired_matchesReferenceForInterestingSequences();
     void referenceDecoder_selfCheck();
@@ -413,6 +415,38 @@ void tst_Utf8::appendRepaired_appendsToExistingBytes()
     QCOMPARE(out, "prefix \u00E9 ok\uFFFD\uFFFD"_ba);
     Sse::Utf8::appendRepaired(out, QByteArrayView());
     QCOMPARE(out, "prefix \u00E9 ok\uFFFD\uFFFD"_ba);
+}
+
+void tst_Utf8::forEachPart_cutsIntoWellFormedRunsAndDefects_data()
+{
+    addSequenceColumnsAndRows();
+}
+
+// The parts put back together are the input; a U+FFFD for each ill-formed one gives repaired().
+void tst_Utf8::forEachPart_cutsIntoWellFormedRunsAndDefects()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QByteArray, expected);
+    QByteArray joined;
+    QByteArray decoded;
+    bool lastWellFormed = false;
+    Sse::Utf8::forEachPart(
+            input,
+            [&](QByteArrayView part) {
+                QVERIFY(!part.isEmpty() && Sse::Utf8::isValid(part));
+                QVERIFY2(!lastWellFormed, "two well-formed runs in a row");
+                lastWellFormed = true;
+                joined += part;
+                decoded += part;
+            },
+            [&](QByteArrayView part) {
+                QVERIFY(!part.isEmpty() && !Sse::Utf8::isValid(part));
+                lastWellFormed = false;
+                joined += part;
+                decoded += "\uFFFD"_ba;
+            });
+    QCOMPARE(joined, input);
+    QVERIFY2(decoded == expected, mismatch(input, expected, decoded).constData());
 }
 
 // Every input of up to two bytes, alone and after ASCII runs of 15 and 17 bytes.

@@ -351,6 +351,7 @@ private Q_SLOTS:
     void detailPane_plainTextWhenNotJson();
     void detailPane_saysWhenRawLinesWereDropped();
     void detailPane_rawShowsCarriageReturnsAndCopiesThem();
+    void detailPane_bytesThatAreNotUtf8AreShownAndExplained();
     void detailPane_largeDataStaysPlain();
     void jsonHighlighter_coloursKeysAndNumbers();
     void sparkline_paintsValues();
@@ -1505,6 +1506,28 @@ void tst_FeedPanel::detailPane_rawShowsCarriageReturnsAndCopiesThem()
     record.event.raw = "data: x\n\n"_ba;
     pane.setRecord(record);
     QCOMPARE(pane.rawText(), u"data: x\n\n"_s);
+    QVERIFY(pane.noteText().isEmpty());
+}
+
+void tst_FeedPanel::detailPane_bytesThatAreNotUtf8AreShownAndExplained()
+{
+    // A server that sends Latin-1: the data holds U+FFFD, as a browser decodes it; the note says
+    // why, and the Raw tab shows the byte itself, marked, where it would show U+FFFD too.
+    DetailPane pane;
+    Record record = makeEvent("caf\uFFFD \u00E9t\uFFFD"_ba);
+    record.event.raw = "data: caf\xE9 \u00E9t\xE2\x82\r\n\n"_ba;
+    pane.setRecord(record);
+    QVERIFY2(pane.noteText().contains(u"not UTF-8"_s), qPrintable(pane.noteText()));
+    QCOMPARE(pane.rawText(), u"data: cafxE9 \u00E9txE2 x82CRLF\n\n"_s);
+    QTextCursor cursor(child<QPlainTextEdit>(&pane, u"rawView"_s)->document());
+    cursor.setPosition(int(qstrlen("data: caf")) + 1);
+    QCOMPARE(cursor.charFormat().background().style(), Qt::SolidPattern);
+
+    // Well-formed lines: no note.
+    record.event.raw = "data: caf\u00E9\n\n"_ba;
+    pane.setRecord(record);
+    QVERIFY(pane.noteText().isEmpty());
+    QCOMPARE(pane.rawText(), u"data: caf\u00E9\n\n"_s);
 }
 
 void tst_FeedPanel::detailPane_prettyPrintsJson()

@@ -5,6 +5,7 @@
 #include "jsonhighlighter.h"
 
 #include "sselib/jsontext.h"
+#include "sselib/utf8.h"
 #include "ui/models/eventlogmodel.h"
 
 #include <QClipboard>
@@ -49,17 +50,10 @@ QToolButton *makeCopyButton(
     return button;
 }
 
-// Shows the raw lines. A text view breaks the line at a CR as at an LF, without a trace: a line
-// that a server ended with CR LF, or with a CR alone, gets a "CRLF" or "CR" mark in inverted
-// colours where it ends (an LF alone, the common end, gets none).
-void showRaw(QPlainTextEdit *view, const QByteArray &raw)
+// Inserts well-formed text, with a mark where a line ended in CR LF or in a lone CR: a text view
+// breaks the line there as at an LF, without a trace (an LF alone, the common end, gets none).
+void insertMarkingLineEnds(QTextCursor &cursor, const QString &text, const QTextCharFormat &mark)
 {
-    view->clear();
-    const QString text = QString::fromUtf8(raw);
-    QTextCharFormat mark;
-    mark.setForeground(view->palette().color(QPalette::Base));
-    mark.setBackground(view->palette().color(QPalette::PlaceholderText));
-    QTextCursor cursor(view->document());
     qsizetype from = 0;
     for (qsizetype cr = text.indexOf(u'\r'); cr >= 0; cr = text.indexOf(u'\r', from)) {
         cursor.insertText(text.mid(from, cr - from), QTextCharFormat());
@@ -69,6 +63,30 @@ void showRaw(QPlainTextEdit *view, const QByteArray &raw)
         from = cr + (crLf ? 2 : 1);
     }
     cursor.insertText(text.mid(from), QTextCharFormat());
+}
+
+// Shows the raw lines as sent. Marks in inverted colours stand for what a text view cannot
+// show: CR LF and lone CR line ends, and bytes that are not UTF-8, in hex ("xE9"), where the
+// Data tab has the U+FFFD a browser decodes them to.
+void showRaw(QPlainTextEdit *view, const QByteArray &raw)
+{
+    view->clear();
+    QTextCharFormat mark;
+    mark.setForeground(view->palette().color(QPalette::Base));
+    mark.setBackground(view->palette().color(QPalette::PlaceholderText));
+    QTextCursor cursor(view->document());
+    Sse::Utf8::forEachPart(
+            raw,
+            [&](QByteArrayView part) {
+                insertMarkingLineEnds(cursor, QString::fromUtf8(part), mark);
+            },
+            [&](QByteArrayView part) {
+                QStringList hex;
+                for (const char byte : part)
+                    hex.append(
+                            u'x' + u"%1"_s.arg(uint(quint8(byte)), 2, 16, QChar(u'0')).toUpper());
+                cursor.insertText(hex.join(u' '), mark);
+            });
 }
 
 void setClipboardText(const QString &text)
@@ -117,8 +135,8 @@ DetailPane::DetailPane(QWidget *parent)
     m_tabs->addTab(m_data, tr("Data"));
     m_tabs->addTab(m_raw, tr("Raw"));
     m_tabs->setTabToolTip(RawTab,
-            tr("The wire lines the event came from. A line that ended in CR LF or in a CR alone "
-               "is marked so; Copy gives the bytes as sent."));
+            tr("The wire lines the event came from. Marked: lines that ended in CR LF or in a "
+               "CR alone, and bytes that are not UTF-8 (in hex). Copy gives the bytes as sent."));
     m_tabs->setCornerWidget(copyButtons, Qt::TopRightCorner);
 
     m_highlighter = new JsonHighlighter(nullptr);
@@ -190,7 +208,13 @@ void DetailPane::showData()
     const bool isComment = m_record.kind == Sse::EventLog::Record::Kind::Comment;
     const QByteArray &bytes = isComment ? m_record.text : m_record.event.data;
     m_highlighter->setDocument(nullptr);
-    const QString note = formatData(bytes, isComment);
+    QString note = formatData(bytes, isComment);
+    if (!isComment && !Sse::Utf8::isValid(m_record.event.raw)) {
+        const QString notUtf8 = tr("Bytes that are not UTF-8 came in this event's lines: each "
+                                   "such sequence shows as U+FFFD (\uFFFD), as a browser decodes "
+                                   "it. The Raw tab shows the bytes in hex.");
+        note = note.isEmpty() ? notUtf8 : note + u' ' + notUtf8;
+    }
     if (m_isJson) {
         m_data->setPlainText(QString::fromUtf8(m_pretty));
         m_highlighter->setDocument(m_data->document());
