@@ -75,6 +75,7 @@ void showRaw(QPlainTextEdit *view, const QByteArray &raw)
     mark.setForeground(view->palette().color(QPalette::Base));
     mark.setBackground(view->palette().color(QPalette::PlaceholderText));
     QTextCursor cursor(view->document());
+    cursor.beginEditBlock(); // one layout at the end, not one per line
     Sse::Utf8::forEachPart(
             raw,
             [&](QByteArrayView part) {
@@ -87,6 +88,7 @@ void showRaw(QPlainTextEdit *view, const QByteArray &raw)
                             u'x' + u"%1"_s.arg(uint(quint8(byte)), 2, 16, QChar(u'0')).toUpper());
                 cursor.insertText(hex.join(u' '), mark);
             });
+    cursor.endEditBlock();
 }
 
 void setClipboardText(const QString &text)
