@@ -35,6 +35,9 @@ public:
         FUZZ_CHECK(Sse::Utf8::isValid(event.lastEventId));
         FUZZ_CHECK(!hasAny(event.lastEventId, QByteArrayView("\r\n\0", 3)));
         FUZZ_CHECK(event.raw.size() < Sse::Parser::RawLimit);
+        // Fed in one piece, an event's raw lines are the input's bytes as they are, line ends
+        // included.
+        FUZZ_CHECK(input.indexOf(event.raw) >= 0);
     }
 
     void comment(QByteArrayView text) override
@@ -62,6 +65,8 @@ public:
         FUZZ_CHECK(error.limit
                 == (error.kind == Sse::ParseError::Kind::LineTooLong ? MaxLine : MaxEvent));
     }
+
+    QByteArrayView input; ///< all that is fed, in one piece
 };
 
 } // namespace
@@ -69,6 +74,7 @@ public:
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     CheckingHandler handler;
+    handler.input = QByteArrayView(reinterpret_cast<const char *>(data), qsizetype(size));
     Sse::Parser parser(&handler);
     parser.setMaxLineSize(MaxLine);
     parser.setMaxEventSize(MaxEvent);
