@@ -1496,6 +1496,13 @@ void tst_FeedPanel::detailPane_rawShowsCarriageReturnsAndCopiesThem()
     QCOMPARE(cursor.charFormat().background().style(), Qt::NoBrush);
     cursor.movePosition(QTextCursor::NextCharacter);
     QCOMPARE(cursor.charFormat().background().style(), Qt::SolidPattern);
+    // In dark mode the marks take the dark palette's colours.
+    const QPalette dark = TestSupport::darkPalette();
+    pane.setPalette(dark);
+    cursor = QTextCursor(child<QPlainTextEdit>(&pane, u"rawView"_s)->document());
+    cursor.setPosition(int(qstrlen("event: tick")) + 1);
+    QCOMPARE(cursor.charFormat().background().color(), dark.color(QPalette::PlaceholderText));
+    QCOMPARE(cursor.charFormat().foreground().color(), dark.color(QPalette::Base));
     child<QTabWidget>(&pane, u"detailTabs"_s)->setCurrentIndex(DetailPane::RawTab);
     QClipboard *clipboard = QGuiApplication::clipboard();
     clipboard->clear();

@@ -68,12 +68,12 @@ void insertMarkingLineEnds(QTextCursor &cursor, const QString &text, const QText
 // Shows the raw lines as sent. Marks in inverted colours stand for what a text view cannot
 // show: CR LF and lone CR line ends, and bytes that are not UTF-8, in hex ("xE9"), where the
 // Data tab has the U+FFFD a browser decodes them to.
-void showRaw(QPlainTextEdit *view, const QByteArray &raw)
+void showRaw(QPlainTextEdit *view, const QByteArray &raw, const QPalette &palette)
 {
     view->clear();
     QTextCharFormat mark;
-    mark.setForeground(view->palette().color(QPalette::Base));
-    mark.setBackground(view->palette().color(QPalette::PlaceholderText));
+    mark.setForeground(palette.color(QPalette::Base));
+    mark.setBackground(palette.color(QPalette::PlaceholderText));
     QTextCursor cursor(view->document());
     cursor.beginEditBlock(); // one layout at the end, not one per line
     Sse::Utf8::forEachPart(
@@ -228,8 +228,12 @@ void DetailPane::showData()
     m_copyPrettyButton->setEnabled(m_isJson);
     m_note->setText(note);
     m_note->setVisible(!note.isEmpty());
+    showRawLines();
+}
 
-    if (isComment) {
+void DetailPane::showRawLines()
+{
+    if (m_record.kind == Sse::EventLog::Record::Kind::Comment) {
         // Whether a space followed the colon is not kept: no line is made up.
         m_raw->setPlainText({});
         m_raw->setPlaceholderText(tr("A comment's wire line is not kept; the Data tab shows its "
@@ -242,7 +246,8 @@ void DetailPane::showData()
                                   .arg(EventLogModel::DefaultRawRetention)
                         : tr("The raw lines were not kept for this event."));
     } else {
-        showRaw(m_raw, m_record.event.raw);
+        // The pane's palette: in its PaletteChange the view's is not updated yet.
+        showRaw(m_raw, m_record.event.raw, palette());
     }
 }
 
@@ -318,4 +323,7 @@ void DetailPane::changeEvent(QEvent *event)
     if (event->type() == QEvent::PaletteChange && m_highlighter)
         m_highlighter->setPalette(palette());
     QWidget::changeEvent(event);
+    // The Raw tab's marks take their colours from the palette.
+    if (event->type() == QEvent::PaletteChange && m_hasRecord)
+        showRawLines();
 }

@@ -79,6 +79,7 @@ protected:
 
 private:
     void showData();
+    void showRawLines();
     [[nodiscard]] QString formatData(const QByteArray &bytes, bool isComment);
 
     Sse::EventLog::Record m_record;
