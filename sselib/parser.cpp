@@ -153,7 +153,7 @@ void Parser::splitLines(const char *p, const char *end)
         m_lastChunkEndedInCr = false;
         if (*p == '\n') {
             if (m_keepRaw && !m_raw.empty() && m_raw.back() == '\r')
-                appendRaw("\n");
+                appendRaw({}, "\n"); // the line's CR came last in the previous chunk
             if (++p == end)
                 return;
         }
@@ -272,10 +272,8 @@ void Parser::endJoinedLine(const char *p, const char *eol, QByteArrayView lineEn
 // sent, for the raw lines.
 Q_ALWAYS_INLINE void Parser::processLine(const char *begin, const char *end, QByteArrayView lineEnd)
 {
-    if (m_keepRaw) {
-        appendRaw(QByteArrayView(begin, end - begin));
-        appendRaw(lineEnd);
-    }
+    if (m_keepRaw)
+        appendRaw(QByteArrayView(begin, end - begin), lineEnd);
     if (begin == end) {
         dispatch();
         m_raw.clear();
@@ -317,12 +315,13 @@ Q_ALWAYS_INLINE void Parser::processLine(const char *begin, const char *end, QBy
 
 // Bounded: a stream of comments without blank lines never dispatches. All or nothing: a block
 // that outgrows the limit keeps no lines, so that no view shows some of them as all.
-void Parser::appendRaw(QByteArrayView bytes)
+void Parser::appendRaw(QByteArrayView line, QByteArrayView lineEnd)
 {
     if (m_rawOverflow)
         return;
-    if (qsizetype(m_raw.size()) + bytes.size() < RawLimit) {
-        m_raw.append(bytes.data(), size_t(bytes.size()));
+    if (qsizetype(m_raw.size()) + line.size() + lineEnd.size() < RawLimit) {
+        m_raw.append(line.data(), size_t(line.size()));
+        m_raw.append(lineEnd.data(), size_t(lineEnd.size()));
     } else {
         m_raw.clear();
         m_rawOverflow = true;

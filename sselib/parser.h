@@ -184,7 +184,7 @@ private:
     void keepPartialLine(const char *begin, const char *end, bool ascii);
     void consumeBom(const char *&begin, const char *end);
     void processLine(const char *begin, const char *end, QByteArrayView lineEnd);
-    void appendRaw(QByteArrayView bytes);
+    void appendRaw(QByteArrayView line, QByteArrayView lineEnd);
     void processComment(const char *text, const char *end);
     void setIdField(QByteArrayView id);
     void setField(ChunkText &field, QByteArrayView bytes);
