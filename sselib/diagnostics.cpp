@@ -235,6 +235,47 @@ QList<Finding> Diagnostics::checkResponse(const ResponseInfo &response, const So
     return out;
 }
 
+namespace {
+
+// Over a limit: `one` for a single drop ("%1" the limit), else `many` ("%1" the count, "%2" the
+// limit); a Problem, as those lines or events are in no view.
+Finding overLimit(const QString &code, int count, qsizetype limit, const QString &one,
+        const QString &many, const QString &advice)
+{
+    const QString message = count == 1 ? one.arg(limit) : many.arg(count).arg(limit);
+    return makeFinding(Finding::Severity::Problem, code, message, advice);
+}
+
+} // namespace
+
+Finding Diagnostics::droppedFinding(const ParseError &error, int count)
+{
+    switch (error.kind) {
+    case ParseError::Kind::LineTooLong:
+        return overLimit(u"line-too-long"_s, count, error.limit,
+                Text::tr("A line longer than %1 bytes was dropped, with the event it belonged "
+                         "to: it is not in the log."),
+                Text::tr("%1 lines longer than %2 bytes were dropped, each with the event it "
+                         "belonged to: they are not in the log."),
+                Text::tr("Send long data over several data: lines, or raise the feed's "
+                         "maxLineSize setting."));
+    case ParseError::Kind::EventTooLarge:
+        return overLimit(u"event-too-large"_s, count, error.limit,
+                Text::tr("An event with more than %1 bytes of data was dropped: it is not in "
+                         "the log."),
+                Text::tr("%1 events with more than %2 bytes of data were dropped: they are not "
+                         "in the log."),
+                Text::tr("Send smaller events, or raise the feed's maxEventSize setting."));
+    case ParseError::Kind::UnfinishedEvent:
+        break;
+    }
+    return makeFinding(Finding::Severity::Warning, u"unfinished-event"_s,
+            Text::tr("The stream ended inside an event: the blank line that ends it never came, "
+                     "so the event was discarded, as the standard says (browsers drop it too)."),
+            Text::tr("End every event with a blank line, the last one too: \"data: [DONE]\" "
+                     "needs an empty line after it."));
+}
+
 void ArrivalMonitor::reset()
 {
     *this = ArrivalMonitor();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "sselib/finding.h"
+#include "sselib/parser.h"
 #include "sselib/responseinfo.h"
 #include "sselib/sourceerror.h"
 
@@ -38,6 +39,12 @@ namespace Diagnostics {
 /// be decoded (SourceError::Kind::ContentEncoding), "content-encoding" is a Problem that says
 /// so rather than advice about buffering.
 [[nodiscard]] QList<Finding> checkResponse(const ResponseInfo &response, const SourceError &error);
+
+/// What was dropped from one connection's stream, `count` times with `error`'s kind (the
+/// EventSource's parseErrorOccurred()): "line-too-long" and "event-too-large" (Problem: those
+/// events are not shown anywhere), "unfinished-event" (Warning: the stream ended inside an
+/// event, which browsers drop too).
+[[nodiscard]] Finding droppedFinding(const ParseError &error, int count);
 
 } // namespace Diagnostics
 

@@ -126,6 +126,7 @@ public:
     void onReadyRead();
     void readStream(qint64 budget);
     void onFinished();
+    [[nodiscard]] QString cutShortMessage() const;
     void onReadTimer();
     void onReinitTimer();
     void feedStream(QByteArrayView bytes);
@@ -616,11 +617,36 @@ void EventSource::Private::onFinished()
         return;
     }
 
+    // The standard discards an event the stream ended inside of, silently: say so, as a
+    // server that never sends the last blank line loses its last event in every browser.
+    if (parser.hasUnfinishedEvent()) {
+        this->error({ParseError::Kind::UnfinishedEvent, 0});
+        if (!reply)
+            return; // a slot closed the source
+    }
     parser.finish();
     if (error == QNetworkReply::NoError)
         reestablish(SourceError::Kind::StreamEnded, tr("The server closed the stream."), status);
+    else if (error == QNetworkReply::RemoteHostClosedError)
+        reestablish(SourceError::Kind::Network, cutShortMessage(), status);
     else
         reestablish(SourceError::Kind::Network, errorText, status);
+}
+
+// Qt says only "Connection closed" when the connection ends before the body's framing does.
+QString EventSource::Private::cutShortMessage() const
+{
+    const QByteArray length = reply->rawHeader("Content-Length");
+    if (!length.isEmpty()) {
+        return tr("The connection closed before the end of the body, whose Content-Length "
+                  "announced %1 bytes: the server or a proxy cut the stream off.")
+                .arg(QString::fromLatin1(length));
+    }
+    if (reply->rawHeader("Transfer-Encoding").toLower().contains("chunked")) {
+        return tr("The connection closed inside the chunked body, before its last chunk: the "
+                  "server or a proxy cut the stream off.");
+    }
+    return reply->errorString();
 }
 
 void EventSource::Private::onReadTimer()
@@ -813,7 +839,9 @@ void EventSource::Private::error(const ParseError &error)
 {
     if (!reply)
         return;
-    qCWarning(lcSseClient) << Secrets::redactedUrl(url) << error.message();
+    // Info, not a warning: parseErrorOccurred() is how it is reported, and an application that
+    // shows it (ssedash-cli monitor prints it) would otherwise print it twice.
+    qCInfo(lcSseClient) << Secrets::redactedUrl(url) << error.message();
     Q_EMIT q->parseErrorOccurred(error);
 }
 

@@ -120,7 +120,8 @@ Q_SIGNALS:
     void commentReceived(const Sse::Comment &comment);
     /// Exactly once per failed attempt or dropped connection.
     void errorOccurred(const Sse::SourceError &error);
-    /// A limit of the parser was hit; the stream goes on.
+    /// A line or event was dropped: over a limit of the parser (the stream goes on), or, when
+    /// the stream ends inside an event, that event (UnfinishedEvent, before errorOccurred()).
     void parseErrorOccurred(const Sse::ParseError &error);
     void lastEventIdChanged(const QByteArray &id);
     void reconnectionTimeChanged(std::chrono::milliseconds time);

@@ -100,6 +100,10 @@ QString ParseError::message() const
         return QCoreApplication::translate(
                 "Sse::Parser", "An event with more than %1 bytes of data was dropped.")
                 .arg(size);
+    case Kind::UnfinishedEvent:
+        return QCoreApplication::translate("Sse::Parser",
+                "The stream ended inside an event: the blank line that ends it never came, so "
+                "the event was discarded, as the standard says.");
     }
     return {};
 }
@@ -465,6 +469,15 @@ bool Parser::finish()
             || m_skipLine || m_skipEvent || (!m_bomChecked && m_bomBytesSeen > 0);
     reset();
     return discarded;
+}
+
+bool Parser::hasUnfinishedEvent() const
+{
+    if (m_skipEvent)
+        return false;
+    if (!m_data.empty() || !m_pendingData.isEmpty())
+        return true;
+    return !m_skipLine && FieldLine{m_line.data(), m_line.data() + m_line.size()}.isNamed("data");
 }
 
 void Parser::reset()

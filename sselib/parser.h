@@ -28,12 +28,18 @@ struct ParsedEvent
     bool hasIdField = false;
 };
 
-/// A limit the stream broke. The parser recovers by itself and goes on with the next line.
+/// Something of the stream that was dropped rather than dispatched: a line or an event over a
+/// limit (the parser recovers by itself and goes on with the next line), or an event that the
+/// stream ended inside of.
 struct ParseError
 {
     enum class Kind {
         LineTooLong, ///< a line longer than maxLineSize(): the line was dropped
-        EventTooLarge ///< data beyond maxEventSize(): the whole event was dropped
+        EventTooLarge, ///< data beyond maxEventSize(): the whole event was dropped
+        /// The stream ended before the blank line that would have dispatched an event with
+        /// data: the event was discarded, as the standard says. Reported by EventSource (see
+        /// Parser::hasUnfinishedEvent()), never by the parser itself.
+        UnfinishedEvent
     };
     Kind kind = Kind::LineTooLong;
     qsizetype limit = 0;
@@ -101,6 +107,12 @@ public:
     /// The stream ended: a partial line and an undispatched event are discarded, as the
     /// standard says. Returns true when something was discarded. Then reset()s.
     bool finish();
+
+    /// Were the stream to end now, finish() would discard an event that has data: data lines
+    /// with no blank line after them yet, or a data line cut short. (A cut comment or other
+    /// field, or an event with no data, would never be dispatched anyway; an event being
+    /// dropped as too large has been reported already.)
+    [[nodiscard]] bool hasUnfinishedEvent() const;
 
     [[nodiscard]] QByteArray lastEventId() const
     {

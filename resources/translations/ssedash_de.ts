@@ -3387,6 +3387,38 @@ JSON: {&quot;id&quot;, &quot;type&quot;, &quot;timestamp&quot;, &quot;payload&qu
         <source>Use the final URL of the stream, and check that the server redirects with 301, 302, 303, 307 or 308 to an http or https URL.</source>
         <translation>Verwenden Sie die endgültige URL des Streams und prüfen Sie, ob der Server mit 301, 302, 303, 307 oder 308 auf eine http- oder https-URL weiterleitet.</translation>
     </message>
+    <message>
+        <source>A line longer than %1 bytes was dropped, with the event it belonged to: it is not in the log.</source>
+        <translation>Eine Zeile mit mehr als %1 Bytes wurde verworfen, mit dem Event, zu dem sie gehörte: Sie ist nicht im Protokoll.</translation>
+    </message>
+    <message>
+        <source>%1 lines longer than %2 bytes were dropped, each with the event it belonged to: they are not in the log.</source>
+        <translation>%1 Zeilen mit mehr als %2 Bytes wurden verworfen, jede mit dem Event, zu dem sie gehörte: Sie sind nicht im Protokoll.</translation>
+    </message>
+    <message>
+        <source>Send long data over several data: lines, or raise the feed&apos;s maxLineSize setting.</source>
+        <translation>Senden Sie lange Daten über mehrere data:-Zeilen, oder erhöhen Sie die Einstellung maxLineSize des Feeds.</translation>
+    </message>
+    <message>
+        <source>An event with more than %1 bytes of data was dropped: it is not in the log.</source>
+        <translation>Ein Event mit mehr als %1 Bytes Daten wurde verworfen: Es ist nicht im Protokoll.</translation>
+    </message>
+    <message>
+        <source>%1 events with more than %2 bytes of data were dropped: they are not in the log.</source>
+        <translation>%1 Events mit mehr als %2 Bytes Daten wurden verworfen: Sie sind nicht im Protokoll.</translation>
+    </message>
+    <message>
+        <source>Send smaller events, or raise the feed&apos;s maxEventSize setting.</source>
+        <translation>Senden Sie kleinere Events, oder erhöhen Sie die Einstellung maxEventSize des Feeds.</translation>
+    </message>
+    <message>
+        <source>The stream ended inside an event: the blank line that ends it never came, so the event was discarded, as the standard says (browsers drop it too).</source>
+        <translation>Der Stream endete mitten in einem Event: Die Leerzeile, die es abschließt, kam nie, daher wurde das Event verworfen, wie es der Standard verlangt (Browser verwerfen es ebenfalls).</translation>
+    </message>
+    <message>
+        <source>End every event with a blank line, the last one too: &quot;data: [DONE]&quot; needs an empty line after it.</source>
+        <translation>Schließen Sie jedes Event mit einer Leerzeile ab, auch das letzte: Nach &quot;data: [DONE]&quot; muss eine leere Zeile folgen.</translation>
+    </message>
 </context>
 <context>
     <name>Sse::EventLog</name>
@@ -3475,6 +3507,14 @@ JSON: {&quot;id&quot;, &quot;type&quot;, &quot;timestamp&quot;, &quot;payload&qu
     <message>
         <source>&quot;%1&quot; has no host name.</source>
         <translation>„%1“ hat keinen Hostnamen.</translation>
+    </message>
+    <message>
+        <source>The connection closed before the end of the body, whose Content-Length announced %1 bytes: the server or a proxy cut the stream off.</source>
+        <translation>Die Verbindung wurde vor dem Ende des Bodys geschlossen, dessen Content-Length %1 Bytes ankündigte: Der Server oder ein Proxy hat den Stream abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The connection closed inside the chunked body, before its last chunk: the server or a proxy cut the stream off.</source>
+        <translation>Die Verbindung wurde mitten im Chunked-Body geschlossen, vor seinem letzten Chunk: Der Server oder ein Proxy hat den Stream abgebrochen.</translation>
     </message>
 </context>
 <context>
@@ -3576,6 +3616,10 @@ JSON: {&quot;id&quot;, &quot;type&quot;, &quot;timestamp&quot;, &quot;payload&qu
     <message>
         <source>An event with more than %1 bytes of data was dropped.</source>
         <translation>Ein Event mit mehr als %1 Bytes Daten wurde verworfen.</translation>
+    </message>
+    <message>
+        <source>The stream ended inside an event: the blank line that ends it never came, so the event was discarded, as the standard says.</source>
+        <translation>Der Stream endete mitten in einem Event: Die Leerzeile, die es abschließt, kam nie, daher wurde das Event verworfen, wie es der Standard verlangt.</translation>
     </message>
 </context>
 <context>

@@ -71,6 +71,7 @@ private Q_SLOTS:
     void feed_setConfigRecreatesSource();
     void feed_recordsConnectionResponse();
     void feed_recordsResponseFindings();
+    void feed_findingsSayWhatWasDropped();
     void feed_failedRequestRecordsError();
     void feed_wrongContentTypeShowsHeadersAndFinding();
     void feed_llmStreamAssemblesText_data();
@@ -275,6 +276,40 @@ void tst_Feed::feed_recordsResponseFindings()
     QCOMPARE(findingCodes(record), QStringList{u"content-type-params"_s});
     QCOMPARE(record.findings.constFirst().severity, Sse::Finding::Severity::Info);
     QCOMPARE(record.warningCount(), 0);
+}
+
+// Events that never reach the log are not passed over in silence: the connection's findings
+// say how many were dropped and why.
+void tst_Feed::feed_findingsSayWhatWasDropped()
+{
+    // Every event of the publisher has more data than this; the stream ends after three.
+    QUrl three = m_publisher->url(u"/events"_s);
+    three.setQuery(QUrlQuery{{u"closeAfter"_s, u"3"_s}});
+    FeedConfig tooLarge = configFor(three);
+    tooLarge.options.maxEventSize = 8;
+    Feed limited(tooLarge);
+    limited.open();
+    QTRY_VERIFY(limited.connections().size() >= 2);
+    const ConnectionRecord dropped = limited.connections().constFirst();
+    QCOMPARE(findingCodes(dropped), QStringList{u"event-too-large"_s});
+    QVERIFY2(dropped.findings.constFirst().message.startsWith(u"3 events with more than 8 bytes"_s),
+            qPrintable(dropped.findings.constFirst().message));
+    QCOMPARE(dropped.warningCount(), 1);
+    QCOMPARE(limited.eventCount(), quint64(0));
+    limited.close();
+
+    // The stream is cut in the middle of its third event's data line.
+    QUrl url = m_publisher->url(u"/events"_s);
+    url.setQuery(QUrlQuery{{u"cutAfter"_s, u"2"_s}});
+    Feed cut(configFor(url));
+    cut.open();
+    QTRY_VERIFY(cut.connections().size() >= 2);
+    const ConnectionRecord first = cut.connections().constFirst();
+    QCOMPARE(findingCodes(first), QStringList{u"unfinished-event"_s});
+    QCOMPARE(first.findings.constFirst().severity, Sse::Finding::Severity::Warning);
+    QVERIFY(!first.error.isEmpty());
+    QVERIFY(cut.eventCount() >= 2);
+    QCOMPARE(first.warningCount(), 1);
 }
 
 void tst_Feed::feed_failedRequestRecordsError()

@@ -72,6 +72,8 @@ private Q_SLOTS:
     void checkResponse_refusedHtmlBody_data();
     void checkResponse_refusedHtmlBody();
     void checkResponse_encoding();
+    void droppedFinding_data();
+    void droppedFinding();
     void arrivals_data();
     void arrivals();
     void arrivals_resetForgets();
@@ -297,6 +299,40 @@ void tst_Diagnostics::checkResponse_refusedHtmlBody()
     response.headers = headersWith({"Content-Type: " + contentType});
     response.body = body;
     QCOMPARE(summary(Sse::Diagnostics::checkResponse(response)).join(u", "), expected.join(u", "));
+}
+
+void tst_Diagnostics::droppedFinding_data()
+{
+    using Kind = Sse::ParseError::Kind;
+    QTest::addColumn<Sse::ParseError>("error");
+    QTest::addColumn<int>("count");
+    QTest::addColumn<QString>("summary");
+    QTest::addColumn<QStringList>("saying");
+    QTest::addRow("one long line")
+            << Sse::ParseError{Kind::LineTooLong, 1024} << 1 << u"problem:line-too-long"_s
+            << QStringList{
+                       u"A line longer than 1024 bytes"_s, u"not in the log"_s, u"maxLineSize"_s};
+    QTest::addRow("three large events")
+            << Sse::ParseError{Kind::EventTooLarge, 4096} << 3 << u"problem:event-too-large"_s
+            << QStringList{u"3 events with more than 4096 bytes"_s, u"not in the log"_s,
+                       u"maxEventSize"_s};
+    QTest::addRow("unfinished event")
+            << Sse::ParseError{Kind::UnfinishedEvent, 0} << 1 << u"warning:unfinished-event"_s
+            << QStringList{u"ended inside an event"_s, u"blank line"_s, u"browsers"_s};
+}
+
+// What the dashboard says when events were dropped: how many, why, and what to change.
+void tst_Diagnostics::droppedFinding()
+{
+    QFETCH(Sse::ParseError, error);
+    QFETCH(int, count);
+    QFETCH(QString, summary);
+    QFETCH(QStringList, saying);
+    const Sse::Finding finding = Sse::Diagnostics::droppedFinding(error, count);
+    QCOMPARE(::summary({finding}), QStringList{summary});
+    const QString text = finding.message + u' ' + finding.advice;
+    for (const QString &words : saying)
+        QVERIFY2(text.contains(words), qPrintable(text));
 }
 
 void tst_Diagnostics::checkResponse_encoding()

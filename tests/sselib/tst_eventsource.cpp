@@ -124,6 +124,11 @@ public:
             errors.append(error);
             note(u"error:"_s + enumKey(error.kind) + (error.fatal ? u":fatal"_s : u":transient"_s));
         });
+        connect(source, &EventSource::parseErrorOccurred, this,
+                [this](const Sse::ParseError &error) {
+                    parseErrors.append(error);
+                    note(u"dropped:"_s + QString::number(int(error.kind)));
+                });
         connect(source, &EventSource::reconnectionTimeChanged, this,
                 [this](std::chrono::milliseconds time) {
                     retryChanges.append(time.count());
@@ -204,6 +209,7 @@ public:
     QList<Sse::Event> messages;
     QStringList comments;
     QList<SourceError> errors;
+    QList<Sse::ParseError> parseErrors;
     QList<qint64> retryChanges;
     QByteArrayList idChanges;
     StartList starts;
@@ -254,6 +260,7 @@ private Q_SLOTS:
     void redirect_limit_data();
     void redirect_limit();
     void streamEnd_reconnectsWithLastEventId();
+    void streamEnd_discardsIncompleteEvent_data();
     void streamEnd_discardsIncompleteEvent();
     void keepRawLines_fillsEventRaw();
     void streamEnd_anyFramingReconnects_data();
@@ -762,14 +769,29 @@ void tst_EventSource::streamEnd_reconnectsWithLastEventId()
     QCOMPARE(source.reconnectCount(), 1);
 }
 
+void tst_EventSource::streamEnd_discardsIncompleteEvent_data()
+{
+    QTest::addColumn<QByteArray>("ending");
+    QTest::addColumn<bool>("reported");
+    QTest::addRow("data line, no blank line") << "data: partial\n"_ba << true;
+    QTest::addRow("data line cut short") << "data: part"_ba << true;
+    QTest::addRow("comment cut short") << ": keep-al"_ba << false;
+    QTest::addRow("type without data") << "event: t\n"_ba << false;
+    QTest::addRow("nothing after the blank line") << QByteArray() << false;
+}
+
+// The event is discarded, as the standard says, and said to be: UnfinishedEvent comes before
+// the error that ends the connection, and only when an event with data was cut off.
 void tst_EventSource::streamEnd_discardsIncompleteEvent()
 {
+    QFETCH(QByteArray, ending);
+    QFETCH(bool, reported);
     TestServer server;
     QVERIFY(server.listen());
-    server.route("/s"_ba, [](Connection *connection) {
+    server.route("/s"_ba, [ending](Connection *connection) {
         connection->writeSseHead();
         if (connection->request().number == 1) {
-            connection->write("data: a\n\ndata: partial\n"_ba);
+            connection->write("data: a\n\n"_ba + ending);
             connection->close();
         } else {
             connection->write("data: c\n\n"_ba);
@@ -781,6 +803,14 @@ void tst_EventSource::streamEnd_discardsIncompleteEvent()
     source.open();
     QTRY_COMPARE(rec.events.size(), 2);
     QCOMPARE(rec.eventData(), (QByteArrayList{"a"_ba, "c"_ba}));
+    const QString dropped =
+            u"dropped:"_s + QString::number(int(Sse::ParseError::Kind::UnfinishedEvent));
+    QCOMPARE(rec.log.count(dropped), reported ? 1 : 0);
+    if (reported) {
+        const qsizetype ended = rec.log.indexOf(u"error:StreamEnded:transient"_s);
+        QVERIFY(ended > rec.log.indexOf(dropped));
+        QVERIFY(rec.parseErrors.first().message().contains(u"blank line"_s));
+    }
 }
 
 void tst_EventSource::keepRawLines_fillsEventRaw()

@@ -136,6 +136,8 @@ struct FaultRow
     QStringList events; ///< delivered before the error
     /// Run on the plain server's connection once the first event has arrived.
     std::function<void(Connection *)> afterFirstEvent = {};
+    /// The stream ends inside an event with data: UnfinishedEvent comes before the error.
+    bool cutInsideEvent = false;
 };
 
 QUrl route(TestServer &server, TestServer::Handler handler)
@@ -168,6 +170,16 @@ Setup greeting(const QByteArray &bytes)
 QUrl midEvent(TestServer &plain, TestServer &)
 {
     return route(plain, Handlers::sseHold("data: whole\n\ndata: partial"_ba));
+}
+
+/// The same in a body whose Content-Length promises more than comes.
+QUrl midEventWithLength(TestServer &plain, TestServer &)
+{
+    return route(plain, [](Connection *connection) {
+        connection->writeHead(
+                200, {{"Content-Type", "text/event-stream"}, {"Content-Length", "1000"}});
+        connection->write("data: whole\n\ndata: partial"_ba);
+    });
 }
 
 /// The same in a chunked body, where an end before the last chunk is an error of its own.
@@ -229,13 +241,17 @@ QList<FaultRow> faultRows()
             // Qt 6.4 limit: where the close frames the body, QNetworkAccessManager reports a
             // reset (RST) like a clean end (FIN), so the source cannot tell them apart.
             {u"reset mid-event"_s, midEvent, {}, Dropped, Kind::StreamEnded, false,
-                    u"The server closed the stream."_s, {u"whole"_s}, &Connection::abort},
+                    u"The server closed the stream."_s, {u"whole"_s}, &Connection::abort, true},
             {u"reset mid-event, chunked"_s, midEventChunked, {}, Dropped, Kind::Network, false,
-                    u"Connection closed"_s, {u"whole"_s}, &Connection::abort},
+                    u"closed inside the chunked body"_s, {u"whole"_s}, &Connection::abort, true},
             {u"clean close mid-event, chunked"_s, midEventChunked, {}, Dropped, Kind::Network,
-                    false, u"Connection closed"_s, {u"whole"_s}, &Connection::close},
+                    false, u"closed inside the chunked body"_s, {u"whole"_s}, &Connection::close,
+                    true},
+            {u"clean close mid-event, Content-Length"_s, midEventWithLength, {}, Dropped,
+                    Kind::Network, false, u"Content-Length announced 1000 bytes"_s, {u"whole"_s},
+                    &Connection::close, true},
             {u"clean close mid-event"_s, midEvent, {}, Dropped, Kind::StreamEnded, false,
-                    u"The server closed the stream."_s, {u"whole"_s}, &Connection::close},
+                    u"The server closed the stream."_s, {u"whole"_s}, &Connection::close, true},
             {u"204 No Content"_s, respond(204, {}), {}, ClosedForGood, Kind::HttpStatus, true,
                     u"HTTP 204 No Content"_s, {}},
             {u"301 loop"_s, redirectLoop(301), {}, ClosedForGood, Kind::TooManyRedirects, true,
@@ -334,6 +350,10 @@ void tst_FaultMatrix::faults()
     QCOMPARE(error.fatal, fault.fatal);
     QVERIFY2(error.message.contains(fault.message), qPrintable(error.message));
     QCOMPARE(trace.dataTexts(), fault.events);
+    // The partial event is discarded, as the standard says, and said to be.
+    QCOMPARE(trace.parseErrors.size(), fault.cutInsideEvent ? 1 : 0);
+    if (fault.cutInsideEvent)
+        QCOMPARE(trace.parseErrors.first().kind, Sse::ParseError::Kind::UnfinishedEvent);
     // Transient: a reconnect waits; fatal: the source stays closed and nothing is scheduled.
     QCOMPARE(client.source.isConnectionScheduled(), !fault.fatal);
     QCOMPARE(client.source.readyState(), fault.fatal ? State::Closed : State::Connecting);

@@ -905,6 +905,8 @@ private Q_SLOTS:
     void feed_dropsHugeLineWithDefaultLimits();
     void finish_discardsIncompleteEvent_data();
     void finish_discardsIncompleteEvent();
+    void hasUnfinishedEvent_data();
+    void hasUnfinishedEvent();
     void reset_startsNewStream_data();
     void reset_startsNewStream();
     void lastEventId_accessors_data();
@@ -1363,6 +1365,52 @@ void tst_Parser::finish_discardsIncompleteEvent_data()
 void tst_Parser::finish_discardsIncompleteEvent()
 {
     verifyScriptRow();
+}
+
+void tst_Parser::hasUnfinishedEvent_data()
+{
+    QTest::addColumn<QByteArray>("stream");
+    QTest::addColumn<qsizetype>("maxEventSize");
+    QTest::addColumn<bool>("expected");
+    const qsizetype noLimit = Sse::Parser::DefaultMaxEventSize;
+
+    QTest::addRow("nothing") << QByteArray() << noLimit << false;
+    QTest::addRow("dispatched") << "data: a\n\n"_ba << noLimit << false;
+    QTest::addRow("data line, no blank line") << "data: a\n"_ba << noLimit << true;
+    QTest::addRow("two data lines") << "data: a\ndata: b\n"_ba << noLimit << true;
+    QTest::addRow("empty data line") << "data\n"_ba << noLimit << true;
+    QTest::addRow("data line cut short") << "data: a"_ba << noLimit << true;
+    QTest::addRow("data name cut short") << "data"_ba << noLimit << true;
+    QTest::addRow("event after a dispatched one") << "data: a\n\ndata: b"_ba << noLimit << true;
+    QTest::addRow("cr cr dispatches") << "data: a\r\r"_ba << noLimit << false;
+    // Nothing a blank line would have dispatched.
+    QTest::addRow("comment cut short") << ": ping"_ba << noLimit << false;
+    QTest::addRow("type only") << "event: t\n"_ba << noLimit << false;
+    QTest::addRow("id only") << "id: 1\n"_ba << noLimit << false;
+    QTest::addRow("field name starting with data") << "datum: x"_ba << noLimit << false;
+    QTest::addRow("name cut short before it is data") << "dat"_ba << noLimit << false;
+    // Reported as EventTooLarge already.
+    QTest::addRow("event being dropped as too large")
+            << "data: 123456789\n"_ba << qsizetype(4) << false;
+}
+
+void tst_Parser::hasUnfinishedEvent()
+{
+    QFETCH(QByteArray, stream);
+    QFETCH(qsizetype, maxEventSize);
+    QFETCH(bool, expected);
+    // Whole, and a byte at a time: data held in the caller's chunk is copied at its end.
+    for (const qsizetype chunk : {qsizetype(stream.size() + 1), qsizetype(1)}) {
+        Recorder recorder;
+        Sse::Parser parser(&recorder);
+        parser.setMaxEventSize(maxEventSize);
+        for (qsizetype at = 0; at < stream.size(); at += chunk)
+            parser.feed(QByteArrayView(stream).sliced(at, qMin(chunk, stream.size() - at)));
+        QCOMPARE(parser.hasUnfinishedEvent(), expected);
+        if (expected)
+            QVERIFY(parser.finish()); // what it reports is what finish() discards
+        QVERIFY(!parser.hasUnfinishedEvent());
+    }
 }
 
 void tst_Parser::reset_startsNewStream_data()

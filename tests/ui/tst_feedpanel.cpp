@@ -315,6 +315,7 @@ private Q_SLOTS:
 
     void connectionView_showsResponseFindings_data();
     void connectionView_showsResponseFindings();
+    void connectionView_saysAnUnfinishedEventWasDropped();
     void connectionView_masksSetCookieAndReportRedactsIt();
     void connectionView_redactsUrlCredentials();
     void panel_ignoredTlsErrorsAreVisible();
@@ -430,6 +431,37 @@ void tst_FeedPanel::connectionView_showsResponseFindings()
     QVERIFY(!sideTabs->tabIcon(FeedPanel::ConnectionTab).isNull());
     QCOMPARE(sideTabs->tabToolTip(FeedPanel::ConnectionTab), finding.message);
     QVERIFY(view->reportText().contains(u"(%1)"_s.arg(code)));
+}
+
+// A server that ends its stream without the last blank line: the event the dashboard cannot
+// show is explained on the Connection tab, and the tab counts it.
+void tst_FeedPanel::connectionView_saysAnUnfinishedEventWasDropped()
+{
+    m_server->route("/stream", [](TestSupport::Connection *connection) {
+        connection->writeHead(
+                200, {{"Content-Type", "text/event-stream"}, {"Cache-Control", "no-cache"}});
+        connection->write("data: shown\n\ndata: [DONE]\n"_ba);
+        connection->close();
+    });
+    FeedConfig config = configFor(m_server->url(u"/stream"_s));
+    config.options.reconnectionTime = 60s; // the ended connection stays the newest
+    Feed feed(config);
+    FeedPanel panel(&feed);
+    panel.resize(1200, 720);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    auto *sideTabs = child<QTabWidget>(&panel, u"sideTabs"_s);
+    sideTabs->setCurrentIndex(FeedPanel::ConnectionTab);
+    auto *view = child<ConnectionView>(&panel, u"connectionView"_s);
+
+    feed.open();
+    QTRY_VERIFY(feed.lastConnection() && !feed.lastConnection()->isOngoing());
+    QCOMPARE(feed.eventCount(), quint64(1));
+    QTRY_VERIFY(view->text().contains(u"ended inside an event"_s));
+    QVERIFY(view->text().contains(u"needs an empty line after it"_s));
+    QCOMPARE(panel.connectionWarningCount(), 1);
+    QCOMPARE(sideTabs->tabText(FeedPanel::ConnectionTab), u"Connection (1)"_s);
+    TestSupport::saveGrab(panel, u"feedpanel-unfinished-event.png"_s);
 }
 
 void tst_FeedPanel::connectionView_masksSetCookieAndReportRedactsIt()

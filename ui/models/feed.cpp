@@ -307,6 +307,7 @@ void Feed::createSource()
     connect(source, &Sse::EventSource::eventReceived, this, &Feed::onEvent);
     connect(source, &Sse::EventSource::commentReceived, this, &Feed::onComment);
     connect(source, &Sse::EventSource::errorOccurred, this, &Feed::onError);
+    connect(source, &Sse::EventSource::parseErrorOccurred, this, &Feed::onParseError);
     connect(source, &Sse::EventSource::readyStateChanged, this, &Feed::onReadyState);
     connect(source, &Sse::EventSource::bytesReceived, this, [this](qint64 count) {
         m_bytes += count;
@@ -414,6 +415,25 @@ void Feed::onError(const Sse::SourceError &error)
     Q_EMIT errorOccurred(error);
 }
 
+// A line or event the parser dropped is in no view: the connection's findings say so.
+void Feed::onParseError(const Sse::ParseError &error)
+{
+    if (m_connections.isEmpty() || !m_connections.constLast().isOngoing())
+        return;
+    const Sse::Finding finding =
+            Sse::Diagnostics::droppedFinding(error, ++m_dropCounts[error.kind]);
+    const auto sameCode = [&finding](const Sse::Finding &f) {
+        return f.code == finding.code;
+    };
+    const auto it = std::find_if(m_droppedFindings.begin(), m_droppedFindings.end(), sameCode);
+    if (it == m_droppedFindings.end())
+        m_droppedFindings.append(finding);
+    else
+        *it = finding;
+    updateFindings(QDateTime::currentMSecsSinceEpoch());
+    noteChange();
+}
+
 void Feed::onReadyState(ReadyState state)
 {
     if (state == m_state)
@@ -461,6 +481,8 @@ void Feed::onConnectionStarted(int connection, const QByteArray &lastEventIdSent
     m_connections.append(record);
     dropOldest(m_connections, MaxConnections);
     m_responseFindings.clear();
+    m_droppedFindings.clear();
+    m_dropCounts.clear();
     m_arrival.reset();
     if (m_config.llm) {
         m_llm.start(now);
@@ -502,7 +524,7 @@ void Feed::updateFindings(qint64 nowMs)
 {
     if (m_connections.isEmpty())
         return;
-    QList<Sse::Finding> findings = m_responseFindings;
+    QList<Sse::Finding> findings = m_responseFindings + m_droppedFindings;
     // Without an accepted response nothing streamed, so arrivals say nothing.
     if (m_connections.constLast().response)
         findings += m_arrival.findings(nowMs);

@@ -26,6 +26,7 @@
 #include <QUuid>
 
 #include <chrono>
+#include <map>
 #include <memory>
 #include <optional>
 
@@ -232,6 +233,7 @@ private:
     void onEvent(const Sse::Event &event);
     void onComment(const Sse::Comment &comment);
     void onError(const Sse::SourceError &error);
+    void onParseError(const Sse::ParseError &error);
     void onReadyState(ReadyState state);
     void onRateTick();
     void onStatsTimer();
@@ -264,6 +266,9 @@ private:
     QTimer m_statsTimer;
     QList<ConnectionRecord> m_connections;
     QList<Sse::Finding> m_responseFindings; ///< of the newest connection
+    /// What the newest connection's stream lost (Diagnostics::droppedFinding()), and how often.
+    QList<Sse::Finding> m_droppedFindings;
+    std::map<Sse::ParseError::Kind, int> m_dropCounts;
     Sse::ArrivalMonitor m_arrival; ///< of the newest connection
     Sse::LlmStream m_llm;
     bool m_llmDirty = false; ///< llmChanged() is due with the next stats tick
